@@ -1,0 +1,166 @@
+// Package build runs the whole pipeline: load and check the site, render it
+// to memory, and only when everything succeeded write it to the output
+// folder, atomically: the new tree is written beside the old one and swapped
+// in with renames, so a failed or interrupted build never leaves a half
+// written site, and a reader never sees one.
+package build
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+
+	"report/internal/diag"
+	"report/internal/render"
+	"report/internal/site"
+)
+
+// Options configure a build.
+type Options struct {
+	Root    string // the site's folder: content/, data/, layouts/, static/
+	BaseURL string // overrides data/site.toml's base_url when set
+}
+
+// Result is a successful build in memory, with the warnings it produced.
+type Result struct {
+	Output   render.Output
+	Warnings []*diag.Problem
+}
+
+// Run loads, checks and renders the site. On failure the error lists every
+// problem (see diag.AsList); warnings come back in either case.
+func Run(opts Options) (*Result, error) {
+	fsys := os.DirFS(opts.Root)
+	problems := &diag.List{}
+	s := site.Load(fsys, site.Options{BasePath: basePathOf(opts.BaseURL)}, problems)
+	r := render.New(fsys, s, render.Options{BaseURL: opts.BaseURL}, problems)
+	res := &Result{Warnings: warnings(problems)}
+	if err := problems.Err(); err != nil {
+		return res, err
+	}
+	out, err := r.Render(fsys)
+	if err != nil {
+		return res, err
+	}
+	res.Output = out
+	return res, nil
+}
+
+// basePathOf is the path the Markdown links must be prefixed with. The site's
+// own base_url setting is read by data.Load; the flag overrides it here, and an
+// invalid flag is reported by render.New.
+func basePathOf(baseURL string) string {
+	if baseURL == "" {
+		return ""
+	}
+	p, err := render.BasePath(baseURL)
+	if err != nil {
+		return "/"
+	}
+	return p
+}
+
+func warnings(l *diag.List) []*diag.Problem {
+	var out []*diag.Problem
+	for _, p := range l.Problems() {
+		if p.Severity == diag.Warning {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// Write replaces the folder dir with the output. The new tree is written to a
+// sibling temporary folder first; then dir is renamed aside, the new tree
+// renamed into place and the old one removed. If anything fails before the
+// swap, dir is untouched.
+func Write(out render.Output, dir string) error {
+	dir = filepath.Clean(dir)
+	parent := filepath.Dir(dir)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return err
+	}
+	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(dir)+".new-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(tmp)
+	if err := writeTree(out, tmp); err != nil {
+		return err
+	}
+	if err := os.Chmod(tmp, 0o755); err != nil {
+		return err
+	}
+	return swap(tmp, dir)
+}
+
+func swap(fresh, dir string) error {
+	old := fresh + ".old"
+	switch _, err := os.Stat(dir); {
+	case err == nil:
+		if err := os.Rename(dir, old); err != nil {
+			return err
+		}
+	case !errors.Is(err, fs.ErrNotExist):
+		return err
+	}
+	if err := os.Rename(fresh, dir); err != nil {
+		_ = os.Rename(old, dir) // put the previous site back
+		return err
+	}
+	return os.RemoveAll(old)
+}
+
+// writeTree writes the files with a bounded number of writers: enough to
+// overlap the file system's latency, few enough not to exhaust file handles.
+func writeTree(out render.Output, root string) error {
+	for _, f := range out {
+		if !safePath(f.Path) {
+			return fmt.Errorf("refusing to write %q: it would land outside the output folder", f.Path)
+		}
+	}
+	dirs := map[string]bool{}
+	for _, f := range out {
+		dirs[filepath.Dir(filepath.Join(root, filepath.FromSlash(f.Path)))] = true
+	}
+	for d := range dirs {
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			return err
+		}
+	}
+	var (
+		wg       sync.WaitGroup
+		mu       sync.Mutex
+		firstErr error
+	)
+	work := make(chan render.File)
+	for range max(4, runtime.GOMAXPROCS(0)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for f := range work {
+				if err := os.WriteFile(filepath.Join(root, filepath.FromSlash(f.Path)), f.Data, 0o644); err != nil {
+					mu.Lock()
+					firstErr = errors.Join(firstErr, err)
+					mu.Unlock()
+				}
+			}
+		}()
+	}
+	for _, f := range out {
+		work <- f
+	}
+	close(work)
+	wg.Wait()
+	return firstErr
+}
+
+// safePath accepts only clean relative paths inside the output folder.
+func safePath(p string) bool {
+	return p != "" && fs.ValidPath(p) && !strings.Contains(p, "\\")
+}

@@ -1,0 +1,160 @@
+// Package cli is the report command: it reads flags, runs a stage and turns
+// the outcome into output and an exit status. It is the only package that
+// prints. main hands it os.Args, so tests run the real command in-process.
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"report/internal/build"
+	"report/internal/diag"
+)
+
+// Exit statuses.
+const (
+	ExitOK    = 0
+	ExitFail  = 1 // the site has errors, or writing failed
+	ExitUsage = 2 // the command line is wrong
+)
+
+const usage = `report builds the online edition of the Danish clusters' performance report.
+
+Usage:
+  report build [--root DIR] [--out DIR] [--base-url URL]   write the site to DIR (default public/)
+  report check [--root DIR]                                  check everything, write nothing
+  report serve [--root DIR] [--bind ADDR] [--port N]         build and preview on http://127.0.0.1:1313/
+
+Run "report <command> -h" for a command's flags.
+`
+
+// Run runs the command line args (without the program name) and returns the
+// exit status.
+func Run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return ExitUsage
+	}
+	switch args[0] {
+	case "build":
+		return runBuild(args[1:], stdout, stderr)
+	case "check":
+		return runCheck(args[1:], stdout, stderr)
+	case "serve":
+		return runServe(ctx, args[1:], stdout, stderr)
+	case "help", "-h", "-help", "--help":
+		fmt.Fprint(stdout, usage)
+		return ExitOK
+	default:
+		fmt.Fprintf(stderr, "report: unknown command %q\n\n%s", args[0], usage)
+		return ExitUsage
+	}
+}
+
+// siteFlags are the flags every command that reads the site takes.
+type siteFlags struct {
+	root    string
+	baseURL string
+}
+
+func newFlagSet(name string, stderr io.Writer, sf *siteFlags) *flag.FlagSet {
+	fs := flag.NewFlagSet("report "+name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.StringVar(&sf.root, "root", ".", "the site's `folder`, holding content/, data/, layouts/ and static/")
+	fs.StringVar(&sf.baseURL, "base-url", "", "the `URL` the site is published under, like https://example.org/rapport/ (default: data/site.toml's base_url)")
+	return fs
+}
+
+// parse parses flags; ok is false when the command should stop with code.
+func parse(fs *flag.FlagSet, args []string) (code int, ok bool) {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return ExitOK, false
+		}
+		return ExitUsage, false
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(fs.Output(), "%s: unexpected argument %q\n", fs.Name(), fs.Arg(0))
+		return ExitUsage, false
+	}
+	return 0, true
+}
+
+func runBuild(args []string, stdout, stderr io.Writer) int {
+	var sf siteFlags
+	fs := newFlagSet("build", stderr, &sf)
+	out := fs.String("out", "public", "the `folder` to write the site to; it is replaced whole, and only when the build succeeds")
+	if code, ok := parse(fs, args); !ok {
+		return code
+	}
+	res, err := build.Run(build.Options{Root: sf.root, BaseURL: sf.baseURL})
+	printProblems(stderr, res.Warnings)
+	if err != nil {
+		return fail(stderr, err, "build failed", *out)
+	}
+	dir := *out
+	if !filepath.IsAbs(dir) {
+		dir = filepath.Join(sf.root, dir)
+	}
+	if err := build.Write(res.Output, dir); err != nil {
+		fmt.Fprintf(stderr, "report: writing %s failed: %v\n", dir, err)
+		return ExitFail
+	}
+	fmt.Fprintf(stdout, "report: wrote %d files to %s\n", len(res.Output), dir)
+	return ExitOK
+}
+
+func runCheck(args []string, stdout, stderr io.Writer) int {
+	var sf siteFlags
+	fs := newFlagSet("check", stderr, &sf)
+	if code, ok := parse(fs, args); !ok {
+		return code
+	}
+	res, err := build.Run(build.Options{Root: sf.root, BaseURL: sf.baseURL})
+	printProblems(stderr, res.Warnings)
+	if err != nil {
+		return fail(stderr, err, "check failed", "")
+	}
+	fmt.Fprintf(stdout, "report: no errors, %d warnings\n", len(res.Warnings))
+	return ExitOK
+}
+
+func printProblems(w io.Writer, problems []*diag.Problem) {
+	for _, p := range problems {
+		fmt.Fprintln(w, p.Error())
+	}
+}
+
+func fail(stderr io.Writer, err error, what, out string) int {
+	problems := diag.AsList(err)
+	printProblems(stderr, problems)
+	errs := 0
+	for _, p := range problems {
+		if p.Severity == diag.Error {
+			errs++
+		}
+	}
+	fmt.Fprintf(stderr, "report: %s with %d %s", what, errs, plural(errs, "error", "errors"))
+	if out != "" {
+		fmt.Fprintf(stderr, "; %s was left as it was", out)
+	}
+	fmt.Fprintln(stderr)
+	return ExitFail
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// Main is what main calls.
+func Main() int {
+	return Run(context.Background(), os.Args[1:], os.Stdout, os.Stderr)
+}

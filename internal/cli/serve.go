@@ -1,0 +1,51 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os/signal"
+	"strconv"
+	"syscall"
+	"time"
+
+	"report/internal/build"
+	"report/internal/serve"
+)
+
+func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	var sf siteFlags
+	fs := newFlagSet("serve", stderr, &sf)
+	bind := fs.String("bind", "127.0.0.1", "the `address` to listen on")
+	port := fs.Int("port", 1313, "the `port` to listen on")
+	if code, ok := parse(fs, args); !ok {
+		return code
+	}
+	res, err := build.Run(build.Options{Root: sf.root, BaseURL: sf.baseURL})
+	printProblems(stderr, res.Warnings)
+	if err != nil {
+		return fail(stderr, err, "build failed", "")
+	}
+	ln, err := net.Listen("tcp", net.JoinHostPort(*bind, strconv.Itoa(*port)))
+	if err != nil {
+		fmt.Fprintf(stderr, "report: %v\n", err)
+		return ExitFail
+	}
+	ctx, stop := signal.NotifyContext(ctx, syscall.SIGINT, syscall.SIGTERM)
+	defer stop()
+	srv := &http.Server{Handler: serve.Handler(res.Output), ReadHeaderTimeout: 10 * time.Second}
+	go func() {
+		<-ctx.Done()
+		shutdown, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+		defer cancel()
+		_ = srv.Shutdown(shutdown)
+	}()
+	fmt.Fprintf(stdout, "report: serving %d files on http://%s/ (Ctrl+C to stop)\n", len(res.Output), ln.Addr())
+	if err := srv.Serve(ln); err != nil && err != http.ErrServerClosed {
+		fmt.Fprintf(stderr, "report: %v\n", err)
+		return ExitFail
+	}
+	return ExitOK
+}

@@ -1,0 +1,52 @@
+package danish
+
+import (
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/runes"
+	"golang.org/x/text/transform"
+	"golang.org/x/text/unicode/norm"
+)
+
+// danishLetters are spelled out the way Danes write them without the letters,
+// before any other accent is stripped (so ø does not vanish and é becomes e).
+var danishLetters = strings.NewReplacer(
+	"æ", "ae", "ø", "oe", "å", "aa",
+	"Æ", "ae", "Ø", "oe", "Å", "aa",
+	"ä", "ae", "ö", "oe", "ü", "ue",
+	"Ä", "ae", "Ö", "oe", "Ü", "ue",
+	"ß", "ss",
+)
+
+// Slug turns a Danish title into a URL path segment or an HTML id:
+// "Økonomi og støtte" → "oekonomi-og-stoette". Anything that is not a letter or
+// digit becomes a single hyphen; the result never starts or ends with one, and
+// is "" only when the title has no letter or digit at all.
+func Slug(title string) string {
+	s := danishLetters.Replace(title)
+	s, _, err := transform.String(transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC), s)
+	if err != nil {
+		s = title
+	}
+	var b strings.Builder
+	pendingHyphen := false
+	for _, r := range strings.ToLower(s) {
+		if r < unicode.MaxASCII && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
+			if pendingHyphen && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			b.WriteRune(r)
+			pendingHyphen = false
+			continue
+		}
+		pendingHyphen = true
+	}
+	return b.String()
+}
+
+// IsSlug reports whether s is already in the form Slug produces, which is what
+// file names and ids in the content must be.
+func IsSlug(s string) bool {
+	return s != "" && Slug(s) == s
+}

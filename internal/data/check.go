@@ -1,0 +1,171 @@
+package data
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+
+	"report/internal/danish"
+	"report/internal/diag"
+)
+
+// ClusterCountMetric is the metric that holds the number of clusters in a
+// year; averages per cluster are checked against it.
+const ClusterCountMetric = "klynger"
+
+func (d *Data) checkEdition(e *Edition, problems *diag.List) {
+	at := func(key string) (int, int) {
+		line, col := e.Doc.Pos(key)
+		return max(line, 1), col
+	}
+	requireText(e.Path, at, "title", e.Title, problems)
+	if _, ok := d.values[e.DataYear]; !ok {
+		line, col := at("data_year")
+		problems.Errorf(e.Path, line, col, "data_year %d has no figures; add data/years/%d.toml", e.DataYear, e.DataYear)
+	}
+	if e.FirstYear == 0 {
+		e.FirstYear = e.DataYear
+	}
+	if e.FirstYear > e.DataYear {
+		line, col := at("first_year")
+		problems.Errorf(e.Path, line, col, "first_year %d is after data_year %d", e.FirstYear, e.DataYear)
+	}
+	seen := map[string]bool{}
+	for _, id := range e.Clusters {
+		line, col := at("clusters")
+		switch {
+		case d.clusters[id] == nil:
+			problems.Errorf(e.Path, line, col, "unknown cluster %q; add it to data/clusters.toml or correct the id", id)
+		case seen[id]:
+			problems.Errorf(e.Path, line, col, "cluster %q is listed twice", id)
+		}
+		seen[id] = true
+	}
+	for _, id := range e.ECEIGold {
+		if !seen[id] {
+			line, col := at("ecei_gold")
+			problems.Errorf(e.Path, line, col, "ecei_gold names %q, which is not among the edition's clusters", id)
+		}
+	}
+	for i, k := range e.KeyFigures {
+		if _, err := d.KeyFigureNumber(k); err != nil {
+			line, col := posFunc(e.Doc, "key_figure", i)("metric")
+			problems.Errorf(e.Path, line, col, "key figure: %v", err)
+		}
+	}
+}
+
+// KeyFigureNumber returns the figure as it is shown, without its prefix:
+// "12.000" for 11.708 rounded to thousands.
+func (d *Data) KeyFigureNumber(k KeyFigure) (string, error) {
+	if strings.TrimSpace(k.Text) == "" {
+		return "", fmt.Errorf(`"text" is required: the words that follow the figure`)
+	}
+	if k.Figure != "" {
+		if k.Metric != "" || k.Year != 0 {
+			return "", fmt.Errorf(`give either "figure" or "metric" and "year", not both`)
+		}
+		return k.Figure, nil
+	}
+	v, m, err := d.Lookup(k.Metric, k.Year)
+	if err != nil {
+		return "", err
+	}
+	if k.Round < 0 {
+		return "", fmt.Errorf("round must be positive, like 1000")
+	}
+	s := m.Format(v)
+	if k.Round > 0 {
+		s = m.Format(danish.Rounded(v, k.Round))
+	}
+	return s, nil
+}
+
+// Lookup returns a metric's value for a year, or an error that says what is
+// missing and what to do.
+func (d *Data) Lookup(metricID string, year int) (float64, *Metric, error) {
+	m := d.metrics[metricID]
+	if m == nil {
+		return 0, nil, fmt.Errorf("unknown metric %q; metrics are defined in data/metrics.toml", metricID)
+	}
+	if _, ok := d.values[year]; !ok {
+		return 0, m, fmt.Errorf("no figures for %d; add data/years/%d.toml", year, year)
+	}
+	v, ok := d.Value(metricID, year)
+	if !ok {
+		return 0, m, fmt.Errorf("metric %q has no figure for %d in data/years/%d.toml", metricID, year, year)
+	}
+	return v, m, nil
+}
+
+// checkArithmetic warns where the source's own figures disagree: parts that
+// do not add up to their total, a "heraf" row above its total, an average per
+// cluster that does not match the total. The figures stay as printed; the
+// warning lets an editor add a note.
+func (d *Data) checkArithmetic(problems *diag.List) {
+	for _, year := range d.years {
+		for _, m := range d.Metrics {
+			d.checkParts(m, year, problems)
+			d.checkBelowParent(m, year, problems)
+			d.checkAverage(m, year, problems)
+		}
+	}
+}
+
+func (d *Data) checkParts(m *Metric, year int, problems *diag.List) {
+	total, ok := d.values[year][m.ID]
+	children := d.Children(m.ID)
+	if !m.PartsSum || !ok || len(children) == 0 {
+		return
+	}
+	sum := 0.0
+	for _, c := range children {
+		v, ok := d.values[year][c.ID]
+		if !ok {
+			return
+		}
+		sum += v
+	}
+	if tolerance := float64(len(children)) * halfUnit(children[0].Decimals); math.Abs(sum-total) > tolerance {
+		d.warnAt(year, m.ID, problems, "the parts of %q add up to %s, not to its total %s",
+			m.ID, m.Format(sum), m.Format(total))
+	}
+}
+
+func (d *Data) checkBelowParent(m *Metric, year int, problems *diag.List) {
+	v, ok := d.values[year][m.ID]
+	parent := d.metrics[m.Parent]
+	if !ok || parent == nil || parent.Unit != m.Unit {
+		return
+	}
+	if total, ok := d.values[year][parent.ID]; ok && v > total {
+		d.warnAt(year, m.ID, problems, "%q (%s) is larger than its total %q (%s)",
+			m.ID, m.Format(v), parent.ID, parent.Format(total))
+	}
+}
+
+func (d *Data) checkAverage(m *Metric, year int, problems *diag.List) {
+	if m.AverageOf == "" {
+		return
+	}
+	avg, ok1 := d.values[year][m.ID]
+	total, ok2 := d.values[year][m.AverageOf]
+	count, ok3 := d.values[year][ClusterCountMetric]
+	if !ok1 || !ok2 || !ok3 || count == 0 {
+		return
+	}
+	// The source rounds both the total and the average, so allow both roundings.
+	tolerance := halfUnit(m.Decimals) + halfUnit(d.metrics[m.AverageOf].Decimals)/count
+	if expected := total / count; math.Abs(avg-expected) > tolerance+1e-9 {
+		d.warnAt(year, m.ID, problems, "average %s does not match %s / %s clusters = %s",
+			m.Format(avg), d.metrics[m.AverageOf].Format(total), danish.Number(count, 0), danish.Number(expected, m.Decimals+1))
+	}
+}
+
+func (d *Data) warnAt(year int, metricID string, problems *diag.List, format string, args ...any) {
+	line, col := d.yearDocs[year].Pos(metricID)
+	problems.Warnf("data/years/"+strconv.Itoa(year)+".toml", line, col, format, args...)
+}
+
+func halfUnit(decimals int) float64 { return 0.5 * math.Pow10(-decimals) }

@@ -1,0 +1,205 @@
+// Package data is the report's figures and reference lists, loaded from the
+// TOML files under data/: the site settings, the fagområder (fields), the
+// clusters, the metric catalogue, one file of values per year and one file per
+// edition.
+//
+// A metric is defined once and given a value per year. A value the source does
+// not give is absent, never zero. Derived figures (ratios, changes in percent)
+// are computed here and never typed. Load checks every cross-reference and the
+// arithmetic between figures, so that nothing after it has to.
+package data
+
+import (
+	"slices"
+
+	"report/internal/danish"
+	"report/internal/tomlfile"
+)
+
+// Site holds the settings of the whole site.
+type Site struct {
+	Title     string `toml:"title"`
+	Publisher string `toml:"publisher"`
+	BaseURL   string `toml:"base_url"`
+}
+
+// Field is a fagområde, a group of clusters.
+type Field struct {
+	ID   string `toml:"id"`
+	Name string `toml:"name"`
+}
+
+// Cluster is one cluster or innovation network.
+type Cluster struct {
+	ID    string `toml:"id"`
+	Name  string `toml:"name"`
+	Short string `toml:"short"`
+	Field string `toml:"field"`
+}
+
+// ShortName is the name used in lists: the short form when there is one.
+func (c *Cluster) ShortName() string {
+	if c.Short != "" {
+		return c.Short
+	}
+	return c.Name
+}
+
+// Metric is one row of the report's tables.
+type Metric struct {
+	ID        string   `toml:"id"`
+	Label     string   `toml:"label"`
+	Unit      string   `toml:"unit"`
+	Decimals  int      `toml:"decimals"`
+	Parent    string   `toml:"parent"`
+	PartsSum  bool     `toml:"parts_sum"`
+	AverageOf string   `toml:"average_of"`
+	Ratio     []string `toml:"ratio"`
+}
+
+// Derived reports whether the metric is computed from others.
+func (m *Metric) Derived() bool { return len(m.Ratio) > 0 }
+
+// Format writes v as the metric is printed: its decimals, and a per cent sign
+// where the unit is per cent (the sign is part of the number; other units are
+// words the text or the table heading supplies).
+func (m *Metric) Format(v float64) string {
+	s := danish.Number(v, m.Decimals)
+	if m.Unit == "%" {
+		s += "\u00a0%"
+	}
+	return s
+}
+
+// KeyFigure is a figure shown large, with a line of text: "12.000
+// virksomheder deltog …". It is bound to a metric and a year, or, for a figure
+// the data does not hold (a cited study's result), typed as Figure.
+type KeyFigure struct {
+	Metric string  `toml:"metric"`
+	Year   int     `toml:"year"`
+	Round  float64 `toml:"round"`
+	Prefix string  `toml:"prefix"`
+	Figure string  `toml:"figure"`
+	Text   string  `toml:"text"`
+}
+
+// Edition is one yearly publication of the report.
+type Edition struct {
+	Year        int         `toml:"year"`
+	Title       string      `toml:"title"`
+	Subtitle    string      `toml:"subtitle"`
+	Description string      `toml:"description"`
+	DataYear    int         `toml:"data_year"`
+	FirstYear   int         `toml:"first_year"`
+	Clusters    []string    `toml:"clusters"`
+	ECEIGold    []string    `toml:"ecei_gold"`
+	KeyFigures  []KeyFigure `toml:"key_figure"`
+
+	Path string        `toml:"-"` // the file it was read from
+	Doc  *tomlfile.Doc `toml:"-"`
+}
+
+// Gold reports whether the cluster held the ECEI gold label in this edition.
+func (e *Edition) Gold(clusterID string) bool {
+	return slices.Contains(e.ECEIGold, clusterID)
+}
+
+// Data is everything under data/, checked and cross-referenced.
+type Data struct {
+	Site     Site
+	Fields   []*Field
+	Clusters []*Cluster
+	Metrics  []*Metric
+	Editions []*Edition // oldest first
+
+	fields   map[string]*Field
+	clusters map[string]*Cluster
+	metrics  map[string]*Metric
+	values   map[int]map[string]float64 // year → metric → value
+	years    []int
+	yearDocs map[int]*tomlfile.Doc
+}
+
+// Field returns the field with the id, or nil.
+func (d *Data) Field(id string) *Field { return d.fields[id] }
+
+// Cluster returns the cluster with the id, or nil.
+func (d *Data) Cluster(id string) *Cluster { return d.clusters[id] }
+
+// Metric returns the metric with the id, or nil.
+func (d *Data) Metric(id string) *Metric { return d.metrics[id] }
+
+// Years lists the years that have a file of values, oldest first.
+func (d *Data) Years() []int { return d.years }
+
+// Edition returns the edition of the year, or nil.
+func (d *Data) Edition(year int) *Edition {
+	for _, e := range d.Editions {
+		if e.Year == year {
+			return e
+		}
+	}
+	return nil
+}
+
+// Latest returns the newest edition, or nil when there is none.
+func (d *Data) Latest() *Edition {
+	if len(d.Editions) == 0 {
+		return nil
+	}
+	return d.Editions[len(d.Editions)-1]
+}
+
+// Value returns a metric's figure for a year; ok is false where the source
+// gives none. Ratios are computed from their parts.
+func (d *Data) Value(metricID string, year int) (v float64, ok bool) {
+	m := d.metrics[metricID]
+	if m == nil {
+		return 0, false
+	}
+	if m.Derived() {
+		num, ok1 := d.Value(m.Ratio[0], year)
+		den, ok2 := d.Value(m.Ratio[1], year)
+		if !ok1 || !ok2 || den == 0 {
+			return 0, false
+		}
+		if m.Unit == "%" {
+			return num / den * 100, true
+		}
+		return num / den, true
+	}
+	v, ok = d.values[year][metricID]
+	return v, ok
+}
+
+// Change returns the change from one year to another in percent of the first,
+// computed from the figures as printed; ok is false when either is missing or
+// the first is zero.
+func (d *Data) Change(metricID string, from, to int) (pct float64, ok bool) {
+	a, ok1 := d.Value(metricID, from)
+	b, ok2 := d.Value(metricID, to)
+	if !ok1 || !ok2 || a == 0 {
+		return 0, false
+	}
+	return (b - a) / a * 100, true
+}
+
+// Children lists the metrics whose parent is the given one, in catalogue order.
+func (d *Data) Children(metricID string) []*Metric {
+	var out []*Metric
+	for _, m := range d.Metrics {
+		if m.Parent == metricID {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// Depth is how many parents a metric has: 0 for a total, 1 for a "heraf" row.
+func (d *Data) Depth(metricID string) int {
+	depth := 0
+	for m := d.metrics[metricID]; m != nil && m.Parent != "" && depth < len(d.Metrics); m = d.metrics[m.Parent] {
+		depth++
+	}
+	return depth
+}

@@ -1,0 +1,156 @@
+// Package diag is the one error type of the build: a problem found in an input
+// file, with its position and what to do about it.
+//
+// Every stage collects all of its problems into a List instead of stopping at
+// the first, so an editor sees everything wrong with a build in one run. The
+// List is sorted by file and position before it is printed, which keeps the
+// output the same from run to run whatever order the work was done in.
+package diag
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"sync"
+)
+
+// Severity tells whether a problem stops the build.
+type Severity int
+
+const (
+	Error Severity = iota
+	Warning
+)
+
+func (s Severity) String() string {
+	if s == Warning {
+		return "warning"
+	}
+	return "error"
+}
+
+// Problem is one finding. Line and Col start at 1; 0 means unknown.
+type Problem struct {
+	Path     string // slash-separated, relative to the site root
+	Line     int
+	Col      int
+	Severity Severity
+	Msg      string
+}
+
+func (p *Problem) Error() string {
+	var b strings.Builder
+	if p.Path != "" {
+		b.WriteString(p.Path)
+		if p.Line > 0 {
+			fmt.Fprintf(&b, ":%d", p.Line)
+			if p.Col > 0 {
+				fmt.Fprintf(&b, ":%d", p.Col)
+			}
+		}
+		b.WriteString(": ")
+	}
+	if p.Severity == Warning {
+		b.WriteString("warning: ")
+	}
+	b.WriteString(p.Msg)
+	return b.String()
+}
+
+// List collects problems. Its methods are safe for concurrent use, so parallel
+// stages can share one.
+type List struct {
+	mu       sync.Mutex
+	problems []*Problem
+}
+
+// Errorf records an error at path:line:col.
+func (l *List) Errorf(path string, line, col int, format string, args ...any) {
+	l.Add(&Problem{Path: path, Line: line, Col: col, Msg: fmt.Sprintf(format, args...)})
+}
+
+// Warnf records a warning at path:line:col; warnings never fail a build.
+func (l *List) Warnf(path string, line, col int, format string, args ...any) {
+	l.Add(&Problem{Path: path, Line: line, Col: col, Severity: Warning, Msg: fmt.Sprintf(format, args...)})
+}
+
+// Add records a problem.
+func (l *List) Add(p *Problem) {
+	l.mu.Lock()
+	l.problems = append(l.problems, p)
+	l.mu.Unlock()
+}
+
+// Merge adds every problem of other.
+func (l *List) Merge(other *List) {
+	for _, p := range other.Problems() {
+		l.Add(p)
+	}
+}
+
+// Problems returns every problem, sorted by path, line, column and message.
+func (l *List) Problems() []*Problem {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	out := slices.Clone(l.problems)
+	slices.SortStableFunc(out, compare)
+	return slices.CompactFunc(out, func(a, b *Problem) bool { return compare(a, b) == 0 })
+}
+
+// HasErrors reports whether any problem is an error rather than a warning.
+func (l *List) HasErrors() bool {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	for _, p := range l.problems {
+		if p.Severity == Error {
+			return true
+		}
+	}
+	return false
+}
+
+// Err returns nil when the list holds no errors, and otherwise an error whose
+// text is every problem, one per line.
+func (l *List) Err() error {
+	if !l.HasErrors() {
+		return nil
+	}
+	return &Errors{Problems: l.Problems()}
+}
+
+// Errors is the error a failed stage returns.
+type Errors struct{ Problems []*Problem }
+
+func (e *Errors) Error() string {
+	lines := make([]string, len(e.Problems))
+	for i, p := range e.Problems {
+		lines[i] = p.Error()
+	}
+	return strings.Join(lines, "\n")
+}
+
+// AsList returns the problems inside err, or err itself as one position-less
+// problem when it is some other error.
+func AsList(err error) []*Problem {
+	var e *Errors
+	if errors.As(err, &e) {
+		return e.Problems
+	}
+	var p *Problem
+	if errors.As(err, &p) {
+		return []*Problem{p}
+	}
+	return []*Problem{{Msg: err.Error()}}
+}
+
+func compare(a, b *Problem) int {
+	return cmp.Or(
+		cmp.Compare(a.Path, b.Path),
+		cmp.Compare(a.Line, b.Line),
+		cmp.Compare(a.Col, b.Col),
+		cmp.Compare(a.Severity, b.Severity),
+		cmp.Compare(a.Msg, b.Msg),
+	)
+}

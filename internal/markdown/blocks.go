@@ -1,0 +1,241 @@
+package markdown
+
+import (
+	"bytes"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+
+	"report/internal/danish"
+	"report/internal/data"
+	"report/internal/tomlfile"
+)
+
+// Table is a data table resolved from a `table` block: every cell is already
+// a formatted string, "" where the source gives no figure.
+type Table struct {
+	ID       string
+	Caption  string
+	Years    []int
+	Change   []int // [from, to], or nil when the table shows no change column
+	Sections []TableSection
+}
+
+// TableSection is a group of rows under an optional heading.
+type TableSection struct {
+	Heading string
+	Rows    []TableRow
+}
+
+// TableRow is one metric's figures.
+type TableRow struct {
+	Label  string
+	Unit   string
+	Depth  int // 1 for a "heraf" row
+	Cells  []string
+	Change string
+}
+
+type tableSpec struct {
+	Caption  string        `toml:"caption"`
+	Years    []int         `toml:"years"`
+	Change   []int         `toml:"change"`
+	Rows     []string      `toml:"rows"`
+	Sections []sectionSpec `toml:"section"`
+}
+
+type sectionSpec struct {
+	Heading string   `toml:"heading"`
+	Rows    []string `toml:"rows"`
+}
+
+// tableNode and keyFigureNode replace the fenced blocks they came from.
+type tableNode struct {
+	ast.BaseBlock
+	table *Table
+}
+
+type keyFigureNode struct {
+	ast.BaseBlock
+	prefix, figure, text string
+}
+
+var (
+	kindTable     = ast.NewNodeKind("ReportTable")
+	kindKeyFigure = ast.NewNodeKind("ReportKeyFigure")
+)
+
+func (n *tableNode) Kind() ast.NodeKind             { return kindTable }
+func (n *tableNode) Dump(src []byte, level int)     { ast.DumpHelper(n, src, level, nil, nil) }
+func (n *keyFigureNode) Kind() ast.NodeKind         { return kindKeyFigure }
+func (n *keyFigureNode) Dump(src []byte, level int) { ast.DumpHelper(n, src, level, nil, nil) }
+func (n *tableNode) IsRaw() bool                    { return true }
+func (n *keyFigureNode) IsRaw() bool                { return true }
+
+// blockTransformer finds fenced blocks whose info string names one of the
+// report's blocks and replaces each with its resolved node.
+type blockTransformer struct{}
+
+func (t *blockTransformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
+	st := stateOf(pc)
+	var blocks []*ast.FencedCodeBlock
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if fb, ok := n.(*ast.FencedCodeBlock); ok && entering {
+			blocks = append(blocks, fb)
+		}
+		return ast.WalkContinue, nil
+	})
+	for _, fb := range blocks {
+		var replacement ast.Node
+		switch string(fb.Language(reader.Source())) {
+		case "table":
+			replacement = st.tableBlock(fb)
+		case "keyfigure":
+			replacement = st.keyFigureBlock(fb)
+		default:
+			continue
+		}
+		fb.Parent().ReplaceChild(fb.Parent(), fb, replacement)
+	}
+}
+
+// body returns a fenced block's text and the offset where it starts.
+func (st *state) body(fb *ast.FencedCodeBlock) ([]byte, int) {
+	var b bytes.Buffer
+	lines := fb.Lines()
+	for i := 0; i < lines.Len(); i++ {
+		seg := lines.At(i)
+		b.Write(seg.Value(st.src))
+	}
+	if lines.Len() > 0 {
+		return b.Bytes(), lines.At(0).Start
+	}
+	return nil, fb.Info.Segment.Stop
+}
+
+// decode reads a block's TOML body, with positions pointing into the file.
+func (st *state) decode(fb *ast.FencedCodeBlock, v any) (*tomlfile.Doc, int, bool) {
+	src, offset := st.body(fb)
+	line, _ := st.position(offset)
+	doc, ok := tomlfile.Decode(st.path, line, src, v, st.problems)
+	return doc, offset, ok
+}
+
+func (st *state) tableBlock(fb *ast.FencedCodeBlock) ast.Node {
+	var spec tableSpec
+	node := &tableNode{table: &Table{}}
+	doc, offset, ok := st.decode(fb, &spec)
+	if !ok {
+		return node
+	}
+	errAt := func(key string, format string, args ...any) {
+		line, col := doc.Pos(key)
+		if line == 0 {
+			line, col = st.position(offset)
+		}
+		st.problems.Errorf(st.path, line, col, "table: "+format, args...)
+	}
+	node.table = st.resolveTable(spec, errAt)
+	return node
+}
+
+func (st *state) resolveTable(spec tableSpec, errAt func(string, string, ...any)) *Table {
+	d := st.conv.opts.Data
+	t := &Table{Caption: strings.TrimSpace(spec.Caption), Years: spec.Years}
+	if t.Caption == "" {
+		errAt("caption", `"caption" is required: every table needs a title that says what it shows`)
+	}
+	t.ID = st.ids.unique("tabel-" + danish.Slug(t.Caption))
+	if len(spec.Years) == 0 {
+		errAt("years", `"years" is required, for example years = [2012, 2013, 2014, 2015]`)
+	}
+	if !slices.IsSorted(spec.Years) || len(slices.Compact(slices.Clone(spec.Years))) != len(spec.Years) {
+		errAt("years", "years must be listed once each, oldest first")
+	}
+	if spec.Change != nil {
+		if len(spec.Change) != 2 || spec.Change[0] >= spec.Change[1] {
+			errAt("change", "change names two years, the earlier first, like change = [2014, 2015]; got %v", spec.Change)
+		} else {
+			t.Change = spec.Change
+		}
+	}
+	sections := spec.Sections
+	if len(spec.Rows) > 0 {
+		sections = append([]sectionSpec{{Rows: spec.Rows}}, sections...)
+	}
+	if len(sections) == 0 {
+		errAt("rows", `a table needs rows: rows = ["metric-id", …] or [[section]] blocks`)
+	}
+	for _, sec := range sections {
+		ts := TableSection{Heading: strings.TrimSpace(sec.Heading)}
+		for _, id := range sec.Rows {
+			m := d.Metric(id)
+			if m == nil {
+				errAt("rows", "unknown metric %q; metrics are defined in data/metrics.toml", id)
+				continue
+			}
+			ts.Rows = append(ts.Rows, st.tableRow(m, t, errAt))
+		}
+		t.Sections = append(t.Sections, ts)
+	}
+	for _, y := range spec.Years {
+		if !slices.Contains(d.Years(), y) {
+			errAt("years", "no figures for %d; add data/years/%d.toml or remove the year", y, y)
+		}
+	}
+	return t
+}
+
+func (st *state) tableRow(m *data.Metric, t *Table, errAt func(string, string, ...any)) TableRow {
+	d := st.conv.opts.Data
+	row := TableRow{Label: m.Label, Depth: d.Depth(m.ID)}
+	if m.Unit != "%" {
+		row.Unit = m.Unit
+	}
+	empty := true
+	for _, y := range t.Years {
+		cell := ""
+		if v, ok := d.Value(m.ID, y); ok {
+			cell, empty = m.Format(v), false
+		}
+		row.Cells = append(row.Cells, cell)
+	}
+	if empty && len(t.Years) > 0 {
+		errAt("rows", "metric %q has no figure for any of the years %v", m.ID, t.Years)
+	}
+	if t.Change != nil {
+		if pct, ok := d.Change(m.ID, t.Change[0], t.Change[1]); ok {
+			row.Change = danish.Change(pct)
+		}
+	}
+	return row
+}
+
+func (st *state) keyFigureBlock(fb *ast.FencedCodeBlock) ast.Node {
+	var spec data.KeyFigure
+	node := &keyFigureNode{}
+	doc, offset, ok := st.decode(fb, &spec)
+	if !ok {
+		return node
+	}
+	figure, err := st.conv.opts.Data.KeyFigureNumber(spec)
+	if err != nil {
+		line, col := doc.Pos("metric")
+		if line == 0 {
+			line, col = st.position(offset)
+		}
+		st.problems.Errorf(st.path, line, col, "keyfigure: %v", err)
+		return node
+	}
+	node.prefix, node.figure, node.text = spec.Prefix, figure, spec.Text
+	return node
+}
+
+// String makes a Table readable in test failures.
+func (t *Table) String() string {
+	return fmt.Sprintf("%s %v %d sections", t.Caption, t.Years, len(t.Sections))
+}

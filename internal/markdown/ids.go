@@ -1,0 +1,35 @@
+package markdown
+
+import (
+	"strconv"
+
+	"github.com/yuin/goldmark/ast"
+
+	"report/internal/danish"
+)
+
+// headingIDs gives headings (and data tables) ids made with danish.Slug,
+// unique within the page: a second "Formål" becomes "formaal-2".
+type headingIDs struct{ used map[string]bool }
+
+func newHeadingIDs() *headingIDs { return &headingIDs{used: map[string]bool{}} }
+
+// Generate implements parser.IDs.
+func (h *headingIDs) Generate(value []byte, _ ast.NodeKind) []byte {
+	return []byte(h.unique(danish.Slug(string(value))))
+}
+
+// Put implements parser.IDs; it records an id an editor set by hand.
+func (h *headingIDs) Put(value []byte) { h.used[string(value)] = true }
+
+func (h *headingIDs) unique(base string) string {
+	if base == "" {
+		base = "afsnit"
+	}
+	id := base
+	for n := 2; h.used[id]; n++ {
+		id = base + "-" + strconv.Itoa(n)
+	}
+	h.used[id] = true
+	return id
+}

@@ -1,0 +1,65 @@
+package markdown
+
+import (
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+)
+
+// linkTransformer prefixes root-relative links with the site's base path, so
+// that [klyngerne](/2016/klynger/) works when the site is served under
+// /rapport/, refuses script URLs, requires alt text on images, and records
+// every destination for the link check.
+type linkTransformer struct{}
+
+func (t *linkTransformer) Transform(doc *ast.Document, _ text.Reader, pc parser.Context) {
+	st := stateOf(pc)
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch l := n.(type) {
+		case *ast.Link:
+			l.Destination = st.checkDestination(l, l.Destination)
+		case *ast.Image:
+			l.Destination = st.checkDestination(l, l.Destination)
+			if strings.TrimSpace(plainText(l, st.src)) == "" {
+				st.errorf(st.offsetOf(l), "image %q has no alt text; describe it: ![what it shows](%s)", l.Destination, l.Destination)
+			}
+		case *ast.AutoLink:
+			st.checkDestination(l, l.URL(st.src))
+		}
+		return ast.WalkContinue, nil
+	})
+}
+
+func (st *state) checkDestination(n ast.Node, dest []byte) []byte {
+	s := strings.TrimSpace(string(dest))
+	scheme, _, hasScheme := strings.Cut(strings.ToLower(s), ":")
+	if hasScheme && !strings.ContainsAny(scheme, "/?#") && scheme != "http" && scheme != "https" && scheme != "mailto" {
+		st.errorf(st.offsetOf(n), "link to %q: only http, https and mailto links are allowed", s)
+		return []byte("#")
+	}
+	line, col := st.position(st.offsetOf(n))
+	st.links = append(st.links, Link{Dest: s, Line: line, Col: col})
+	if strings.HasPrefix(s, "/") && !strings.HasPrefix(s, "//") {
+		return []byte(strings.TrimSuffix(st.conv.opts.BasePath, "/") + s)
+	}
+	return dest
+}
+
+// offsetOf finds a node's offset in the source: goldmark records it for
+// most nodes; otherwise the node's first text will do.
+func (st *state) offsetOf(n ast.Node) int {
+	if p := n.Pos(); p >= 0 {
+		return p
+	}
+	for c := n.FirstChild(); c != nil; c = c.FirstChild() {
+		if t, ok := c.(*ast.Text); ok {
+			return t.Segment.Start
+		}
+	}
+	return 0
+}

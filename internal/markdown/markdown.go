@@ -1,0 +1,177 @@
+// Package markdown turns the editors' Markdown into HTML. It is the project's
+// one door to goldmark, configured once per build, with the report's own
+// extensions:
+//
+//   - heading ids that keep Danish readable ("Økonomi og støtte" →
+//     "oekonomi-og-stoette");
+//   - fenced blocks `table` and `keyfigure`, whose TOML bodies name metrics and
+//     years and are drawn from the data, so no figure is typed twice;
+//   - inline references {{metric year}} that print a figure from the data;
+//   - root-relative links prefixed with the site's base path, and unsafe
+//     links (javascript:) refused;
+//   - raw HTML shown as text, never passed through.
+//
+// Parsing and rendering are separate steps. Parse finds every problem (a bad
+// block, an unknown metric, an image without alt text) with its file position;
+// Render then cannot fail on content.
+package markdown
+
+import (
+	"bytes"
+	"io"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+
+	"report/internal/data"
+	"report/internal/diag"
+)
+
+// Options configure a Converter.
+type Options struct {
+	Data     *data.Data
+	BasePath string // URL path the site is served under, "/" or "/rapport/"
+}
+
+// Converter parses and renders Markdown. It is safe for concurrent use.
+type Converter struct {
+	md   goldmark.Markdown
+	opts Options
+}
+
+// New builds the goldmark parser and renderer once.
+func New(opts Options) *Converter {
+	if opts.BasePath == "" {
+		opts.BasePath = "/"
+	}
+	md := goldmark.New(
+		goldmark.WithExtensions(
+			extension.GFM,
+			extension.Footnote,
+			extension.DefinitionList,
+		),
+		goldmark.WithParserOptions(
+			parser.WithAutoHeadingID(),
+			parser.WithASTTransformers(
+				util.Prioritized(&blockTransformer{}, 100),
+				util.Prioritized(&linkTransformer{}, 200),
+			),
+			parser.WithInlineParsers(util.Prioritized(&refParser{}, 50)),
+		),
+		goldmark.WithRendererOptions(
+			renderer.WithNodeRenderers(util.Prioritized(&reportRenderer{}, 100)),
+		),
+	)
+	return &Converter{md: md, opts: opts}
+}
+
+// Heading is a section heading, for a page's table of contents.
+type Heading struct {
+	Level int
+	ID    string
+	Text  string
+}
+
+// Link is a link or image destination found in the text.
+type Link struct {
+	Dest      string
+	Line, Col int
+}
+
+// Doc is a parsed Markdown body, ready to render.
+type Doc struct {
+	Path     string
+	Headings []Heading
+	Links    []Link
+	Anchors  map[string]bool // every id the body gives an element
+	root     ast.Node
+	src      []byte
+}
+
+// state is what the extensions need while one document is parsed.
+type state struct {
+	conv      *Converter
+	path      string
+	firstLine int
+	src       []byte
+	ids       *headingIDs
+	problems  *diag.List
+	links     []Link
+}
+
+var stateKey = parser.NewContextKey()
+
+func stateOf(pc parser.Context) *state { return pc.Get(stateKey).(*state) }
+
+// Parse parses a Markdown body that starts on line firstLine of the file at
+// path. Problems go to problems.
+func (c *Converter) Parse(path string, firstLine int, body []byte, problems *diag.List) *Doc {
+	ids := newHeadingIDs()
+	st := &state{conv: c, path: path, firstLine: max(firstLine, 1), src: body, ids: ids, problems: problems}
+	pc := parser.NewContext(parser.WithIDs(ids))
+	pc.Set(stateKey, st)
+	root := c.md.Parser().Parse(text.NewReader(body), parser.WithContext(pc))
+	return &Doc{Path: path, Headings: headings(root, body), Links: st.links, Anchors: ids.used, root: root, src: body}
+}
+
+// Render writes the document as HTML.
+func (c *Converter) Render(w io.Writer, d *Doc) error {
+	return c.md.Renderer().Render(w, d.src, d.root)
+}
+
+// position turns a byte offset in the body into a line and column of the file.
+func (st *state) position(offset int) (line, col int) {
+	offset = max(0, min(offset, len(st.src)))
+	before := st.src[:offset]
+	line = st.firstLine + bytes.Count(before, []byte("\n"))
+	lineStart := bytes.LastIndexByte(before, '\n') + 1
+	return line, len([]rune(string(before[lineStart:]))) + 1
+}
+
+func (st *state) errorf(offset int, format string, args ...any) {
+	line, col := st.position(offset)
+	st.problems.Errorf(st.path, line, col, format, args...)
+}
+
+func headings(root ast.Node, src []byte) []Heading {
+	var out []Heading
+	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		h, ok := n.(*ast.Heading)
+		if !entering || !ok {
+			return ast.WalkContinue, nil
+		}
+		id, _ := h.AttributeString("id")
+		idBytes, _ := id.([]byte)
+		out = append(out, Heading{Level: h.Level, ID: string(idBytes), Text: plainText(h, src)})
+		return ast.WalkSkipChildren, nil
+	})
+	return out
+}
+
+// plainText is the text of a node without markup.
+func plainText(n ast.Node, src []byte) string {
+	var b bytes.Buffer
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch t := c.(type) {
+		case *ast.Text:
+			b.Write(t.Segment.Value(src))
+			if t.SoftLineBreak() || t.HardLineBreak() {
+				b.WriteByte(' ')
+			}
+		case *ast.String:
+			b.Write(t.Value)
+		case *refNode:
+			b.WriteString(t.text)
+		}
+		return ast.WalkContinue, nil
+	})
+	return b.String()
+}

@@ -1,0 +1,155 @@
+package markdown
+
+import (
+	"html"
+	"strconv"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/util"
+)
+
+// reportRenderer draws the report's own nodes and overrides goldmark's
+// handling of raw HTML: editors' HTML is shown as text, so a stray <script>
+// can never reach a reader.
+type reportRenderer struct{}
+
+func (r *reportRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(kindTable, r.table)
+	reg.Register(kindKeyFigure, r.keyFigure)
+	reg.Register(kindRef, r.ref)
+	reg.Register(ast.KindHTMLBlock, r.htmlBlock)
+	reg.Register(ast.KindRawHTML, r.rawHTML)
+}
+
+func (r *reportRenderer) ref(w util.BufWriter, _ []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+	if entering {
+		_, _ = w.WriteString(`<span class="figure">` + html.EscapeString(n.(*refNode).text) + `</span>`)
+	}
+	return ast.WalkSkipChildren, nil
+}
+
+func (r *reportRenderer) keyFigure(w util.BufWriter, _ []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkSkipChildren, nil
+	}
+	k := n.(*keyFigureNode)
+	_, _ = w.WriteString(`<p class="key-figure">`)
+	if k.prefix != "" {
+		_, _ = w.WriteString(`<span class="key-figure__prefix">` + html.EscapeString(k.prefix) + `</span> `)
+	}
+	_, _ = w.WriteString(`<strong class="key-figure__number">` + html.EscapeString(k.figure) + `</strong> `)
+	_, _ = w.WriteString(`<span class="key-figure__text">` + html.EscapeString(k.text) + "</span></p>\n")
+	return ast.WalkSkipChildren, nil
+}
+
+func (r *reportRenderer) table(w util.BufWriter, _ []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+	if entering {
+		writeTable(w, n.(*tableNode).table)
+	}
+	return ast.WalkSkipChildren, nil
+}
+
+func (r *reportRenderer) htmlBlock(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkSkipChildren, nil
+	}
+	_, _ = w.WriteString("<pre class=\"raw-html\"><code>")
+	lines := n.Lines()
+	for i := 0; i < lines.Len(); i++ {
+		seg := lines.At(i)
+		_, _ = w.WriteString(html.EscapeString(string(seg.Value(src))))
+	}
+	if hb, ok := n.(*ast.HTMLBlock); ok && hb.HasClosure() {
+		_, _ = w.WriteString(html.EscapeString(string(hb.ClosureLine.Value(src))))
+	}
+	_, _ = w.WriteString("</code></pre>\n")
+	return ast.WalkSkipChildren, nil
+}
+
+func (r *reportRenderer) rawHTML(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkSkipChildren, nil
+	}
+	segs := n.(*ast.RawHTML).Segments
+	for i := 0; i < segs.Len(); i++ {
+		seg := segs.At(i)
+		_, _ = w.WriteString(html.EscapeString(string(seg.Value(src))))
+	}
+	return ast.WalkSkipChildren, nil
+}
+
+// writeTable writes an accessible data table: a caption, column headers for
+// the years, a row header per metric, a row group per section, and a
+// scrollable region so a wide table never widens a phone's page.
+func writeTable(w util.BufWriter, t *Table) {
+	esc := html.EscapeString
+	capID := t.ID + "-titel"
+	cols := len(t.Years) + 1
+	if t.Change != nil {
+		cols++
+	}
+	p := func(s string) { _, _ = w.WriteString(s) }
+	p(`<figure class="data-table" id="` + t.ID + `">` + "\n")
+	p(`<div class="table-scroll" role="region" tabindex="0" aria-labelledby="` + capID + `">` + "\n")
+	p("<table>\n<caption id=\"" + capID + `">` + esc(t.Caption) + "</caption>\n")
+	p(`<thead><tr><th scope="col"><span class="visually-hidden">Nøgletal</span></th>`)
+	for _, y := range t.Years {
+		p(`<th scope="col" class="num">` + strconv.Itoa(y) + `</th>`)
+	}
+	if t.Change != nil {
+		p(`<th scope="col" class="num change">Ændring ` + strconv.Itoa(t.Change[0]) + "–" + strconv.Itoa(t.Change[1]) + ` <span class="unit">pct.</span></th>`)
+	}
+	p("</tr></thead>\n")
+	for _, sec := range t.Sections {
+		p("<tbody>\n")
+		if sec.Heading != "" {
+			p(`<tr class="section"><th scope="rowgroup" colspan="` + strconv.Itoa(cols) + `">` + esc(sec.Heading) + "</th></tr>\n")
+		}
+		for _, row := range sec.Rows {
+			writeRow(p, row, t.Change != nil)
+		}
+		p("</tbody>\n")
+	}
+	p("</table>\n</div>\n")
+	p(`<figcaption class="table-note">Tomme felter: tallet er ikke opgjort det år.` + changeNote(t) + "</figcaption>\n</figure>\n")
+}
+
+func writeRow(p func(string), row TableRow, withChange bool) {
+	esc := html.EscapeString
+	class := ""
+	if row.Depth > 0 {
+		class = ` class="depth-` + strconv.Itoa(min(row.Depth, 3)) + `"`
+	}
+	p("<tr><th scope=\"row\"" + class + ">")
+	if row.Depth > 0 {
+		p(`<span class="visually-hidden">heraf </span>`)
+	}
+	p(esc(row.Label))
+	if row.Unit != "" {
+		p(` <span class="unit">(` + esc(row.Unit) + `)</span>`)
+	}
+	p("</th>")
+	for _, c := range row.Cells {
+		writeCell(p, c)
+	}
+	if withChange {
+		writeCell(p, row.Change)
+	}
+	p("</tr>\n")
+}
+
+func writeCell(p func(string), c string) {
+	if c == "" {
+		p(`<td class="num empty"><span class="visually-hidden">ikke opgjort</span></td>`)
+		return
+	}
+	p(`<td class="num">` + html.EscapeString(c) + `</td>`)
+}
+
+func changeNote(t *Table) string {
+	if t.Change == nil {
+		return ""
+	}
+	return " Ændringen er beregnet ud fra de viste tal."
+}

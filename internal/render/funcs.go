@@ -1,0 +1,34 @@
+package render
+
+import (
+	"html/template"
+	"strings"
+
+	"report/internal/danish"
+	"report/internal/site"
+)
+
+// funcs are the functions templates may call.
+func (r *Renderer) funcs() template.FuncMap {
+	return template.FuncMap{
+		// url turns a site path ("2016/klynger/") into a link that works under
+		// the base path.
+		"url": func(p string) string { return r.basePath + strings.TrimPrefix(p, "/") },
+		// absURL is the full address, for canonical links and link previews;
+		// it falls back to the path when no host was configured.
+		"absURL":      func(p string) string { return r.origin + r.basePath + strings.TrimPrefix(p, "/") },
+		"hasOrigin":   func() bool { return r.origin != "" },
+		"number":      danish.Number,
+		"editionURL":  site.EditionURL,
+		"casesURL":    site.CasesURL,
+		"clustersURL": site.ClustersURL,
+		"clusterURL":  site.ClusterURL,
+		"fieldName": func(id string) string {
+			if f := r.site.Data.Field(id); f != nil {
+				return f.Name
+			}
+			return id
+		},
+		"gold": func(e *site.Edition, clusterID string) bool { return e != nil && e.Gold(clusterID) },
+	}
+}

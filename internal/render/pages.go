@@ -1,0 +1,138 @@
+package render
+
+import (
+	"html/template"
+	"strconv"
+
+	"report/internal/data"
+	"report/internal/markdown"
+	"report/internal/site"
+)
+
+// PageData is what every template receives. Fields that do not apply to a
+// page kind are left empty.
+type PageData struct {
+	Kind        string
+	Site        *site.Site
+	Edition     *site.Edition // nil on the home page and the 404 page
+	Title       string        // the page's own title
+	Description string
+	URL         string // the page's path under the site, "2016/hvem-er-de/"
+	Breadcrumbs []Crumb
+
+	Page    *site.Page    // the Markdown page, on edition, chapter and case pages
+	Content template.HTML // its rendered body
+	TOC     []markdown.Heading
+	Prev    *site.Page
+	Next    *site.Page
+
+	Case         *site.Case
+	Cluster      *data.Cluster
+	ClusterCases []*site.Case
+	Fields       []site.FieldClusters
+	Themes       []site.ThemeCases
+	KeyFigures   []KeyFigure
+}
+
+// Crumb is a step in the breadcrumb trail.
+type Crumb struct{ Title, URL string }
+
+// jobs lists every page of the site in a fixed order.
+func (r *Renderer) jobs() []job {
+	s := r.site
+	jobs := []job{
+		{path: "index.html", kind: "home", data: r.page("home", nil, s.Data.Site.Title, "")},
+		{path: "404.html", kind: "404", data: r.page("404", nil, "Siden findes ikke", "404.html")},
+	}
+	if latest := r.latest(); latest != nil {
+		jobs[0].data.Edition = latest
+		jobs[0].data.KeyFigures = keyFigures(s.Data, latest)
+	}
+	for _, e := range s.Editions {
+		jobs = append(jobs, r.editionJobs(e)...)
+	}
+	return jobs
+}
+
+func (r *Renderer) latest() *site.Edition {
+	if len(r.site.Editions) == 0 {
+		return nil
+	}
+	return r.site.Editions[len(r.site.Editions)-1]
+}
+
+func (r *Renderer) editionJobs(e *site.Edition) []job {
+	year := strconv.Itoa(e.Year)
+	home := Crumb{Title: "Forside", URL: ""}
+	top := Crumb{Title: e.Subtitle, URL: site.EditionURL(e.Year)}
+	var jobs []job
+	add := func(kind string, d *PageData) {
+		jobs = append(jobs, job{path: d.URL + "index.html", kind: kind, data: d})
+	}
+
+	front := r.page("edition", e, e.Subtitle, site.EditionURL(e.Year))
+	front.Page, front.KeyFigures, front.Description = e.Front, keyFigures(r.site.Data, e), e.Description
+	front.Breadcrumbs = []Crumb{home}
+	add("edition", front)
+
+	for i, ch := range e.Chapters {
+		d := r.page("chapter", e, ch.Title, ch.URL)
+		d.Page, d.Description, d.TOC = ch, ch.Summary, sections(ch.Body)
+		d.Breadcrumbs = []Crumb{home, top}
+		if i > 0 {
+			d.Prev = e.Chapters[i-1]
+		}
+		if i+1 < len(e.Chapters) {
+			d.Next = e.Chapters[i+1]
+		}
+		add("chapter", d)
+	}
+
+	cases := r.page("cases", e, "Cases", site.CasesURL(e.Year))
+	cases.Themes, cases.Breadcrumbs = e.CasesByTheme(), []Crumb{home, top}
+	cases.Description = "Eksempler på, hvad klyngerne har gjort for danske virksomheder i " + strconv.Itoa(e.DataYear) + "."
+	add("cases", cases)
+	casesCrumb := Crumb{Title: "Cases", URL: site.CasesURL(e.Year)}
+	for _, c := range e.Cases {
+		d := r.page("case", e, c.Title, c.URL)
+		d.Page, d.Case, d.Cluster, d.Description = &c.Page, c, c.Cluster, c.Summary
+		d.Breadcrumbs = []Crumb{home, top, casesCrumb}
+		add("case", d)
+	}
+
+	clusters := r.page("clusters", e, "Klyngerne", site.ClustersURL(e.Year))
+	clusters.Fields, clusters.Breadcrumbs = r.site.ClustersByField(e), []Crumb{home, top}
+	clusters.Description = "De " + strconv.Itoa(len(e.Clusters)) + " klynger i performanceregnskabet " + year + ", fordelt på fagområder."
+	add("clusters", clusters)
+	clustersCrumb := Crumb{Title: "Klyngerne", URL: site.ClustersURL(e.Year)}
+	for _, id := range e.Clusters {
+		c := r.site.Data.Cluster(id)
+		if c == nil {
+			continue
+		}
+		d := r.page("cluster", e, c.Name, site.ClusterURL(e.Year, id))
+		d.Cluster, d.ClusterCases = c, e.CasesOf(id)
+		d.Description = c.Name + ": en af klyngerne i performanceregnskabet " + year + "."
+		d.Breadcrumbs = []Crumb{home, top, clustersCrumb}
+		add("cluster", d)
+	}
+	return jobs
+}
+
+func (r *Renderer) page(kind string, e *site.Edition, title, url string) *PageData {
+	return &PageData{Kind: kind, Site: r.site, Edition: e, Title: title, URL: url}
+}
+
+// sections are the headings a chapter's table of contents lists.
+func sections(d *markdown.Doc) []markdown.Heading {
+	if d == nil {
+		return nil
+	}
+	var out []markdown.Heading
+	for _, h := range d.Headings {
+		if h.Level == 2 {
+			out = append(out, h)
+		}
+	}
+	return out
+}

@@ -1,0 +1,120 @@
+// Package render turns the site model into files: HTML pages from the
+// templates in layouts/, and the static files copied as they are. It writes
+// nothing to disk; it returns an Output that the build stage writes, the
+// check command discards and the preview server serves from memory.
+//
+// Templates are parsed and checked before any page is rendered, and every
+// template error, at parse or execution time, names layouts/<file>:line.
+package render
+
+import (
+	"fmt"
+	"html/template"
+	"io/fs"
+	"path"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"report/internal/diag"
+)
+
+// LayoutsDir holds the templates.
+const LayoutsDir = "layouts"
+
+// Kinds are the page templates every site must have, one file each; files
+// whose names start with "_" are partials shared by all of them, and
+// base.html is the frame every page is drawn in.
+var Kinds = []string{"home", "edition", "chapter", "cases", "case", "clusters", "cluster", "404"}
+
+// Templates holds one parsed template set per page kind.
+type Templates struct {
+	sets map[string]*template.Template
+}
+
+// LoadTemplates parses layouts/. Problems go to problems.
+func LoadTemplates(fsys fs.FS, funcs template.FuncMap, problems *diag.List) *Templates {
+	t := &Templates{sets: map[string]*template.Template{}}
+	base := template.New("layouts").Funcs(funcs).Option("missingkey=error")
+	shared := []string{"base.html"}
+	entries, err := fs.ReadDir(fsys, LayoutsDir)
+	if err != nil {
+		problems.Errorf(LayoutsDir, 0, 0, "cannot read the templates: %v", err)
+		return t
+	}
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), "_") && strings.HasSuffix(e.Name(), ".html") {
+			shared = append(shared, e.Name())
+		}
+	}
+	for _, name := range shared {
+		if !parseFile(base, fsys, name, problems) {
+			return t
+		}
+	}
+	for _, kind := range Kinds {
+		set, err := base.Clone()
+		if err != nil {
+			problems.Errorf(LayoutsDir, 0, 0, "%v", err)
+			return t
+		}
+		if parseFile(set, fsys, kind+".html", problems) {
+			t.sets[kind] = set
+		}
+	}
+	for _, e := range entries {
+		name := strings.TrimSuffix(e.Name(), ".html")
+		if !e.IsDir() && strings.HasSuffix(e.Name(), ".html") && name != "base" && !strings.HasPrefix(name, "_") && !slices.Contains(Kinds, name) {
+			problems.Errorf(path.Join(LayoutsDir, e.Name()), 0, 0, "no page uses this template; the page templates are %s.html", strings.Join(Kinds, ".html, "))
+		}
+	}
+	return t
+}
+
+func parseFile(set *template.Template, fsys fs.FS, name string, problems *diag.List) bool {
+	p := path.Join(LayoutsDir, name)
+	src, err := fs.ReadFile(fsys, p)
+	if err != nil {
+		problems.Errorf(p, 0, 0, "template is missing or unreadable: %v", err)
+		return false
+	}
+	if _, err := set.New(name).Parse(string(src)); err != nil {
+		problems.Add(templateProblem(err))
+		return false
+	}
+	return true
+}
+
+// templateLocation matches the "name:line:col" or "name:line" that
+// text/template puts into its errors.
+var templateLocation = regexp.MustCompile(`template: ([^:\s]+):(\d+)(?::(\d+))?: (.*)`)
+
+// templateProblem turns a template error into a positioned problem.
+func templateProblem(err error) *diag.Problem {
+	msg := err.Error()
+	m := templateLocation.FindStringSubmatch(msg)
+	if m == nil {
+		return &diag.Problem{Path: LayoutsDir, Msg: msg}
+	}
+	line, _ := strconv.Atoi(m[2])
+	col, _ := strconv.Atoi(m[3])
+	rest := m[4]
+	// Execution errors repeat the location inside the message; keep the cause.
+	if inner := templateLocation.FindStringSubmatch(rest); inner != nil {
+		rest = inner[4]
+	}
+	return &diag.Problem{Path: path.Join(LayoutsDir, m[1]), Line: line, Col: col, Msg: "template: " + rest}
+}
+
+func (t *Templates) execute(kind string, data any) ([]byte, error) {
+	set := t.sets[kind]
+	if set == nil {
+		return nil, fmt.Errorf("no template for %s pages", kind)
+	}
+	var b strings.Builder
+	if err := set.ExecuteTemplate(&b, "base.html", data); err != nil {
+		return nil, err
+	}
+	return []byte(b.String()), nil
+}

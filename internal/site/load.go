@@ -1,0 +1,300 @@
+package site
+
+import (
+	"cmp"
+	"errors"
+	"io/fs"
+	"path"
+	"runtime"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+
+	"report/internal/danish"
+	"report/internal/data"
+	"report/internal/diag"
+	"report/internal/frontmatter"
+	"report/internal/markdown"
+	"report/internal/tomlfile"
+)
+
+// ContentDir is the folder of Markdown under the site root.
+const ContentDir = "content"
+
+// MaxFileSize bounds what one content file may weigh; a bigger one is almost
+// certainly a mistake (a video saved into content/), and reading it whole
+// would only waste memory.
+const MaxFileSize = 10 << 20
+
+// Options configure Load.
+type Options struct {
+	BasePath string // the URL path the site is served under, "/" by default
+}
+
+// Load reads content/ and data/ from fsys and returns the checked model. The
+// returned Site is nil only when data/ could not be read at all; problems
+// holds everything found, errors and warnings, in any case.
+func Load(fsys fs.FS, opts Options, problems *diag.List) *Site {
+	d := data.Load(fsys, problems)
+	conv := markdown.New(markdown.Options{Data: d, BasePath: opts.BasePath})
+	s := &Site{Data: d, conv: conv}
+	files := s.scan(fsys, problems)
+	s.scanStatic(fsys, problems)
+	pages := parseAll(fsys, conv, files, problems)
+	s.assemble(files, pages, problems)
+	s.checkLinks(problems)
+	return s
+}
+
+// file is a Markdown file found under content/, with what it is meant to be.
+type file struct {
+	path string
+	year int
+	kind pageKind
+	slug string
+}
+
+type pageKind int
+
+const (
+	kindFront pageKind = iota
+	kindChapter
+	kindCase
+)
+
+// scan walks content/ and classifies every file by where it sits.
+func (s *Site) scan(fsys fs.FS, problems *diag.List) []file {
+	var files []file
+	err := fs.WalkDir(fsys, ContentDir, func(p string, e fs.DirEntry, err error) error {
+		if err != nil {
+			problems.Errorf(p, 0, 0, "cannot read: %v", err)
+			return nil
+		}
+		if strings.HasPrefix(e.Name(), ".") && p != ContentDir {
+			if e.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if e.Type()&fs.ModeSymlink != 0 {
+			problems.Errorf(p, 0, 0, "symbolic links are not followed; copy the file into content/ instead")
+			return nil
+		}
+		if e.IsDir() || !e.Type().IsRegular() {
+			return nil
+		}
+		if f, ok := classify(p, problems); ok {
+			files = append(files, f)
+		} else if !strings.HasSuffix(p, ".md") {
+			s.Assets = append(s.Assets, Asset{Source: p, URL: strings.TrimPrefix(p, ContentDir+"/")})
+		}
+		return nil
+	})
+	if errors.Is(err, fs.ErrNotExist) {
+		problems.Errorf(ContentDir, 0, 0, "folder is missing; the site's Markdown lives in content/<year>/")
+	}
+	return files
+}
+
+// classify decides what a Markdown file is from its path:
+// content/2016/_index.md, content/2016/<chapter>.md, content/2016/cases/<case>.md.
+func classify(p string, problems *diag.List) (file, bool) {
+	if !strings.HasSuffix(p, ".md") {
+		return file{}, false
+	}
+	parts := strings.Split(strings.TrimPrefix(p, ContentDir+"/"), "/")
+	year, err := strconv.Atoi(parts[0])
+	if len(parts) < 2 || err != nil || len(parts[0]) != 4 {
+		problems.Errorf(p, 0, 0, "Markdown belongs in an edition's folder, like content/2016/")
+		return file{}, false
+	}
+	name := strings.TrimSuffix(parts[len(parts)-1], ".md")
+	f := file{path: p, year: year, slug: name}
+	switch {
+	case len(parts) == 2 && name == "_index":
+		f.kind = kindFront
+	case len(parts) == 2:
+		f.kind = kindChapter
+	case len(parts) == 3 && parts[1] == "cases":
+		f.kind = kindCase
+	default:
+		problems.Errorf(p, 0, 0, "Markdown belongs in content/%d/ (chapters) or content/%d/cases/ (case stories)", year, year)
+		return file{}, false
+	}
+	if f.kind != kindFront && !danish.IsSlug(name) {
+		problems.Errorf(p, 0, 0, "file name %q becomes the page's URL and must be lower-case letters, digits and hyphens; rename it %s.md", name, danish.Slug(name))
+		return file{}, false
+	}
+	if f.kind == kindChapter && reservedSlugs[name] {
+		problems.Errorf(p, 0, 0, "a chapter may not be called %q: /%d/%s/ is taken by the site; rename the file", name, year, name)
+		return file{}, false
+	}
+	return f, true
+}
+
+// parsed is one Markdown file after parsing: its front matter decoded into
+// the struct its kind needs, and its body.
+type parsed struct {
+	matter any
+	doc    *tomlfile.Doc
+	body   *markdown.Doc
+	ok     bool
+}
+
+type chapterMatter struct {
+	Title   string `toml:"title"`
+	Weight  int    `toml:"weight"`
+	Summary string `toml:"summary"`
+}
+
+type caseMatter struct {
+	Title   string `toml:"title"`
+	Cluster string `toml:"cluster"`
+	Theme   string `toml:"theme"`
+	Summary string `toml:"summary"`
+	Quote   Quote  `toml:"quote"`
+}
+
+// parseAll parses the files in parallel; the results keep the files' order,
+// so the outcome does not depend on scheduling.
+func parseAll(fsys fs.FS, conv *markdown.Converter, files []file, problems *diag.List) []parsed {
+	out := make([]parsed, len(files))
+	jobs := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), max(len(files), 1)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range jobs {
+				out[i] = parseFile(fsys, conv, files[i], problems)
+			}
+		}()
+	}
+	for i := range files {
+		jobs <- i
+	}
+	close(jobs)
+	wg.Wait()
+	return out
+}
+
+func parseFile(fsys fs.FS, conv *markdown.Converter, f file, problems *diag.List) parsed {
+	src, ok := readContent(fsys, f.path, problems)
+	if !ok {
+		return parsed{}
+	}
+	parts, err := frontmatter.Split(src)
+	if err != nil {
+		problems.Errorf(f.path, 1, 1, "%v", err)
+		return parsed{}
+	}
+	var matter any = &chapterMatter{}
+	if f.kind == kindCase {
+		matter = &caseMatter{}
+	}
+	doc, ok := tomlfile.Decode(f.path, parts.MatterLine, parts.Matter, matter, problems)
+	body := conv.Parse(f.path, parts.BodyLine, parts.Body, problems)
+	return parsed{matter: matter, doc: doc, body: body, ok: ok}
+}
+
+func readContent(fsys fs.FS, p string, problems *diag.List) ([]byte, bool) {
+	if info, err := fs.Stat(fsys, p); err == nil && info.Size() > MaxFileSize {
+		problems.Errorf(p, 0, 0, "file is %d MB; content files may be at most %d MB", info.Size()>>20, MaxFileSize>>20)
+		return nil, false
+	}
+	src, err := fs.ReadFile(fsys, p)
+	if err != nil {
+		problems.Errorf(p, 0, 0, "cannot read: %v", err)
+		return nil, false
+	}
+	return data.Clean(p, src, problems)
+}
+
+// assemble builds the editions from the parsed files and checks what needs
+// the whole picture: a case story's cluster, an edition's missing front page.
+func (s *Site) assemble(files []file, pages []parsed, problems *diag.List) {
+	byYear := map[int]*Edition{}
+	for _, de := range s.Data.Editions {
+		e := &Edition{Edition: de}
+		byYear[de.Year] = e
+		s.Editions = append(s.Editions, e)
+	}
+	for i, f := range files {
+		e := byYear[f.year]
+		if e == nil {
+			problems.Errorf(f.path, 0, 0, "there is no edition %d; add data/editions/%d.toml first", f.year, f.year)
+			continue
+		}
+		if pages[i].ok {
+			s.addPage(e, f, pages[i], problems)
+		}
+	}
+	for _, e := range s.Editions {
+		if e.Front == nil {
+			problems.Errorf(path.Join(ContentDir, itoa(e.Year), "_index.md"), 0, 0,
+				"edition %d has no front page; create this file with a title and the foreword", e.Year)
+		}
+		slices.SortStableFunc(e.Chapters, func(a, b *Page) int { return cmp.Or(a.Weight-b.Weight, strings.Compare(a.Slug, b.Slug)) })
+		slices.SortStableFunc(e.Cases, func(a, b *Case) int { return strings.Compare(a.Slug, b.Slug) })
+	}
+}
+
+func (s *Site) addPage(e *Edition, f file, p parsed, problems *diag.List) {
+	switch m := p.matter.(type) {
+	case *chapterMatter:
+		page := &Page{Source: f.path, Slug: f.slug, Title: m.Title, Summary: m.Summary, Weight: m.Weight, Body: p.body}
+		requireTitle(f.path, p.doc, m.Title, problems)
+		if f.kind == kindFront {
+			page.URL = EditionURL(e.Year)
+			e.Front = page
+			return
+		}
+		page.URL = EditionURL(e.Year) + f.slug + "/"
+		e.Chapters = append(e.Chapters, page)
+	case *caseMatter:
+		requireTitle(f.path, p.doc, m.Title, problems)
+		c := &Case{
+			Page:  Page{Source: f.path, Slug: f.slug, URL: CasesURL(e.Year) + f.slug + "/", Title: m.Title, Summary: m.Summary, Body: p.body},
+			Quote: m.Quote,
+		}
+		c.Cluster = s.caseCluster(e, f.path, p.doc, m.Cluster, problems)
+		c.Theme = caseTheme(f.path, p.doc, m.Theme, problems)
+		e.Cases = append(e.Cases, c)
+	}
+}
+
+func (s *Site) caseCluster(e *Edition, p string, doc *tomlfile.Doc, id string, problems *diag.List) *data.Cluster {
+	line, col := doc.Pos("cluster")
+	c := s.Data.Cluster(id)
+	switch {
+	case id == "":
+		problems.Errorf(p, max(line, doc.FirstLine), col, `"cluster" is required: the id of the cluster the story comes from (see data/clusters.toml)`)
+	case c == nil:
+		problems.Errorf(p, line, col, "unknown cluster %q; use an id from data/clusters.toml", id)
+	case !slices.Contains(e.Clusters, id):
+		problems.Errorf(p, line, col, "cluster %q is not among edition %d's clusters in %s", id, e.Year, e.Path)
+	}
+	return c
+}
+
+func caseTheme(p string, doc *tomlfile.Doc, id string, problems *diag.List) Theme {
+	t, ok := ThemeByID(id)
+	if !ok {
+		line, col := doc.Pos("theme")
+		ids := make([]string, len(Themes))
+		for i, t := range Themes {
+			ids[i] = t.ID
+		}
+		problems.Errorf(p, max(line, doc.FirstLine), col, "theme %q is not one of: %s", id, strings.Join(ids, ", "))
+	}
+	return t
+}
+
+func requireTitle(p string, doc *tomlfile.Doc, title string, problems *diag.List) {
+	if strings.TrimSpace(title) == "" {
+		problems.Errorf(p, doc.FirstLine, 1, `"title" is required in the front matter`)
+	}
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }

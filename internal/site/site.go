@@ -1,0 +1,171 @@
+// Package site is the whole report as one value: the data, and for each
+// edition its front page, chapters and case stories, with every
+// cross-reference resolved (a case story's cluster, a cluster's case stories)
+// and every URL decided.
+//
+// Load reads content/ through an fs.FS, checks it against the data and
+// returns the model together with every problem found. Nothing after Load
+// reads a file, so rendering works from this value alone.
+package site
+
+import (
+	"io"
+
+	"report/internal/data"
+	"report/internal/markdown"
+)
+
+// Themes are the kinds of cluster activity a case story can illustrate, in
+// the order the report presents them, with their Danish headings.
+var Themes = []Theme{
+	{"matchmaking", "Matchmaking"},
+	{"samarbejdsprojekter", "Samarbejdsprojekter"},
+	{"kompetenceudvikling", "Kompetenceudvikling"},
+	{"internationalisering", "Internationalisering"},
+	{"fundraising", "Fundraising"},
+	{"formidling", "Formidling"},
+}
+
+// Theme is a kind of activity.
+type Theme struct{ ID, Name string }
+
+// ThemeByID returns the theme with the id, or false.
+func ThemeByID(id string) (Theme, bool) {
+	for _, t := range Themes {
+		if t.ID == id {
+			return t, true
+		}
+	}
+	return Theme{}, false
+}
+
+// Site is the loaded report.
+type Site struct {
+	Data     *data.Data
+	Editions []*Edition // oldest first
+	Assets   []Asset    // files under content/ and static/, copied as they are
+
+	conv *markdown.Converter
+}
+
+// RenderBody writes a page's Markdown body as HTML.
+func (s *Site) RenderBody(w io.Writer, d *markdown.Doc) error { return s.conv.Render(w, d) }
+
+// Asset is a file copied to the output as it is.
+type Asset struct {
+	Source string // path under the site root
+	URL    string // path under the output, without leading slash
+}
+
+// Edition is one edition's pages.
+type Edition struct {
+	*data.Edition
+	Front    *Page // content/<year>/_index.md
+	Chapters []*Page
+	Cases    []*Case
+}
+
+// Page is a Markdown page.
+type Page struct {
+	Source  string // path of the Markdown file
+	Slug    string
+	URL     string // path under the site, like "2016/hvem-er-de/"
+	Title   string
+	Summary string
+	Weight  int
+	Body    *markdown.Doc
+}
+
+// Case is a case story.
+type Case struct {
+	Page
+	Cluster *data.Cluster
+	Theme   Theme
+	Quote   Quote
+}
+
+// Quote is a case story's pull quote.
+type Quote struct {
+	Text         string `toml:"text"`
+	Person       string `toml:"person"`
+	Role         string `toml:"role"`
+	Organisation string `toml:"organisation"`
+}
+
+// EditionURL is the path of an edition's front page.
+func EditionURL(year int) string { return itoa(year) + "/" }
+
+// CasesURL is the path of an edition's index of case stories.
+func CasesURL(year int) string { return itoa(year) + "/cases/" }
+
+// ClustersURL is the path of an edition's cluster directory.
+func ClustersURL(year int) string { return itoa(year) + "/klynger/" }
+
+// ClusterURL is the path of a cluster's page in an edition.
+func ClusterURL(year int, id string) string { return ClustersURL(year) + id + "/" }
+
+// reservedSlugs are folders an edition's own pages use; a chapter may not
+// take their names.
+var reservedSlugs = map[string]bool{"cases": true, "klynger": true, "data": true}
+
+// CasesOf returns the edition's case stories about the cluster.
+func (e *Edition) CasesOf(clusterID string) []*Case {
+	var out []*Case
+	for _, c := range e.Cases {
+		if c.Cluster != nil && c.Cluster.ID == clusterID {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// CasesByTheme groups the edition's case stories by theme, in theme order.
+func (e *Edition) CasesByTheme() []ThemeCases {
+	var out []ThemeCases
+	for _, t := range Themes {
+		group := ThemeCases{Theme: t}
+		for _, c := range e.Cases {
+			if c.Theme == t {
+				group.Cases = append(group.Cases, c)
+			}
+		}
+		if len(group.Cases) > 0 {
+			out = append(out, group)
+		}
+	}
+	return out
+}
+
+// ThemeCases is a theme with its case stories.
+type ThemeCases struct {
+	Theme Theme
+	Cases []*Case
+}
+
+// FieldClusters is a fagområde with the edition's clusters in it.
+type FieldClusters struct {
+	Field    *data.Field
+	Clusters []*data.Cluster
+}
+
+// ClustersByField groups the edition's clusters by fagområde, in the order
+// of data/fields.toml and, inside a field, of data/clusters.toml.
+func (s *Site) ClustersByField(e *Edition) []FieldClusters {
+	in := map[string]bool{}
+	for _, id := range e.Clusters {
+		in[id] = true
+	}
+	var out []FieldClusters
+	for _, f := range s.Data.Fields {
+		group := FieldClusters{Field: f}
+		for _, c := range s.Data.Clusters {
+			if c.Field == f.ID && in[c.ID] {
+				group.Clusters = append(group.Clusters, c)
+			}
+		}
+		if len(group.Clusters) > 0 {
+			out = append(out, group)
+		}
+	}
+	return out
+}

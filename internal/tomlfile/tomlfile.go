@@ -1,0 +1,175 @@
+// Package tomlfile is the project's one door to the TOML library. It decodes
+// strictly, because a typo in an editor's file must not pass silently: an
+// unknown key, a value of the wrong type and a syntax error each become a
+// diag.Problem with the line and column in the file the TOML came from, which
+// may be a whole data file, a Markdown file's front matter or a fenced block.
+package tomlfile
+
+import (
+	"errors"
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+
+	"report/internal/diag"
+)
+
+// Doc is a decoded piece of TOML that still knows where it came from, so that
+// later checks (an unknown cluster id, say) can point at the right line.
+type Doc struct {
+	Path      string // file the TOML is in, slash-separated, relative to the site root
+	FirstLine int    // line of the file on which the TOML starts
+	lines     []string
+}
+
+// Decode decodes src into v. Problems go to problems; it reports whether the
+// decode succeeded well enough for v to be used (unknown keys are reported
+// but do not spoil v).
+func Decode(path string, firstLine int, src []byte, v any, problems *diag.List) (*Doc, bool) {
+	doc := &Doc{Path: path, FirstLine: max(firstLine, 1), lines: strings.Split(string(src), "\n")}
+	md, err := toml.NewDecoder(strings.NewReader(string(src))).Decode(v)
+	if err != nil {
+		line, col, msg := describe(err)
+		msg += decimalCommaHint(doc.line(line))
+		problems.Errorf(path, doc.fileLine(line), col, "%s", msg)
+		return doc, false
+	}
+	for _, key := range md.Undecoded() {
+		line, col := doc.find(key)
+		problems.Errorf(path, line, col, "unknown key %q; check its spelling against docs/content-model.md", key.String())
+	}
+	return doc, true
+}
+
+// Pos returns the file position of the key at the given path: Pos("quote",
+// "person") finds `person = …` below `[quote]`. An index into an array of
+// tables is given as a decimal string: Pos("metric", "3", "id").
+func (d *Doc) Pos(path ...string) (line, col int) {
+	if d == nil {
+		return 0, 0
+	}
+	return d.find(path)
+}
+
+var tomlLineError = regexp.MustCompile(`^toml: line (\d+)(?: \(last key "([^"]*)"\))?: (.*)$`)
+
+// describe turns the library's error into a line, a column and a message that
+// says what is wrong in an editor's words.
+func describe(err error) (line, col int, msg string) {
+	var pe toml.ParseError
+	if errors.As(err, &pe) {
+		return pe.Position.Line, pe.Position.Col, "invalid TOML: " + pe.Message
+	}
+	m := tomlLineError.FindStringSubmatch(err.Error())
+	if m == nil {
+		return 0, 0, "invalid TOML: " + strings.TrimPrefix(err.Error(), "toml: ")
+	}
+	line, _ = strconv.Atoi(m[1])
+	key, text := m[2], m[3]
+	if strings.HasPrefix(text, "incompatible types:") {
+		return line, 0, fmt.Sprintf("%q has the wrong type: %s", key, strings.TrimSpace(strings.TrimPrefix(text, "incompatible types:")))
+	}
+	if key != "" {
+		return line, 0, fmt.Sprintf("%q: %s", key, text)
+	}
+	return line, 0, text
+}
+
+var danishDecimal = regexp.MustCompile(`\d,\d`)
+
+func decimalCommaHint(line string) string {
+	if danishDecimal.MatchString(line) {
+		return " (TOML numbers take a decimal point: write 257.6, not 257,6)"
+	}
+	return ""
+}
+
+func (d *Doc) line(n int) string {
+	if n < 1 || n > len(d.lines) {
+		return ""
+	}
+	return d.lines[n-1]
+}
+
+func (d *Doc) fileLine(n int) int {
+	if n < 1 {
+		return 0
+	}
+	return d.FirstLine + n - 1
+}
+
+// find locates a key by scanning the source: the library keeps no positions
+// for keys that decoded well. The table is matched by its header, the key by
+// `name =` at the start of a line inside that table.
+func (d *Doc) find(path []string) (line, col int) {
+	if len(path) == 0 {
+		return 0, 0
+	}
+	table, key, index := splitPath(path)
+	inTable, seen := table == "", -1
+	for i, raw := range d.lines {
+		text := strings.TrimSpace(raw)
+		if strings.HasPrefix(text, "[") {
+			name := headerName(text)
+			inTable = name == table
+			if inTable {
+				seen++
+				if key == "" && (index < 0 || seen == index) {
+					return d.fileLine(i + 1), indent(raw) + 1
+				}
+			}
+			continue
+		}
+		if key != "" && inTable && (index < 0 || seen == index || table == "") && keyOf(text) == key {
+			return d.fileLine(i + 1), indent(raw) + 1
+		}
+	}
+	if key != "" {
+		// The path may name a table rather than a key: [quote] or [[metric]].
+		return d.find(append(path[:len(path):len(path)], ""))
+	}
+	return 0, 0
+}
+
+// splitPath reads ["metric", "3", "id"] as table "metric", element 3, key "id".
+func splitPath(path []string) (table, key string, index int) {
+	index = -1
+	var parts []string
+	for _, p := range path {
+		if n, err := strconv.Atoi(p); err == nil {
+			index = n
+			continue
+		}
+		parts = append(parts, p)
+	}
+	if len(parts) > 0 && parts[len(parts)-1] == "" {
+		return strings.Join(parts[:len(parts)-1], "."), "", index
+	}
+	if len(parts) == 0 {
+		return "", "", index
+	}
+	return strings.Join(parts[:len(parts)-1], "."), parts[len(parts)-1], index
+}
+
+func headerName(text string) string {
+	text = strings.TrimLeft(text, "[")
+	if end := strings.Index(text, "]"); end >= 0 {
+		text = text[:end]
+	}
+	return strings.Trim(strings.ReplaceAll(text, " ", ""), `"'`)
+}
+
+func keyOf(text string) string {
+	name, _, ok := strings.Cut(text, "=")
+	if !ok {
+		return ""
+	}
+	return strings.Trim(strings.TrimSpace(name), `"'`)
+}
+
+func indent(s string) int {
+	return len(s) - len(strings.TrimLeft(s, " \t"))
+}
