@@ -68,18 +68,14 @@ func (d *Data) KeyFigureNumber(k KeyFigure) (string, error) {
 		}
 		return k.Figure, nil
 	}
-	v, m, err := d.Lookup(k.Metric, k.Year)
+	v, _, err := d.Lookup(k.Metric, k.Year)
 	if err != nil {
 		return "", err
 	}
 	if k.Round < 0 {
 		return "", fmt.Errorf("round must be positive, like 1000")
 	}
-	s := m.Format(v)
-	if k.Round > 0 {
-		s = m.Format(danish.Rounded(v, k.Round))
-	}
-	return s, nil
+	return d.FormatAs(k.Metric, k.Year, danish.Rounded(v, k.Round)), nil
 }
 
 // Lookup returns a metric's value for a year, or an error that says what is
@@ -156,16 +152,24 @@ func (d *Data) checkAverage(m *Metric, year int, problems *diag.List) {
 		return
 	}
 	// The source rounds both the total and the average, so allow both roundings.
-	tolerance := halfUnit(m.Decimals) + halfUnit(d.metrics[m.AverageOf].Decimals)/count
+	tolerance := halfUnit(d.printedDecimals(m.ID, year)) + halfUnit(d.printedDecimals(m.AverageOf, year))/count
 	if expected := total / count; math.Abs(avg-expected) > tolerance+1e-9 {
 		d.warnAt(year, m.ID, problems, "average %s does not match %s / %s clusters = %s",
-			m.Format(avg), d.metrics[m.AverageOf].Format(total), danish.Number(count, 0), danish.Number(expected, m.Decimals+1))
+			d.FormatAs(m.ID, year, avg), d.FormatAs(m.AverageOf, year, total), danish.Number(count, 0), danish.Number(expected, m.Decimals+1))
 	}
 }
 
 func (d *Data) warnAt(year int, metricID string, problems *diag.List, format string, args ...any) {
 	line, col := d.yearDocs[year].Pos(metricID)
 	problems.Warnf("data/years/"+strconv.Itoa(year)+".toml", line, col, format, args...)
+}
+
+// printedDecimals is how many decimals the source printed for a figure.
+func (d *Data) printedDecimals(metricID string, year int) int {
+	if d.wholes[year][metricID] {
+		return 0
+	}
+	return d.metrics[metricID].Decimals
 }
 
 func halfUnit(decimals int) float64 { return 0.5 * math.Pow10(-decimals) }

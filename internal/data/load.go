@@ -30,6 +30,7 @@ func Load(fsys fs.FS, problems *diag.List) *Data {
 		metrics:  map[string]*Metric{},
 		values:   map[int]map[string]float64{},
 		yearDocs: map[int]*tomlfile.Doc{},
+		wholes:   map[int]map[string]bool{},
 	}
 	d.loadSite(fsys, problems)
 	d.loadFields(fsys, problems)
@@ -224,17 +225,56 @@ func (d *Data) loadYears(fsys fs.FS, problems *diag.List) {
 		if !ok {
 			continue
 		}
-		values := map[string]float64{}
-		doc, ok := tomlfile.Decode(name, 1, src, &values, problems)
+		raw := map[string]any{}
+		doc, ok := tomlfile.Decode(name, 1, src, &raw, problems)
 		if !ok {
 			continue
 		}
+		values := d.numbers(name, doc, year, raw, problems)
 		d.checkYearValues(name, doc, values, problems)
 		d.values[year] = values
 		d.yearDocs[year] = doc
 		d.years = append(d.years, year)
 	}
 	slices.Sort(d.years)
+}
+
+// numbers converts a year file's values. A whole number typed for a metric
+// that is shown with decimals (the source printing "11" in a column of "7,8")
+// keeps its printed precision rather than gaining a ",0" the source never had.
+func (d *Data) numbers(name string, doc *tomlfile.Doc, year int, raw map[string]any, problems *diag.List) map[string]float64 {
+	values := map[string]float64{}
+	for _, id := range sortedKeys(raw) {
+		switch v := raw[id].(type) {
+		case int64:
+			values[id] = float64(v)
+			if d.wholes[year] == nil {
+				d.wholes[year] = map[string]bool{}
+			}
+			d.wholes[year][id] = true
+		case float64:
+			values[id] = v
+		default:
+			line, col := doc.Pos(id)
+			problems.Errorf(name, line, col, "%q must be a number, like 257.6 or 44, not %s", id, tomlType(v))
+		}
+	}
+	return values
+}
+
+func tomlType(v any) string {
+	switch v.(type) {
+	case string:
+		return "text"
+	case []any:
+		return "a list"
+	case map[string]any:
+		return "a table"
+	case bool:
+		return "true or false"
+	default:
+		return "a date or time"
+	}
 }
 
 func (d *Data) checkYearValues(name string, doc *tomlfile.Doc, values map[string]float64, problems *diag.List) {

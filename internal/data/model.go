@@ -118,6 +118,7 @@ type Data struct {
 	values   map[int]map[string]float64 // year → metric → value
 	years    []int
 	yearDocs map[int]*tomlfile.Doc
+	wholes   map[int]map[string]bool // figures the source prints without decimals
 }
 
 // Field returns the field with the id, or nil.
@@ -170,6 +171,30 @@ func (d *Data) Value(metricID string, year int) (v float64, ok bool) {
 	}
 	v, ok = d.values[year][metricID]
 	return v, ok
+}
+
+// Display returns a metric's figure for a year as the report prints it, and
+// false where the source gives none.
+func (d *Data) Display(metricID string, year int) (string, bool) {
+	v, ok := d.Value(metricID, year)
+	if !ok {
+		return "", false
+	}
+	return d.FormatAs(metricID, year, v), true
+}
+
+// FormatAs formats v as the metric's figure for the year is printed.
+func (d *Data) FormatAs(metricID string, year int, v float64) string {
+	m := d.metrics[metricID]
+	if m == nil {
+		return danish.Number(v, 0)
+	}
+	if d.wholes[year][metricID] {
+		whole := *m
+		whole.Decimals = 0
+		return whole.Format(v)
+	}
+	return m.Format(v)
 }
 
 // Change returns the change from one year to another in percent of the first,

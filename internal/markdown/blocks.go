@@ -193,15 +193,15 @@ func (st *state) resolveTable(spec tableSpec, errAt func(string, string, ...any)
 func (st *state) tableRow(m *data.Metric, t *Table, errAt func(string, string, ...any)) TableRow {
 	d := st.conv.opts.Data
 	row := TableRow{Label: m.Label, Depth: d.Depth(m.ID)}
-	if m.Unit != "%" {
+	// A "heraf" row shares its total's unit; saying it once is enough.
+	parent := d.Metric(m.Parent)
+	if m.Unit != "%" && !strings.Contains(m.Label, m.Unit) && (parent == nil || parent.Unit != m.Unit) {
 		row.Unit = m.Unit
 	}
 	empty := true
 	for _, y := range t.Years {
-		cell := ""
-		if v, ok := d.Value(m.ID, y); ok {
-			cell, empty = m.Format(v), false
-		}
+		cell, ok := d.Display(m.ID, y)
+		empty = empty && !ok
 		row.Cells = append(row.Cells, cell)
 	}
 	if empty && len(t.Years) > 0 {

@@ -68,9 +68,10 @@ func (st *state) resolveRef(inner string) (string, string) {
 		}
 		round = n
 	}
-	v, m, lookupErr := st.conv.opts.Data.Lookup(fields[0], year)
+	d := st.conv.opts.Data
+	v, _, lookupErr := d.Lookup(fields[0], year)
 	if lookupErr != nil {
 		return "", lookupErr.Error()
 	}
-	return m.Format(danish.Rounded(v, round)), ""
+	return d.FormatAs(fields[0], year, danish.Rounded(v, round)), ""
 }

@@ -131,17 +131,17 @@ func writeRow(p func(string), row TableRow, withChange bool) {
 	}
 	p("</th>")
 	for _, c := range row.Cells {
-		writeCell(p, c)
+		writeCell(p, c, "ikke opgjort")
 	}
 	if withChange {
-		writeCell(p, row.Change)
+		writeCell(p, row.Change, "kan ikke beregnes")
 	}
 	p("</tr>\n")
 }
 
-func writeCell(p func(string), c string) {
+func writeCell(p func(string), c, emptyText string) {
 	if c == "" {
-		p(`<td class="num empty"><span class="visually-hidden">ikke opgjort</span></td>`)
+		p(`<td class="num empty"><span class="visually-hidden">` + emptyText + `</span></td>`)
 		return
 	}
 	p(`<td class="num">` + html.EscapeString(c) + `</td>`)
