@@ -22,7 +22,6 @@ import (
 
 // Options configure a build.
 type Options struct {
-	Root    string // the site's folder: content/, data/, layouts/, static/
 	BaseURL string // overrides data/site.toml's base_url when set
 }
 
@@ -32,10 +31,10 @@ type Result struct {
 	Warnings []*diag.Problem
 }
 
-// Run loads, checks and renders the site. On failure the error lists every
-// problem (see diag.AsList); warnings come back in either case.
-func Run(opts Options) (*Result, error) {
-	fsys := os.DirFS(opts.Root)
+// Run loads, checks and renders the site in fsys, which holds content/,
+// data/, layouts/ and static/. On failure the error lists every problem (see
+// diag.AsList); warnings come back in either case.
+func Run(fsys fs.FS, opts Options) (*Result, error) {
 	problems := &diag.List{}
 	s := site.Load(fsys, site.Options{BasePath: basePathOf(opts.BaseURL)}, problems)
 	r := render.New(fsys, s, render.Options{BaseURL: opts.BaseURL}, problems)

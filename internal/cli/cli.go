@@ -92,7 +92,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	if code, ok := parse(fs, args); !ok {
 		return code
 	}
-	res, err := build.Run(build.Options{Root: sf.root, BaseURL: sf.baseURL})
+	res, err := build.Run(os.DirFS(sf.root), build.Options{BaseURL: sf.baseURL})
 	printProblems(stderr, res.Warnings)
 	if err != nil {
 		return fail(stderr, err, "build failed", *out)
@@ -115,7 +115,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	if code, ok := parse(fs, args); !ok {
 		return code
 	}
-	res, err := build.Run(build.Options{Root: sf.root, BaseURL: sf.baseURL})
+	res, err := build.Run(os.DirFS(sf.root), build.Options{BaseURL: sf.baseURL})
 	printProblems(stderr, res.Warnings)
 	if err != nil {
 		return fail(stderr, err, "check failed", "")

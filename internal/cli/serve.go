@@ -6,6 +6,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"os"
 	"os/signal"
 	"strconv"
 	"syscall"
@@ -23,7 +24,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	if code, ok := parse(fs, args); !ok {
 		return code
 	}
-	res, err := build.Run(build.Options{Root: sf.root, BaseURL: sf.baseURL})
+	res, err := build.Run(os.DirFS(sf.root), build.Options{BaseURL: sf.baseURL})
 	printProblems(stderr, res.Warnings)
 	if err != nil {
 		return fail(stderr, err, "build failed", "")

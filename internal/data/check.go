@@ -1,6 +1,7 @@
 package data
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"strconv"
@@ -20,7 +21,7 @@ func (d *Data) checkEdition(e *Edition, problems *diag.List) {
 		return max(line, 1), col
 	}
 	requireText(e.Path, at, "title", e.Title, problems)
-	if _, ok := d.values[e.DataYear]; !ok {
+	if _, ok := d.values[e.DataYear]; !ok && !d.brokenYears[e.DataYear] {
 		line, col := at("data_year")
 		problems.Errorf(e.Path, line, col, "data_year %d has no figures; add data/years/%d.toml", e.DataYear, e.DataYear)
 	}
@@ -35,6 +36,7 @@ func (d *Data) checkEdition(e *Edition, problems *diag.List) {
 	for _, id := range e.Clusters {
 		line, col := at("clusters")
 		switch {
+		case d.clusters[id] == nil && d.broken["clusters"]:
 		case d.clusters[id] == nil:
 			problems.Errorf(e.Path, line, col, "unknown cluster %q; add it to data/clusters.toml or correct the id", id)
 		case seen[id]:
@@ -49,7 +51,7 @@ func (d *Data) checkEdition(e *Edition, problems *diag.List) {
 		}
 	}
 	for i, k := range e.KeyFigures {
-		if _, err := d.KeyFigureNumber(k); err != nil {
+		if _, err := d.KeyFigureNumber(k); err != nil && !errors.Is(err, ErrIncomplete) {
 			line, col := posFunc(e.Doc, "key_figure", i)("metric")
 			problems.Errorf(e.Path, line, col, "key figure: %v", err)
 		}
@@ -82,7 +84,10 @@ func (d *Data) KeyFigureNumber(k KeyFigure) (string, error) {
 // missing and what to do.
 func (d *Data) Lookup(metricID string, year int) (float64, *Metric, error) {
 	m := d.metrics[metricID]
-	if m == nil {
+	switch {
+	case m == nil && d.broken["metrics"], d.brokenYears[year]:
+		return 0, m, ErrIncomplete
+	case m == nil:
 		return 0, nil, fmt.Errorf("unknown metric %q; metrics are defined in data/metrics.toml", metricID)
 	}
 	if _, ok := d.values[year]; !ok {

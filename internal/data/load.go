@@ -31,6 +31,10 @@ func Load(fsys fs.FS, problems *diag.List) *Data {
 		values:   map[int]map[string]float64{},
 		yearDocs: map[int]*tomlfile.Doc{},
 		wholes:   map[int]map[string]bool{},
+
+		broken:         map[string]bool{},
+		brokenYears:    map[int]bool{},
+		brokenEditions: map[int]bool{},
 	}
 	d.loadSite(fsys, problems)
 	d.loadFields(fsys, problems)
@@ -106,14 +110,11 @@ func (d *Data) loadFields(fsys fs.FS, problems *diag.List) {
 	var file struct {
 		Fields []*Field `toml:"field"`
 	}
-	src, ok := read(fsys, name, true, problems)
+	doc, ok := d.decodeList(fsys, name, "fields", &file, problems)
 	if !ok {
 		return
 	}
-	doc, ok := tomlfile.Decode(name, 1, src, &file, problems)
-	if !ok {
-		return
-	}
+	d.requireSome(name, "fields", "[[field]]", len(file.Fields), problems)
 	for i, f := range file.Fields {
 		at := posFunc(doc, "field", i)
 		if registerID(name, at, f.ID, "field", d.fields, f, problems) {
@@ -128,21 +129,18 @@ func (d *Data) loadClusters(fsys fs.FS, problems *diag.List) {
 	var file struct {
 		Clusters []*Cluster `toml:"cluster"`
 	}
-	src, ok := read(fsys, name, true, problems)
+	doc, ok := d.decodeList(fsys, name, "clusters", &file, problems)
 	if !ok {
 		return
 	}
-	doc, ok := tomlfile.Decode(name, 1, src, &file, problems)
-	if !ok {
-		return
-	}
+	d.requireSome(name, "clusters", "[[cluster]]", len(file.Clusters), problems)
 	for i, c := range file.Clusters {
 		at := posFunc(doc, "cluster", i)
 		if registerID(name, at, c.ID, "cluster", d.clusters, c, problems) {
 			d.Clusters = append(d.Clusters, c)
 		}
 		requireText(name, at, "name", c.Name, problems)
-		if d.fields[c.Field] == nil {
+		if d.fields[c.Field] == nil && !d.broken["fields"] {
 			line, col := at("field")
 			problems.Errorf(name, line, col, "cluster %q: unknown field %q; use one of the ids in data/fields.toml: %s",
 				c.ID, c.Field, strings.Join(ids(d.Fields, func(f *Field) string { return f.ID }), ", "))
@@ -155,14 +153,11 @@ func (d *Data) loadMetrics(fsys fs.FS, problems *diag.List) {
 	var file struct {
 		Metrics []*Metric `toml:"metric"`
 	}
-	src, ok := read(fsys, name, true, problems)
+	doc, ok := d.decodeList(fsys, name, "metrics", &file, problems)
 	if !ok {
 		return
 	}
-	doc, ok := tomlfile.Decode(name, 1, src, &file, problems)
-	if !ok {
-		return
-	}
+	d.requireSome(name, "metrics", "[[metric]]", len(file.Metrics), problems)
 	for i, m := range file.Metrics {
 		at := posFunc(doc, "metric", i)
 		if registerID(name, at, m.ID, "metric", d.metrics, m, problems) {
@@ -174,8 +169,10 @@ func (d *Data) loadMetrics(fsys fs.FS, problems *diag.List) {
 			problems.Errorf(name, line, col, "metric %q: decimals must be between 0 and 6, not %d", m.ID, m.Decimals)
 		}
 	}
-	for i, m := range d.Metrics {
-		d.checkMetricRefs(name, posFunc(doc, "metric", i), m, problems)
+	for i, m := range file.Metrics {
+		if d.metrics[m.ID] == m {
+			d.checkMetricRefs(name, posFunc(doc, "metric", i), m, problems)
+		}
 	}
 }
 
@@ -222,12 +219,13 @@ func (d *Data) loadYears(fsys fs.FS, problems *diag.List) {
 			continue
 		}
 		src, ok := read(fsys, name, true, problems)
-		if !ok {
-			continue
-		}
 		raw := map[string]any{}
-		doc, ok := tomlfile.Decode(name, 1, src, &raw, problems)
+		var doc *tomlfile.Doc
+		if ok {
+			doc, ok = tomlfile.Decode(name, 1, src, &raw, problems)
+		}
 		if !ok {
+			d.brokenYears[year] = true
 			continue
 		}
 		values := d.numbers(name, doc, year, raw, problems)
@@ -282,6 +280,8 @@ func (d *Data) checkYearValues(name string, doc *tomlfile.Doc, values map[string
 		m := d.metrics[id]
 		line, col := doc.Pos(id)
 		switch {
+		case m == nil && d.broken["metrics"]:
+			delete(values, id)
 		case m == nil:
 			problems.Errorf(name, line, col, "unknown metric %q; define it in data/metrics.toml first", id)
 			delete(values, id)
@@ -319,26 +319,46 @@ func (d *Data) loadEditions(fsys fs.FS, problems *diag.List) {
 			continue
 		}
 		src, ok := read(fsys, name, true, problems)
-		if !ok {
-			continue
-		}
 		ed := &Edition{Path: name}
-		doc, ok := tomlfile.Decode(name, 1, src, ed, problems)
+		var doc *tomlfile.Doc
+		if ok {
+			doc, ok = tomlfile.Decode(name, 1, src, ed, problems)
+		}
+		if ok && ed.Year != year {
+			line, col := doc.Pos("year")
+			problems.Errorf(name, max(line, 1), col, "year is %d but the file is named %d.toml; they must agree", ed.Year, year)
+			ok = false
+		}
 		if !ok {
+			d.brokenEditions[year] = true
 			continue
 		}
 		ed.Doc = doc
-		if ed.Year != year {
-			line, col := doc.Pos("year")
-			problems.Errorf(name, max(line, 1), col, "year is %d but the file is named %d.toml; they must agree", ed.Year, year)
-			continue
-		}
 		d.checkEdition(ed, problems)
 		d.Editions = append(d.Editions, ed)
 	}
 	slices.SortFunc(d.Editions, func(a, b *Edition) int { return a.Year - b.Year })
-	if len(d.Editions) == 0 && !problems.HasErrors() {
+	if len(d.Editions) == 0 && len(d.brokenEditions) == 0 {
 		problems.Errorf(editionsDir, 0, 0, "no edition found; add one, for example data/editions/2016.toml")
+	}
+}
+
+// decodeList reads one of the reference lists; when it cannot, the list is
+// marked broken so that references into it are not reported again.
+func (d *Data) decodeList(fsys fs.FS, name, list string, v any, problems *diag.List) (*tomlfile.Doc, bool) {
+	src, ok := read(fsys, name, true, problems)
+	var doc *tomlfile.Doc
+	if ok {
+		doc, ok = tomlfile.Decode(name, 1, src, v, problems)
+	}
+	d.broken[list] = !ok
+	return doc, ok
+}
+
+func (d *Data) requireSome(name, list, header string, n int, problems *diag.List) {
+	if n == 0 {
+		problems.Errorf(name, 1, 0, "no %s defined; add at least one %s block (see docs/content-model.md)", list, header)
+		d.broken[list] = true
 	}
 }
 

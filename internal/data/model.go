@@ -10,6 +10,7 @@
 package data
 
 import (
+	"errors"
 	"slices"
 
 	"report/internal/danish"
@@ -119,7 +120,27 @@ type Data struct {
 	years    []int
 	yearDocs map[int]*tomlfile.Doc
 	wholes   map[int]map[string]bool // figures the source prints without decimals
+
+	// broken records the files that failed to load, so that references into
+	// them are not reported a second time: one broken file, one error.
+	broken         map[string]bool // "fields", "clusters", "metrics"
+	brokenYears    map[int]bool
+	brokenEditions map[int]bool
 }
+
+// ErrIncomplete is returned by lookups into a file that failed to load; its
+// own error has been reported already.
+var ErrIncomplete = errors.New("data incomplete")
+
+// Broken reports whether a reference list ("fields", "clusters", "metrics")
+// failed to load, so that unknown ids in it are not worth reporting.
+func (d *Data) Broken(list string) bool { return d.broken[list] }
+
+// YearBroken reports whether the year's file of figures failed to load.
+func (d *Data) YearBroken(year int) bool { return d.brokenYears[year] }
+
+// EditionBroken reports whether the edition's file failed to load.
+func (d *Data) EditionBroken(year int) bool { return d.brokenEditions[year] }
 
 // Field returns the field with the id, or nil.
 func (d *Data) Field(id string) *Field { return d.fields[id] }

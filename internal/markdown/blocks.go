@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -175,7 +176,9 @@ func (st *state) resolveTable(spec tableSpec, errAt func(string, string, ...any)
 		for _, id := range sec.Rows {
 			m := d.Metric(id)
 			if m == nil {
-				errAt("rows", "unknown metric %q; metrics are defined in data/metrics.toml", id)
+				if !d.Broken("metrics") {
+					errAt("rows", "unknown metric %q; metrics are defined in data/metrics.toml", id)
+				}
 				continue
 			}
 			ts.Rows = append(ts.Rows, st.tableRow(m, t, errAt))
@@ -183,7 +186,7 @@ func (st *state) resolveTable(spec tableSpec, errAt func(string, string, ...any)
 		t.Sections = append(t.Sections, ts)
 	}
 	for _, y := range spec.Years {
-		if !slices.Contains(d.Years(), y) {
+		if !slices.Contains(d.Years(), y) && !d.YearBroken(y) {
 			errAt("years", "no figures for %d; add data/years/%d.toml or remove the year", y, y)
 		}
 	}
@@ -204,7 +207,7 @@ func (st *state) tableRow(m *data.Metric, t *Table, errAt func(string, string, .
 		empty = empty && !ok
 		row.Cells = append(row.Cells, cell)
 	}
-	if empty && len(t.Years) > 0 {
+	if empty && len(t.Years) > 0 && !slices.ContainsFunc(t.Years, d.YearBroken) {
 		errAt("rows", "metric %q has no figure for any of the years %v", m.ID, t.Years)
 	}
 	if t.Change != nil {
@@ -223,6 +226,9 @@ func (st *state) keyFigureBlock(fb *ast.FencedCodeBlock) ast.Node {
 		return node
 	}
 	figure, err := st.conv.opts.Data.KeyFigureNumber(spec)
+	if errors.Is(err, data.ErrIncomplete) {
+		return node
+	}
 	if err != nil {
 		line, col := doc.Pos("metric")
 		if line == 0 {

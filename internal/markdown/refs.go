@@ -10,6 +10,7 @@ import (
 	"github.com/yuin/goldmark/text"
 
 	"report/internal/danish"
+	"report/internal/data"
 )
 
 // refNode is a figure from the data inside running text: {{omsaetning 2015}}.
@@ -42,7 +43,9 @@ func (p *refParser) Parse(_ ast.Node, block text.Reader, pc parser.Context) ast.
 	inner := string(line[2:end])
 	node := &refNode{text: "{{" + inner + "}}"}
 	if s, err := st.resolveRef(inner); err != "" {
-		st.errorf(seg.Start, "{{%s}}: %s", strings.TrimSpace(inner), err)
+		if err != data.ErrIncomplete.Error() {
+			st.errorf(seg.Start, "{{%s}}: %s", strings.TrimSpace(inner), err)
+		}
 	} else {
 		node.text = s
 	}

@@ -2,7 +2,6 @@ package render
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"html/template"
 	"io/fs"
@@ -86,12 +85,13 @@ func (r *Renderer) Render(fsys fs.FS) (Output, error) {
 	problems := &diag.List{}
 	work := make(chan int)
 	var wg sync.WaitGroup
+	failures := make([]*diag.Problem, len(jobs))
 	for range runtime.GOMAXPROCS(0) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for i := range work {
-				out[i] = r.renderPage(jobs[i], problems)
+				out[i], failures[i] = r.renderPage(jobs[i])
 			}
 		}()
 	}
@@ -100,6 +100,7 @@ func (r *Renderer) Render(fsys fs.FS) (Output, error) {
 	}
 	close(work)
 	wg.Wait()
+	reportFailures(jobs, failures, problems)
 	for _, a := range r.site.Assets {
 		b, err := fs.ReadFile(fsys, a.Source)
 		if err != nil {
@@ -117,25 +118,48 @@ func (r *Renderer) Render(fsys fs.FS) (Output, error) {
 	return out, problems.Err()
 }
 
-func (r *Renderer) renderPage(j job, problems *diag.List) File {
+func (r *Renderer) renderPage(j job) (File, *diag.Problem) {
 	if j.data.Page != nil && j.data.Page.Body != nil {
 		var b bytes.Buffer
 		if err := r.site.RenderBody(&b, j.data.Page.Body); err != nil {
-			problems.Errorf(j.data.Page.Source, 0, 0, "cannot render: %v", err)
+			return File{Path: j.path}, &diag.Problem{Path: j.data.Page.Source, Msg: "cannot render: " + err.Error()}
 		}
 		j.data.Content = template.HTML(b.String())
 	}
 	html, err := r.templates.execute(j.kind, j.data)
 	if err != nil {
-		p := templateProblem(err)
-		var e *diag.Errors
-		if errors.As(err, &e) {
-			p = e.Problems[0]
-		}
-		p.Msg += " (rendering " + j.path + ")"
-		problems.Add(p)
+		return File{Path: j.path}, templateProblem(err)
 	}
-	return File{Path: j.path, Data: html}
+	return File{Path: j.path, Data: html}, nil
+}
+
+// reportFailures reports each distinct failure once, naming the first page
+// it broke and how many others: a template error breaks every page of a kind.
+func reportFailures(jobs []job, failures []*diag.Problem, problems *diag.List) {
+	first := map[string]int{}
+	count := map[string]int{}
+	var order []string
+	for i, f := range failures {
+		if f == nil {
+			continue
+		}
+		key := f.Error()
+		if _, seen := first[key]; !seen {
+			first[key] = i
+			order = append(order, key)
+		}
+		count[key]++
+	}
+	for _, key := range order {
+		i := first[key]
+		p := *failures[i]
+		p.Msg += " (rendering " + jobs[i].path
+		if n := count[key] - 1; n > 0 {
+			p.Msg += fmt.Sprintf(" and %d other pages", n)
+		}
+		p.Msg += ")"
+		problems.Add(&p)
+	}
 }
 
 // keyFigures resolves an edition's key figures for its front page.

@@ -222,6 +222,9 @@ func (s *Site) assemble(files []file, pages []parsed, problems *diag.List) {
 	}
 	for i, f := range files {
 		e := byYear[f.year]
+		if e == nil && s.Data.EditionBroken(f.year) {
+			continue
+		}
 		if e == nil {
 			problems.Errorf(f.path, 0, 0, "there is no edition %d; add data/editions/%d.toml first", f.year, f.year)
 			continue
@@ -268,6 +271,7 @@ func (s *Site) caseCluster(e *Edition, p string, doc *tomlfile.Doc, id string, p
 	line, col := doc.Pos("cluster")
 	c := s.Data.Cluster(id)
 	switch {
+	case c == nil && s.Data.Broken("clusters"):
 	case id == "":
 		problems.Errorf(p, max(line, doc.FirstLine), col, `"cluster" is required: the id of the cluster the story comes from (see data/clusters.toml)`)
 	case c == nil:

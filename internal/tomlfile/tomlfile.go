@@ -32,7 +32,15 @@ func Decode(path string, firstLine int, src []byte, v any, problems *diag.List) 
 	doc := &Doc{Path: path, FirstLine: max(firstLine, 1), lines: strings.Split(string(src), "\n")}
 	md, err := toml.NewDecoder(strings.NewReader(string(src))).Decode(v)
 	if err != nil {
-		line, col, msg := describe(err)
+		line, col, key, msg := describe(err)
+		if key != "" {
+			// The library reports a type error on the table's last line; the
+			// key's own line is more useful.
+			if kl, kc := doc.find(strings.Split(key, ".")); kl > 0 {
+				problems.Errorf(path, kl, kc, "%s", msg)
+				return doc, false
+			}
+		}
 		msg += decimalCommaHint(doc.line(line))
 		problems.Errorf(path, doc.fileLine(line), col, "%s", msg)
 		return doc, false
@@ -56,26 +64,50 @@ func (d *Doc) Pos(path ...string) (line, col int) {
 
 var tomlLineError = regexp.MustCompile(`^toml: line (\d+)(?: \(last key "([^"]*)"\))?: (.*)$`)
 
-// describe turns the library's error into a line, a column and a message that
-// says what is wrong in an editor's words.
-func describe(err error) (line, col int, msg string) {
+// describe turns the library's error into a position and a message that says
+// what is wrong in an editor's words. key is set for type errors, whose line
+// the library does not report precisely.
+func describe(err error) (line, col int, key, msg string) {
 	var pe toml.ParseError
 	if errors.As(err, &pe) {
-		return pe.Position.Line, pe.Position.Col, "invalid TOML: " + pe.Message
+		return pe.Position.Line, pe.Position.Col, "", "invalid TOML: " + pe.Message
 	}
 	m := tomlLineError.FindStringSubmatch(err.Error())
 	if m == nil {
-		return 0, 0, "invalid TOML: " + strings.TrimPrefix(err.Error(), "toml: ")
+		return 0, 0, "", "invalid TOML: " + strings.TrimPrefix(err.Error(), "toml: ")
 	}
 	line, _ = strconv.Atoi(m[1])
 	key, text := m[2], m[3]
-	if strings.HasPrefix(text, "incompatible types:") {
-		return line, 0, fmt.Sprintf("%q has the wrong type: %s", key, strings.TrimSpace(strings.TrimPrefix(text, "incompatible types:")))
+	name := key[strings.LastIndex(key, ".")+1:]
+	if t := typeError.FindStringSubmatch(text); t != nil {
+		return line, 0, key, fmt.Sprintf("%q must be %s, not %s", name, typeWords(t[2]), typeWords(t[1]))
 	}
 	if key != "" {
-		return line, 0, fmt.Sprintf("%q: %s", key, text)
+		return line, 0, "", fmt.Sprintf("%q: %s", name, text)
 	}
-	return line, 0, text
+	return line, 0, "", text
+}
+
+var typeError = regexp.MustCompile(`incompatible types: TOML value has type (\S+); destination has type (\S+)`)
+
+// typeWords names a TOML or Go type the way an editor would.
+func typeWords(t string) string {
+	switch strings.TrimSuffix(t, ";") {
+	case "string":
+		return "text in quotes"
+	case "int64", "integer":
+		return "a whole number"
+	case "float64", "float":
+		return "a number"
+	case "bool":
+		return "true or false"
+	case "[]interface", "slice", "array":
+		return "a list in [ ]"
+	case "map[string]interface", "struct", "map", "table":
+		return "a table"
+	default:
+		return t
+	}
 }
 
 var danishDecimal = regexp.MustCompile(`\d,\d`)

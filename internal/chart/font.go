@@ -1,0 +1,100 @@
+package chart
+
+import (
+	"strings"
+	"sync"
+
+	"github.com/golang/freetype/truetype"
+	"github.com/wcharczuk/go-chart/v2/roboto"
+	"golang.org/x/image/math/fixed"
+)
+
+// FontFamily is the family that static/css/charts.css declares for
+// static/fonts/Roboto-Medium.ttf. The SVG names it first so browsers draw
+// the text with the very font it was measured with; sans-serif is the
+// fallback while the font loads (font-display: swap) or if it fails.
+const FontFamily = "Report Chart Sans"
+
+// fontFamilyAttr is the value of the root element's font-family attribute.
+const fontFamilyAttr = "'" + FontFamily + "', sans-serif"
+
+var (
+	fontOnce sync.Once
+	fontFace *truetype.Font
+	fontErr  error
+
+	// widths caches text measurements by (pixel size, text). Charts repeat
+	// the same tick labels and category names many times, and go-chart's own
+	// SVG renderer rebuilt a font face for every measurement. A truetype.Font
+	// is read-only once parsed, so measuring needs no lock; sync.Map suits a
+	// cache written once per key and read often, from parallel renders.
+	widths sync.Map
+)
+
+type measureKey struct {
+	px   float64
+	text string
+}
+
+// loadFont parses go-chart's embedded Roboto Medium once. go-chart's own
+// GetDefaultFont has a data race on first use, so it is never called.
+func loadFont() (*truetype.Font, error) {
+	fontOnce.Do(func() { fontFace, fontErr = truetype.Parse(roboto.Roboto) })
+	return fontFace, fontErr
+}
+
+// textWidth is the advance width, in px, of text set at px size, kerning
+// included, as a browser lays it out with the same font.
+func textWidth(text string, px float64) float64 {
+	key := measureKey{px, text}
+	if w, ok := widths.Load(key); ok {
+		return w.(float64)
+	}
+	f, err := loadFont()
+	if err != nil || text == "" {
+		return 0
+	}
+	scale := fixed.Int26_6(px * 64)
+	var sum fixed.Int26_6
+	var prev truetype.Index
+	for i, r := range text {
+		idx := f.Index(r)
+		if i > 0 {
+			sum += f.Kern(scale, prev, idx)
+		}
+		sum += f.HMetric(scale, idx).AdvanceWidth
+		prev = idx
+	}
+	w := float64(sum) / 64
+	widths.Store(key, w)
+	return w
+}
+
+// wrap breaks text into lines no wider than width at px size, only at
+// spaces: a word longer than the width gets a line of its own rather than
+// being split mid-word (go-chart splits at any rune).
+func wrap(text string, px, width float64) []string {
+	words := strings.Fields(text)
+	if len(words) == 0 {
+		return nil
+	}
+	lines := []string{words[0]}
+	for _, w := range words[1:] {
+		last := &lines[len(lines)-1]
+		if joined := *last + " " + w; textWidth(joined, px) <= width {
+			*last = joined
+			continue
+		}
+		lines = append(lines, w)
+	}
+	return lines
+}
+
+// widest is the width of the widest of lines.
+func widest(lines []string, px float64) float64 {
+	var m float64
+	for _, l := range lines {
+		m = max(m, textWidth(l, px))
+	}
+	return m
+}
