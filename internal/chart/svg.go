@@ -37,6 +37,7 @@ type svgRenderer struct {
 	theta         *float64
 	meta          svgMeta
 	defs          bytes.Buffer
+	defIDs        []string
 }
 
 var _ gochart.Renderer = (*svgRenderer)(nil)
@@ -247,5 +248,9 @@ func escape(b *bytes.Buffer, s string) {
 // num formats v with at most two decimals and no trailing zeros, so output
 // is short and the same on every run.
 func num(v float64) string {
-	return strconv.FormatFloat(math.Round(v*100)/100, 'f', -1, 64)
+	v = math.Round(v*100) / 100
+	if v == 0 {
+		return "0" // not "-0"
+	}
+	return strconv.FormatFloat(v, 'f', -1, 64)
 }

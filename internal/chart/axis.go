@@ -1,0 +1,134 @@
+package chart
+
+import (
+	"math"
+
+	"report/internal/danish"
+
+	"github.com/wcharczuk/go-chart/v2/drawing"
+)
+
+// axis is a value axis running from lo to hi in steps of step, all round
+// numbers. It always includes 0: bars must start at 0, and a line chart's
+// slope means what it looks like it means.
+type axis struct {
+	lo, hi, step float64
+	decimals     int // for the tick labels
+}
+
+// niceAxis covers the values present in series with about n intervals.
+func niceAxis(series []Series, n int) axis {
+	lo, hi := 0.0, 0.0
+	for _, s := range series {
+		for _, v := range s.Values {
+			if !math.IsNaN(v) {
+				lo, hi = min(lo, v), max(hi, v)
+			}
+		}
+	}
+	if hi == lo {
+		hi = 1
+	}
+	raw := (hi - lo) / float64(max(n, 1))
+	mag := math.Pow(10, math.Floor(math.Log10(raw)))
+	step, extra := 10*mag, 0
+	for _, m := range []float64{1, 2, 2.5, 5} {
+		if m*mag >= raw*(1-1e-9) {
+			step = m * mag
+			if m == 2.5 {
+				extra = 1
+			}
+			break
+		}
+	}
+	return axis{
+		lo:       math.Floor(lo/step+1e-9) * step,
+		hi:       math.Ceil(hi/step-1e-9) * step,
+		step:     step,
+		decimals: max(0, min(6, extra-int(math.Floor(math.Log10(step)+1e-9)))),
+	}
+}
+
+// ticks are the tick values, computed by multiplication so rounding errors
+// do not pile up.
+func (a axis) ticks() []float64 {
+	n := int(math.Round((a.hi - a.lo) / a.step))
+	out := make([]float64, 0, n+1)
+	for i := 0; i <= n; i++ {
+		out = append(out, a.lo+float64(i)*a.step)
+	}
+	return out
+}
+
+func (a axis) label(v float64) string { return danish.Number(v, a.decimals) }
+
+// pos maps v onto the pixel range from p0 (at lo) to p1 (at hi).
+func (a axis) pos(v, p0, p1 float64) float64 {
+	return p0 + (v-a.lo)/(a.hi-a.lo)*(p1-p0)
+}
+
+// widestTick is the width of the widest tick label.
+func (a axis) widestTick(px float64) float64 {
+	var w float64
+	for _, v := range a.ticks() {
+		w = max(w, textWidth(a.label(v), px))
+	}
+	return w
+}
+
+// valueLabel formats a value for a label on a bar or point.
+func valueLabel(v float64, decimals int) string { return danish.Number(v, decimals) }
+
+// withUnit formats a value with its unit, as in "94,9 mio. kr." or "36,8 %".
+func withUnit(v float64, decimals int, unit string) string {
+	if unit == "" {
+		return danish.Number(v, decimals)
+	}
+	return danish.Number(v, decimals) + " " + unit
+}
+
+// Drawing helpers built on the Renderer methods only.
+
+func (r *svgRenderer) rect(x0, y0, x1, y1 float64) {
+	if x1 < x0 {
+		x0, x1 = x1, x0
+	}
+	if y1 < y0 {
+		y0, y1 = y1, y0
+	}
+	a, b, c, d := px(x0), px(y0), px(x1), px(y1)
+	r.MoveTo(a, b)
+	r.LineTo(c, b)
+	r.LineTo(c, d)
+	r.LineTo(a, d)
+	r.Close()
+}
+
+func (r *svgRenderer) line(x0, y0, x1, y1 float64, c drawing.Color, width float64) {
+	r.ResetStyle()
+	r.SetStrokeColor(c)
+	r.SetStrokeWidth(width)
+	r.MoveTo(px(x0), px(y0))
+	r.LineTo(px(x1), px(y1))
+	r.Stroke()
+}
+
+// text draws s with the given size, colour and anchor ("", "middle", "end").
+func (r *svgRenderer) text(s string, x, y, size float64, c drawing.Color, anchor string) {
+	r.ResetStyle()
+	r.SetFontSize(size * 72 / r.dpi)
+	r.SetFontColor(c)
+	r.SetTextAnchor(anchor)
+	r.Text(s, px(x), px(y))
+}
+
+// lines draws wrapped lines whose block is vertically centred on cy.
+func (r *svgRenderer) lines(ls []string, x, cy, size, lh float64, c drawing.Color, anchor string) {
+	y := cy - float64(len(ls)-1)*lh/2 + size*0.35
+	for _, l := range ls {
+		r.text(l, x, y, size, c, anchor)
+		y += lh
+	}
+}
+
+func px(v float64) int { return int(math.Round(v)) }

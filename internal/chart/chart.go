@@ -1,0 +1,212 @@
+// Package chart draws the report's charts at build time as inline SVG.
+//
+// The model is one drawing layer over go-chart: svgRenderer implements
+// go-chart's chart.Renderer interface, and every chart, whether laid out by
+// this package (Bar, HBar, Grouped, Line, Share) or by one of go-chart's own
+// chart types, draws through it. The wrapper exists because go-chart's SVG
+// renderer does not fit this site:
+//
+//   - CSP: pages forbid inline styles (style-src 'self'), so the renderer
+//     writes presentation attributes (fill, stroke, font-size) and classes,
+//     never style="…" or <style>;
+//   - escaping: all text and attribute values are XML-escaped, so a label
+//     like "Lifestyle & Design Cluster" cannot break the page;
+//   - fonts: text is measured with go-chart's embedded Roboto Medium, and the
+//     same file is shipped as static/fonts/Roboto-Medium.ttf under the family
+//     "Report Chart Sans" (static/css/charts.css), so browsers draw text with
+//     the font it was laid out with;
+//   - speed: measurements are cached by (size, text) and the font is parsed
+//     once, where go-chart built a font face per measurement and raced on
+//     its first font load;
+//   - accessibility: role="img", <title> and a <desc> generated from the data
+//     by Describe, in Danish.
+//
+// The layouts in this package exist because go-chart's own lack what the
+// report needs: y-axes from 0, Danish numbers, visible axes, labels wrapped
+// at word boundaries, value labels, grouped and horizontal bars, and shares
+// labelled so they read without colour. Output is deterministic, and Render
+// is safe for concurrent use.
+package chart
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"math"
+	"regexp"
+)
+
+// Kind names a chart type.
+type Kind string
+
+// The chart types.
+const (
+	Bar     Kind = "bar"     // vertical bars, one series, categories on x (e.g. years)
+	HBar    Kind = "hbar"    // horizontal bars, one series, long Danish labels on the left
+	Grouped Kind = "grouped" // vertical grouped bars: several series per category
+	Line    Kind = "line"    // one or more series over years
+	Share   Kind = "share"   // parts of a whole, each labelled with name, value and percent
+)
+
+// Series is one named row of figures, one per category.
+type Series struct {
+	Name   string
+	Values []float64 // math.NaN() = no figure: nothing is drawn, never 0
+}
+
+// Spec describes one chart.
+type Spec struct {
+	Kind       Kind
+	Title      string   // becomes <title>
+	Categories []string // x labels (years as strings) or bar labels
+	Series     []Series
+	Unit       string // "mio. kr.", "%", "": shown on the axis and labels
+	Decimals   int    // decimals for value labels
+	Width      int    // viewBox width in px; 0 = 720, or 360 when Narrow
+	Narrow     bool   // phone variant: 360 wide, fewer ticks, wrapped labels
+	ID         string // unique id prefix for the title and desc ids in the page
+}
+
+// Limits that keep a mistaken spec from producing a useless or huge chart.
+const (
+	maxCategories = 60
+	maxSeries     = 8
+	maxMagnitude  = 1e15
+)
+
+var idPattern = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_-]*$`)
+
+// Render draws the chart as a standalone-valid, inline-ready <svg> element.
+// It returns an error, never panics, for a spec it cannot draw honestly.
+func Render(s Spec) ([]byte, error) {
+	if err := validate(s); err != nil {
+		return nil, err
+	}
+	if _, err := loadFont(); err != nil {
+		return nil, fmt.Errorf("chart %s: font: %w", s.ID, err)
+	}
+	t := newTheme(s)
+	var r *svgRenderer
+	switch s.Kind {
+	case Bar, Grouped:
+		r = drawColumns(s, t)
+	case HBar, Share:
+		r = drawRows(s, t)
+	case Line:
+		r = drawLines(s, t)
+	}
+	r.meta = svgMeta{id: s.ID, title: s.Title, desc: Describe(s), class: "chart chart-" + string(s.Kind)}
+	var out bytes.Buffer
+	if err := r.Save(&out); err != nil {
+		return nil, err
+	}
+	return out.Bytes(), nil
+}
+
+// validate checks a spec before anything is drawn. Counts matter: TOML reads
+// a slip like [1.0, 2,0] as three numbers, which must not shift the bars.
+func validate(s Spec) error {
+	errf := func(format string, a ...any) error {
+		return fmt.Errorf("chart %q: "+format, append([]any{s.ID}, a...)...)
+	}
+	switch s.Kind {
+	case Bar, HBar, Grouped, Line, Share:
+	default:
+		return errf("unknown kind %q (want bar, hbar, grouped, line or share)", s.Kind)
+	}
+	if !idPattern.MatchString(s.ID) {
+		return errf("id must start with a letter and hold only letters, digits, - and _")
+	}
+	if s.Title == "" {
+		return errf("missing title")
+	}
+	if s.Width < 0 || s.Width > 4000 || (s.Width > 0 && s.Width < 240) {
+		return errf("width %d out of range (240–4000, or 0 for the default)", s.Width)
+	}
+	if len(s.Categories) == 0 || len(s.Categories) > maxCategories {
+		return errf("needs 1–%d categories, has %d", maxCategories, len(s.Categories))
+	}
+	if err := checkSeriesCount(s); err != nil {
+		return errf("%v", err)
+	}
+	return checkValues(s, errf)
+}
+
+func checkSeriesCount(s Spec) error {
+	n := len(s.Series)
+	switch {
+	case n == 0:
+		return errors.New("no series")
+	case n > maxSeries:
+		return fmt.Errorf("at most %d series, has %d", maxSeries, n)
+	case n > 1 && (s.Kind == Bar || s.Kind == HBar || s.Kind == Share):
+		return fmt.Errorf("a %s chart takes one series, has %d", s.Kind, n)
+	}
+	return nil
+}
+
+func checkValues(s Spec, errf func(string, ...any) error) error {
+	seen := false
+	for _, ser := range s.Series {
+		if len(ser.Values) != len(s.Categories) {
+			return errf("series %q has %d values for %d categories", ser.Name, len(ser.Values), len(s.Categories))
+		}
+		for i, v := range ser.Values {
+			switch {
+			case math.IsNaN(v):
+				continue
+			case math.IsInf(v, 0) || math.Abs(v) > maxMagnitude:
+				return errf("series %q, %q: value %v out of range", ser.Name, s.Categories[i], v)
+			case v < 0 && s.Kind == Share:
+				return errf("series %q, %q: a share cannot be negative (%v)", ser.Name, s.Categories[i], v)
+			}
+			seen = true
+		}
+	}
+	if !seen {
+		return errf("every value is missing")
+	}
+	if s.Kind == Share && total(s.Series[0].Values) == 0 {
+		return errf("the parts of a share add up to 0")
+	}
+	return nil
+}
+
+// total is the sum of the values present.
+func total(vs []float64) float64 {
+	var sum float64
+	for _, v := range vs {
+		if !math.IsNaN(v) {
+			sum += v
+		}
+	}
+	return sum
+}
+
+// theme holds the sizes that differ between the wide and the phone variant.
+// The phone variant is drawn 360 wide and shown about 350 CSS px wide at a
+// 390 px page, so 13 viewBox units stay above 12 CSS px.
+type theme struct {
+	width, height float64
+	px            float64 // text size for labels and ticks
+	line          float64 // line height for wrapped labels
+	ticks         int     // about this many value-axis intervals
+	pad           float64
+	narrow        bool
+}
+
+func newTheme(s Spec) theme {
+	t := theme{width: 720, px: 14, ticks: 5, pad: 8}
+	if s.Narrow {
+		t = theme{width: 360, px: 13, ticks: 3, pad: 6, narrow: true}
+	}
+	if s.Width > 0 {
+		t.width = float64(s.Width)
+	}
+	t.line = math.Round(t.px * 1.25)
+	t.height = math.Round(t.width * 0.5)
+	if s.Narrow {
+		t.height = math.Round(t.width * 0.8)
+	}
+	return t
+}

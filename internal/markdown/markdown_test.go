@@ -1,0 +1,125 @@
+package markdown
+
+import (
+	"bytes"
+	"os"
+	"strings"
+	"testing"
+
+	"report/internal/data"
+	"report/internal/diag"
+)
+
+func converter(t testing.TB, base string) *Converter {
+	t.Helper()
+	var problems diag.List
+	d := data.Load(os.DirFS("../../testdata/sites/base"), &problems)
+	if err := problems.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return New(Options{Data: d, BasePath: base})
+}
+
+func convert(t testing.TB, c *Converter, src string) (string, []string) {
+	t.Helper()
+	var problems diag.List
+	doc := c.Parse("x.md", 5, []byte(src), &problems)
+	var b bytes.Buffer
+	if err := c.Render(&b, doc); err != nil {
+		t.Fatal(err)
+	}
+	var msgs []string
+	for _, p := range problems.Problems() {
+		msgs = append(msgs, p.Error())
+	}
+	return b.String(), msgs
+}
+
+func TestRender(t *testing.T) {
+	c := converter(t, "/rapport/")
+	tests := []struct{ name, src, want string }{
+		{"danish heading ids", "## Økonomi og støtte\n## Økonomi og støtte", `<h2 id="oekonomi-og-stoette">Økonomi og støtte</h2>` + "\n" + `<h2 id="oekonomi-og-stoette-2">`},
+		{"figure from the data", "Omsætning {{omsaetning 2015}} mio. kr.", `Omsætning <span class="figure">15,6</span> mio. kr.`},
+		{"rounded figure", "{{virksomheder 2014 round=1000}}", `<span class="figure">12.000</span>`},
+		{"ratio", "{{succesrate 2015}}", "33\u00a0%"},
+		{"braces that are not a reference", "a { b } {c}", "<p>a { b } {c}</p>"},
+		{"raw html block is shown as text", "<div onclick=\"x()\">hej</div>", `<pre class="raw-html"><code>&lt;div onclick=&#34;x()&#34;&gt;hej&lt;/div&gt;`},
+		{"inline raw html is shown as text", "a <b>fed</b> c", "a &lt;b&gt;fed&lt;/b&gt; c"},
+		{"root-relative links get the base path", "[a](/2016/)", `<a href="/rapport/2016/">a</a>`},
+		{"external links are left alone", "[a](https://example.org/x)", `<a href="https://example.org/x">a</a>`},
+		{"gfm table", "| a | b |\n|---|---|\n| 1 | 2 |", "<table>"},
+		{"footnote", "x[^1]\n\n[^1]: Kilde.", `class="footnotes"`},
+		{"definition list", "MADE\n: produktion", "<dl>"},
+		{"key figure", "```keyfigure\nfigure = \"4 ×\"\ntext = \"så høj sandsynlighed\"\n```", `<strong class="key-figure__number">4 ×</strong> <span class="key-figure__text">så høj sandsynlighed</span>`},
+		{"code block stays code", "```go\nx := 1\n```", `<pre><code class="language-go">x := 1`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			html, msgs := convert(t, c, tt.src)
+			if len(msgs) > 0 {
+				t.Fatalf("problems: %v", msgs)
+			}
+			if !strings.Contains(html, tt.want) {
+				t.Errorf("got\n%s\nwant it to contain\n%s", html, tt.want)
+			}
+		})
+	}
+}
+
+func TestTable(t *testing.T) {
+	c := converter(t, "/")
+	src := "```table\ncaption = \"Tal & fakta\"\nyears = [2014, 2015]\nchange = [2014, 2015]\nrows = [\"omsaetning\", \"omsaetning-staten\", \"ansoegninger\"]\n```"
+	html, msgs := convert(t, c, src)
+	if len(msgs) > 0 {
+		t.Fatal(msgs)
+	}
+	for _, want := range []string{
+		`<figure class="data-table" id="tabel-tal-fakta">`,
+		`role="region" tabindex="0" aria-labelledby="tabel-tal-fakta-titel"`,
+		`<caption id="tabel-tal-fakta-titel">Tal &amp; fakta</caption>`,
+		`<th scope="col" class="num">2014</th>`,
+		`<th scope="row">Samlet omsætning <span class="unit">(mio. kr.)</span></th><td class="num">20,0</td><td class="num">15,6</td><td class="num">−22</td>`,
+		`<th scope="row" class="depth-1"><span class="visually-hidden">heraf </span>Staten</th><td class="num">15,0</td><td class="num">10,5</td><td class="num">−30</td>`,
+		`<th scope="row">Ansøgninger</th><td class="num empty"><span class="visually-hidden">ikke opgjort</span></td><td class="num">109</td><td class="num empty"><span class="visually-hidden">kan ikke beregnes</span></td>`,
+	} {
+		if !strings.Contains(html, want) {
+			t.Errorf("table lacks\n%s\nin\n%s", want, html)
+		}
+	}
+}
+
+func TestProblemsHavePositions(t *testing.T) {
+	c := converter(t, "/")
+	_, msgs := convert(t, c, "Linje\n\nTal: {{ukendt 2015}}\n\n[x](javascript:alert(1))\n\n![](/a.png)\n")
+	want := []string{
+		`x.md:7:6: {{ukendt 2015}}: unknown metric "ukendt"; metrics are defined in data/metrics.toml`,
+		`x.md:9:1: link to "javascript:alert(1)": only http, https and mailto links are allowed`,
+		`x.md:11:1: image "/a.png" has no alt text; describe it: ![what it shows](/a.png)`,
+	}
+	if strings.Join(msgs, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(msgs, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// FuzzConvert feeds arbitrary Markdown, including the report's own blocks,
+// through parsing and rendering: nothing may panic, and no raw <script> may
+// come out.
+func FuzzConvert(f *testing.F) {
+	for _, s := range []string{
+		"```table\ncaption = \"x\"\nyears = [2015]\nrows = [\"klynger\"]\n```",
+		"```keyfigure\nmetric = \"klynger\"\nyear = 2015\ntext = \"x\"\n```",
+		"{{klynger 2015}} {{klynger}} {{ {{",
+		"<script>alert(1)</script>",
+		"[x](javascript:alert(1)) ![](/a.png)",
+		"```table\nyears = [1.0, 2,0]\n```",
+	} {
+		f.Add(s)
+	}
+	c := converter(f, "/")
+	f.Fuzz(func(t *testing.T, src string) {
+		html, _ := convert(t, c, src)
+		if strings.Contains(strings.ToLower(html), "<script") {
+			t.Fatalf("raw script in output: %s", html)
+		}
+	})
+}

@@ -1,0 +1,98 @@
+package tomlfile
+
+import (
+	"strings"
+	"testing"
+
+	"report/internal/diag"
+)
+
+type quote struct {
+	Text   string `toml:"text"`
+	Person string `toml:"person"`
+}
+
+type page struct {
+	Title  string   `toml:"title"`
+	Weight int      `toml:"weight"`
+	Years  []int    `toml:"years"`
+	Quote  quote    `toml:"quote"`
+	Items  []quote  `toml:"item"`
+	Tags   []string `toml:"tags"`
+}
+
+func decode(t *testing.T, firstLine int, src string) (*Doc, []string) {
+	t.Helper()
+	var p page
+	var problems diag.List
+	doc, _ := Decode("f.md", firstLine, []byte(src), &p, &problems)
+	var msgs []string
+	for _, p := range problems.Problems() {
+		msgs = append(msgs, p.Error())
+	}
+	return doc, msgs
+}
+
+func TestDecodeErrors(t *testing.T) {
+	tests := []struct {
+		name, src string
+		first     int
+		want      string
+	}{
+		{"unknown key at its line", "title = \"A\"\ntitel = \"B\"\n", 2, `f.md:3:1: unknown key "titel"; check its spelling against docs/content-model.md`},
+		{"unknown key in a table", "[quote]\ntext = \"x\"\n  persn = \"y\"\n", 1, `f.md:3:3: unknown key "quote.persn"; check its spelling against docs/content-model.md`},
+		{"wrong type", "title = \"A\"\nweight = \"ti\"\n", 1, `f.md:2:1: "weight" must be a whole number, not text in quotes`},
+		{"syntax error offset by first line", "title = \n", 5, `f.md:5:9: invalid TOML: expected value but found '\n' instead`},
+		{"decimal comma hint", "weight = 5,4\n", 1, `(TOML numbers take a decimal point: write 257.6, not 257,6)`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, msgs := decode(t, tt.first, tt.src)
+			if len(msgs) != 1 || !strings.Contains(msgs[0], tt.want) {
+				t.Errorf("got %q, want one problem containing %q", msgs, tt.want)
+			}
+		})
+	}
+}
+
+func TestPos(t *testing.T) {
+	src := "title = \"A\"\n\n[quote]\ntext = \"x\"\nperson = \"P\"\n\n[[item]]\ntext = \"1\"\n\n[[item]]\n  text = \"2\"\n"
+	doc, msgs := decode(t, 10, src)
+	if len(msgs) != 0 {
+		t.Fatal(msgs)
+	}
+	tests := []struct {
+		path      []string
+		line, col int
+	}{
+		{[]string{"title"}, 10, 1},
+		{[]string{"quote", "person"}, 14, 1},
+		{[]string{"quote"}, 12, 1},
+		{[]string{"item", "1", "text"}, 20, 3},
+		{[]string{"item", "0", "text"}, 17, 1},
+		{[]string{"item", "1"}, 19, 1},
+		{[]string{"missing"}, 0, 0},
+	}
+	for _, tt := range tests {
+		line, col := doc.Pos(tt.path...)
+		if line != tt.line || col != tt.col {
+			t.Errorf("Pos(%v) = %d:%d, want %d:%d", tt.path, line, col, tt.line, tt.col)
+		}
+	}
+}
+
+func FuzzDecode(f *testing.F) {
+	for _, s := range []string{"title = \"A\"\n", "[quote]\ntext = 1", "years = [1.0, 2,0]", "[[item]]\n[[item]]\ntext='x'", "a = {b = 1}"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, src string) {
+		var p page
+		var problems diag.List
+		Decode("f.md", 1, []byte(src), &p, &problems)
+		for _, prob := range problems.Problems() {
+			if prob.Line < 0 || prob.Col < 0 {
+				t.Fatalf("negative position in %v", prob)
+			}
+		}
+	})
+}
