@@ -111,15 +111,58 @@ func TestRealSiteDeterministic(t *testing.T) {
 	}
 }
 
-// TestRealSiteWarnings keeps the shipped data free of new
-// inconsistencies: every warning the build gives must be one an editor has
-// looked at.
+// knownWarnings are the places where the printed 2016 report disagrees with
+// itself. An editor has looked at each; the page carries an editor's note.
+var knownWarnings = []string{
+	"content/2016/hvad-laver-de.md:56:342: warning: the text prints 104 where data/years/2015.toml:35 gives internationale-samarbejder = 711; the page shows 104 with an editor's note",
+}
+
+// TestRealSiteWarnings keeps the shipped data free of new inconsistencies:
+// the build's warnings must be exactly the known ones.
 func TestRealSiteWarnings(t *testing.T) {
 	res, err := Run(os.DirFS(repoRoot), Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
+	var got []string
 	for _, w := range res.Warnings {
-		t.Errorf("unexpected warning: %v", w)
+		got = append(got, w.Error())
+	}
+	if strings.Join(got, "\n") != strings.Join(knownWarnings, "\n") {
+		t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(knownWarnings, "\n"))
+	}
+}
+
+// TestRealSiteTwoClicks walks the links from the site's front page and
+// checks that every chapter, case story and cluster page is at most two
+// clicks away.
+func TestRealSiteTwoClicks(t *testing.T) {
+	out := buildRealSite(t, Options{BaseURL: "/rapport/"})
+	pages := map[string][]byte{}
+	for _, f := range out {
+		pages[f.Path] = f.Data
+	}
+	depth := map[string]int{"index.html": 0}
+	frontier := []string{"index.html"}
+	for d := 1; d <= 2; d++ {
+		var next []string
+		for _, p := range frontier {
+			for _, m := range linkAttr.FindAllSubmatch(pages[p], -1) {
+				target, _, internal := resolve(p, string(m[1]))
+				if _, seen := depth[target]; internal && !seen && strings.HasSuffix(target, ".html") {
+					depth[target] = d
+					next = append(next, target)
+				}
+			}
+		}
+		frontier = next
+	}
+	for p := range pages {
+		if !strings.HasSuffix(p, "index.html") {
+			continue
+		}
+		if _, ok := depth[p]; !ok {
+			t.Errorf("%s is more than two clicks from the front page", p)
+		}
 	}
 }

@@ -12,6 +12,8 @@ package data
 import (
 	"errors"
 	"slices"
+	"strconv"
+	"strings"
 
 	"report/internal/danish"
 	"report/internal/tomlfile"
@@ -216,6 +218,20 @@ func (d *Data) FormatAs(metricID string, year int, v float64) string {
 		return whole.Format(v)
 	}
 	return m.Format(v)
+}
+
+// Source names where a figure comes from, as file:line, for messages that
+// must point an editor at both places of a disagreement.
+func (d *Data) Source(metricID string, year int) string {
+	m := d.metrics[metricID]
+	if m != nil && m.Derived() {
+		return "computed from " + strings.Join(m.Ratio, " / ")
+	}
+	name := "data/years/" + strconv.Itoa(year) + ".toml"
+	if line, _ := d.yearDocs[year].Pos(metricID); line > 0 {
+		return name + ":" + strconv.Itoa(line)
+	}
+	return name
 }
 
 // Change returns the change from one year to another in percent of the first,

@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"bytes"
+	"fmt"
 	"strconv"
 	"strings"
 
@@ -17,6 +18,7 @@ import (
 type refNode struct {
 	ast.BaseInline
 	text string
+	note string // an editor's note where the source printed another figure
 }
 
 var kindRef = ast.NewNodeKind("ReportRef")
@@ -42,39 +44,63 @@ func (p *refParser) Parse(_ ast.Node, block text.Reader, pc parser.Context) ast.
 	block.Advance(end + 2)
 	inner := string(line[2:end])
 	node := &refNode{text: "{{" + inner + "}}"}
-	if s, err := st.resolveRef(inner); err != "" {
-		if err != data.ErrIncomplete.Error() {
-			st.errorf(seg.Start, "{{%s}}: %s", strings.TrimSpace(inner), err)
-		}
-	} else {
-		node.text = s
+	ref, err := st.resolveRef(inner)
+	switch {
+	case err == data.ErrIncomplete.Error():
+	case err != "":
+		st.errorf(seg.Start, "{{%s}}: %s", strings.TrimSpace(inner), err)
+	case ref.printed != "" && ref.printed != ref.value:
+		// The source disagrees with its own data: show what it printed, say so
+		// on the page, and tell the editor where both figures are.
+		node.text = ref.printed
+		node.note = fmt.Sprintf("[Redaktionens note: talgrundlaget for %d angiver %s.]", ref.year, ref.value)
+		line, col := st.position(seg.Start)
+		st.problems.Warnf(st.path, line, col, "the text prints %s where %s gives %s = %s; the page shows %s with an editor's note",
+			ref.printed, st.conv.opts.Data.Source(ref.metric, ref.year), ref.metric, ref.value, ref.printed)
+	default:
+		node.text = ref.value
 	}
 	return node
 }
 
-// resolveRef returns the formatted figure, or a message saying what is wrong.
-func (st *state) resolveRef(inner string) (string, string) {
+// ref is a resolved {{metric year}}.
+type ref struct {
+	metric  string
+	year    int
+	value   string // the figure from the data, formatted
+	printed string // the figure the source printed, when given with printed=
+}
+
+// resolveRef reads "metric year [round=N] [printed=X]" and returns the
+// figure, or a message saying what is wrong.
+func (st *state) resolveRef(inner string) (ref, string) {
 	fields := strings.Fields(inner)
 	if len(fields) < 2 {
-		return "", "write a figure as {{metric-id year}}, for example {{omsaetning 2015}}"
+		return ref{}, "write a figure as {{metric-id year}}, for example {{omsaetning 2015}}"
 	}
+	r := ref{metric: fields[0]}
 	year, err := strconv.Atoi(fields[1])
 	if err != nil {
-		return "", "the second word must be a year, like 2015, not " + strconv.Quote(fields[1])
+		return ref{}, "the second word must be a year, like 2015, not " + strconv.Quote(fields[1])
 	}
+	r.year = year
 	round := 0.0
 	for _, opt := range fields[2:] {
 		key, val, _ := strings.Cut(opt, "=")
-		n, err := strconv.ParseFloat(val, 64)
-		if key != "round" || err != nil || n <= 0 {
-			return "", "unknown option " + strconv.Quote(opt) + "; the only option is round=N, like round=1000"
+		switch n, err := strconv.ParseFloat(val, 64); {
+		case key == "round" && err == nil && n > 0:
+			round = n
+		case key == "printed" && val != "":
+			r.printed = val
+		default:
+			return ref{}, "unknown option " + strconv.Quote(opt) + "; the options are round=N (like round=1000) and printed=X (the figure the source printed, when it disagrees with the data)"
 		}
-		round = n
 	}
 	d := st.conv.opts.Data
-	v, _, lookupErr := d.Lookup(fields[0], year)
+	v, _, lookupErr := d.Lookup(r.metric, year)
 	if lookupErr != nil {
-		return "", lookupErr.Error()
+		return ref{}, lookupErr.Error()
 	}
-	return d.FormatAs(fields[0], year, danish.Rounded(v, round)), ""
+	r.value = d.FormatAs(r.metric, year, danish.Rounded(v, round))
+	return r, ""
 }

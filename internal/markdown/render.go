@@ -24,7 +24,11 @@ func (r *reportRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) 
 
 func (r *reportRenderer) ref(w util.BufWriter, _ []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
 	if entering {
-		_, _ = w.WriteString(`<span class="figure">` + html.EscapeString(n.(*refNode).text) + `</span>`)
+		r := n.(*refNode)
+		_, _ = w.WriteString(`<span class="figure">` + html.EscapeString(r.text) + `</span>`)
+		if r.note != "" {
+			_, _ = w.WriteString(` <span class="editor-note">` + html.EscapeString(r.note) + `</span>`)
+		}
 	}
 	return ast.WalkSkipChildren, nil
 }
