@@ -52,9 +52,8 @@ func (p *Problem) Error() string {
 		}
 		b.WriteString(": ")
 	}
-	if p.Severity == Warning {
-		b.WriteString("warning: ")
-	}
+	b.WriteString(p.Severity.String())
+	b.WriteString(": ")
 	b.WriteString(p.Msg)
 	return b.String()
 }

@@ -125,7 +125,7 @@ func writeRow(p func(string), row TableRow, withChange bool) {
 	if row.Depth > 0 {
 		class = ` class="depth-` + strconv.Itoa(min(row.Depth, 3)) + `"`
 	}
-	p("<tr><th scope=\"row\"" + class + ">")
+	p(`<tr data-metric="` + row.Metric + `"><th scope="row"` + class + ">")
 	if row.Depth > 0 {
 		p(`<span class="visually-hidden">heraf </span>`)
 	}
