@@ -92,9 +92,9 @@ func TestProblemsHavePositions(t *testing.T) {
 	c := converter(t, "/")
 	_, msgs := convert(t, c, "Linje\n\nTal: {{ukendt 2015}}\n\n[x](javascript:alert(1))\n\n![](/a.png)\n")
 	want := []string{
-		`x.md:7:6: {{ukendt 2015}}: unknown metric "ukendt"; metrics are defined in data/metrics.toml`,
-		`x.md:9:1: link to "javascript:alert(1)": only http, https and mailto links are allowed`,
-		`x.md:11:1: image "/a.png" has no alt text; describe it: ![what it shows](/a.png)`,
+		`x.md:7:6: error: {{ukendt 2015}}: unknown metric "ukendt"; metrics are defined in data/metrics.toml`,
+		`x.md:9:1: error: link to "javascript:alert(1)": only http, https and mailto links are allowed`,
+		`x.md:11:1: error: image "/a.png" has no alt text; describe it: ![what it shows](/a.png)`,
 	}
 	if strings.Join(msgs, "\n") != strings.Join(want, "\n") {
 		t.Errorf("got\n%s\nwant\n%s", strings.Join(msgs, "\n"), strings.Join(want, "\n"))

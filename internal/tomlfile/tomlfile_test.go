@@ -39,10 +39,10 @@ func TestDecodeErrors(t *testing.T) {
 		first     int
 		want      string
 	}{
-		{"unknown key at its line", "title = \"A\"\ntitel = \"B\"\n", 2, `f.md:3:1: unknown key "titel"; check its spelling against docs/content-model.md`},
-		{"unknown key in a table", "[quote]\ntext = \"x\"\n  persn = \"y\"\n", 1, `f.md:3:3: unknown key "quote.persn"; check its spelling against docs/content-model.md`},
-		{"wrong type", "title = \"A\"\nweight = \"ti\"\n", 1, `f.md:2:1: "weight" must be a whole number, not text in quotes`},
-		{"syntax error offset by first line", "title = \n", 5, `f.md:5:9: invalid TOML: expected value but found '\n' instead`},
+		{"unknown key at its line", "title = \"A\"\ntitel = \"B\"\n", 2, `f.md:3:1: error: unknown key "titel"; check its spelling against docs/content-model.md`},
+		{"unknown key in a table", "[quote]\ntext = \"x\"\n  persn = \"y\"\n", 1, `f.md:3:3: error: unknown key "quote.persn"; check its spelling against docs/content-model.md`},
+		{"wrong type", "title = \"A\"\nweight = \"ti\"\n", 1, `f.md:2:1: error: "weight" must be a whole number, not text in quotes`},
+		{"syntax error offset by first line", "title = \n", 5, `f.md:5:9: error: invalid TOML: expected value but found '\n' instead`},
 		{"decimal comma hint", "weight = 5,4\n", 1, `(TOML numbers take a decimal point: write 257.6, not 257,6)`},
 	}
 	for _, tt := range tests {
