@@ -84,6 +84,7 @@ func TestGoodSite(t *testing.T) {
 		"2016/cases/index.html", "2016/cases/en-god-historie/index.html",
 		"2016/klynger/index.html", "2016/klynger/vindkraft/index.html",
 		"2016/klynger/lifestyle-design/index.html", "2016/klynger/aeroe/index.html",
+		"arkiv/index.html", "tal/index.html", "tal/omsaetning/index.html", "robots.txt",
 	} {
 		if _, ok := out[want]; !ok {
 			t.Errorf("missing %s", want)
@@ -97,8 +98,8 @@ func TestGoodSite(t *testing.T) {
 		`Andelen var <span class="figure">33` + "\u00a0" + `%</span>`,
 		`<caption id="tabel-struktur-ressourcer-titel">Struktur &amp; ressourcer</caption>`,
 		`<td class="num">20,0</td><td class="num">15,6</td><td class="num">−22</td>`,
-		`<span class="visually-hidden">heraf </span>Staten</th>`,
-		`<th scope="row">Ansøgninger</th><td class="num empty"><span class="visually-hidden">ikke opgjort</span></td><td class="num">109</td>`,
+		`<span class="visually-hidden">heraf </span><a href="/tal/omsaetning-staten/">Staten</a></th>`,
+		`<th scope="row"><a href="/tal/ansoegninger/">Ansøgninger</a></th><td class="num empty"><span class="visually-hidden">ikke opgjort</span></td><td class="num">109</td>`,
 		`<strong class="key-figure__number">1.794</strong>`,
 		`<a href="/2016/cases/en-god-historie/">casen</a>`,
 		`&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;`,
@@ -111,6 +112,15 @@ func TestGoodSite(t *testing.T) {
 	}
 	if strings.Contains(chapter, "<script") {
 		t.Error("raw <script> reached the page")
+	}
+	history := out["tal/omsaetning/index.html"]
+	for _, want := range []string{
+		`<tr><th scope="row">2014</th><td class="num">20,0</td>`,
+		`<tr><th scope="row">2015</th><td class="num">15,6</td><td class="num">−22</td><td><a href="/2016/">Performanceregnskab 2016</a></td></tr>`,
+	} {
+		if !strings.Contains(history, want) {
+			t.Errorf("metric page lacks %s", want)
+		}
 	}
 	home := out["index.html"]
 	for _, want := range []string{`<span class="key-figure__prefix">omkring</span> <strong class="key-figure__number">12.000</strong>`, `href="/2016/"`} {
@@ -150,8 +160,21 @@ func TestBaseURLWithSubPath(t *testing.T) {
 			t.Errorf("chapter page lacks %s", want)
 		}
 	}
-	if strings.Contains(chapter, `href="/2016/`) {
+	if strings.Contains(chapter, `href="/2016/`) || strings.Contains(chapter, `href="/tal/`) {
 		t.Error("a link ignores the base path")
+	}
+	for _, want := range []string{"sitemap.xml", "cases.xml"} {
+		if !strings.Contains(out[want], "https://example.org/rapport/2016/cases/en-god-historie/") {
+			t.Errorf("%s lacks the case story's absolute address", want)
+		}
+	}
+	if !strings.Contains(out["robots.txt"], "Sitemap: https://example.org/rapport/sitemap.xml") {
+		t.Error("robots.txt does not name the sitemap")
+	}
+	for _, want := range []string{`<meta property="og:url" content="https://example.org/rapport/2016/tal/">`, `<meta property="og:type" content="article">`, `<link rel="alternate" type="application/atom+xml" title="Cases fra klyngerne" href="/rapport/cases.xml">`} {
+		if !strings.Contains(chapter, want) {
+			t.Errorf("chapter page lacks %s", want)
+		}
 	}
 }
 

@@ -130,12 +130,13 @@ func printProblems(w io.Writer, problems []*diag.Problem) {
 	}
 }
 
+// fail prints a failed stage's errors (its warnings were printed already)
+// and a summary line.
 func fail(stderr io.Writer, err error, what, out string) int {
-	problems := diag.AsList(err)
-	printProblems(stderr, problems)
 	errs := 0
-	for _, p := range problems {
+	for _, p := range diag.AsList(err) {
 		if p.Severity == diag.Error {
+			fmt.Fprintln(stderr, p.Error())
 			errs++
 		}
 	}

@@ -14,6 +14,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"report/internal/danish"
 	"report/internal/tomlfile"
@@ -97,9 +98,21 @@ type Edition struct {
 	Clusters    []string    `toml:"clusters"`
 	ECEIGold    []string    `toml:"ecei_gold"`
 	KeyFigures  []KeyFigure `toml:"key_figure"`
+	// Published is the day the edition came out; optional, since the source
+	// of an old edition may not say. Feeds fall back to January 1st.
+	Published time.Time `toml:"published"`
 
 	Path string        `toml:"-"` // the file it was read from
 	Doc  *tomlfile.Doc `toml:"-"`
+}
+
+// Date is the edition's publication date, or January 1st of its year when
+// the source gives none.
+func (e *Edition) Date() time.Time {
+	if !e.Published.IsZero() {
+		return e.Published
+	}
+	return time.Date(e.Year, time.January, 1, 0, 0, 0, 0, time.UTC)
 }
 
 // Gold reports whether the cluster held the ECEI gold label in this edition.

@@ -35,6 +35,7 @@ type TableSection struct {
 // TableRow is one metric's figures.
 type TableRow struct {
 	Metric string
+	URL    string // the metric's own page, or ""
 	Label  string
 	Unit   string
 	Depth  int // 1 for a "heraf" row
@@ -197,6 +198,9 @@ func (st *state) resolveTable(spec tableSpec, errAt func(string, string, ...any)
 func (st *state) tableRow(m *data.Metric, t *Table, errAt func(string, string, ...any)) TableRow {
 	d := st.conv.opts.Data
 	row := TableRow{Metric: m.ID, Label: m.Label, Depth: d.Depth(m.ID)}
+	if link := st.conv.opts.MetricURL; link != nil {
+		row.URL = strings.TrimSuffix(st.conv.opts.BasePath, "/") + "/" + link(m.ID)
+	}
 	// A "heraf" row shares its total's unit; saying it once is enough.
 	parent := d.Metric(m.Parent)
 	if m.Unit != "%" && !strings.Contains(m.Label, m.Unit) && (parent == nil || parent.Unit != m.Unit) {

@@ -36,6 +36,9 @@ import (
 type Options struct {
 	Data     *data.Data
 	BasePath string // URL path the site is served under, "/" or "/rapport/"
+	// MetricURL gives the path of a metric's own page; table rows link to it
+	// when it is set.
+	MetricURL func(id string) string
 }
 
 // Converter parses and renders Markdown. It is safe for concurrent use.

@@ -129,7 +129,11 @@ func writeRow(p func(string), row TableRow, withChange bool) {
 	if row.Depth > 0 {
 		p(`<span class="visually-hidden">heraf </span>`)
 	}
-	p(esc(row.Label))
+	if row.URL != "" {
+		p(`<a href="` + esc(row.URL) + `">` + esc(row.Label) + `</a>`)
+	} else {
+		p(esc(row.Label))
+	}
 	if row.Unit != "" {
 		p(` <span class="unit">(` + esc(row.Unit) + `)</span>`)
 	}

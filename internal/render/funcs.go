@@ -18,6 +18,7 @@ func (r *Renderer) funcs() template.FuncMap {
 		// it falls back to the path when no host was configured.
 		"absURL":      func(p string) string { return r.origin + r.basePath + strings.TrimPrefix(p, "/") },
 		"hasOrigin":   func() bool { return r.origin != "" },
+		"feedPath":    func() string { return FeedPath },
 		"number":      danish.Number,
 		"editionURL":  site.EditionURL,
 		"casesURL":    site.CasesURL,
@@ -29,6 +30,10 @@ func (r *Renderer) funcs() template.FuncMap {
 			}
 			return id
 		},
-		"gold": func(e *site.Edition, clusterID string) bool { return e != nil && e.Gold(clusterID) },
+		"metricURL":  site.MetricURL,
+		"metricsURL": func() string { return site.MetricsURL },
+		"archiveURL": func() string { return site.ArchiveURL },
+		"date":       danish.Date,
+		"gold":       func(e *site.Edition, clusterID string) bool { return e != nil && e.Gold(clusterID) },
 	}
 }

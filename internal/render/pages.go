@@ -32,6 +32,10 @@ type PageData struct {
 	Fields       []site.FieldClusters
 	Themes       []site.ThemeCases
 	KeyFigures   []KeyFigure
+
+	Metric  *data.Metric
+	History []HistoryRow
+	Metrics []MetricEntry
 }
 
 // Crumb is a step in the breadcrumb trail.
@@ -48,8 +52,32 @@ func (r *Renderer) jobs() []job {
 		jobs[0].data.Edition = latest
 		jobs[0].data.KeyFigures = keyFigures(s.Data, latest)
 	}
+	archive := r.page("archive", nil, "Alle udgaver", site.ArchiveURL)
+	archive.Breadcrumbs = []Crumb{{Title: "Forside", URL: ""}}
+	archive.Description = "Alle udgaver af performanceregnskabet for de danske klynger."
+	jobs = append(jobs, job{path: site.ArchiveURL + "index.html", kind: "archive", data: archive})
+	jobs = append(jobs, r.metricJobs()...)
 	for _, e := range s.Editions {
 		jobs = append(jobs, r.editionJobs(e)...)
+	}
+	return jobs
+}
+
+// metricJobs are the index of all figures and one page per metric with its
+// history across every edition. They belong to no edition, but show the
+// newest edition's navigation.
+func (r *Renderer) metricJobs() []job {
+	home := Crumb{Title: "Forside", URL: ""}
+	index := r.page("metrics", r.latest(), "Alle tal", site.MetricsURL)
+	index.Metrics, index.Breadcrumbs = r.metricEntries(), []Crumb{home}
+	index.Description = "Alle nøgletal i performanceregnskabet med deres udvikling år for år."
+	jobs := []job{{path: site.MetricsURL + "index.html", kind: "metrics", data: index}}
+	for _, m := range r.site.Data.Metrics {
+		d := r.page("metric", r.latest(), m.Label, site.MetricURL(m.ID))
+		d.Metric, d.History = m, r.history(m)
+		d.Breadcrumbs = []Crumb{home, {Title: "Alle tal", URL: site.MetricsURL}}
+		d.Description = m.Label + ": tallene år for år i performanceregnskabet."
+		jobs = append(jobs, job{path: d.URL + "index.html", kind: "metric", data: d})
 	}
 	return jobs
 }

@@ -101,6 +101,7 @@ func (r *Renderer) Render(fsys fs.FS) (Output, error) {
 	close(work)
 	wg.Wait()
 	reportFailures(jobs, failures, problems)
+	out = append(out, r.publishFiles(jobs)...)
 	for _, a := range r.site.Assets {
 		b, err := fs.ReadFile(fsys, a.Source)
 		if err != nil {

@@ -26,7 +26,7 @@ const LayoutsDir = "layouts"
 // Kinds are the page templates every site must have, one file each; files
 // whose names start with "_" are partials shared by all of them, and
 // base.html is the frame every page is drawn in.
-var Kinds = []string{"home", "edition", "chapter", "cases", "case", "clusters", "cluster", "404"}
+var Kinds = []string{"home", "archive", "edition", "chapter", "cases", "case", "clusters", "cluster", "metrics", "metric", "404"}
 
 // Templates holds one parsed template set per page kind.
 type Templates struct {

@@ -37,7 +37,7 @@ type Options struct {
 // holds everything found, errors and warnings, in any case.
 func Load(fsys fs.FS, opts Options, problems *diag.List) *Site {
 	d := data.Load(fsys, problems)
-	conv := markdown.New(markdown.Options{Data: d, BasePath: opts.BasePath})
+	conv := markdown.New(markdown.Options{Data: d, BasePath: opts.BasePath, MetricURL: MetricURL})
 	s := &Site{Data: d, conv: conv}
 	files := s.scan(fsys, problems)
 	s.scanStatic(fsys, problems)

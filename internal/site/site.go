@@ -104,6 +104,16 @@ func ClustersURL(year int) string { return itoa(year) + "/klynger/" }
 // ClusterURL is the path of a cluster's page in an edition.
 func ClusterURL(year int, id string) string { return ClustersURL(year) + id + "/" }
 
+// MetricURL is the path of a metric's page, which shows its history across
+// every edition.
+func MetricURL(id string) string { return MetricsURL + id + "/" }
+
+// MetricsURL is the path of the index of all figures.
+const MetricsURL = "tal/"
+
+// ArchiveURL is the path of the list of all editions.
+const ArchiveURL = "arkiv/"
+
 // reservedSlugs are folders an edition's own pages use; a chapter may not
 // take their names.
 var reservedSlugs = map[string]bool{"cases": true, "klynger": true, "data": true}

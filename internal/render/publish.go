@@ -1,0 +1,122 @@
+package render
+
+import (
+	"encoding/xml"
+	"strings"
+	"time"
+)
+
+// publishFiles are the files a public host wants besides the pages:
+// robots.txt always, and, when the base URL names a host, sitemap.xml and an
+// Atom feed of the case stories (both need absolute addresses).
+func (r *Renderer) publishFiles(pages []job) []File {
+	robots := "User-agent: *\nAllow: /\n"
+	if r.origin == "" {
+		return []File{{Path: "robots.txt", Data: []byte(robots)}}
+	}
+	robots += "Sitemap: " + r.abs("sitemap.xml") + "\n"
+	return []File{
+		{Path: "robots.txt", Data: []byte(robots)},
+		{Path: "sitemap.xml", Data: r.sitemap(pages)},
+		{Path: FeedPath, Data: r.feed()},
+	}
+}
+
+// FeedPath is where the Atom feed of case stories is written.
+const FeedPath = "cases.xml"
+
+func (r *Renderer) abs(p string) string {
+	return r.origin + r.basePath + strings.TrimPrefix(p, "/")
+}
+
+type urlset struct {
+	XMLName xml.Name  `xml:"urlset"`
+	NS      string    `xml:"xmlns,attr"`
+	URLs    []siteURL `xml:"url"`
+}
+
+type siteURL struct {
+	Loc string `xml:"loc"`
+}
+
+func (r *Renderer) sitemap(pages []job) []byte {
+	set := urlset{NS: "http://www.sitemaps.org/schemas/sitemap/0.9"}
+	for _, j := range pages {
+		if j.kind != "404" {
+			set.URLs = append(set.URLs, siteURL{Loc: r.abs(j.data.URL)})
+		}
+	}
+	return marshalXML(set)
+}
+
+type atomFeed struct {
+	XMLName xml.Name    `xml:"feed"`
+	NS      string      `xml:"xmlns,attr"`
+	Lang    string      `xml:"xml:lang,attr"`
+	ID      string      `xml:"id"`
+	Title   string      `xml:"title"`
+	Updated string      `xml:"updated"`
+	Author  atomPerson  `xml:"author"`
+	Links   []atomLink  `xml:"link"`
+	Entries []atomEntry `xml:"entry"`
+}
+
+type atomPerson struct {
+	Name string `xml:"name"`
+}
+
+type atomLink struct {
+	Rel  string `xml:"rel,attr,omitempty"`
+	Href string `xml:"href,attr"`
+}
+
+type atomEntry struct {
+	ID      string     `xml:"id"`
+	Title   string     `xml:"title"`
+	Updated string     `xml:"updated"`
+	Link    atomLink   `xml:"link"`
+	Summary string     `xml:"summary,omitempty"`
+	Author  atomPerson `xml:"author"`
+}
+
+// feed lists every edition's case stories, newest edition first. Their
+// dates are their edition's publication date, never the clock.
+func (r *Renderer) feed() []byte {
+	s := r.site
+	f := atomFeed{
+		NS: "http://www.w3.org/2005/Atom", Lang: "da",
+		ID: r.abs(FeedPath), Title: s.Data.Site.Title + " – cases",
+		Author: atomPerson{Name: s.Data.Site.Title},
+		Links:  []atomLink{{Rel: "self", Href: r.abs(FeedPath)}, {Href: r.abs("")}},
+	}
+	latest := time.Time{}
+	for i := len(s.Editions) - 1; i >= 0; i-- {
+		e := s.Editions[i]
+		updated := e.Date().UTC().Format(time.RFC3339)
+		if e.Date().After(latest) {
+			latest = e.Date()
+		}
+		for _, c := range e.Cases {
+			author := s.Data.Site.Title
+			if c.Cluster != nil {
+				author = c.Cluster.Name
+			}
+			f.Entries = append(f.Entries, atomEntry{
+				ID: r.abs(c.URL), Title: c.Title, Updated: updated,
+				Link: atomLink{Href: r.abs(c.URL)}, Summary: c.Summary,
+				Author: atomPerson{Name: author},
+			})
+		}
+	}
+	f.Updated = latest.UTC().Format(time.RFC3339)
+	return marshalXML(f)
+}
+
+func marshalXML(v any) []byte {
+	b, err := xml.MarshalIndent(v, "", "  ")
+	if err != nil {
+		// The types above always marshal; a failure is a programming error.
+		panic(err)
+	}
+	return append([]byte(xml.Header), append(b, '\n')...)
+}
