@@ -5,6 +5,7 @@ package cli
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -29,6 +30,8 @@ Usage:
   report build [--root DIR] [--out DIR] [--base-url URL]   write the site to DIR (default public/)
   report check [--root DIR]                                  check everything, write nothing
   report serve [--root DIR] [--bind ADDR] [--port N]         build and preview on http://127.0.0.1:1313/
+  report new case --edition YEAR --cluster ID "Title"        start a case story
+  report new edition YEAR                                    start next year's edition from the latest
 
 Run "report <command> -h" for a command's flags.
 `
@@ -47,6 +50,8 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return runCheck(args[1:], stdout, stderr)
 	case "serve":
 		return runServe(ctx, args[1:], stdout, stderr)
+	case "new":
+		return runNew(args[1:], stdout, stderr)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
 		return ExitOK
@@ -70,13 +75,21 @@ func newFlagSet(name string, stderr io.Writer, sf *siteFlags) *flag.FlagSet {
 	return fs
 }
 
-// parse parses flags; ok is false when the command should stop with code.
-func parse(fs *flag.FlagSet, args []string) (code int, ok bool) {
+// parseFlags parses flags; ok is false when the command should stop with code.
+func parseFlags(fs *flag.FlagSet, args []string) (code int, ok bool) {
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return ExitOK, false
 		}
 		return ExitUsage, false
+	}
+	return 0, true
+}
+
+// parse parses flags and refuses positional arguments.
+func parse(fs *flag.FlagSet, args []string) (code int, ok bool) {
+	if code, ok := parseFlags(fs, args); !ok {
+		return code, false
 	}
 	if fs.NArg() > 0 {
 		fmt.Fprintf(fs.Output(), "%s: unexpected argument %q\n", fs.Name(), fs.Arg(0))
@@ -112,16 +125,52 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 func runCheck(args []string, stdout, stderr io.Writer) int {
 	var sf siteFlags
 	fs := newFlagSet("check", stderr, &sf)
+	format := fs.String("format", "text", "`text` for people, json for machines")
 	if code, ok := parse(fs, args); !ok {
 		return code
 	}
+	if *format != "text" && *format != "json" {
+		fmt.Fprintf(stderr, "report check: --format must be text or json, not %q\n", *format)
+		return ExitUsage
+	}
 	res, err := build.Run(os.DirFS(sf.root), build.Options{BaseURL: sf.baseURL})
+	if *format == "json" {
+		return writeJSON(stdout, res.Warnings, err)
+	}
 	printProblems(stderr, res.Warnings)
 	if err != nil {
 		return fail(stderr, err, "check failed", "")
 	}
-	fmt.Fprintf(stdout, "report: no errors, %d warnings\n", len(res.Warnings))
+	fmt.Fprintf(stdout, "report: no errors, %d %s\n", len(res.Warnings), plural(len(res.Warnings), "warning", "warnings"))
 	return ExitOK
+}
+
+// finding is one problem in check's JSON output.
+type finding struct {
+	File     string `json:"file"`
+	Line     int    `json:"line"`
+	Column   int    `json:"column"`
+	Severity string `json:"severity"`
+	Message  string `json:"message"`
+}
+
+// writeJSON prints every finding, errors and warnings, as one JSON array.
+func writeJSON(w io.Writer, warnings []*diag.Problem, err error) int {
+	problems := warnings
+	code := ExitOK
+	if err != nil {
+		problems, code = diag.AsList(err), ExitFail
+	}
+	out := []finding{}
+	for _, p := range problems {
+		out = append(out, finding{File: p.Path, Line: p.Line, Column: p.Col, Severity: p.Severity.String(), Message: p.Msg})
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(out); err != nil {
+		return ExitFail
+	}
+	return code
 }
 
 func printProblems(w io.Writer, problems []*diag.Problem) {

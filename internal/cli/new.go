@@ -1,0 +1,101 @@
+package cli
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"report/internal/scaffold"
+)
+
+func runNew(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, "usage:\n  report new case --edition YEAR --cluster ID \"Title\"\n  report new edition YEAR\n")
+		return ExitUsage
+	}
+	switch args[0] {
+	case "case":
+		return runNewCase(args[1:], stdout, stderr)
+	case "edition":
+		return runNewEdition(args[1:], stdout, stderr)
+	default:
+		fmt.Fprintf(stderr, "report new: unknown kind %q; use \"case\" or \"edition\"\n", args[0])
+		return ExitUsage
+	}
+}
+
+// parseInterspersed parses flags that may come before or after the
+// positional arguments: `new case "Title" --cluster x` reads as naturally as
+// the other way round.
+func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, int, bool) {
+	var positional []string
+	for {
+		if code, ok := parseFlags(fs, args); !ok {
+			return nil, code, false
+		}
+		if fs.NArg() == 0 {
+			return positional, 0, true
+		}
+		positional = append(positional, fs.Arg(0))
+		args = fs.Args()[1:]
+	}
+}
+
+func runNewCase(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("report new case", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	root := fs.String("root", ".", "the site's `folder`")
+	edition := fs.Int("edition", 0, "the edition `year` the story belongs to")
+	cluster := fs.String("cluster", "", "the `id` of the cluster the story comes from (see data/clusters.toml)")
+	pos, code, ok := parseInterspersed(fs, args)
+	if !ok {
+		return code
+	}
+	if len(pos) != 1 || *edition == 0 || *cluster == "" {
+		fmt.Fprintln(stderr, `usage: report new case --edition YEAR --cluster ID "Title of the story"`)
+		return ExitUsage
+	}
+	path, err := scaffold.NewCase(*root, *edition, *cluster, pos[0])
+	if err != nil {
+		fmt.Fprintf(stderr, "report: %v\n", err)
+		return ExitFail
+	}
+	fmt.Fprintf(stdout, "report: wrote %s\nFill in the theme, summary and quote, write the story, then run: report check\n", path)
+	return ExitOK
+}
+
+func runNewEdition(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("report new edition", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	root := fs.String("root", ".", "the site's `folder`")
+	pos, code, ok := parseInterspersed(fs, args)
+	if !ok {
+		return code
+	}
+	year, err := strconv.Atoi(strings.Join(pos, ""))
+	if len(pos) != 1 || err != nil || year < 2000 || year > 2999 {
+		fmt.Fprintln(stderr, "usage: report new edition YEAR")
+		return ExitUsage
+	}
+	written, err := scaffold.NewEdition(*root, year)
+	if err != nil {
+		fmt.Fprintf(stderr, "report: %v\n", err)
+		return ExitFail
+	}
+	fmt.Fprintf(stdout, "report: started edition %d:\n", year)
+	for _, p := range written {
+		fmt.Fprintf(stdout, "  %s\n", p)
+	}
+	fmt.Fprintf(stdout, `
+Next steps:
+  1. Type the clusters' figures for %d into data/years/%d.toml (remove the # before each one).
+  2. Update data/editions/%d.toml: the clusters that reported, the ECEI gold labels, the key figures, the publication date.
+  3. Rewrite the chapters in content/%d/ for the new year; their figures and tables already point at the new years.
+  4. Add the year's case stories: report new case --edition %d --cluster ID "Title".
+  5. Run report check until it reports no errors, and preview with make serve.
+  6. Commit and push: CI builds and publishes the site with the new edition beside the old ones.
+`, year-1, year-1, year, year, year)
+	return ExitOK
+}

@@ -1,0 +1,119 @@
+// Package scaffold creates the files an editor starts from: a new case story
+// with every front matter field present and explained, and the skeleton of
+// next year's edition copied from the latest one. It never overwrites a file.
+package scaffold
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+
+	"report/internal/danish"
+	"report/internal/data"
+	"report/internal/diag"
+	"report/internal/site"
+)
+
+// loadData reads data/ and refuses to scaffold on top of broken data: the new
+// file would only add to the confusion.
+func loadData(root string) (*data.Data, error) {
+	var problems diag.List
+	d := data.Load(os.DirFS(root), &problems)
+	if err := problems.Err(); err != nil {
+		return nil, fmt.Errorf("fix these problems in data/ first:\n%w", err)
+	}
+	return d, nil
+}
+
+// NewCase writes content/<edition>/cases/<slug>.md and returns its path.
+func NewCase(root string, edition int, clusterID, title string) (string, error) {
+	d, err := loadData(root)
+	if err != nil {
+		return "", err
+	}
+	e := d.Edition(edition)
+	if e == nil {
+		return "", fmt.Errorf("there is no edition %d; the editions are: %s", edition, editionList(d))
+	}
+	if !slices.Contains(e.Clusters, clusterID) {
+		return "", fmt.Errorf("unknown cluster %q for edition %d; the valid ids are:\n  %s", clusterID, edition, strings.Join(e.Clusters, "\n  "))
+	}
+	slug := danish.Slug(title)
+	if slug == "" {
+		return "", errors.New("the title needs at least one letter or digit")
+	}
+	rel := filepath.Join(site.ContentDir, strconv.Itoa(edition), "cases", slug+".md")
+	return rel, create(root, rel, caseTemplate(title, d.Cluster(clusterID)))
+}
+
+func caseTemplate(title string, c *data.Cluster) string {
+	themes := make([]string, len(site.Themes))
+	for i, t := range site.Themes {
+		themes[i] = t.ID
+	}
+	return fmt.Sprintf(`+++
+# The story's headline, as readers see it.
+title = %q
+
+# The cluster the story comes from: %s.
+cluster = %q
+
+# What kind of activity the story shows; one of:
+# %s
+theme = ""
+
+# One sentence for the list of cases and for link previews.
+summary = ""
+
+# The pull quote, shown large at the top of the story.
+[quote]
+# The quoted words, without quotation marks.
+text = ""
+# Who said it.
+person = ""
+# Their role, for example "Adm. direktør"; leave empty if the source gives none.
+role = ""
+# Their company or organisation.
+organisation = ""
++++
+
+Write the story here. Numbers from the data are written as {{metric-id year}},
+for example {{omsaetning 2015}}; see docs/content-model.md.
+`, title, c.Name, c.ID, strings.Join(themes, ", "))
+}
+
+// create writes a new file, refusing to replace one.
+func create(root, rel, text string) error {
+	p := filepath.Join(root, rel)
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		return err
+	}
+	f, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if errors.Is(err, fs.ErrExist) {
+		return fmt.Errorf("%s already exists; it was left as it was (choose another title, or edit that file)", filepath.ToSlash(rel))
+	}
+	if err != nil {
+		return err
+	}
+	if _, err := f.WriteString(text); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+func editionList(d *data.Data) string {
+	var years []string
+	for _, e := range d.Editions {
+		years = append(years, strconv.Itoa(e.Year))
+	}
+	if len(years) == 0 {
+		return "(none yet)"
+	}
+	return strings.Join(years, ", ")
+}
