@@ -90,6 +90,11 @@ func TestGoodSite(t *testing.T) {
 			t.Errorf("missing %s", want)
 		}
 	}
+	for p, b := range out {
+		if strings.Contains(b, "/_report/") {
+			t.Errorf("%s carries the preview's reload script", p)
+		}
+	}
 	chapter := out["2016/tal/index.html"]
 	for _, want := range []string{
 		`<html lang="da">`,

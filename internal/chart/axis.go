@@ -26,8 +26,8 @@ func niceAxis(series []Series, n int) axis {
 			}
 		}
 	}
-	if hi == lo {
-		hi = 1
+	if hi-lo < 1e-9 {
+		hi = lo + 1 // all zero, or too close to zero to draw apart
 	}
 	raw := (hi - lo) / float64(max(n, 1))
 	mag := math.Pow(10, math.Floor(math.Log10(raw)))
@@ -52,7 +52,7 @@ func niceAxis(series []Series, n int) axis {
 // ticks are the tick values, computed by multiplication so rounding errors
 // do not pile up.
 func (a axis) ticks() []float64 {
-	n := int(math.Round((a.hi - a.lo) / a.step))
+	n := min(int(math.Round((a.hi-a.lo)/a.step)), 100) // a guard; niceAxis gives about 5
 	out := make([]float64, 0, n+1)
 	for i := 0; i <= n; i++ {
 		out = append(out, a.lo+float64(i)*a.step)

@@ -4,8 +4,7 @@ import "math"
 
 // drawColumns draws Bar (one series) and Grouped (several series side by
 // side in each category), with a value label on every bar.
-func drawColumns(s Spec, t theme) *svgRenderer {
-	r := &svgRenderer{dpi: 72}
+func drawColumns(r *svgRenderer, s Spec, t theme) {
 	k := len(s.Series)
 	legendH := 0.0
 	if s.Kind == Grouped {
@@ -53,7 +52,6 @@ func drawColumns(s Spec, t theme) *svgRenderer {
 			columnLabel(r, f, valueLabel(v, s.Decimals), x0+bw/2, v, rotated)
 		}
 	}
-	return r
 }
 
 // drawColumn draws one bar from 0 to v; bars in a group keep a white gap.

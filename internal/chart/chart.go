@@ -72,6 +72,7 @@ const (
 	maxCategories = 60
 	maxSeries     = 8
 	maxMagnitude  = 1e15
+	maxText       = 300 // bytes in a title, label, name or unit
 )
 
 var idPattern = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_-]*$`)
@@ -86,16 +87,20 @@ func Render(s Spec) ([]byte, error) {
 		return nil, fmt.Errorf("chart %s: font: %w", s.ID, err)
 	}
 	t := newTheme(s)
-	var r *svgRenderer
+	r := &svgRenderer{dpi: 72, defPrefix: s.ID}
+	if s.Narrow {
+		// a page may hold both variants of a chart; their patterns must not clash
+		r.defPrefix += "-narrow"
+	}
 	switch s.Kind {
 	case Bar, Grouped:
-		r = drawColumns(s, t)
+		drawColumns(r, s, t)
 	case HBar, Share:
-		r = drawRows(s, t)
+		drawRows(r, s, t)
 	case Line:
-		r = drawLines(s, t)
+		drawLines(r, s, t)
 	}
-	r.meta = svgMeta{id: s.ID, title: s.Title, desc: Describe(s), class: "chart chart-" + string(s.Kind)}
+	r.meta = svgMeta{id: s.ID, title: s.Title, desc: Describe(s), class: svgClass(s)}
 	var out bytes.Buffer
 	if err := r.Save(&out); err != nil {
 		return nil, err
@@ -126,10 +131,28 @@ func validate(s Spec) error {
 	if len(s.Categories) == 0 || len(s.Categories) > maxCategories {
 		return errf("needs 1–%d categories, has %d", maxCategories, len(s.Categories))
 	}
+	if err := checkTexts(s); err != nil {
+		return errf("%v", err)
+	}
 	if err := checkSeriesCount(s); err != nil {
 		return errf("%v", err)
 	}
 	return checkValues(s, errf)
+}
+
+// checkTexts bounds the texts: a label that long is a mistake in the data,
+// and wrapping and measuring it would only slow the build.
+func checkTexts(s Spec) error {
+	texts := append([]string{s.Title, s.Unit}, s.Categories...)
+	for _, ser := range s.Series {
+		texts = append(texts, ser.Name)
+	}
+	for _, t := range texts {
+		if len(t) > maxText {
+			return fmt.Errorf("text longer than %d bytes: %.40q…", maxText, t)
+		}
+	}
+	return nil
 }
 
 func checkSeriesCount(s Spec) error {
@@ -209,4 +232,14 @@ func newTheme(s Spec) theme {
 		t.height = math.Round(t.width * 0.8)
 	}
 	return t
+}
+
+// svgClass names the kind and the variant, so static/css/charts.css can show
+// the phone variant on small screens when a page includes both.
+func svgClass(s Spec) string {
+	v := "chart-wide"
+	if s.Narrow {
+		v = "chart-narrow"
+	}
+	return "chart chart-" + string(s.Kind) + " " + v
 }

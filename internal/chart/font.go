@@ -79,13 +79,18 @@ func wrap(text string, px, width float64) []string {
 		return nil
 	}
 	lines := []string{words[0]}
+	lineW := textWidth(words[0], px)
 	for _, w := range words[1:] {
-		last := &lines[len(lines)-1]
-		if joined := *last + " " + w; textWidth(joined, px) <= width {
-			*last = joined
+		// Measure word by word rather than the whole line again: linear in
+		// the length of the text, and the cache holds words, not lines.
+		ww := textWidth(" "+w, px)
+		if lineW+ww <= width {
+			lines[len(lines)-1] += " " + w
+			lineW += ww
 			continue
 		}
 		lines = append(lines, w)
+		lineW = textWidth(w, px)
 	}
 	return lines
 }

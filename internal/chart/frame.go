@@ -1,5 +1,7 @@
 package chart
 
+import "math"
+
 // vframe is the layout shared by the charts with categories along x (Bar,
 // Grouped, Line): a value axis on the left, wrapped category labels below,
 // the unit and any legend above.
@@ -12,6 +14,7 @@ type vframe struct {
 	unitY                    float64 // baseline of the unit label, 0 = none
 	legendY                  float64 // top of the legend
 	foot                     float64 // room below the plot for labels of negative values
+	turned                   bool    // category labels read upwards: a word is wider than its band
 }
 
 // newVFrame lays out a chart. right is the room kept free on the right (for
@@ -22,13 +25,7 @@ func newVFrame(s Spec, t theme, right, legend float64, head func(band float64) f
 	f := vframe{t: t, ax: niceAxis(s.Series, t.ticks)}
 	f.left = t.pad + f.ax.widestTick(t.px) + 6
 	f.right = t.width - t.pad - right
-	band := f.band(len(s.Categories))
-	lines := 1
-	for _, c := range s.Categories {
-		w := wrap(c, t.px, band-4)
-		f.cats = append(f.cats, w)
-		lines = max(lines, len(w))
-	}
+	catH := f.layoutCategories(s.Categories)
 	y := t.pad
 	if s.Unit != "" {
 		f.unitY = y + t.px
@@ -36,15 +33,41 @@ func newVFrame(s Spec, t theme, right, legend float64, head func(band float64) f
 	}
 	f.legendY = y
 	y += legend
-	h := head(band)
+	h := head(f.band(len(s.Categories)))
 	f.top = y + h
-	f.height = t.height + float64(lines-1)*t.line + legend
-	f.bottom = f.height - t.pad - float64(lines)*t.line - 6
+	f.height = t.height + catH - t.line + legend
+	f.bottom = f.height - t.pad - catH - 6
 	if f.ax.lo < 0 {
 		f.foot = h // value labels of negative bars go below them
 		f.bottom -= h
 	}
 	return f
+}
+
+// layoutCategories wraps the category labels to their band and returns the
+// height they need. When a single word is wider than the band, wrapping
+// cannot help without splitting words, so the labels turn to read upwards.
+func (f *vframe) layoutCategories(cats []string) float64 {
+	t := f.t
+	band := f.band(len(cats))
+	var word float64
+	for _, c := range cats {
+		word = max(word, widest(wrap(c, t.px, 0), t.px))
+	}
+	f.turned = word > band-4
+	h := t.line
+	for _, c := range cats {
+		if !f.turned {
+			w := wrap(c, t.px, band-4)
+			f.cats = append(f.cats, w)
+			h = max(h, float64(len(w))*t.line)
+			continue
+		}
+		w := wrap(c, t.px, math.Round(t.width*0.25))
+		f.cats = append(f.cats, w)
+		h = max(h, widest(w, t.px)+4)
+	}
+	return h
 }
 
 func (f vframe) band(n int) float64  { return (f.right - f.left) / float64(n) }
@@ -73,11 +96,32 @@ func (f vframe) drawAxes(r *svgRenderer, s Spec) {
 	n := len(s.Categories)
 	labelTop := f.bottom + f.foot + 6
 	for i, ls := range f.cats {
+		if f.turned {
+			f.turnedLabel(r, ls, f.center(i, n), labelTop)
+			continue
+		}
 		y := labelTop + t.px
 		for _, l := range ls {
 			r.text(l, f.center(i, n), y, t.px, ink, "middle")
 			y += t.line
 		}
+	}
+}
+
+// turnedLabel draws a label's lines side by side, each reading upwards and
+// ending at top.
+func (f vframe) turnedLabel(r *svgRenderer, ls []string, x, top float64) {
+	t := f.t
+	x -= float64(len(ls)-1) * t.line / 2
+	for _, l := range ls {
+		r.ResetStyle()
+		r.SetFontSize(t.px)
+		r.SetFontColor(ink)
+		r.SetTextAnchor("end")
+		r.SetTextRotation(-math.Pi / 2)
+		r.Text(l, px(x+t.px*0.35), px(top))
+		r.ClearTextRotation()
+		x += t.line
 	}
 }
 

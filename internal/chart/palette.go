@@ -66,7 +66,7 @@ func (r *svgRenderer) seriesFill(i int) {
 	if kind == 0 {
 		return
 	}
-	id := fmt.Sprintf("%s-fill%d", r.meta.id, i)
+	id := fmt.Sprintf("%s-fill%d", r.defPrefix, i)
 	if !r.hasDef(id) {
 		rgb := fmt.Sprintf("#%02x%02x%02x", c.R, c.G, c.B)
 		angle := map[int]string{1: "45", 2: "-45"}[kind] // looked up, never iterated

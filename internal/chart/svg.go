@@ -38,6 +38,7 @@ type svgRenderer struct {
 	meta          svgMeta
 	defs          bytes.Buffer
 	defIDs        []string
+	defPrefix     string // makes pattern ids unique in the page
 }
 
 var _ gochart.Renderer = (*svgRenderer)(nil)

@@ -24,11 +24,9 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	if code, ok := parse(fs, args); !ok {
 		return code
 	}
-	res, err := build.Run(os.DirFS(sf.root), build.Options{BaseURL: sf.baseURL})
-	printProblems(stderr, res.Warnings)
-	if err != nil {
-		return fail(stderr, err, "build failed", "")
-	}
+	preview := serve.New(os.DirFS(sf.root), build.Options{BaseURL: sf.baseURL}, stderr)
+	// A broken site still starts: the browser shows the errors until they are fixed.
+	preview.Rebuild()
 	ln, err := net.Listen("tcp", net.JoinHostPort(*bind, strconv.Itoa(*port)))
 	if err != nil {
 		fmt.Fprintf(stderr, "report: %v\n", err)
@@ -36,14 +34,20 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	}
 	ctx, stop := signal.NotifyContext(ctx, syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
-	srv := &http.Server{Handler: serve.Handler(res.Output), ReadHeaderTimeout: 10 * time.Second}
+	srv := &http.Server{Handler: preview, ReadHeaderTimeout: 10 * time.Second}
+	srv.RegisterOnShutdown(preview.Close)
+	go func() {
+		if err := preview.Watch(ctx, sf.root); err != nil {
+			fmt.Fprintf(stderr, "report: cannot watch for changes: %v\n", err)
+		}
+	}()
 	go func() {
 		<-ctx.Done()
 		shutdown, cancel := context.WithTimeout(context.Background(), 2*time.Second)
 		defer cancel()
 		_ = srv.Shutdown(shutdown)
 	}()
-	fmt.Fprintf(stdout, "report: serving %d files on http://%s/ (Ctrl+C to stop)\n", len(res.Output), ln.Addr())
+	fmt.Fprintf(stdout, "report: serving on http://%s%s (rebuilds on every change; Ctrl+C to stop)\n", ln.Addr(), preview.BasePath())
 	if err := srv.Serve(ln); err != nil && err != http.ErrServerClosed {
 		fmt.Fprintf(stderr, "report: %v\n", err)
 		return ExitFail

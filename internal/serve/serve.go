@@ -1,67 +1,195 @@
-// Package serve serves a rendered site from memory, as a static host would:
-// a folder's index.html for a path ending in a slash, 404.html for anything
-// unknown. Paths are looked up in the rendered output, never on disk, so no
-// request can reach a file outside the site.
+// Package serve is the editors' preview: it builds the site into memory,
+// serves it as a static host would, watches the site's folders and rebuilds
+// on every change, and tells open pages to reload.
+//
+// Pages are looked up in the rendered output, never on disk, so no request
+// can reach a file outside the site whatever its path. When a build fails
+// the last good site stays in memory, and every page shows the errors
+// instead, until the next good build. The reload script is added to pages
+// only here, as a file of its own (the pages' Content-Security-Policy forbids
+// inline script); it never reaches public/.
 package serve
 
 import (
 	"bytes"
+	"fmt"
+	"io"
+	"io/fs"
 	"mime"
 	"net/http"
 	"path"
 	"strings"
+	"sync"
 	"time"
 
+	"report/internal/build"
+	"report/internal/diag"
 	"report/internal/render"
 )
 
-// Handler serves the output.
-func Handler(out render.Output) http.Handler {
-	files := make(map[string][]byte, len(out))
-	for _, f := range out {
-		files[f.Path] = f.Data
+// Prefix is where the preview's own files live; the site never uses it.
+const Prefix = "/_report/"
+
+// Server serves one site folder and rebuilds it on demand.
+type Server struct {
+	fsys     fs.FS
+	opts     build.Options
+	basePath string
+	log      io.Writer
+
+	mu       sync.RWMutex
+	files    map[string][]byte
+	problems []*diag.Problem // the last build's errors; nil after a good build
+	version  int
+	waiters  []chan struct{}
+	closed   chan struct{} // closed by Close, to end the event streams
+}
+
+// Close ends every open event stream, so that an http.Server can shut down:
+// a stream never goes idle by itself.
+func (s *Server) Close() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	select {
+	case <-s.closed:
+	default:
+		close(s.closed)
 	}
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.Method != http.MethodGet && r.Method != http.MethodHead {
-			http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
-			return
+}
+
+// New returns a server for the site in fsys. Call Rebuild before serving.
+func New(fsys fs.FS, opts build.Options, log io.Writer) *Server {
+	base := "/"
+	if opts.BaseURL != "" {
+		if p, err := render.BasePath(opts.BaseURL); err == nil {
+			base = p
 		}
-		name, redirect := lookup(files, r.URL.Path)
-		if redirect != "" {
-			http.Redirect(w, r, redirect, http.StatusMovedPermanently)
-			return
+	}
+	return &Server{fsys: fsys, opts: opts, basePath: base, log: log, files: map[string][]byte{}, closed: make(chan struct{})}
+}
+
+// BasePath is the URL path the site is served under.
+func (s *Server) BasePath() string { return s.basePath }
+
+// Rebuild builds the site and, when it succeeds, swaps it in. It reports
+// what happened to the log, and wakes every page waiting for a reload.
+func (s *Server) Rebuild() bool {
+	start := time.Now()
+	res, err := build.Run(s.fsys, s.opts)
+	took := time.Since(start).Round(100 * time.Microsecond)
+	for _, w := range res.Warnings {
+		fmt.Fprintln(s.log, w.Error())
+	}
+	s.mu.Lock()
+	if err != nil {
+		s.problems = diag.AsList(err)
+	} else {
+		s.problems = nil
+		s.files = make(map[string][]byte, len(res.Output))
+		for _, f := range res.Output {
+			s.files[f.Path] = f.Data
 		}
-		body, ok := files[name]
-		status := http.StatusOK
-		if !ok {
-			name, status = "404.html", http.StatusNotFound
-			body = files[name]
-		}
-		ctype := mime.TypeByExtension(path.Ext(name))
-		if ctype == "" {
-			ctype = http.DetectContentType(body)
-		}
-		w.Header().Set("Content-Type", ctype)
-		w.Header().Set("Cache-Control", "no-cache")
-		if status != http.StatusOK {
-			w.WriteHeader(status)
-			_, _ = w.Write(body)
-			return
-		}
-		http.ServeContent(w, r, name, time.Time{}, bytes.NewReader(body))
-	})
+	}
+	s.version++
+	waiters := s.waiters
+	s.waiters = nil
+	s.mu.Unlock()
+	for _, w := range waiters {
+		close(w)
+	}
+	if err != nil {
+		fmt.Fprintln(s.log, err.Error())
+		fmt.Fprintf(s.log, "report: build failed in %v; the preview shows the errors\n", took)
+		return false
+	}
+	fmt.Fprintf(s.log, "report: built %d files in %v\n", len(res.Output), took)
+	return true
+}
+
+// changed returns a channel closed at the next rebuild.
+func (s *Server) changed() <-chan struct{} {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	ch := make(chan struct{})
+	s.waiters = append(s.waiters, ch)
+	return ch
+}
+
+// ServeHTTP implements http.Handler.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+		return
+	}
+	switch r.URL.Path {
+	case Prefix + "reload.js":
+		w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
+		_, _ = io.WriteString(w, reloadScript)
+		return
+	case Prefix + "events":
+		s.events(w, r)
+		return
+	}
+	if r.URL.Path == "/" && s.basePath != "/" {
+		http.Redirect(w, r, s.basePath, http.StatusFound)
+		return
+	}
+	rest, ok := strings.CutPrefix(r.URL.Path, s.basePath)
+	if !ok {
+		http.NotFound(w, r)
+		return
+	}
+	s.serveFile(w, r, "/"+rest)
+}
+
+func (s *Server) serveFile(w http.ResponseWriter, r *http.Request, urlPath string) {
+	s.mu.RLock()
+	files, problems := s.files, s.problems
+	s.mu.RUnlock()
+	name, redirect := lookup(files, urlPath)
+	if redirect != "" {
+		http.Redirect(w, r, s.basePath+strings.TrimPrefix(redirect, "/"), http.StatusMovedPermanently)
+		return
+	}
+	if problems != nil && isPage(name) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.Header().Set("Cache-Control", "no-store")
+		w.WriteHeader(http.StatusInternalServerError)
+		_, _ = w.Write(errorPage(problems))
+		return
+	}
+	body, found := files[name]
+	status := http.StatusOK
+	if !found {
+		name, status, body = "404.html", http.StatusNotFound, files["404.html"]
+	}
+	if isPage(name) {
+		body = withReload(body)
+	}
+	ctype := mime.TypeByExtension(path.Ext(name))
+	if ctype == "" {
+		ctype = http.DetectContentType(body)
+	}
+	w.Header().Set("Content-Type", ctype)
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(status)
+	if r.Method != http.MethodHead {
+		_, _ = w.Write(body)
+	}
 }
 
 // lookup maps a URL path to an output file, or to a redirect that adds the
-// slash a folder's URL needs.
+// slash a folder's URL needs. Anything that tries to climb out is not found.
 func lookup(files map[string][]byte, urlPath string) (name, redirect string) {
-	clean := path.Clean("/" + urlPath)
-	if strings.Contains(urlPath, "..") || clean == "/" && urlPath != "/" && urlPath != "" {
+	if strings.Contains(urlPath, "..") || strings.Contains(urlPath, "\\") || strings.ContainsRune(urlPath, 0) {
 		return "", ""
 	}
-	name = strings.TrimPrefix(clean, "/")
-	if strings.HasSuffix(urlPath, "/") || name == "" {
-		return path.Join(name, "index.html"), ""
+	name = strings.TrimPrefix(path.Clean(urlPath), "/")
+	if name == "." || name == "" {
+		return "index.html", ""
+	}
+	if strings.HasSuffix(urlPath, "/") {
+		return name + "/index.html", ""
 	}
 	if _, ok := files[name]; !ok {
 		if _, ok := files[name+"/index.html"]; ok {
@@ -69,4 +197,21 @@ func lookup(files map[string][]byte, urlPath string) (name, redirect string) {
 		}
 	}
 	return name, ""
+}
+
+func isPage(name string) bool {
+	return name == "" || strings.HasSuffix(name, ".html")
+}
+
+// withReload adds the reload script to a page, just before </body>.
+func withReload(page []byte) []byte {
+	tag := []byte(`<script src="` + Prefix + `reload.js" defer></script>`)
+	i := bytes.LastIndex(page, []byte("</body>"))
+	if i < 0 {
+		return append(append([]byte{}, page...), tag...)
+	}
+	out := make([]byte, 0, len(page)+len(tag))
+	out = append(out, page[:i]...)
+	out = append(out, tag...)
+	return append(out, page[i:]...)
 }

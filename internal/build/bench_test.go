@@ -1,0 +1,32 @@
+package build
+
+import (
+	"os"
+	"testing"
+)
+
+// BenchmarkRealSite builds the shipped 2016 edition in memory: load, check
+// and render, without writing.
+func BenchmarkRealSite(b *testing.B) {
+	fsys := os.DirFS(repoRoot)
+	for b.Loop() {
+		if _, err := Run(fsys, Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkRealSiteWrite adds writing the tree to disk.
+func BenchmarkRealSiteWrite(b *testing.B) {
+	fsys := os.DirFS(repoRoot)
+	dir := b.TempDir()
+	for b.Loop() {
+		res, err := Run(fsys, Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := Write(res.Output, dir+"/public"); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

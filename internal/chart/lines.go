@@ -1,0 +1,180 @@
+package chart
+
+import (
+	"math"
+	"slices"
+)
+
+// drawLines draws one or more series over the categories. A lone series
+// gets a value label at every point; several series get their name, with
+// their marker, at the end of each line instead of a legend. Missing values
+// break the line.
+func drawLines(r *svgRenderer, s Spec, t theme) {
+	k := len(s.Series)
+	maxName := 0.0
+	if k > 1 {
+		maxName = math.Round(t.width * 0.22)
+	}
+	right := 0.0
+	for _, ser := range s.Series {
+		if k > 1 {
+			right = max(right, widest(wrap(ser.Name, t.px, maxName), t.px)+t.px+8)
+		}
+	}
+	f := newVFrame(s, t, right, 0, func(float64) float64 {
+		if k == 1 {
+			return t.px + 10
+		}
+		return t.line / 2
+	})
+	r.width, r.height = int(t.width), int(f.height)
+	f.drawAxes(r, s)
+	n := len(s.Categories)
+	for j, ser := range s.Series {
+		drawSeriesLine(r, f, j, ser.Values)
+		for i, v := range ser.Values {
+			if !math.IsNaN(v) {
+				marker(r, j, f.center(i, n), f.y(v), t.px*0.3)
+			}
+		}
+	}
+	if k == 1 {
+		pointLabels(r, f, s)
+	} else {
+		endLabels(r, f, s, maxName)
+	}
+}
+
+// dashes tell the lines apart in greyscale, with the markers.
+var dashes = [][]float64{nil, {7, 4}, {2, 3}}
+
+func drawSeriesLine(r *svgRenderer, f vframe, j int, vals []float64) {
+	r.ResetStyle()
+	r.SetStrokeColor(seriesColor(j))
+	r.SetStrokeWidth(2.5)
+	r.SetStrokeDashArray(dashes[j%len(dashes)])
+	pen := false
+	for i, v := range vals {
+		if math.IsNaN(v) {
+			pen = false
+			continue
+		}
+		x, y := px(f.center(i, len(vals))), px(f.y(v))
+		if pen {
+			r.LineTo(x, y)
+		} else {
+			r.MoveTo(x, y)
+		}
+		pen = true
+	}
+	r.Stroke()
+}
+
+// marker draws series j's point shape: circle, square, triangle, diamond.
+func marker(r *svgRenderer, j int, x, y, size float64) {
+	r.ResetStyle()
+	r.SetFillColor(seriesColor(j))
+	r.SetStrokeColor(white)
+	r.SetStrokeWidth(1)
+	s := size + 1
+	switch j % 4 {
+	case 0:
+		r.Circle(size, px(x), px(y))
+		return
+	case 1:
+		r.rect(x-s, y-s, x+s, y+s)
+	case 2:
+		r.MoveTo(px(x), px(y-s-1))
+		r.LineTo(px(x+s+1), px(y+s))
+		r.LineTo(px(x-s-1), px(y+s))
+		r.Close()
+	case 3:
+		r.MoveTo(px(x), px(y-s-1))
+		r.LineTo(px(x+s+1), px(y))
+		r.LineTo(px(x), px(y+s+1))
+		r.LineTo(px(x-s-1), px(y))
+		r.Close()
+	}
+	r.FillStroke()
+}
+
+// pointLabels puts each value above its point, or below it where both
+// neighbours are higher and the line would run through the label.
+func pointLabels(r *svgRenderer, f vframe, s Spec) {
+	vals := s.Series[0].Values
+	for i, v := range vals {
+		if math.IsNaN(v) {
+			continue
+		}
+		y := f.y(v) - f.t.px*0.3 - 6
+		if higher(vals, i-1, v) && higher(vals, i+1, v) {
+			y = f.y(v) + f.t.px + 8
+		}
+		r.text(valueLabel(v, s.Decimals), f.center(i, len(vals)), y, f.t.px, ink, "middle")
+	}
+}
+
+func higher(vals []float64, i int, v float64) bool {
+	return i >= 0 && i < len(vals) && !math.IsNaN(vals[i]) && vals[i] > v
+}
+
+// endLabel is a series name placed beside the last point of its line.
+type endLabel struct {
+	series int
+	x, y   float64 // y is the centre of the block
+	lines  []string
+}
+
+// endLabels names each line at its last point, moving labels apart where
+// lines end close together, so none overlap.
+func endLabels(r *svgRenderer, f vframe, s Spec, maxW float64) {
+	t := f.t
+	var ls []endLabel
+	for j, ser := range s.Series {
+		last := -1
+		for i, v := range ser.Values {
+			if !math.IsNaN(v) {
+				last = i
+			}
+		}
+		if last < 0 {
+			continue
+		}
+		x := f.center(last, len(s.Categories)) + t.px*0.3 + 6
+		ls = append(ls, endLabel{j, x, f.y(ser.Values[last]), wrap(ser.Name, t.px, maxW)})
+	}
+	spread(ls, t.line, f.top-t.line, f.bottom)
+	for _, l := range ls {
+		marker(r, l.series, l.x+t.px*0.3, l.y, t.px*0.3)
+		r.lines(l.lines, l.x+t.px*0.6+5, l.y, t.px, t.line, ink, "")
+	}
+}
+
+// spread moves label blocks apart vertically, keeping their order, and
+// keeps them between lo and hi.
+func spread(ls []endLabel, lh, lo, hi float64) {
+	slices.SortStableFunc(ls, func(a, b endLabel) int {
+		switch {
+		case a.y < b.y:
+			return -1
+		case a.y > b.y:
+			return 1
+		}
+		return a.series - b.series
+	})
+	h := func(l endLabel) float64 { return float64(len(l.lines)) * lh }
+	for i := range ls {
+		minY := lo + h(ls[i])/2
+		if i > 0 {
+			minY = ls[i-1].y + h(ls[i-1])/2 + 2 + h(ls[i])/2
+		}
+		ls[i].y = max(ls[i].y, minY)
+	}
+	for i := len(ls) - 1; i >= 0; i-- {
+		maxY := hi - h(ls[i])/2
+		if i < len(ls)-1 {
+			maxY = ls[i+1].y - h(ls[i+1])/2 - 2 - h(ls[i])/2
+		}
+		ls[i].y = min(ls[i].y, maxY)
+	}
+}

@@ -1,0 +1,69 @@
+package serve
+
+import (
+	"fmt"
+	"html"
+	"net/http"
+	"strings"
+	"time"
+
+	"report/internal/diag"
+)
+
+// reloadScript listens for rebuilds and reloads the page. It is the only
+// JavaScript the preview adds, and it is never part of the published site.
+const reloadScript = `(function () {
+  var source = new EventSource("` + Prefix + `events");
+  source.addEventListener("rebuild", function () { location.reload(); });
+})();
+`
+
+// events is a stream of server-sent events: one "rebuild" event after every
+// build, good or bad, so an open page shows the new site or the errors.
+func (s *Server) events(w http.ResponseWriter, r *http.Request) {
+	flusher, ok := w.(http.Flusher)
+	if !ok {
+		http.Error(w, "streaming unsupported", http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "text/event-stream")
+	w.Header().Set("Cache-Control", "no-store")
+	_, _ = fmt.Fprint(w, "retry: 500\n\n")
+	flusher.Flush()
+	keepAlive := time.NewTicker(15 * time.Second)
+	defer keepAlive.Stop()
+	for {
+		changed := s.changed()
+		select {
+		case <-r.Context().Done():
+			return
+		case <-s.closed:
+			return
+		case <-keepAlive.C:
+			_, _ = fmt.Fprint(w, ": keep-alive\n\n")
+		case <-changed:
+			s.mu.RLock()
+			v := s.version
+			s.mu.RUnlock()
+			_, _ = fmt.Fprintf(w, "event: rebuild\ndata: %d\n\n", v)
+		}
+		flusher.Flush()
+	}
+}
+
+// errorPage shows a failed build's errors in the browser, in the editors'
+// language of file, line and message.
+func errorPage(problems []*diag.Problem) []byte {
+	var b strings.Builder
+	b.WriteString(`<!doctype html><html lang="da"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Fejl i rapporten</title></head>`)
+	b.WriteString(`<body style="font:16px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem">`)
+	b.WriteString(`<h1>Rapporten kan ikke bygges</h1><p>Ret fejlene herunder; siden genindlæses af sig selv, når filerne er gemt.</p><ul>`)
+	for _, p := range problems {
+		if p.Severity != diag.Error {
+			continue
+		}
+		b.WriteString(`<li><code>` + html.EscapeString(p.Error()) + `</code></li>`)
+	}
+	b.WriteString(`</ul><script src="` + Prefix + `reload.js" defer></script></body></html>`)
+	return []byte(b.String())
+}

@@ -1,0 +1,190 @@
+package serve
+
+import (
+	"bufio"
+	"context"
+	"io"
+	"io/fs"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"report/internal/build"
+)
+
+// site copies the small test site, with the real layouts, into a folder.
+func site(t *testing.T) string {
+	t.Helper()
+	root := t.TempDir()
+	for src, dst := range map[string]string{"../../testdata/sites/base": "", "../../layouts": "layouts", "../../static": "static"} {
+		err := filepath.WalkDir(src, func(p string, e fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			rel, _ := filepath.Rel(src, p)
+			target := filepath.Join(root, dst, rel)
+			if e.IsDir() {
+				return os.MkdirAll(target, 0o755)
+			}
+			b, err := os.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			return os.WriteFile(target, b, 0o644)
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	return root
+}
+
+func get(t *testing.T, url string) (int, string) {
+	t.Helper()
+	resp, err := http.Get(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, string(b)
+}
+
+// events opens the reload stream and returns a function that waits for the
+// next rebuild event.
+func events(t *testing.T, url string) func() {
+	t.Helper()
+	resp, err := http.Get(url + Prefix + "events")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := make(chan string, 100)
+	done := make(chan struct{})
+	t.Cleanup(func() { close(done); resp.Body.Close() })
+	go func() {
+		defer close(lines)
+		sc := bufio.NewScanner(resp.Body)
+		for sc.Scan() {
+			select {
+			case lines <- sc.Text():
+			case <-done:
+				return
+			}
+		}
+	}()
+	return func() {
+		t.Helper()
+		timeout := time.After(10 * time.Second)
+		for {
+			select {
+			case l, ok := <-lines:
+				if !ok {
+					t.Fatal("the event stream closed")
+				}
+				if l == "event: rebuild" {
+					return
+				}
+			case <-timeout:
+				t.Fatal("no rebuild event within 10s of the edit")
+			}
+		}
+	}
+}
+
+// TestEditBreakFix is an editor's session: a page is served with the reload
+// script, an edit rebuilds and signals a reload, a broken edit shows the
+// error in the browser while the server keeps running, and the fix recovers.
+func TestEditBreakFix(t *testing.T) {
+	root := site(t)
+	s := New(os.DirFS(root), build.Options{}, io.Discard)
+	if !s.Rebuild() {
+		t.Fatal("the test site does not build")
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	go func() { _ = s.Watch(ctx, root) }()
+	srv := httptest.NewServer(s)
+	t.Cleanup(srv.Close) // after the event stream's cleanup, which closes it
+	time.Sleep(100 * time.Millisecond) // let the watcher settle in
+
+	code, body := get(t, srv.URL+"/2016/tal/")
+	if code != 200 || !strings.Contains(body, `<script src="/_report/reload.js" defer></script></body>`) {
+		t.Fatalf("page: %d, reload script present: %v", code, strings.Contains(body, "reload.js"))
+	}
+	next := events(t, srv.URL)
+	chapter := filepath.Join(root, "content/2016/tal.md")
+	write := func(text string) {
+		if err := os.WriteFile(chapter, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+
+	write("+++\ntitle = \"Tal\"\n+++\nEn ny sætning.\n")
+	next()
+	if _, body := get(t, srv.URL+"/2016/tal/"); !strings.Contains(body, "En ny sætning.") {
+		t.Error("the edit does not show after the rebuild")
+	}
+
+	write("+++\ntitle = \"Tal\"\nweight = \"ti\"\n+++\nTekst.\n")
+	next()
+	code, body = get(t, srv.URL+"/2016/tal/")
+	if code != 500 || !strings.Contains(body, `content/2016/tal.md:3:1: error: &#34;weight&#34; must be a whole number`) {
+		t.Errorf("a broken edit gives %d and %q", code, body)
+	}
+	if code, _ := get(t, srv.URL+"/css/report.css"); code != 200 {
+		t.Error("assets of the last good build are no longer served")
+	}
+
+	write("+++\ntitle = \"Tal\"\n+++\nRettet.\n")
+	next()
+	if code, body := get(t, srv.URL+"/2016/tal/"); code != 200 || !strings.Contains(body, "Rettet.") {
+		t.Errorf("the fix did not recover the site: %d", code)
+	}
+}
+
+// TestOnlyTheSiteIsServed sends requests that try to leave the site.
+func TestOnlyTheSiteIsServed(t *testing.T) {
+	root := site(t)
+	if err := os.Symlink("/etc/passwd", filepath.Join(root, "static", "passwd")); err != nil {
+		t.Fatal(err)
+	}
+	s := New(os.DirFS(root), build.Options{}, io.Discard)
+	s.Rebuild() // fails: the symlink is refused
+	srv := httptest.NewServer(s)
+	defer srv.Close()
+	for _, p := range []string{
+		"/../../../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd", "/..%2f..%2f..%2fetc%2fpasswd",
+		"/static/passwd", "/passwd", "/..\\..\\etc\\passwd", "/%00",
+	} {
+		resp, err := http.Get(srv.URL + p)
+		if err != nil {
+			continue // the client refused to send it: fine
+		}
+		b, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if strings.Contains(string(b), "root:") {
+			t.Errorf("%s leaked a file from outside the site", p)
+		}
+		if resp.StatusCode == 200 {
+			t.Errorf("%s: status 200, want 404", p)
+		}
+	}
+}
+
+// TestBasePath serves the site under the sub-path of its base URL.
+func TestBasePath(t *testing.T) {
+	s := New(os.DirFS(site(t)), build.Options{BaseURL: "/rapport/"}, io.Discard)
+	s.Rebuild()
+	srv := httptest.NewServer(s)
+	defer srv.Close()
+	if code, body := get(t, srv.URL+"/rapport/2016/"); code != 200 || !strings.Contains(body, `href="/rapport/css/report.css"`) {
+		t.Errorf("/rapport/2016/: %d", code)
+	}
+	if code, _ := get(t, srv.URL+"/2016/"); code != 404 {
+		t.Errorf("/2016/ outside the base path: %d, want 404", code)
+	}
+}
