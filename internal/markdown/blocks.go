@@ -99,6 +99,8 @@ func (t *blockTransformer) Transform(doc *ast.Document, reader text.Reader, pc p
 			replacement = st.tableBlock(fb)
 		case "keyfigure":
 			replacement = st.keyFigureBlock(fb)
+		case "chart":
+			replacement = st.chartBlock(fb)
 		default:
 			continue
 		}

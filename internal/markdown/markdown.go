@@ -92,19 +92,28 @@ type Doc struct {
 	Headings []Heading
 	Links    []Link
 	Anchors  map[string]bool // every id the body gives an element
+	Files    []File          // downloads the page offers, written beside it
 	root     ast.Node
 	src      []byte
+}
+
+// File is a download that belongs to a page, such as a chart's data.
+type File struct {
+	Name string // relative to the page's folder
+	Data []byte
 }
 
 // state is what the extensions need while one document is parsed.
 type state struct {
 	conv      *Converter
 	path      string
+	edition   int
 	firstLine int
 	src       []byte
 	ids       *headingIDs
 	problems  *diag.List
 	links     []Link
+	files     []File
 }
 
 var stateKey = parser.NewContextKey()
@@ -112,14 +121,14 @@ var stateKey = parser.NewContextKey()
 func stateOf(pc parser.Context) *state { return pc.Get(stateKey).(*state) }
 
 // Parse parses a Markdown body that starts on line firstLine of the file at
-// path. Problems go to problems.
-func (c *Converter) Parse(path string, firstLine int, body []byte, problems *diag.List) *Doc {
+// path, a page of the given edition. Problems go to problems.
+func (c *Converter) Parse(path string, edition, firstLine int, body []byte, problems *diag.List) *Doc {
 	ids := newHeadingIDs()
-	st := &state{conv: c, path: path, firstLine: max(firstLine, 1), src: body, ids: ids, problems: problems}
+	st := &state{conv: c, path: path, edition: edition, firstLine: max(firstLine, 1), src: body, ids: ids, problems: problems}
 	pc := parser.NewContext(parser.WithIDs(ids))
 	pc.Set(stateKey, st)
 	root := c.md.Parser().Parse(text.NewReader(body), parser.WithContext(pc))
-	return &Doc{Path: path, Headings: headings(root, body), Links: st.links, Anchors: ids.used, root: root, src: body}
+	return &Doc{Path: path, Headings: headings(root, body), Links: st.links, Anchors: ids.used, Files: st.files, root: root, src: body}
 }
 
 // Render writes the document as HTML.

@@ -23,7 +23,7 @@ func converter(t testing.TB, base string) *Converter {
 func convert(t testing.TB, c *Converter, src string) (string, []string) {
 	t.Helper()
 	var problems diag.List
-	doc := c.Parse("x.md", 5, []byte(src), &problems)
+	doc := c.Parse("x.md", 2016, 5, []byte(src), &problems)
 	var b bytes.Buffer
 	if err := c.Render(&b, doc); err != nil {
 		t.Fatal(err)

@@ -3,6 +3,7 @@ package markdown
 import (
 	"html"
 	"strconv"
+	"strings"
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/renderer"
@@ -17,6 +18,7 @@ type reportRenderer struct{}
 func (r *reportRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(kindTable, r.table)
 	reg.Register(kindKeyFigure, r.keyFigure)
+	reg.Register(kindFigure, r.figure)
 	reg.Register(kindRef, r.ref)
 	reg.Register(ast.KindHTMLBlock, r.htmlBlock)
 	reg.Register(ast.KindRawHTML, r.rawHTML)
@@ -50,6 +52,13 @@ func (r *reportRenderer) keyFigure(w util.BufWriter, _ []byte, n ast.Node, enter
 func (r *reportRenderer) table(w util.BufWriter, _ []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
 	if entering {
 		writeTable(w, n.(*tableNode).table)
+	}
+	return ast.WalkSkipChildren, nil
+}
+
+func (r *reportRenderer) figure(w util.BufWriter, _ []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+	if entering && n.(*figureNode).fig != nil {
+		writeFigure(w, n.(*figureNode).fig)
 	}
 	return ast.WalkSkipChildren, nil
 }
@@ -160,4 +169,50 @@ func changeNote(t *Table) string {
 		return ""
 	}
 	return " Ændringen er beregnet ud fra de viste tal."
+}
+
+// writeFigure writes a chart: the drawing for wide screens and the one for
+// phones (the stylesheet shows one), a caption with the source, the same
+// figures as a table for anyone who cannot see the drawing, and downloads.
+func writeFigure(w util.BufWriter, f *Figure) {
+	esc := html.EscapeString
+	p := func(s string) { _, _ = w.WriteString(s) }
+	p(`<figure class="chart" id="` + f.ID + `" aria-labelledby="` + f.ID + `-titel">` + "\n")
+	p(`<div class="chart-wide">`)
+	_, _ = w.Write(f.Wide)
+	p("</div>\n" + `<div class="chart-narrow">`)
+	_, _ = w.Write(f.Narrow)
+	p("</div>\n")
+	p(`<figcaption id="` + f.ID + `-titel"><span class="chart-title">` + esc(f.Title) + `</span> <span class="chart-source">` + esc(f.Source) + "</span></figcaption>\n")
+	p("<details class=\"chart-data\">\n<summary>Se tallene som tabel</summary>\n")
+	p(`<div class="table-scroll" role="region" tabindex="0" aria-label="` + esc(f.Title) + `, tabel">` + "\n<table>\n<thead><tr>")
+	p(`<th scope="col">` + esc(firstHeader(f)) + `</th>`)
+	for _, s := range f.Series {
+		p(`<th scope="col" class="num">` + esc(s.Name) + `</th>`)
+	}
+	p("</tr></thead>\n<tbody>\n")
+	for i, c := range f.Categories {
+		p(`<tr><th scope="row">` + esc(c) + `</th>`)
+		for _, s := range f.Series {
+			writeCell(p, s.Cells[i], "ikke opgjort")
+		}
+		p("</tr>\n")
+	}
+	p("</tbody>\n</table>\n</div>\n")
+	if f.Unit != "" {
+		p(`<p class="table-note">Enhed: ` + esc(f.Unit) + ".</p>\n")
+	}
+	p("</details>\n")
+	p(`<p class="chart-downloads">Hent tallene: <a href="` + f.ID + `.csv" download>CSV (Excel)</a> · <a href="` + f.ID + `.json">JSON</a></p>` + "\n")
+	p("</figure>\n")
+}
+
+// firstHeader names the column of categories: years or labels.
+func firstHeader(f *Figure) string {
+	for _, c := range f.Categories {
+		if len(c) != 4 || strings.Trim(c, "0123456789") != "" {
+			return "Kategori"
+		}
+	}
+	return "År"
 }

@@ -102,6 +102,7 @@ func (r *Renderer) Render(fsys fs.FS) (Output, error) {
 	wg.Wait()
 	reportFailures(jobs, failures, problems)
 	out = append(out, r.publishFiles(jobs)...)
+	out = append(out, downloads(jobs)...)
 	for _, a := range r.site.Assets {
 		b, err := fs.ReadFile(fsys, a.Source)
 		if err != nil {
@@ -161,6 +162,20 @@ func reportFailures(jobs []job, failures []*diag.Problem, problems *diag.List) {
 		p.Msg += ")"
 		problems.Add(&p)
 	}
+}
+
+// downloads are the files pages offer beside them, such as a chart's data.
+func downloads(jobs []job) []File {
+	var out []File
+	for _, j := range jobs {
+		if j.data.Page == nil || j.data.Page.Body == nil || j.kind == "home" {
+			continue
+		}
+		for _, f := range j.data.Page.Body.Files {
+			out = append(out, File{Path: j.data.Page.URL + f.Name, Data: f.Data})
+		}
+	}
+	return out
 }
 
 // keyFigures resolves an edition's key figures for its front page.

@@ -108,7 +108,7 @@ func TestEditBreakFix(t *testing.T) {
 	defer cancel()
 	go func() { _ = s.Watch(ctx, root) }()
 	srv := httptest.NewServer(s)
-	t.Cleanup(srv.Close) // after the event stream's cleanup, which closes it
+	t.Cleanup(srv.Close)               // after the event stream's cleanup, which closes it
 	time.Sleep(100 * time.Millisecond) // let the watcher settle in
 
 	code, body := get(t, srv.URL+"/2016/tal/")

@@ -194,7 +194,7 @@ func parseFile(fsys fs.FS, conv *markdown.Converter, f file, problems *diag.List
 		matter = &caseMatter{}
 	}
 	doc, ok := tomlfile.Decode(f.path, parts.MatterLine, parts.Matter, matter, problems)
-	body := conv.Parse(f.path, parts.BodyLine, parts.Body, problems)
+	body := conv.Parse(f.path, f.year, parts.BodyLine, parts.Body, problems)
 	return parsed{matter: matter, doc: doc, body: body, ok: ok}
 }
 

@@ -1,0 +1,71 @@
+package chart
+
+import (
+	"crypto/sha256"
+	"encoding/json"
+	"math"
+	"sync"
+)
+
+// cache keeps drawn charts by the content of their spec, for the life of the
+// process: the preview server rebuilds the site on every edit, and a chart
+// whose data did not change is not drawn again.
+var cache struct {
+	sync.Mutex
+	svgs map[[32]byte][]byte
+}
+
+// maxCached bounds the cache; past it, the cache starts over.
+const maxCached = 4096
+
+// RenderCached is Render, remembering its results by the spec's content.
+func RenderCached(s Spec) ([]byte, error) {
+	key, ok := specKey(s)
+	if ok {
+		cache.Lock()
+		svg, hit := cache.svgs[key]
+		cache.Unlock()
+		if hit {
+			return svg, nil
+		}
+	}
+	svg, err := Render(s)
+	if err != nil || !ok {
+		return svg, err
+	}
+	cache.Lock()
+	if cache.svgs == nil || len(cache.svgs) >= maxCached {
+		cache.svgs = map[[32]byte][]byte{}
+	}
+	cache.svgs[key] = svg
+	cache.Unlock()
+	return svg, nil
+}
+
+// specKey hashes everything that shapes the drawing. NaN has no JSON form, so
+// missing figures are encoded as null.
+func specKey(s Spec) ([32]byte, bool) {
+	type series struct {
+		Name   string
+		Values []*float64
+	}
+	enc := struct {
+		Spec
+		Series []series
+	}{Spec: s}
+	enc.Spec.Series = nil
+	for _, ser := range s.Series {
+		vs := make([]*float64, len(ser.Values))
+		for i, v := range ser.Values {
+			if !math.IsNaN(v) {
+				vs[i] = &ser.Values[i]
+			}
+		}
+		enc.Series = append(enc.Series, series{Name: ser.Name, Values: vs})
+	}
+	b, err := json.Marshal(enc)
+	if err != nil {
+		return [32]byte{}, false
+	}
+	return sha256.Sum256(b), true
+}

@@ -1,0 +1,391 @@
+package markdown
+
+import (
+	"bytes"
+	"encoding/json"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+
+	"report/internal/chart"
+	"report/internal/danish"
+	"report/internal/data"
+)
+
+// chartSpec is the TOML body of a ```chart block. The figures come from the
+// data in one of four ways:
+//
+//   - metrics and years: one series per metric, the years along the axis;
+//   - metrics and year: one bar per metric, for one year;
+//   - [[series]] and year: one series per group of metrics, with labels;
+//   - data = "clusters-by-field" or "ecei": counts of the edition's clusters.
+type chartSpec struct {
+	Type    string       `toml:"type"`
+	Title   string       `toml:"title"`
+	Source  string       `toml:"source"`
+	Unit    string       `toml:"unit"`
+	Metrics []string     `toml:"metrics"`
+	Labels  []string     `toml:"labels"`
+	Years   []int        `toml:"years"`
+	Year    int          `toml:"year"`
+	Series  []seriesSpec `toml:"series"`
+	Data    string       `toml:"data"`
+}
+
+type seriesSpec struct {
+	Name    string   `toml:"name"`
+	Metrics []string `toml:"metrics"`
+}
+
+// DefaultSource is the caption's source line when a chart names none.
+const DefaultSource = "Kilde: Klyngernes indberetninger til performanceregnskabet."
+
+// Figure is a resolved chart: the drawings, the same figures as a table, and
+// the downloads.
+type Figure struct {
+	ID         string
+	Title      string
+	Source     string
+	Wide       []byte // SVG for wide screens and print
+	Narrow     []byte // SVG for phones
+	Unit       string
+	Categories []string
+	Series     []FigureSeries
+}
+
+// FigureSeries is one series with its figures formatted as the report prints
+// them ("" where the source gives none) and as numbers for the downloads.
+type FigureSeries struct {
+	Name   string
+	Cells  []string
+	Values []float64 // NaN where the source gives none
+}
+
+type figureNode struct {
+	ast.BaseBlock
+	fig *Figure
+}
+
+var kindFigure = ast.NewNodeKind("ReportFigure")
+
+func (n *figureNode) Kind() ast.NodeKind         { return kindFigure }
+func (n *figureNode) Dump(src []byte, level int) { ast.DumpHelper(n, src, level, nil, nil) }
+func (n *figureNode) IsRaw() bool                { return true }
+
+func (st *state) chartBlock(fb *ast.FencedCodeBlock) ast.Node {
+	var spec chartSpec
+	node := &figureNode{}
+	doc, offset, ok := st.decode(fb, &spec)
+	if !ok {
+		return node
+	}
+	failed := false
+	errAt := func(key string, format string, args ...any) {
+		failed = true
+		line, col := doc.Pos(key)
+		if line == 0 {
+			line, col = st.position(offset)
+		}
+		st.problems.Errorf(st.path, line, col, "chart: "+format, args...)
+	}
+	fig := st.resolveChart(spec, errAt)
+	if failed || fig == nil || len(fig.Series) == 0 {
+		return node
+	}
+	fig.ID = st.ids.unique("figur-" + danish.Slug(fig.Title))
+	cs := chart.Spec{Kind: chart.Kind(spec.Type), Title: fig.Title, Categories: fig.Categories, Unit: fig.Unit, Decimals: st.decimals(spec), ID: fig.ID}
+	for _, s := range fig.Series {
+		cs.Series = append(cs.Series, chart.Series{Name: s.Name, Values: s.Values})
+	}
+	var err error
+	if fig.Wide, err = chart.RenderCached(cs); err != nil {
+		errAt("type", "%v", err)
+		return node
+	}
+	cs.Narrow, cs.ID = true, fig.ID+"-smal"
+	if fig.Narrow, err = chart.RenderCached(cs); err != nil {
+		errAt("type", "%v", err)
+		return node
+	}
+	node.fig = fig
+	st.files = append(st.files, File{Name: fig.ID + ".csv", Data: fig.CSV()}, File{Name: fig.ID + ".json", Data: fig.JSON()})
+	return node
+}
+
+// resolveChart fetches the chart's figures from the data. Every count that
+// pairs up (labels and metrics, series and categories) is checked: TOML reads
+// a Danish slip like [1.0, 2,0] as three numbers.
+func (st *state) resolveChart(spec chartSpec, errAt func(string, string, ...any)) *Figure {
+	fig := &Figure{Title: strings.TrimSpace(spec.Title), Source: strings.TrimSpace(spec.Source), Unit: spec.Unit}
+	if fig.Source == "" {
+		fig.Source = DefaultSource
+	}
+	switch chart.Kind(spec.Type) {
+	case chart.Bar, chart.HBar, chart.Grouped, chart.Line, chart.Share:
+	default:
+		errAt("type", `type must be bar, hbar, grouped, line or share, not %q`, spec.Type)
+		return nil
+	}
+	if fig.Title == "" {
+		errAt("title", `"title" is required: it names the chart for every reader`)
+		return nil
+	}
+	switch {
+	case spec.Data != "":
+		st.chartFromClusters(fig, spec, errAt)
+	case len(spec.Series) > 0:
+		st.chartFromSeries(fig, spec, errAt)
+	case len(spec.Years) > 0:
+		st.chartOverYears(fig, spec, errAt)
+	case spec.Year != 0:
+		st.chartForYear(fig, spec, errAt)
+	default:
+		errAt("metrics", "say which figures to draw: metrics with years or year, [[series]] with year, or data")
+	}
+	return fig
+}
+
+// chartOverYears draws each metric as a series over the years.
+func (st *state) chartOverYears(fig *Figure, spec chartSpec, errAt func(string, string, ...any)) {
+	if !st.checkLabels(spec.Labels, spec.Metrics, errAt) {
+		return
+	}
+	for _, y := range spec.Years {
+		fig.Categories = append(fig.Categories, strconv.Itoa(y))
+	}
+	for i, id := range spec.Metrics {
+		m := st.metric(id, "metrics", errAt)
+		if m == nil {
+			continue
+		}
+		name := m.Label
+		if spec.Labels != nil {
+			name = spec.Labels[i]
+		}
+		s := FigureSeries{Name: name}
+		for _, y := range spec.Years {
+			st.addCell(&s, m, y, errAt)
+		}
+		st.requireSome(s, m, errAt)
+		fig.Series = append(fig.Series, s)
+		st.defaultUnit(fig, m)
+	}
+}
+
+// requireSome refuses a series without a single figure: it would draw nothing.
+func (st *state) requireSome(s FigureSeries, m *data.Metric, errAt func(string, string, ...any)) {
+	if !slices.ContainsFunc(s.Values, func(v float64) bool { return !math.IsNaN(v) }) {
+		errAt("metrics", "metric %q has no figure for any of the chart's years", m.ID)
+	}
+}
+
+// chartForYear draws one bar per metric for one year.
+func (st *state) chartForYear(fig *Figure, spec chartSpec, errAt func(string, string, ...any)) {
+	if !st.checkLabels(spec.Labels, spec.Metrics, errAt) {
+		return
+	}
+	s := FigureSeries{Name: strconv.Itoa(spec.Year)}
+	for i, id := range spec.Metrics {
+		m := st.metric(id, "metrics", errAt)
+		if m == nil {
+			continue
+		}
+		label := m.Label
+		if spec.Labels != nil {
+			label = spec.Labels[i]
+		}
+		fig.Categories = append(fig.Categories, label)
+		st.addCell(&s, m, spec.Year, errAt)
+		st.defaultUnit(fig, m)
+	}
+	fig.Series = append(fig.Series, s)
+}
+
+// chartFromSeries draws named groups of metrics for one year, one category
+// per position in the groups.
+func (st *state) chartFromSeries(fig *Figure, spec chartSpec, errAt func(string, string, ...any)) {
+	if spec.Year == 0 {
+		errAt("year", `a chart with [[series]] needs year = …`)
+		return
+	}
+	fig.Categories = spec.Labels
+	for _, ser := range spec.Series {
+		if len(ser.Metrics) != len(spec.Labels) {
+			errAt("series", "series %q names %d metrics but labels has %d; they pair up one to one (a decimal comma in a list makes extra numbers)", ser.Name, len(ser.Metrics), len(spec.Labels))
+			return
+		}
+		s := FigureSeries{Name: ser.Name}
+		for _, id := range ser.Metrics {
+			if m := st.metric(id, "series", errAt); m != nil {
+				st.addCell(&s, m, spec.Year, errAt)
+				st.defaultUnit(fig, m)
+			}
+		}
+		fig.Series = append(fig.Series, s)
+	}
+}
+
+// chartFromClusters counts the edition's clusters by field or by ECEI label.
+func (st *state) chartFromClusters(fig *Figure, spec chartSpec, errAt func(string, string, ...any)) {
+	d := st.conv.opts.Data
+	e := d.Edition(st.edition)
+	if e == nil {
+		errAt("data", "charts of clusters belong to an edition's pages")
+		return
+	}
+	s := FigureSeries{Name: "Klynger"}
+	add := func(label string, n int) {
+		fig.Categories = append(fig.Categories, label)
+		s.Values = append(s.Values, float64(n))
+		s.Cells = append(s.Cells, strconv.Itoa(n))
+	}
+	switch spec.Data {
+	case "clusters-by-field":
+		for _, f := range d.Fields {
+			n := 0
+			for _, id := range e.Clusters {
+				if c := d.Cluster(id); c != nil && c.Field == f.ID {
+					n++
+				}
+			}
+			if n > 0 {
+				add(f.Name, n)
+			}
+		}
+	case "ecei":
+		add("Guld", len(e.ECEIGold))
+		add("Sølv eller bronze", len(e.Clusters)-len(e.ECEIGold))
+	default:
+		errAt("data", `data must be "clusters-by-field" or "ecei", not %q`, spec.Data)
+		return
+	}
+	if fig.Unit == "" {
+		fig.Unit = "klynger"
+	}
+	fig.Series = append(fig.Series, s)
+}
+
+func (st *state) checkLabels(labels, metrics []string, errAt func(string, string, ...any)) bool {
+	if len(metrics) == 0 {
+		errAt("metrics", `"metrics" names the figures to draw, like metrics = ["omsaetning"]`)
+		return false
+	}
+	if labels != nil && len(labels) != len(metrics) {
+		errAt("labels", "labels has %d entries but metrics has %d; they pair up one to one (a decimal comma in a list makes extra entries)", len(labels), len(metrics))
+		return false
+	}
+	return true
+}
+
+func (st *state) metric(id, key string, errAt func(string, string, ...any)) *data.Metric {
+	m := st.conv.opts.Data.Metric(id)
+	if m == nil && !st.conv.opts.Data.Broken("metrics") {
+		errAt(key, "unknown metric %q; metrics are defined in data/metrics.toml", id)
+	}
+	return m
+}
+
+// addCell adds a metric's figure for a year. A year with no figures at all
+// is an error; a single figure the source does not give is a gap in the
+// chart and an empty cell in its table, never 0.
+func (st *state) addCell(s *FigureSeries, m *data.Metric, year int, errAt func(string, string, ...any)) {
+	d := st.conv.opts.Data
+	v, ok := d.Value(m.ID, year)
+	if !slices.Contains(d.Years(), year) && !d.YearBroken(year) {
+		errAt("years", "no figures for %d; add data/years/%d.toml or remove the year", year, year)
+	}
+	if !ok {
+		s.Values = append(s.Values, math.NaN())
+		s.Cells = append(s.Cells, "")
+		return
+	}
+	s.Values = append(s.Values, v)
+	s.Cells = append(s.Cells, d.FormatAs(m.ID, year, v))
+}
+
+func (st *state) defaultUnit(fig *Figure, m *data.Metric) {
+	if fig.Unit == "" {
+		fig.Unit = m.Unit
+	}
+}
+
+// decimals is the most decimals any of the chart's metrics is printed with.
+func (st *state) decimals(spec chartSpec) int {
+	n := 0
+	ids := append([]string{}, spec.Metrics...)
+	for _, s := range spec.Series {
+		ids = append(ids, s.Metrics...)
+	}
+	for _, id := range ids {
+		if m := st.conv.opts.Data.Metric(id); m != nil {
+			n = max(n, m.Decimals)
+		}
+	}
+	return n
+}
+
+// CSV is the figure's data for spreadsheets: UTF-8 with a byte order mark,
+// semicolons and decimal commas, so Danish Excel opens it as numbers.
+func (f *Figure) CSV() []byte {
+	var b bytes.Buffer
+	b.WriteString("\uFEFF")
+	b.WriteString(csvField(f.Title))
+	for _, s := range f.Series {
+		b.WriteString(";" + csvField(s.Name))
+	}
+	b.WriteString("\r\n")
+	for i, c := range f.Categories {
+		b.WriteString(csvField(c))
+		for _, s := range f.Series {
+			b.WriteString(";")
+			if v := s.Values[i]; !math.IsNaN(v) {
+				b.WriteString(strings.ReplaceAll(strconv.FormatFloat(v, 'f', -1, 64), ".", ","))
+			}
+		}
+		b.WriteString("\r\n")
+	}
+	return b.Bytes()
+}
+
+func csvField(s string) string {
+	if strings.ContainsAny(s, ";\"\r\n") {
+		return `"` + strings.ReplaceAll(s, `"`, `""`) + `"`
+	}
+	return s
+}
+
+// FigureJSON is the shape of a figure's JSON download.
+type FigureJSON struct {
+	Title      string       `json:"title"`
+	Unit       string       `json:"unit"`
+	Source     string       `json:"source"`
+	Categories []string     `json:"categories"`
+	Series     []SeriesJSON `json:"series"`
+}
+
+// SeriesJSON is one series; null marks a figure the source does not give.
+type SeriesJSON struct {
+	Name   string     `json:"name"`
+	Values []*float64 `json:"values"`
+}
+
+// JSON is the figure's data for programs.
+func (f *Figure) JSON() []byte {
+	out := FigureJSON{Title: f.Title, Unit: f.Unit, Source: f.Source, Categories: f.Categories}
+	for _, s := range f.Series {
+		js := SeriesJSON{Name: s.Name}
+		for i := range s.Values {
+			if math.IsNaN(s.Values[i]) {
+				js.Values = append(js.Values, nil)
+			} else {
+				js.Values = append(js.Values, &s.Values[i])
+			}
+		}
+		out.Series = append(out.Series, js)
+	}
+	b, _ := json.MarshalIndent(out, "", "  ")
+	return append(b, '\n')
+}
