@@ -7,16 +7,18 @@ import (
 	"testing/fstest"
 )
 
-// realSiteWith returns the shipped site with the files of an overlay folder
-// laid over it.
+// realSiteWith returns the shipped site with the files of an overlay folder,
+// if any, laid over it.
 func realSiteWith(t *testing.T, overlay string) fstest.MapFS {
 	t.Helper()
 	fsys := fstest.MapFS{}
 	for _, dir := range []string{"content", "data", "layouts", "static"} {
 		copyTree(t, fsys, filepath.Join(repoRoot, dir), dir)
 	}
-	copyTree(t, fsys, filepath.Join(repoRoot, overlay), "")
-	delete(fsys, "README.md")
+	if overlay != "" {
+		copyTree(t, fsys, filepath.Join(repoRoot, overlay), "")
+		delete(fsys, "README.md")
+	}
 	return fsys
 }
 

@@ -150,13 +150,16 @@ func (st *state) tableBlock(fb *ast.FencedCodeBlock) ast.Node {
 
 func (st *state) resolveTable(spec tableSpec, errAt func(string, string, ...any)) *Table {
 	d := st.conv.opts.Data
+	if spec.Years == nil {
+		spec.Years = st.editionYears()
+	}
 	t := &Table{Caption: strings.TrimSpace(spec.Caption), Years: spec.Years}
 	if t.Caption == "" {
 		errAt("caption", `"caption" is required: every table needs a title that says what it shows`)
 	}
 	t.ID = st.ids.unique("tabel-" + danish.Slug(t.Caption))
 	if len(spec.Years) == 0 {
-		errAt("years", `"years" is required, for example years = [2012, 2013, 2014, 2015]`)
+		errAt("years", `no years to show: give years = [2012, 2013, 2014, 2015], or leave years out on an edition's page to show the edition's years`)
 	}
 	if !slices.IsSorted(spec.Years) || len(slices.Compact(slices.Clone(spec.Years))) != len(spec.Years) {
 		errAt("years", "years must be listed once each, oldest first")
@@ -246,6 +249,24 @@ func (st *state) keyFigureBlock(fb *ast.FencedCodeBlock) ast.Node {
 	}
 	node.prefix, node.figure, node.text = spec.Prefix, figure, spec.Text
 	return node
+}
+
+// editionYears are the years of the page's edition, first_year to
+// data_year, that have figures: what a table or chart shows when it names no
+// years, so that the data alone decides which years appear.
+func (st *state) editionYears() []int {
+	d := st.conv.opts.Data
+	e := d.Edition(st.edition)
+	if e == nil {
+		return nil
+	}
+	var years []int
+	for _, y := range d.Years() {
+		if y >= e.FirstYear && y <= e.DataYear {
+			years = append(years, y)
+		}
+	}
+	return years
 }
 
 // String makes a Table readable in test failures.

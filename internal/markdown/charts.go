@@ -18,7 +18,8 @@ import (
 // chartSpec is the TOML body of a ```chart block. The figures come from the
 // data in one of four ways:
 //
-//   - metrics and years: one series per metric, the years along the axis;
+//   - metrics and years: one series per metric, the years along the axis
+//     (without years: the edition's years that have figures);
 //   - metrics and year: one bar per metric, for one year;
 //   - [[series]] and year: one series per group of metrics, with labels;
 //   - data = "clusters-by-field" or "ecei": counts of the edition's clusters.
@@ -138,12 +139,13 @@ func (st *state) resolveChart(spec chartSpec, errAt func(string, string, ...any)
 		st.chartFromClusters(fig, spec, errAt)
 	case len(spec.Series) > 0:
 		st.chartFromSeries(fig, spec, errAt)
-	case len(spec.Years) > 0:
-		st.chartOverYears(fig, spec, errAt)
 	case spec.Year != 0:
 		st.chartForYear(fig, spec, errAt)
 	default:
-		errAt("metrics", "say which figures to draw: metrics with years or year, [[series]] with year, or data")
+		if spec.Years == nil {
+			spec.Years = st.editionYears()
+		}
+		st.chartOverYears(fig, spec, errAt)
 	}
 	return fig
 }
@@ -151,6 +153,10 @@ func (st *state) resolveChart(spec chartSpec, errAt func(string, string, ...any)
 // chartOverYears draws each metric as a series over the years.
 func (st *state) chartOverYears(fig *Figure, spec chartSpec, errAt func(string, string, ...any)) {
 	if !st.checkLabels(spec.Labels, spec.Metrics, errAt) {
+		return
+	}
+	if len(spec.Years) == 0 {
+		errAt("years", "no years to draw: give years = [2012, 2013], or year = 2015 for one year")
 		return
 	}
 	for _, y := range spec.Years {
