@@ -11,8 +11,8 @@
 //     never style="…" or <style>;
 //   - escaping: all text and attribute values are XML-escaped, so a label
 //     like "Lifestyle & Design Cluster" cannot break the page;
-//   - fonts: text is measured with go-chart's embedded Roboto Medium, and the
-//     same file is shipped as static/fonts/Roboto-Medium.ttf under the family
+//   - fonts: text is measured with Roboto Medium cut to Latin (FontFile), and
+//     the same file is shipped as static/fonts/RobotoMedium-Latin.ttf under the family
 //     "Report Chart Sans" (static/css/charts.css), so browsers draw text with
 //     the font it was laid out with;
 //   - speed: measurements are cached by (size, text) and the font is parsed
@@ -147,9 +147,15 @@ func checkTexts(s Spec) error {
 	for _, ser := range s.Series {
 		texts = append(texts, ser.Name)
 	}
-	for _, t := range texts {
+	for i, t := range texts {
 		if len(t) > maxText {
 			return fmt.Errorf("text longer than %d bytes: %.40q…", maxText, t)
+		}
+		// The title goes into <title> only; everything else is drawn.
+		if i > 0 {
+			if err := checkGlyphs(t); err != nil {
+				return err
+			}
 		}
 	}
 	return nil

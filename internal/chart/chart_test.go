@@ -14,7 +14,6 @@ import (
 	"testing"
 
 	gochart "github.com/wcharczuk/go-chart/v2"
-	"github.com/wcharczuk/go-chart/v2/roboto"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/ and static/fonts/")
@@ -275,9 +274,9 @@ func TestPaletteContrast(t *testing.T) {
 // TestShippedFont keeps the font the page loads identical to the one the
 // labels are measured with.
 func TestShippedFont(t *testing.T) {
-	path := filepath.Join("..", "..", "static", "fonts", "Roboto-Medium.ttf")
+	path := filepath.Join("..", "..", "static", "fonts", "RobotoMedium-Latin.ttf")
 	if *update {
-		if err := os.WriteFile(path, roboto.Roboto, 0o644); err != nil {
+		if err := os.WriteFile(path, FontFile, 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -285,8 +284,21 @@ func TestShippedFont(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !bytes.Equal(got, roboto.Roboto) {
-		t.Errorf("%s differs from go-chart's embedded Roboto; go test -update rewrites it", path)
+	if !bytes.Equal(got, FontFile) {
+		t.Errorf("%s differs from the font the charts are measured with; go test -update rewrites it", path)
+	}
+}
+
+// TestGlyphsOutsideTheFont refuses a label the chart font cannot draw, and
+// accepts the Danish and European letters it can.
+func TestGlyphsOutsideTheFont(t *testing.T) {
+	s := Spec{Kind: Bar, Title: "T", ID: "g", Categories: []string{"Ærø – Ålborg € 5 − 3 · Žilina"}, Series: []Series{{Name: "a", Values: []float64{1}}}}
+	if _, err := Render(s); err != nil {
+		t.Errorf("Danish and European letters refused: %v", err)
+	}
+	s.Categories = []string{"北京"}
+	if _, err := Render(s); err == nil || !strings.Contains(err.Error(), "not in the chart font") {
+		t.Errorf("a glyph outside the font: %v", err)
 	}
 }
 

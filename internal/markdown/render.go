@@ -171,19 +171,21 @@ func changeNote(t *Table) string {
 	return " Ændringen er beregnet ud fra de viste tal."
 }
 
-// writeFigure writes a chart: the drawing for wide screens and the one for
-// phones (the stylesheet shows one), a caption with the source, the same
-// figures as a table for anyone who cannot see the drawing, and downloads.
+// writeFigure writes a chart: its title as the caption, the drawing for wide
+// screens and the one for phones (the stylesheet shows one), the source, the
+// same figures as a table for anyone who cannot see the drawing, and
+// downloads. The caption comes first: HTML allows it only first or last.
 func writeFigure(w util.BufWriter, f *Figure) {
 	esc := html.EscapeString
 	p := func(s string) { _, _ = w.WriteString(s) }
 	p(`<figure class="chart" id="` + f.ID + `" aria-labelledby="` + f.ID + `-titel">` + "\n")
+	p(`<figcaption id="` + f.ID + `-titel" class="chart-title">` + esc(f.Title) + "</figcaption>\n")
 	p(`<div class="chart-wide">`)
 	_, _ = w.Write(f.Wide)
 	p("</div>\n" + `<div class="chart-narrow">`)
 	_, _ = w.Write(f.Narrow)
 	p("</div>\n")
-	p(`<figcaption id="` + f.ID + `-titel"><span class="chart-title">` + esc(f.Title) + `</span> <span class="chart-source">` + esc(f.Source) + "</span></figcaption>\n")
+	p(`<p class="chart-source">` + esc(f.Source) + "</p>\n")
 	p("<details class=\"chart-data\">\n<summary>Se tallene som tabel</summary>\n")
 	p(`<div class="table-scroll" role="region" tabindex="0" aria-label="` + esc(f.Title) + `, tabel">` + "\n<table>\n<thead><tr>")
 	p(`<th scope="col">` + esc(firstHeader(f)) + `</th>`)

@@ -1,0 +1,96 @@
+// Package sitecheck inspects a built site folder the way a reader's browser
+// and a careful reviewer would, without trusting the generator: it follows
+// every internal link, anchor and asset reference, weighs every page with
+// everything it loads against a budget, and checks that no page runs inline
+// script. The browser-level checks (axe-core, pages without JavaScript) live
+// in this package's tests behind the sitecheck build tag, since they need
+// Chromium.
+package sitecheck
+
+import (
+	"io/fs"
+	"net/url"
+	"path"
+	"regexp"
+	"slices"
+	"strings"
+)
+
+// Site is a built site read into memory: path → bytes.
+type Site map[string][]byte
+
+// Read loads every file of a built site.
+func Read(fsys fs.FS) (Site, error) {
+	s := Site{}
+	err := fs.WalkDir(fsys, ".", func(p string, e fs.DirEntry, err error) error {
+		if err != nil || e.IsDir() {
+			return err
+		}
+		b, err := fs.ReadFile(fsys, p)
+		s[p] = b
+		return err
+	})
+	return s, err
+}
+
+// Pages lists the HTML files, sorted.
+func (s Site) Pages() []string {
+	var out []string
+	for p := range s {
+		if strings.HasSuffix(p, ".html") {
+			out = append(out, p)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+var (
+	refAttr = regexp.MustCompile(`\s(?:href|src)="([^"]*)"`)
+	idAttr  = regexp.MustCompile(`\sid="([^"]*)"`)
+	cssURL  = regexp.MustCompile(`url\(\s*["']?([^"')]+)["']?\s*\)`)
+)
+
+// Refs returns the addresses a file refers to: links and sources in HTML,
+// url(…) in CSS.
+func (s Site) Refs(p string) []string {
+	var out []string
+	re := refAttr
+	if strings.HasSuffix(p, ".css") {
+		re = cssURL
+	}
+	for _, m := range re.FindAllSubmatch(s[p], -1) {
+		out = append(out, strings.ReplaceAll(string(m[1]), "&amp;", "&"))
+	}
+	return out
+}
+
+// Resolve maps a reference in the file at from to a file of the site, for a
+// site served under basePath ("/" or "/rapport/"). internal is false for
+// references to other hosts and schemes.
+func Resolve(from, ref, basePath string) (file, fragment string, internal bool) {
+	u, err := url.Parse(ref)
+	if err != nil || u.Scheme != "" || u.Host != "" {
+		return "", "", false
+	}
+	p := u.Path
+	switch {
+	case p == "":
+		p = "/" + from
+	case strings.HasPrefix(p, "/"):
+		rest, ok := strings.CutPrefix(p, strings.TrimSuffix(basePath, "/"))
+		if !ok {
+			return "(outside " + basePath + ")" + p, u.Fragment, true
+		}
+		p = rest
+	default:
+		p = path.Join("/", path.Dir(from), p)
+		if strings.HasSuffix(u.Path, "/") {
+			p += "/"
+		}
+	}
+	if strings.HasSuffix(p, "/") {
+		p += "index.html"
+	}
+	return strings.TrimPrefix(path.Clean(p), "/"), u.Fragment, true
+}

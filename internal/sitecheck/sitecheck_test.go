@@ -1,0 +1,90 @@
+package sitecheck
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+const goodPage = `<!doctype html><html lang="da"><head>
+<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self'">
+<link rel="stylesheet" href="/css/a.css"></head>
+<body><main id="indhold"><h2 id="afsnit">A</h2><a href="#afsnit">a</a> <a href="/b/">b</a> <a href="https://example.org/">x</a></main></body></html>`
+
+func site(extra map[string]string) Site {
+	s := Site{
+		"index.html":   []byte(goodPage),
+		"b/index.html": []byte(goodPage),
+		"css/a.css":    []byte(`body{} @font-face{src:url("../fonts/f.ttf")}`),
+		"fonts/f.ttf":  make([]byte, 1000),
+	}
+	for k, v := range extra {
+		s[k] = []byte(v)
+	}
+	return s
+}
+
+func TestBrokenLinks(t *testing.T) {
+	if got := site(nil).BrokenLinks("/"); len(got) != 0 {
+		t.Fatalf("a good site has broken links: %v", got)
+	}
+	bad := site(map[string]string{"c/index.html": `<a href="/findes-ikke/">x</a> <a href="/b/#intet">y</a> <img src="../billede.png" alt="z"> <a href="d/">rel</a>`})
+	got := strings.Join(bad.BrokenLinks("/"), "\n")
+	for _, want := range []string{`"/findes-ikke/" leads to findes-ikke/index.html`, `"/b/#intet": b/index.html has no element with id "intet"`, `"../billede.png" leads to billede.png`, `"d/" leads to c/d/index.html`} {
+		if !strings.Contains(got, want) {
+			t.Errorf("missed %s in\n%s", want, got)
+		}
+	}
+	css := site(map[string]string{"css/a.css": `@font-face{src:url(../fonts/mangler.woff2)}`})
+	if got := css.BrokenLinks("/"); len(got) != 1 {
+		t.Errorf("a font missing from the CSS: %v", got)
+	}
+}
+
+func TestBasePath(t *testing.T) {
+	s := Site{"index.html": []byte(`<a href="/rapport/b/">b</a> <a href="/b/">outside</a>`), "b/index.html": []byte("x")}
+	got := s.BrokenLinks("/rapport/")
+	if len(got) != 1 || !strings.Contains(got[0], `"/b/"`) {
+		t.Errorf("under /rapport/: %v", got)
+	}
+}
+
+func TestWeigh(t *testing.T) {
+	s := site(map[string]string{"big/index.html": goodPage + strings.Repeat("x", 2000)})
+	w := s.Weigh("/")
+	if w[0].Page != "big/index.html" {
+		t.Errorf("heaviest first: %v", w)
+	}
+	if want := len(s["big/index.html"]) + len(s["css/a.css"]) + 1000; w[0].Total != want {
+		t.Errorf("total %d, want %d (the page, its CSS and the font the CSS loads)", w[0].Total, want)
+	}
+	over := OverBudget(w, Budget{HTML: 1500, Total: 3000})
+	if len(over) != 2 || !strings.HasPrefix(over[0], "big/index.html") {
+		t.Errorf("over budget: %v", over)
+	}
+}
+
+func TestScriptProblems(t *testing.T) {
+	if got := site(nil).ScriptProblems(); len(got) != 0 {
+		t.Fatalf("a good site: %v", got)
+	}
+	for name, page := range map[string]string{
+		"no CSP":     `<html><body>x</body></html>`,
+		"inline":     goodPage + `<script>alert(1)</script>`,
+		"handler":    goodPage + `<img src="x.png" alt="" onerror="alert(1)">`,
+		"js url":     goodPage + `<a href="javascript:alert(1)">x</a>`,
+		"unsafe CSP": strings.Replace(goodPage, "script-src 'self'", "script-src 'self' 'unsafe-inline'", 1),
+	} {
+		s := Site{"index.html": []byte(page)}
+		if got := s.ScriptProblems(); len(got) == 0 {
+			t.Errorf("%s: not caught", name)
+		}
+	}
+}
+
+func TestRead(t *testing.T) {
+	s, err := Read(fstest.MapFS{"a/index.html": {Data: []byte("x")}, "b.css": {Data: []byte("y")}})
+	if err != nil || len(s) != 2 || len(s.Pages()) != 1 {
+		t.Errorf("Read: %v %v", s, err)
+	}
+}
