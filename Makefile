@@ -7,7 +7,11 @@ OUT         ?= public
 BASE_URL    ?=
 PORT        ?= 1313
 
-.PHONY: all build serve check test vet fmt-check lint unit bench clean
+SITE_CHECK  := tools/site-check
+CHECK_DIR   := .site-check
+FUZZTIME    ?= 10s
+
+.PHONY: all build serve check test vet fmt-check lint unit bench fuzz check-site clean
 
 all: build
 
@@ -44,9 +48,35 @@ lint:
 unit:
 	$(GO) test -race -count=1 ./...
 
+## check-site: build the site and check it as a browser, a validator and a crawler would
+## (needs Chromium, Java and npm; .ci/run installs them)
+check-site: $(BIN) $(SITE_CHECK)/node_modules/.installed
+	rm -rf $(CHECK_DIR)
+	GOMAXPROCS=1 ./$(BIN) build --out $(CHECK_DIR)/one-thread
+	./$(BIN) build --out $(CHECK_DIR)/site
+	diff -r $(CHECK_DIR)/one-thread $(CHECK_DIR)/site
+	@echo "check-site: two builds, GOMAXPROCS=1 and default, are byte-identical"
+	java -jar $(SITE_CHECK)/node_modules/vnu-jar/build/dist/vnu.jar --errors-only --skip-non-html --also-check-svg $(CHECK_DIR)/site
+	@echo "check-site: the Nu Html Checker found no errors"
+	$(GO) test -tags sitecheck -count=1 -v -run 'TestBuiltSite|TestBrowser' ./internal/sitecheck \
+		-args -site $(abspath $(CHECK_DIR)/site) -axe $(abspath $(SITE_CHECK)/node_modules/axe-core/axe.min.js)
+
+$(SITE_CHECK)/node_modules/.installed: $(SITE_CHECK)/package.json $(SITE_CHECK)/package-lock.json
+	cd $(SITE_CHECK) && npm ci --no-audit --no-fund
+	touch $@
+
+## fuzz: a short run of every fuzz target (FUZZTIME=10s each)
+fuzz:
+	$(GO) test -run '^$$' -fuzz '^FuzzSplit$$' -fuzztime $(FUZZTIME) ./internal/frontmatter
+	$(GO) test -run '^$$' -fuzz '^FuzzDecode$$' -fuzztime $(FUZZTIME) ./internal/tomlfile
+	$(GO) test -run '^$$' -fuzz '^FuzzConvert$$' -fuzztime $(FUZZTIME) ./internal/markdown
+	$(GO) test -run '^$$' -fuzz '^FuzzSlug$$' -fuzztime $(FUZZTIME) ./internal/danish
+	$(GO) test -run '^$$' -fuzz '^FuzzNumber$$' -fuzztime $(FUZZTIME) ./internal/danish
+	$(GO) test -run '^$$' -fuzz '^FuzzRender$$' -fuzztime $(FUZZTIME) ./internal/chart
+
 ## bench: Go benchmarks of the build (never part of `make test`)
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
 
 clean:
-	rm -rf bin $(OUT)
+	rm -rf bin $(OUT) $(CHECK_DIR)

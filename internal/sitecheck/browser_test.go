@@ -1,0 +1,163 @@
+//go:build sitecheck
+
+package sitecheck
+
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/chromedp"
+)
+
+var (
+	siteDir  = flag.String("site", "", "the built site to check (make check-site builds it)")
+	axeFile  = flag.String("axe", "", "axe.min.js from the axe-core package in tools/site-check")
+	chromium = flag.String("chromium", "/usr/bin/chromium", "the Chromium binary")
+)
+
+// axeTags are the rule sets of WCAG 2.0, 2.1 and 2.2 at levels A and AA.
+const axeTags = `["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]`
+
+type violation struct {
+	ID     string   `json:"id"`
+	Impact string   `json:"impact"`
+	Help   string   `json:"help"`
+	Nodes  []string `json:"nodes"`
+}
+
+// TestBrowser loads every page of the built site in headless Chromium, runs
+// axe-core on it, and loads it again with JavaScript disabled to check that
+// the main text is all there without it.
+func TestBrowser(t *testing.T) {
+	if *siteDir == "" || *axeFile == "" {
+		t.Fatal("give -site DIR and -axe FILE; make check-site does")
+	}
+	axe, err := os.ReadFile(*axeFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := Read(os.DirFS(*siteDir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(http.FileServer(http.Dir(*siteDir)))
+	defer srv.Close()
+
+	alloc, cancel := chromedp.NewExecAllocator(context.Background(),
+		chromedp.ExecPath(*chromium), chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU,
+		chromedp.NoFirstRun, chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-background-networking", true), chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true), chromedp.UserDataDir(t.TempDir()), chromedp.WindowSize(1280, 1000))
+	defer cancel()
+	withJS, cancelJS := chromedp.NewContext(alloc)
+	defer cancelJS()
+	// The pages forbid script that is not their own; axe is injected through
+	// the DevTools protocol, which the policy would otherwise also stop.
+	err = chromedp.Do(withJS, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		_, err := cdp.Call(ctx, tg, page.SetBypassCSP, page.SetBypassCSPParams{Enabled: true})
+		return err
+	}))
+	if err != nil {
+		t.Fatalf("cannot start Chromium at %s: %v", *chromium, err)
+	}
+	// A second tab of the same browser, made once the browser runs.
+	noJS, cancelNoJS := chromedp.NewContext(withJS)
+	defer cancelNoJS()
+	err = chromedp.Do(noJS, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		_, err := cdp.Call(ctx, tg, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true})
+		return err
+	}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	checked := 0
+	for _, p := range s.Pages() {
+		url := srv.URL + "/" + strings.TrimSuffix(p, "index.html")
+		violations, text, err := audit(withJS, url, string(axe))
+		if err != nil {
+			t.Errorf("%s: %v", p, err)
+			continue
+		}
+		for _, v := range violations {
+			t.Errorf("%s: axe %s (%s): %s, at %s", p, v.ID, v.Impact, v.Help, strings.Join(v.Nodes, "; "))
+		}
+		plain, err := mainText(noJS, url)
+		if err != nil {
+			t.Errorf("%s without JavaScript: %v", p, err)
+		} else if plain != text || len(strings.TrimSpace(plain)) < 20 {
+			t.Errorf("%s: the main text differs without JavaScript (%d characters against %d)", p, len(plain), len(text))
+		}
+		checked++
+	}
+	t.Logf("%d pages checked with axe-core (%s) and without JavaScript", checked, axeTags)
+}
+
+// audit loads a page, runs axe-core on it and returns its violations and
+// the text of its main element.
+func audit(ctx context.Context, url, axe string) ([]violation, string, error) {
+	ctx, cancel := context.WithTimeout(ctx, 60*time.Second)
+	defer cancel()
+	if err := chromedp.Do(ctx, chromedp.Navigate(url)); err != nil {
+		return nil, "", err
+	}
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[any](axe)); err != nil {
+		return nil, "", err
+	}
+	raw, err := chromedp.Run(ctx, chromedp.Evaluate[string](`axe.run(document, {runOnly: {type: "tag", values: `+axeTags+`}, resultTypes: ["violations"]})
+		.then(r => JSON.stringify(r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
+			nodes: v.nodes.map(n => n.target.join(" "))}))))`, chromedp.EvalAwaitPromise))
+	if err != nil {
+		return nil, "", err
+	}
+	text, err := chromedp.Run(ctx, chromedp.Text("main"))
+	if err != nil {
+		return nil, "", err
+	}
+	var vs []violation
+	return vs, text, json.Unmarshal([]byte(raw), &vs)
+}
+
+func mainText(ctx context.Context, url string) (string, error) {
+	ctx, cancel := context.WithTimeout(ctx, 30*time.Second)
+	defer cancel()
+	if err := chromedp.Do(ctx, chromedp.Navigate(url)); err != nil {
+		return "", err
+	}
+	return chromedp.Run(ctx, chromedp.Text("main"))
+}
+
+// TestBuiltSite checks the built folder on disk as a host would serve it:
+// every internal link, anchor and asset, the page-weight budget, and script.
+func TestBuiltSite(t *testing.T) {
+	if *siteDir == "" {
+		t.Fatal("give -site DIR; make check-site does")
+	}
+	s, err := Read(os.DirFS(*siteDir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, b := range s.BrokenLinks("/") {
+		t.Error(b)
+	}
+	for _, p := range s.ScriptProblems() {
+		t.Error(p)
+	}
+	weights := s.Weigh("/")
+	for _, o := range OverBudget(weights, Budget{HTML: 100 << 10, Total: 300 << 10}) {
+		t.Error(o)
+	}
+	t.Logf("%d pages; the heaviest, against budgets of 100 KB of HTML and 300 KB with what each loads:", len(weights))
+	for _, w := range weights[:min(5, len(weights))] {
+		t.Logf("  %-58s %4d KB HTML %4d KB in all", w.Page, w.HTML>>10, w.Total>>10)
+	}
+}
