@@ -46,16 +46,31 @@ func Load(fsys fs.FS, problems *diag.List) *Data {
 	return d
 }
 
-// read returns a file's bytes, or records why it cannot.
+// MaxFileSize bounds what one text file of the site may weigh; a bigger one is
+// almost certainly a mistake (a video or a database dump saved in the wrong
+// folder), and reading it whole would only waste memory.
+const MaxFileSize = 10 << 20
+
+// read returns a required file's text, or records why it cannot.
 func read(fsys fs.FS, name string, required bool, problems *diag.List) ([]byte, bool) {
+	if _, err := fs.Stat(fsys, name); errors.Is(err, fs.ErrNotExist) {
+		if required {
+			problems.Errorf(name, 0, 0, "file is missing; every site needs it (see docs/content-model.md)")
+		}
+		return nil, false
+	}
+	return ReadText(fsys, name, problems)
+}
+
+// ReadText reads a text file of the site: not too big, UTF-8, with a byte
+// order mark and CRLF line ends tolerated.
+func ReadText(fsys fs.FS, name string, problems *diag.List) ([]byte, bool) {
+	if info, err := fs.Stat(fsys, name); err == nil && info.Size() > MaxFileSize {
+		problems.Errorf(name, 0, 0, "file is %d MB; text files may be at most %d MB", info.Size()>>20, MaxFileSize>>20)
+		return nil, false
+	}
 	src, err := fs.ReadFile(fsys, name)
-	switch {
-	case errors.Is(err, fs.ErrNotExist) && !required:
-		return nil, false
-	case errors.Is(err, fs.ErrNotExist):
-		problems.Errorf(name, 0, 0, "file is missing; every site needs it (see docs/content-model.md)")
-		return nil, false
-	case err != nil:
+	if err != nil {
 		problems.Errorf(name, 0, 0, "cannot read: %v", err)
 		return nil, false
 	}

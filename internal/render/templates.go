@@ -8,6 +8,7 @@
 package render
 
 import (
+	"errors"
 	"fmt"
 	"html/template"
 	"io/fs"
@@ -75,8 +76,12 @@ func LoadTemplates(fsys fs.FS, funcs template.FuncMap, problems *diag.List) *Tem
 func parseFile(set *template.Template, fsys fs.FS, name string, problems *diag.List) bool {
 	p := path.Join(LayoutsDir, name)
 	src, err := fs.ReadFile(fsys, p)
+	if errors.Is(err, fs.ErrNotExist) {
+		problems.Errorf(p, 0, 0, "template is missing; every site needs it (copy it from the report's repository)")
+		return false
+	}
 	if err != nil {
-		problems.Errorf(p, 0, 0, "template is missing or unreadable: %v", err)
+		problems.Errorf(p, 0, 0, "cannot read the template: %v", err)
 		return false
 	}
 	if _, err := set.New(name).Parse(string(src)); err != nil {

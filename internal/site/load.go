@@ -22,11 +22,6 @@ import (
 // ContentDir is the folder of Markdown under the site root.
 const ContentDir = "content"
 
-// MaxFileSize bounds what one content file may weigh; a bigger one is almost
-// certainly a mistake (a video saved into content/), and reading it whole
-// would only waste memory.
-const MaxFileSize = 10 << 20
-
 // Options configure Load.
 type Options struct {
 	BasePath string // the URL path the site is served under, "/" by default
@@ -180,7 +175,7 @@ func parseAll(fsys fs.FS, conv *markdown.Converter, files []file, problems *diag
 }
 
 func parseFile(fsys fs.FS, conv *markdown.Converter, f file, problems *diag.List) parsed {
-	src, ok := readContent(fsys, f.path, problems)
+	src, ok := data.ReadText(fsys, f.path, problems)
 	if !ok {
 		return parsed{}
 	}
@@ -196,19 +191,6 @@ func parseFile(fsys fs.FS, conv *markdown.Converter, f file, problems *diag.List
 	doc, ok := tomlfile.Decode(f.path, parts.MatterLine, parts.Matter, matter, problems)
 	body := conv.Parse(f.path, f.year, parts.BodyLine, parts.Body, problems)
 	return parsed{matter: matter, doc: doc, body: body, ok: ok}
-}
-
-func readContent(fsys fs.FS, p string, problems *diag.List) ([]byte, bool) {
-	if info, err := fs.Stat(fsys, p); err == nil && info.Size() > MaxFileSize {
-		problems.Errorf(p, 0, 0, "file is %d MB; content files may be at most %d MB", info.Size()>>20, MaxFileSize>>20)
-		return nil, false
-	}
-	src, err := fs.ReadFile(fsys, p)
-	if err != nil {
-		problems.Errorf(p, 0, 0, "cannot read: %v", err)
-		return nil, false
-	}
-	return data.Clean(p, src, problems)
 }
 
 // assemble builds the editions from the parsed files and checks what needs
