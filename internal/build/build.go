@@ -10,19 +10,24 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
+	"time"
 
 	"report/internal/diag"
 	"report/internal/render"
 	"report/internal/site"
+	"report/internal/timing"
 )
 
 // Options configure a build.
 type Options struct {
-	BaseURL string // overrides data/site.toml's base_url when set
+	BaseURL string           // overrides data/site.toml's base_url when set
+	Timing  *timing.Recorder // where the time goes, for --metrics; may be nil
 }
 
 // Result is a successful build in memory, with the warnings it produced.
@@ -36,13 +41,17 @@ type Result struct {
 // diag.AsList); warnings come back in either case.
 func Run(fsys fs.FS, opts Options) (*Result, error) {
 	problems := &diag.List{}
-	s := site.Load(fsys, site.Options{BasePath: basePathOf(opts.BaseURL)}, problems)
-	r := render.New(fsys, s, render.Options{BaseURL: opts.BaseURL}, problems)
+	s := site.Load(fsys, site.Options{BasePath: basePathOf(opts.BaseURL), Timing: opts.Timing}, problems)
+	start := time.Now()
+	r := render.New(fsys, s, render.Options{BaseURL: opts.BaseURL, Timing: opts.Timing}, problems)
+	opts.Timing.Stage("parse templates", start)
 	res := &Result{Warnings: warnings(problems)}
 	if err := problems.Err(); err != nil {
 		return res, err
 	}
+	start = time.Now()
 	out, err := r.Render(fsys)
+	opts.Timing.Stage("render pages, copy files", start)
 	if err != nil {
 		return res, err
 	}
@@ -112,7 +121,32 @@ func swap(fresh, dir string) error {
 		_ = os.Rename(old, dir) // put the previous site back
 		return err
 	}
-	return os.RemoveAll(old)
+	return removeTree(old)
+}
+
+// removeTree removes a folder like os.RemoveAll, its top-level entries in
+// parallel: deleting the previous site takes as long as writing the new one.
+func removeTree(dir string) error {
+	entries, err := os.ReadDir(dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	errs := make([]error, len(entries))
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, max(4, runtime.GOMAXPROCS(0)))
+	for i, e := range entries {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			errs[i] = os.RemoveAll(filepath.Join(dir, e.Name()))
+		}()
+	}
+	wg.Wait()
+	return errors.Join(append(errs, os.Remove(dir))...)
 }
 
 // writeTree writes the files with a bounded number of writers: enough to
@@ -123,14 +157,8 @@ func writeTree(out render.Output, root string) error {
 			return fmt.Errorf("refusing to write %q: it would land outside the output folder", f.Path)
 		}
 	}
-	dirs := map[string]bool{}
-	for _, f := range out {
-		dirs[filepath.Dir(filepath.Join(root, filepath.FromSlash(f.Path)))] = true
-	}
-	for d := range dirs {
-		if err := os.MkdirAll(d, 0o755); err != nil {
-			return err
-		}
+	if err := makeDirs(out, root); err != nil {
+		return err
 	}
 	var (
 		wg       sync.WaitGroup
@@ -157,6 +185,26 @@ func writeTree(out render.Output, root string) error {
 	close(work)
 	wg.Wait()
 	return firstErr
+}
+
+// makeDirs creates every folder the output needs, parents first, with one
+// mkdir each (MkdirAll would first stat every path).
+func makeDirs(out render.Output, root string) error {
+	seen := map[string]bool{".": true}
+	var dirs []string
+	for _, f := range out {
+		for d := path.Dir(f.Path); !seen[d]; d = path.Dir(d) {
+			seen[d] = true
+			dirs = append(dirs, d)
+		}
+	}
+	slices.Sort(dirs) // a parent sorts before its children
+	for _, d := range dirs {
+		if err := os.Mkdir(filepath.Join(root, filepath.FromSlash(d)), 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
+			return err
+		}
+	}
+	return nil
 }
 
 // safePath accepts only clean relative paths inside the output folder.

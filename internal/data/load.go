@@ -2,11 +2,14 @@ package data
 
 import (
 	"errors"
+	"fmt"
+	"io"
 	"io/fs"
 	"path"
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"report/internal/danish"
 	"report/internal/diag"
@@ -65,16 +68,34 @@ func read(fsys fs.FS, name string, required bool, problems *diag.List) ([]byte, 
 // ReadText reads a text file of the site: not too big, UTF-8, with a byte
 // order mark and CRLF line ends tolerated.
 func ReadText(fsys fs.FS, name string, problems *diag.List) ([]byte, bool) {
-	if info, err := fs.Stat(fsys, name); err == nil && info.Size() > MaxFileSize {
-		problems.Errorf(name, 0, 0, "file is %d MB; text files may be at most %d MB", info.Size()>>20, MaxFileSize>>20)
-		return nil, false
-	}
-	src, err := fs.ReadFile(fsys, name)
+	src, err := readLimited(fsys, name)
 	if err != nil {
-		problems.Errorf(name, 0, 0, "cannot read: %v", err)
+		problems.Errorf(name, 0, 0, "%v", err)
 		return nil, false
 	}
 	return Clean(name, src, problems)
+}
+
+// readLimited reads a file with one open, refusing it unread when it is too
+// big.
+func readLimited(fsys fs.FS, name string) ([]byte, error) {
+	f, err := fsys.Open(name)
+	if err != nil {
+		return nil, fmt.Errorf("cannot read: %w", err)
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return nil, fmt.Errorf("cannot read: %w", err)
+	}
+	if info.Size() > MaxFileSize {
+		return nil, fmt.Errorf("file is %d MB; text files may be at most %d MB", info.Size()>>20, MaxFileSize>>20)
+	}
+	src, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	if err != nil {
+		return nil, fmt.Errorf("cannot read: %w", err)
+	}
+	return src, nil
 }
 
 // Clean removes a UTF-8 byte order mark and turns CRLF line ends into LF, so
@@ -92,6 +113,9 @@ func Clean(name string, src []byte, problems *diag.List) ([]byte, bool) {
 }
 
 func invalidUTF8(src []byte) (line, col int, ok bool) {
+	if utf8.Valid(src) {
+		return 0, 0, true
+	}
 	s := string(src)
 	line, col = 1, 1
 	for i, r := range s {

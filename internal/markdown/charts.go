@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/yuin/goldmark/ast"
 
@@ -77,6 +78,8 @@ func (n *figureNode) Dump(src []byte, level int) { ast.DumpHelper(n, src, level,
 func (n *figureNode) IsRaw() bool                { return true }
 
 func (st *state) chartBlock(fb *ast.FencedCodeBlock) ast.Node {
+	start := time.Now()
+	defer func() { st.conv.opts.Timing.Item("chart in "+st.path, time.Since(start)) }()
 	var spec chartSpec
 	node := &figureNode{}
 	doc, offset, ok := st.decode(fb, &spec)

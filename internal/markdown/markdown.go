@@ -2,6 +2,8 @@
 // one door to goldmark, configured once per build, with the report's own
 // extensions:
 //
+//   - GitHub tables, strikethrough and task lists, footnotes, definition
+//     lists;
 //   - heading ids that keep Danish readable ("Økonomi og støtte" →
 //     "oekonomi-og-stoette");
 //   - fenced blocks `table` and `keyfigure`, whose TOML bodies name metrics and
@@ -30,6 +32,7 @@ import (
 
 	"report/internal/data"
 	"report/internal/diag"
+	"report/internal/timing"
 )
 
 // Options configure a Converter.
@@ -39,6 +42,8 @@ type Options struct {
 	// MetricURL gives the path of a metric's own page; table rows link to it
 	// when it is set.
 	MetricURL func(id string) string
+	// Timing records how long each chart takes; may be nil.
+	Timing *timing.Recorder
 }
 
 // Converter parses and renders Markdown. It is safe for concurrent use.
@@ -54,7 +59,12 @@ func New(opts Options) *Converter {
 	}
 	md := goldmark.New(
 		goldmark.WithExtensions(
-			extension.GFM,
+			// GitHub's Markdown without its linkify, which scans every word
+			// for a bare address and costs a third of the parse; editors
+			// write links as links.
+			extension.Table,
+			extension.Strikethrough,
+			extension.TaskList,
 			extension.Footnote,
 			extension.DefinitionList,
 		),

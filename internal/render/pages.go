@@ -19,6 +19,8 @@ type PageData struct {
 	Description string
 	URL         string // the page's path under the site, "2016/hvem-er-de/"
 	Breadcrumbs []Crumb
+	Header      template.HTML // the site's header, from _chrome.html
+	Footer      template.HTML // the site's footer, from _chrome.html
 
 	Page    *site.Page    // the Markdown page, on edition, chapter and case pages
 	Content template.HTML // its rendered body

@@ -10,15 +10,18 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"time"
 
 	"report/internal/data"
 	"report/internal/diag"
 	"report/internal/site"
+	"report/internal/timing"
 )
 
 // Options configure rendering.
 type Options struct {
-	BaseURL string // "/" or "/rapport/" or "https://example.org/rapport/"
+	BaseURL string           // "/" or "/rapport/" or "https://example.org/rapport/"
+	Timing  *timing.Recorder // where the time goes, for --metrics; may be nil
 }
 
 // File is one file of the output.
@@ -32,6 +35,8 @@ type Output []File
 
 // Renderer renders one loaded site.
 type Renderer struct {
+	chrome    *chrome
+	timing    *timing.Recorder
 	site      *site.Site
 	templates *Templates
 	basePath  string // "/rapport/"
@@ -51,7 +56,7 @@ func BasePath(baseURL string) (string, error) {
 // New prepares a renderer and parses the templates. Template problems go to
 // problems; a renderer is returned even then, but must not be used.
 func New(fsys fs.FS, s *site.Site, opts Options, problems *diag.List) *Renderer {
-	r := &Renderer{site: s}
+	r := &Renderer{site: s, timing: opts.Timing}
 	base := opts.BaseURL
 	if base == "" {
 		base = s.Data.Site.BaseURL
@@ -66,6 +71,7 @@ func New(fsys fs.FS, s *site.Site, opts Options, problems *diag.List) *Renderer 
 		r.origin = u.Scheme + "://" + u.Host
 	}
 	r.templates = LoadTemplates(fsys, r.funcs(), problems)
+	r.chrome = &chrome{templates: r.templates}
 	return r
 }
 
@@ -91,7 +97,9 @@ func (r *Renderer) Render(fsys fs.FS) (Output, error) {
 		go func() {
 			defer wg.Done()
 			for i := range work {
+				start := time.Now()
 				out[i], failures[i] = r.renderPage(jobs[i])
+				r.timing.Item("page "+jobs[i].path, time.Since(start))
 			}
 		}()
 	}
@@ -127,6 +135,13 @@ func (r *Renderer) renderPage(j job) (File, *diag.Problem) {
 			return File{Path: j.path}, &diag.Problem{Path: j.data.Page.Source, Msg: "cannot render: " + err.Error()}
 		}
 		j.data.Content = template.HTML(b.String())
+	}
+	var err error
+	if j.data.Header, err = r.chrome.render("header", r.site, j.data.Edition, j.data.URL); err != nil {
+		return File{Path: j.path}, templateProblem(err)
+	}
+	if j.data.Footer, err = r.chrome.render("footer", r.site, j.data.Edition, j.data.URL); err != nil {
+		return File{Path: j.path}, templateProblem(err)
 	}
 	html, err := r.templates.execute(j.kind, j.data)
 	if err != nil {

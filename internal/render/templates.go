@@ -11,6 +11,7 @@ import (
 	"errors"
 	"fmt"
 	"html/template"
+	"io"
 	"io/fs"
 	"path"
 	"regexp"
@@ -25,8 +26,9 @@ import (
 const LayoutsDir = "layouts"
 
 // Kinds are the page templates every site must have, one file each; files
-// whose names start with "_" are partials shared by all of them, and
-// base.html is the frame every page is drawn in.
+// whose names start with "_" are partials shared by all of them (the header
+// and footer are in _chrome.html), and base.html is the frame every page is
+// drawn in.
 var Kinds = []string{"home", "archive", "edition", "chapter", "cases", "case", "clusters", "cluster", "metrics", "metric", "404"}
 
 // Templates holds one parsed template set per page kind.
@@ -110,6 +112,15 @@ func templateProblem(err error) *diag.Problem {
 		rest = inner[4]
 	}
 	return &diag.Problem{Path: path.Join(LayoutsDir, m[1]), Line: line, Col: col, Msg: "template: " + rest}
+}
+
+// partial executes a shared template, such as the header, on its own.
+func (t *Templates) partial(w io.Writer, name string, data any) error {
+	set := t.sets["home"]
+	if set == nil {
+		return fmt.Errorf("no templates")
+	}
+	return set.ExecuteTemplate(w, name, data)
 }
 
 func (t *Templates) execute(kind string, data any) ([]byte, error) {

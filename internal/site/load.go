@@ -10,12 +10,14 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	"report/internal/danish"
 	"report/internal/data"
 	"report/internal/diag"
 	"report/internal/frontmatter"
 	"report/internal/markdown"
+	"report/internal/timing"
 	"report/internal/tomlfile"
 )
 
@@ -24,21 +26,30 @@ const ContentDir = "content"
 
 // Options configure Load.
 type Options struct {
-	BasePath string // the URL path the site is served under, "/" by default
+	BasePath string           // the URL path the site is served under, "/" by default
+	Timing   *timing.Recorder // where the time goes, for --metrics; may be nil
 }
 
 // Load reads content/ and data/ from fsys and returns the checked model. The
 // returned Site is nil only when data/ could not be read at all; problems
 // holds everything found, errors and warnings, in any case.
 func Load(fsys fs.FS, opts Options, problems *diag.List) *Site {
+	start := time.Now()
 	d := data.Load(fsys, problems)
-	conv := markdown.New(markdown.Options{Data: d, BasePath: opts.BasePath, MetricURL: MetricURL})
+	opts.Timing.Stage("load data/", start)
+	conv := markdown.New(markdown.Options{Data: d, BasePath: opts.BasePath, MetricURL: MetricURL, Timing: opts.Timing})
 	s := &Site{Data: d, conv: conv}
+	start = time.Now()
 	files := s.scan(fsys, problems)
 	s.scanStatic(fsys, problems)
-	pages := parseAll(fsys, conv, files, problems)
+	opts.Timing.Stage("scan content/ and static/", start)
+	start = time.Now()
+	pages := parseAll(fsys, conv, files, problems, opts.Timing)
+	opts.Timing.Stage("parse Markdown, draw charts", start)
+	start = time.Now()
 	s.assemble(files, pages, problems)
 	s.checkLinks(problems)
+	opts.Timing.Stage("check links", start)
 	return s
 }
 
@@ -153,7 +164,7 @@ type caseMatter struct {
 
 // parseAll parses the files in parallel; the results keep the files' order,
 // so the outcome does not depend on scheduling.
-func parseAll(fsys fs.FS, conv *markdown.Converter, files []file, problems *diag.List) []parsed {
+func parseAll(fsys fs.FS, conv *markdown.Converter, files []file, problems *diag.List, rec *timing.Recorder) []parsed {
 	out := make([]parsed, len(files))
 	jobs := make(chan int)
 	var wg sync.WaitGroup
@@ -162,7 +173,9 @@ func parseAll(fsys fs.FS, conv *markdown.Converter, files []file, problems *diag
 		go func() {
 			defer wg.Done()
 			for i := range jobs {
+				start := time.Now()
 				out[i] = parseFile(fsys, conv, files[i], problems)
+				rec.Item("markdown "+files[i].path, time.Since(start))
 			}
 		}()
 	}

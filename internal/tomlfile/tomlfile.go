@@ -6,6 +6,7 @@
 package tomlfile
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"regexp"
@@ -22,15 +23,16 @@ import (
 type Doc struct {
 	Path      string // file the TOML is in, slash-separated, relative to the site root
 	FirstLine int    // line of the file on which the TOML starts
-	lines     []string
+	src       []byte
+	lines     []string // split from src when a position is first asked for
 }
 
 // Decode decodes src into v. Problems go to problems; it reports whether the
 // decode succeeded well enough for v to be used (unknown keys are reported
 // but do not spoil v).
 func Decode(path string, firstLine int, src []byte, v any, problems *diag.List) (*Doc, bool) {
-	doc := &Doc{Path: path, FirstLine: max(firstLine, 1), lines: strings.Split(string(src), "\n")}
-	md, err := toml.NewDecoder(strings.NewReader(string(src))).Decode(v)
+	doc := &Doc{Path: path, FirstLine: max(firstLine, 1), src: src}
+	md, err := toml.NewDecoder(bytes.NewReader(src)).Decode(v)
 	if err != nil {
 		line, col, key, msg := describe(err)
 		if key != "" {
@@ -119,7 +121,15 @@ func decimalCommaHint(line string) string {
 	return ""
 }
 
+// split makes the lines on first use: most documents never need a position.
+func (d *Doc) split() {
+	if d.lines == nil {
+		d.lines = strings.Split(string(d.src), "\n")
+	}
+}
+
 func (d *Doc) line(n int) string {
+	d.split()
 	if n < 1 || n > len(d.lines) {
 		return ""
 	}
@@ -140,6 +150,7 @@ func (d *Doc) find(path []string) (line, col int) {
 	if len(path) == 0 {
 		return 0, 0
 	}
+	d.split()
 	table, key, index := splitPath(path)
 	inTable, seen := table == "", -1
 	for i, raw := range d.lines {

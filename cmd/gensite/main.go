@@ -1,0 +1,37 @@
+// Command gensite writes a synthetic site for benchmarks, in the report's
+// format and as a plain Hugo site with the same pages:
+//
+//	go run ./cmd/gensite -n 1000 -out /dev/shm/bench-1000
+//
+// writes /dev/shm/bench-1000/report and /dev/shm/bench-1000/hugo, each with
+// minimal templates (a title and the content) so both tools do equal work.
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"report/internal/testsite"
+)
+
+func main() {
+	n := flag.Int("n", 1000, "number of case stories")
+	out := flag.String("out", "", "folder to write report/ and hugo/ into")
+	repo := flag.String("full-design", "", "copy layouts/ and static/ from this `repository` instead of minimal layouts like Hugo's")
+	flag.Parse()
+	if *out == "" {
+		fmt.Fprintln(os.Stderr, "usage: gensite -n N -out DIR")
+		os.Exit(2)
+	}
+	o := testsite.Defaults(*n)
+	if err := testsite.WriteReport(filepath.Join(*out, "report"), *repo, o); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	if err := testsite.WriteHugo(filepath.Join(*out, "hugo"), o); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+}

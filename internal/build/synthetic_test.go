@@ -1,0 +1,43 @@
+package build
+
+import (
+	"os"
+	"path/filepath"
+	"strconv"
+	"testing"
+
+	"report/internal/testsite"
+)
+
+// syntheticSite writes a synthetic site of n case stories once per test
+// binary run, under the benchmark's temporary folder.
+func syntheticSite(b *testing.B, n int, layouts string) string {
+	b.Helper()
+	dir := filepath.Join(b.TempDir(), "site-"+strconv.Itoa(n))
+	if err := testsite.WriteReport(dir, layouts, testsite.Defaults(n)); err != nil {
+		b.Fatal(err)
+	}
+	return dir
+}
+
+func benchmarkSynthetic(b *testing.B, n int, layouts string) {
+	fsys := os.DirFS(syntheticSite(b, n, layouts))
+	b.ResetTimer()
+	for b.Loop() {
+		if _, err := Run(fsys, Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/page")
+}
+
+// BenchmarkSynthetic1000 loads, checks and renders 1,000 case stories with
+// minimal templates, the work the Hugo comparison times.
+func BenchmarkSynthetic1000(b *testing.B) { benchmarkSynthetic(b, 1000, "") }
+
+// BenchmarkSynthetic10000 does the same for 10,000.
+func BenchmarkSynthetic10000(b *testing.B) { benchmarkSynthetic(b, 10000, "") }
+
+// BenchmarkSynthetic1000FullDesign renders the 1,000 stories with the
+// report's own layouts: navigation, breadcrumbs, link previews.
+func BenchmarkSynthetic1000FullDesign(b *testing.B) { benchmarkSynthetic(b, 1000, repoRoot) }

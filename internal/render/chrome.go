@@ -1,0 +1,63 @@
+package render
+
+import (
+	"bytes"
+	"html/template"
+	"slices"
+	"sync"
+
+	"report/internal/site"
+)
+
+// ChromeData is what the header and footer templates receive.
+type ChromeData struct {
+	Site    *site.Site
+	Edition *site.Edition
+	URL     string // the page's path, when it is one the navigation marks as current
+}
+
+// chromeKey names one rendered variant of the header or footer.
+type chromeKey struct {
+	name    string
+	edition int
+	current string
+}
+
+// chrome renders the header and footer of a page. Most pages of an edition
+// share the same variant (only the pages in the navigation mark themselves
+// as current), so each variant is rendered once per build and reused: the
+// site's frame stays in layouts/, and its cost is paid once, not per page.
+type chrome struct {
+	templates *Templates
+	cache     sync.Map // chromeKey → template.HTML
+}
+
+func (c *chrome) render(name string, s *site.Site, e *site.Edition, url string) (template.HTML, error) {
+	current := ""
+	if e != nil && slices.Contains(navURLs(e), url) {
+		current = url
+	}
+	key := chromeKey{name: name, current: current}
+	if e != nil {
+		key.edition = e.Year
+	}
+	if html, ok := c.cache.Load(key); ok {
+		return html.(template.HTML), nil
+	}
+	var b bytes.Buffer
+	if err := c.templates.partial(&b, name, ChromeData{Site: s, Edition: e, URL: current}); err != nil {
+		return "", err
+	}
+	html := template.HTML(b.String())
+	c.cache.Store(key, html)
+	return html, nil
+}
+
+// navURLs are the pages of an edition that its navigation links to.
+func navURLs(e *site.Edition) []string {
+	urls := []string{site.EditionURL(e.Year), site.CasesURL(e.Year), site.ClustersURL(e.Year)}
+	for _, ch := range e.Chapters {
+		urls = append(urls, ch.URL)
+	}
+	return urls
+}

@@ -1,0 +1,98 @@
+// Package timing records where a build's time goes, for `report build
+// --metrics`: the wall time of each stage, and the time of each page and
+// chart, so that one slow page or chart can be named. A nil *Recorder
+// records nothing, so code that is timed needs no conditions.
+package timing
+
+import (
+	"cmp"
+	"fmt"
+	"io"
+	"slices"
+	"sync"
+	"time"
+)
+
+// Recorder collects spans. It is safe for concurrent use.
+type Recorder struct {
+	mu     sync.Mutex
+	stages []Span
+	items  []Span
+}
+
+// Span is a named duration.
+type Span struct {
+	Name string
+	Dur  time.Duration
+}
+
+// Stage records a stage that began at start and ends now.
+func (r *Recorder) Stage(name string, start time.Time) {
+	if r == nil {
+		return
+	}
+	r.mu.Lock()
+	r.stages = append(r.stages, Span{name, time.Since(start)})
+	r.mu.Unlock()
+}
+
+// Item records the time one page, file or chart took.
+func (r *Recorder) Item(name string, d time.Duration) {
+	if r == nil {
+		return
+	}
+	r.mu.Lock()
+	r.items = append(r.items, Span{name, d})
+	r.mu.Unlock()
+}
+
+// Sum adds up the items whose names start with prefix.
+func (r *Recorder) sum(prefix string) (time.Duration, int) {
+	var d time.Duration
+	n := 0
+	for _, it := range r.items {
+		if len(it.Name) >= len(prefix) && it.Name[:len(prefix)] == prefix {
+			d += it.Dur
+			n++
+		}
+	}
+	return d, n
+}
+
+// Report writes the stages, the time spent on pages and charts, and every
+// single item that took more than share of the whole.
+func (r *Recorder) Report(w io.Writer, total time.Duration, share float64) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	fmt.Fprintf(w, "metrics: build took %v\n", total.Round(10*time.Microsecond))
+	for _, s := range r.stages {
+		fmt.Fprintf(w, "  %-28s %10v %5.1f %%\n", s.Name, s.Dur.Round(10*time.Microsecond), pct(s.Dur, total))
+	}
+	for _, kind := range []string{"markdown ", "chart ", "page "} {
+		if d, n := r.sum(kind); n > 0 {
+			fmt.Fprintf(w, "  %-28s %10v over %d (summed across cores)\n", kind+"items", d.Round(10*time.Microsecond), n)
+		}
+	}
+	slow := slices.Clone(r.items)
+	slices.SortStableFunc(slow, func(a, b Span) int { return cmp.Compare(b.Dur, a.Dur) })
+	named := 0
+	for _, it := range slow {
+		if pct(it.Dur, total) > share*100 {
+			fmt.Fprintf(w, "  slow: %s took %v, %.1f %% of the build\n", it.Name, it.Dur.Round(10*time.Microsecond), pct(it.Dur, total))
+			named++
+		}
+	}
+	if named == 0 {
+		fmt.Fprintf(w, "  no single page or chart took more than %.0f %% of the build; the slowest:\n", share*100)
+		for _, it := range slow[:min(3, len(slow))] {
+			fmt.Fprintf(w, "    %s took %v\n", it.Name, it.Dur.Round(10*time.Microsecond))
+		}
+	}
+}
+
+func pct(d, total time.Duration) float64 {
+	if total <= 0 {
+		return 0
+	}
+	return float64(d) / float64(total) * 100
+}

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Times report and Hugo on the same synthetic sites, alternately, several
+# runs each, with output on tmpfs, and prints the medians, their ratio and
+# peak memory. Usage: tools/bench/compare-hugo.sh [RUNS] [N ...]
+# (default: 7 runs of N = 1000 and 10000). Installs Debian's hugo if missing.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+runs=${1:-7}
+shift || true
+sizes=("${@:-1000 10000}")
+[ ${#sizes[@]} -eq 1 ] && read -r -a sizes <<<"${sizes[0]}"
+
+if ! command -v hugo >/dev/null; then
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hugo >/dev/null
+fi
+[ -x /usr/bin/time ] || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq time >/dev/null; }
+go build -trimpath -o bin/report ./cmd/report
+work=/dev/shm/report-bench
+rm -rf "$work"; mkdir -p "$work"
+trap 'rm -rf "$work"' EXIT
+
+# measure CMD...: prints "seconds peak-KB" of one run.
+measure() {
+  /usr/bin/time -f "%e %M" -o "$work/time" "$@" >/dev/null 2>&1
+  cat "$work/time"
+}
+
+median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+
+echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo); $(hugo version | cut -d' ' -f1-2); $(go version | cut -d' ' -f3)"
+printf "%8s  %10s %10s %7s  %12s %12s\n" pages report hugo ratio "report RSS" "hugo RSS"
+for n in "${sizes[@]}"; do
+  go run ./cmd/gensite -n "$n" -out "$work/site-$n"
+  : >"$work/r"; : >"$work/h"
+  for _ in $(seq "$runs"); do
+    measure bin/report build --root "$work/site-$n/report" --out "$work/out-report" >>"$work/r"
+    measure hugo --quiet --source "$work/site-$n/hugo" --destination "$work/out-hugo" >>"$work/h"
+  done
+  rt=$(cut -d' ' -f1 "$work/r" | median); ht=$(cut -d' ' -f1 "$work/h" | median)
+  rm=$(cut -d' ' -f2 "$work/r" | median); hm=$(cut -d' ' -f2 "$work/h" | median)
+  printf "%8s  %9ss %9ss %6.2fx  %9.0f MB %9.0f MB\n" "$n" "$rt" "$ht" "$(echo "$ht / $rt" | bc -l)" "$(echo "$rm/1024" | bc -l)" "$(echo "$hm/1024" | bc -l)"
+done
+echo "ratio = Hugo's median wall time / report's (above 1: report is faster); medians of $runs alternating runs"
