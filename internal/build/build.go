@@ -28,6 +28,7 @@ import (
 type Options struct {
 	BaseURL string           // overrides data/site.toml's base_url when set
 	Timing  *timing.Recorder // where the time goes, for --metrics; may be nil
+	Cache   *site.Cache      // parsed files kept between builds, for the preview; may be nil
 }
 
 // Result is a successful build in memory, with the warnings it produced.
@@ -40,23 +41,34 @@ type Result struct {
 // data/, layouts/ and static/. On failure the error lists every problem (see
 // diag.AsList); warnings come back in either case.
 func Run(fsys fs.FS, opts Options) (*Result, error) {
-	problems := &diag.List{}
-	s := site.Load(fsys, site.Options{BasePath: basePathOf(opts.BaseURL), Timing: opts.Timing}, problems)
-	start := time.Now()
-	r := render.New(fsys, s, render.Options{BaseURL: opts.BaseURL, Timing: opts.Timing}, problems)
-	opts.Timing.Stage("parse templates", start)
-	res := &Result{Warnings: warnings(problems)}
-	if err := problems.Err(); err != nil {
+	plan, warns, err := Prepare(fsys, opts)
+	res := &Result{Warnings: warns}
+	if err != nil {
 		return res, err
 	}
-	start = time.Now()
-	out, err := r.Render(fsys)
+	start := time.Now()
+	out, err := plan.RenderAll()
 	opts.Timing.Stage("render pages, copy files", start)
 	if err != nil {
 		return res, err
 	}
 	res.Output = out
 	return res, nil
+}
+
+// Prepare loads and checks the site and plans its files without rendering
+// them: the preview server renders pages as they are asked for.
+func Prepare(fsys fs.FS, opts Options) (*render.Plan, []*diag.Problem, error) {
+	problems := &diag.List{}
+	s := site.Load(fsys, site.Options{BasePath: basePathOf(opts.BaseURL), Timing: opts.Timing, Cache: opts.Cache}, problems)
+	start := time.Now()
+	r := render.New(fsys, s, render.Options{BaseURL: opts.BaseURL, Timing: opts.Timing}, problems)
+	opts.Timing.Stage("parse templates", start)
+	if err := problems.Err(); err != nil {
+		return nil, warnings(problems), err
+	}
+	plan, err := r.Plan(fsys)
+	return plan, warnings(problems), err
 }
 
 // basePathOf is the path the Markdown links must be prefixed with. The site's

@@ -1,6 +1,7 @@
 package data
 
 import (
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io"
@@ -28,6 +29,7 @@ const (
 // against it; every problem found goes to problems.
 func Load(fsys fs.FS, problems *diag.List) *Data {
 	d := &Data{
+		hash:     sha256.New(),
 		fields:   map[string]*Field{},
 		clusters: map[string]*Cluster{},
 		metrics:  map[string]*Metric{},
@@ -46,6 +48,7 @@ func Load(fsys fs.FS, problems *diag.List) *Data {
 	d.loadYears(fsys, problems)
 	d.loadEditions(fsys, problems)
 	d.checkArithmetic(problems)
+	d.hash.Sum(d.fingerprint[:0])
 	return d
 }
 
@@ -63,6 +66,15 @@ func read(fsys fs.FS, name string, required bool, problems *diag.List) ([]byte, 
 		return nil, false
 	}
 	return ReadText(fsys, name, problems)
+}
+
+// readData reads one of data/'s files, and adds it to the data's fingerprint.
+func (d *Data) readData(fsys fs.FS, name string, required bool, problems *diag.List) ([]byte, bool) {
+	src, ok := read(fsys, name, required, problems)
+	d.hash.Write([]byte(name + "\x00"))
+	d.hash.Write(src)
+	d.hash.Write([]byte{0})
+	return src, ok
 }
 
 // ReadText reads a text file of the site: not too big, UTF-8, with a byte
@@ -133,7 +145,7 @@ func invalidUTF8(src []byte) (line, col int, ok bool) {
 
 func (d *Data) loadSite(fsys fs.FS, problems *diag.List) {
 	name := "data/site.toml"
-	src, ok := read(fsys, name, true, problems)
+	src, ok := d.readData(fsys, name, true, problems)
 	if !ok {
 		return
 	}
@@ -257,7 +269,7 @@ func (d *Data) loadYears(fsys fs.FS, problems *diag.List) {
 		if !ok {
 			continue
 		}
-		src, ok := read(fsys, name, true, problems)
+		src, ok := d.readData(fsys, name, true, problems)
 		raw := map[string]any{}
 		var doc *tomlfile.Doc
 		if ok {
@@ -357,7 +369,7 @@ func (d *Data) loadEditions(fsys fs.FS, problems *diag.List) {
 		if !ok {
 			continue
 		}
-		src, ok := read(fsys, name, true, problems)
+		src, ok := d.readData(fsys, name, true, problems)
 		ed := &Edition{Path: name}
 		var doc *tomlfile.Doc
 		if ok {
@@ -385,7 +397,7 @@ func (d *Data) loadEditions(fsys fs.FS, problems *diag.List) {
 // decodeList reads one of the reference lists; when it cannot, the list is
 // marked broken so that references into it are not reported again.
 func (d *Data) decodeList(fsys fs.FS, name, list string, v any, problems *diag.List) (*tomlfile.Doc, bool) {
-	src, ok := read(fsys, name, true, problems)
+	src, ok := d.readData(fsys, name, true, problems)
 	var doc *tomlfile.Doc
 	if ok {
 		doc, ok = tomlfile.Decode(name, 1, src, v, problems)

@@ -11,6 +11,7 @@ package data
 
 import (
 	"errors"
+	"hash"
 	"slices"
 	"strconv"
 	"strings"
@@ -141,7 +142,14 @@ type Data struct {
 	broken         map[string]bool // "fields", "clusters", "metrics"
 	brokenYears    map[int]bool
 	brokenEditions map[int]bool
+
+	hash        hash.Hash // of every data file read, in order
+	fingerprint [32]byte
 }
+
+// Fingerprint identifies the data's content: equal fingerprints, equal data.
+// The preview server reuses what it parsed against data with the same one.
+func (d *Data) Fingerprint() [32]byte { return d.fingerprint }
 
 // ErrIncomplete is returned by lookups into a file that failed to load; its
 // own error has been reported already.

@@ -82,53 +82,136 @@ type job struct {
 	data *PageData
 }
 
-// Render renders every page and copies every asset. It fails only on a
-// template execution error or an unreadable asset, and then reports all of
-// them.
-func (r *Renderer) Render(fsys fs.FS) (Output, error) {
+// Plan is the site's files decided but not yet rendered: its pages render
+// when asked for, everything else is ready or read on demand. The build
+// renders every page of a plan; the preview server renders only the pages a
+// browser asks for, so a rebuild costs the same for ten pages or ten
+// thousand.
+type Plan struct {
+	r      *Renderer
+	fsys   fs.FS
+	pages  map[string]job
+	files  map[string][]byte // sitemap, feed, chart downloads
+	assets map[string]string // output path → source path
+	paths  []string          // every path, sorted
+}
+
+// Plan decides every file of the site. It fails when two sources would
+// write the same file.
+func (r *Renderer) Plan(fsys fs.FS) (*Plan, error) {
 	jobs := r.jobs()
-	out := make(Output, len(jobs))
+	p := &Plan{r: r, fsys: fsys, pages: map[string]job{}, files: map[string][]byte{}, assets: map[string]string{}}
 	problems := &diag.List{}
+	claim := func(path string) bool {
+		if _, dup := p.pages[path]; dup {
+			problems.Errorf("", 0, 0, "two sources write %s; rename one of them", path)
+			return false
+		}
+		if _, dup := p.files[path]; dup {
+			problems.Errorf("", 0, 0, "two sources write %s; rename one of them", path)
+			return false
+		}
+		if _, dup := p.assets[path]; dup {
+			problems.Errorf("", 0, 0, "two sources write %s; rename one of them", path)
+			return false
+		}
+		p.paths = append(p.paths, path)
+		return true
+	}
+	for _, j := range jobs {
+		if claim(j.path) {
+			p.pages[j.path] = j
+		}
+	}
+	for _, f := range append(r.publishFiles(jobs), downloads(jobs)...) {
+		if claim(f.Path) {
+			p.files[f.Path] = f.Data
+		}
+	}
+	for _, a := range r.site.Assets {
+		if claim(a.URL) {
+			p.assets[a.URL] = a.Source
+		}
+	}
+	slices.Sort(p.paths)
+	return p, problems.Err()
+}
+
+// Has reports whether the site has the file.
+func (p *Plan) Has(path string) bool {
+	_, page := p.pages[path]
+	_, ready := p.files[path]
+	_, asset := p.assets[path]
+	return page || ready || asset
+}
+
+// Paths lists every file of the site, sorted.
+func (p *Plan) Paths() []string { return p.paths }
+
+// File returns one file of the site, rendering it if it is a page; ok is
+// false when the site has no such file.
+func (p *Plan) File(path string) (data []byte, ok bool, err error) {
+	if j, isPage := p.pages[path]; isPage {
+		f, prob := p.r.renderPage(j)
+		if prob != nil {
+			return nil, true, &diag.Errors{Problems: []*diag.Problem{prob}}
+		}
+		return f.Data, true, nil
+	}
+	if b, ready := p.files[path]; ready {
+		return b, true, nil
+	}
+	if src, isAsset := p.assets[path]; isAsset {
+		b, err := fs.ReadFile(p.fsys, src)
+		return b, true, err
+	}
+	return nil, false, nil
+}
+
+// RenderAll renders every page, in parallel, and reads every asset. It
+// fails only on template execution errors or unreadable assets, and then
+// reports all of them.
+func (p *Plan) RenderAll() (Output, error) {
+	out := make(Output, len(p.paths))
+	failures := make([]*diag.Problem, len(p.paths))
 	work := make(chan int)
 	var wg sync.WaitGroup
-	failures := make([]*diag.Problem, len(jobs))
 	for range runtime.GOMAXPROCS(0) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for i := range work {
-				start := time.Now()
-				out[i], failures[i] = r.renderPage(jobs[i])
-				r.timing.Item("page "+jobs[i].path, time.Since(start))
+				out[i], failures[i] = p.render(p.paths[i])
 			}
 		}()
 	}
-	for i := range jobs {
+	for i := range p.paths {
 		work <- i
 	}
 	close(work)
 	wg.Wait()
-	reportFailures(jobs, failures, problems)
-	out = append(out, r.publishFiles(jobs)...)
-	out = append(out, downloads(jobs)...)
-	for _, a := range r.site.Assets {
-		b, err := fs.ReadFile(fsys, a.Source)
-		if err != nil {
-			problems.Errorf(a.Source, 0, 0, "cannot read: %v", err)
-			continue
-		}
-		out = append(out, File{Path: a.URL, Data: b})
-	}
-	slices.SortFunc(out, func(a, b File) int { return strings.Compare(a.Path, b.Path) })
-	for i := 1; i < len(out); i++ {
-		if out[i].Path == out[i-1].Path {
-			problems.Errorf("", 0, 0, "two sources write %s; rename one of them", out[i].Path)
-		}
-	}
+	problems := &diag.List{}
+	reportFailures(p.paths, failures, problems)
 	return out, problems.Err()
 }
 
+func (p *Plan) render(path string) (File, *diag.Problem) {
+	if j, isPage := p.pages[path]; isPage {
+		start := time.Now()
+		f, prob := p.r.renderPage(j)
+		p.r.timing.Item("page "+path, time.Since(start))
+		return f, prob
+	}
+	b, _, err := p.File(path)
+	if err != nil {
+		return File{Path: path}, &diag.Problem{Path: p.assets[path], Msg: "cannot read: " + err.Error()}
+	}
+	return File{Path: path, Data: b}, nil
+}
+
 func (r *Renderer) renderPage(j job) (File, *diag.Problem) {
+	d := *j.data // a copy: a page may be rendered twice at once in the preview
+	j.data = &d
 	if j.data.Page != nil && j.data.Page.Body != nil {
 		var b bytes.Buffer
 		if err := r.site.RenderBody(&b, j.data.Page.Body); err != nil {
@@ -152,7 +235,7 @@ func (r *Renderer) renderPage(j job) (File, *diag.Problem) {
 
 // reportFailures reports each distinct failure once, naming the first page
 // it broke and how many others: a template error breaks every page of a kind.
-func reportFailures(jobs []job, failures []*diag.Problem, problems *diag.List) {
+func reportFailures(paths []string, failures []*diag.Problem, problems *diag.List) {
 	first := map[string]int{}
 	count := map[string]int{}
 	var order []string
@@ -170,7 +253,7 @@ func reportFailures(jobs []job, failures []*diag.Problem, problems *diag.List) {
 	for _, key := range order {
 		i := first[key]
 		p := *failures[i]
-		p.Msg += " (rendering " + jobs[i].path
+		p.Msg += " (rendering " + paths[i]
 		if n := count[key] - 1; n > 0 {
 			p.Msg += fmt.Sprintf(" and %d other pages", n)
 		}

@@ -8,6 +8,7 @@
 package render
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"html/template"
@@ -128,9 +129,9 @@ func (t *Templates) execute(kind string, data any) ([]byte, error) {
 	if set == nil {
 		return nil, fmt.Errorf("no template for %s pages", kind)
 	}
-	var b strings.Builder
+	var b bytes.Buffer
 	if err := set.ExecuteTemplate(&b, "base.html", data); err != nil {
 		return nil, err
 	}
-	return []byte(b.String()), nil
+	return b.Bytes(), nil
 }

@@ -25,6 +25,7 @@ import (
 	"report/internal/build"
 	"report/internal/diag"
 	"report/internal/render"
+	"report/internal/site"
 )
 
 // Prefix is where the preview's own files live; the site never uses it.
@@ -37,8 +38,10 @@ type Server struct {
 	basePath string
 	log      io.Writer
 
+	cache *site.Cache // parsed Markdown kept between rebuilds
+
 	mu       sync.RWMutex
-	files    map[string][]byte
+	plan     *render.Plan    // the last good build; its pages render on request
 	problems []*diag.Problem // the last build's errors; nil after a good build
 	version  int
 	waiters  []chan struct{}
@@ -65,30 +68,30 @@ func New(fsys fs.FS, opts build.Options, log io.Writer) *Server {
 			base = p
 		}
 	}
-	return &Server{fsys: fsys, opts: opts, basePath: base, log: log, files: map[string][]byte{}, closed: make(chan struct{})}
+	opts.Cache = &site.Cache{}
+	return &Server{fsys: fsys, opts: opts, basePath: base, log: log, closed: make(chan struct{})}
 }
 
 // BasePath is the URL path the site is served under.
 func (s *Server) BasePath() string { return s.basePath }
 
-// Rebuild builds the site and, when it succeeds, swaps it in. It reports
-// what happened to the log, and wakes every page waiting for a reload.
+// Rebuild loads and checks the site and, when it is good, swaps it in. Only
+// changed files are parsed again, and pages are rendered when a browser asks
+// for them, so a rebuild after one edit costs little whatever the site's
+// size. It reports what happened to the log, and wakes every page waiting
+// for a reload.
 func (s *Server) Rebuild() bool {
 	start := time.Now()
-	res, err := build.Run(s.fsys, s.opts)
+	plan, warnings, err := build.Prepare(s.fsys, s.opts)
 	took := time.Since(start).Round(100 * time.Microsecond)
-	for _, w := range res.Warnings {
+	for _, w := range warnings {
 		fmt.Fprintln(s.log, w.Error())
 	}
 	s.mu.Lock()
 	if err != nil {
 		s.problems = diag.AsList(err)
 	} else {
-		s.problems = nil
-		s.files = make(map[string][]byte, len(res.Output))
-		for _, f := range res.Output {
-			s.files[f.Path] = f.Data
-		}
+		s.problems, s.plan = nil, plan
 	}
 	s.version++
 	waiters := s.waiters
@@ -102,7 +105,7 @@ func (s *Server) Rebuild() bool {
 		fmt.Fprintf(s.log, "report: build failed in %v; the preview shows the errors\n", took)
 		return false
 	}
-	fmt.Fprintf(s.log, "report: built %d files in %v\n", len(res.Output), took)
+	fmt.Fprintf(s.log, "report: rebuilt %d files in %v\n", len(plan.Paths()), took)
 	return true
 }
 
@@ -144,24 +147,31 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 
 func (s *Server) serveFile(w http.ResponseWriter, r *http.Request, urlPath string) {
 	s.mu.RLock()
-	files, problems := s.files, s.problems
+	plan, problems := s.plan, s.problems
 	s.mu.RUnlock()
-	name, redirect := lookup(files, urlPath)
+	if plan == nil {
+		s.showErrors(w, problems)
+		return
+	}
+	name, redirect := lookup(plan, urlPath)
 	if redirect != "" {
 		http.Redirect(w, r, s.basePath+strings.TrimPrefix(redirect, "/"), http.StatusMovedPermanently)
 		return
 	}
 	if problems != nil && isPage(name) {
-		w.Header().Set("Content-Type", "text/html; charset=utf-8")
-		w.Header().Set("Cache-Control", "no-store")
-		w.WriteHeader(http.StatusInternalServerError)
-		_, _ = w.Write(errorPage(problems))
+		s.showErrors(w, problems)
 		return
 	}
-	body, found := files[name]
+	body, found, err := plan.File(name)
+	if err != nil {
+		// A template error shows only when the page is drawn.
+		s.showErrors(w, diag.AsList(err))
+		return
+	}
 	status := http.StatusOK
 	if !found {
-		name, status, body = "404.html", http.StatusNotFound, files["404.html"]
+		name, status = "404.html", http.StatusNotFound
+		body, _, _ = plan.File(name)
 	}
 	if isPage(name) {
 		body = withReload(body)
@@ -178,9 +188,17 @@ func (s *Server) serveFile(w http.ResponseWriter, r *http.Request, urlPath strin
 	}
 }
 
-// lookup maps a URL path to an output file, or to a redirect that adds the
-// slash a folder's URL needs. Anything that tries to climb out is not found.
-func lookup(files map[string][]byte, urlPath string) (name, redirect string) {
+func (s *Server) showErrors(w http.ResponseWriter, problems []*diag.Problem) {
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(http.StatusInternalServerError)
+	_, _ = w.Write(errorPage(problems))
+}
+
+// lookup maps a URL path to a file of the site, or to a redirect that adds
+// the slash a folder's URL needs. Anything that tries to climb out is not
+// found.
+func lookup(plan *render.Plan, urlPath string) (name, redirect string) {
 	if strings.Contains(urlPath, "..") || strings.Contains(urlPath, "\\") || strings.ContainsRune(urlPath, 0) {
 		return "", ""
 	}
@@ -191,10 +209,8 @@ func lookup(files map[string][]byte, urlPath string) (name, redirect string) {
 	if strings.HasSuffix(urlPath, "/") {
 		return name + "/index.html", ""
 	}
-	if _, ok := files[name]; !ok {
-		if _, ok := files[name+"/index.html"]; ok {
-			return "", urlPath + "/"
-		}
+	if !plan.Has(name) && plan.Has(name+"/index.html") {
+		return "", urlPath + "/"
 	}
 	return name, ""
 }

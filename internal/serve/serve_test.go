@@ -16,8 +16,8 @@ import (
 	"report/internal/build"
 )
 
-// site copies the small test site, with the real layouts, into a folder.
-func site(t *testing.T) string {
+// testSite copies the small test site, with the real layouts, into a folder.
+func testSite(t *testing.T) string {
 	t.Helper()
 	root := t.TempDir()
 	for src, dst := range map[string]string{"../../testdata/sites/base": "", "../../layouts": "layouts", "../../static": "static"} {
@@ -99,7 +99,7 @@ func events(t *testing.T, url string) func() {
 // script, an edit rebuilds and signals a reload, a broken edit shows the
 // error in the browser while the server keeps running, and the fix recovers.
 func TestEditBreakFix(t *testing.T) {
-	root := site(t)
+	root := testSite(t)
 	s := New(os.DirFS(root), build.Options{}, io.Discard)
 	if !s.Rebuild() {
 		t.Fatal("the test site does not build")
@@ -123,8 +123,10 @@ func TestEditBreakFix(t *testing.T) {
 		}
 	}
 
+	edited := time.Now()
 	write("+++\ntitle = \"Tal\"\n+++\nEn ny sætning.\n")
 	next()
+	t.Logf("edit to reload event: %v", time.Since(edited))
 	if _, body := get(t, srv.URL+"/2016/tal/"); !strings.Contains(body, "En ny sætning.") {
 		t.Error("the edit does not show after the rebuild")
 	}
@@ -148,7 +150,7 @@ func TestEditBreakFix(t *testing.T) {
 
 // TestOnlyTheSiteIsServed sends requests that try to leave the site.
 func TestOnlyTheSiteIsServed(t *testing.T) {
-	root := site(t)
+	root := testSite(t)
 	if err := os.Symlink("/etc/passwd", filepath.Join(root, "static", "passwd")); err != nil {
 		t.Fatal(err)
 	}
@@ -177,7 +179,7 @@ func TestOnlyTheSiteIsServed(t *testing.T) {
 
 // TestBasePath serves the site under the sub-path of its base URL.
 func TestBasePath(t *testing.T) {
-	s := New(os.DirFS(site(t)), build.Options{BaseURL: "/rapport/"}, io.Discard)
+	s := New(os.DirFS(testSite(t)), build.Options{BaseURL: "/rapport/"}, io.Discard)
 	s.Rebuild()
 	srv := httptest.NewServer(s)
 	defer srv.Close()

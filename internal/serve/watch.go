@@ -17,7 +17,7 @@ var WatchedDirs = []string{"content", "data", "layouts", "static"}
 
 // settle is how long to wait after a change for the next one: an editor's
 // save often writes several files, or one file twice.
-const settle = 40 * time.Millisecond
+const settle = 20 * time.Millisecond
 
 // Watch rebuilds the site whenever a file under root's watched folders
 // changes, until ctx is done.

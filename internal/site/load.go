@@ -28,6 +28,7 @@ const ContentDir = "content"
 type Options struct {
 	BasePath string           // the URL path the site is served under, "/" by default
 	Timing   *timing.Recorder // where the time goes, for --metrics; may be nil
+	Cache    *Cache           // parsed files kept between builds; may be nil
 }
 
 // Load reads content/ and data/ from fsys and returns the checked model. The
@@ -44,7 +45,7 @@ func Load(fsys fs.FS, opts Options, problems *diag.List) *Site {
 	s.scanStatic(fsys, problems)
 	opts.Timing.Stage("scan content/ and static/", start)
 	start = time.Now()
-	pages := parseAll(fsys, conv, files, problems, opts.Timing)
+	pages := parseAll(fsys, conv, files, problems, parseEnv{opts, d.Fingerprint()})
 	opts.Timing.Stage("parse Markdown, draw charts", start)
 	start = time.Now()
 	s.assemble(files, pages, problems)
@@ -55,10 +56,11 @@ func Load(fsys fs.FS, opts Options, problems *diag.List) *Site {
 
 // file is a Markdown file found under content/, with what it is meant to be.
 type file struct {
-	path string
-	year int
-	kind pageKind
-	slug string
+	path  string
+	year  int
+	kind  pageKind
+	slug  string
+	stamp stamp // size and time, for the preview's cache
 }
 
 type pageKind int
@@ -91,6 +93,9 @@ func (s *Site) scan(fsys fs.FS, problems *diag.List) []file {
 			return nil
 		}
 		if f, ok := classify(p, problems); ok {
+			if info, err := e.Info(); err == nil {
+				f.stamp = stamp{size: info.Size(), modTime: info.ModTime().UnixNano()}
+			}
 			files = append(files, f)
 		} else if !strings.HasSuffix(p, ".md") {
 			s.Assets = append(s.Assets, Asset{Source: p, URL: strings.TrimPrefix(p, ContentDir+"/")})
@@ -164,7 +169,13 @@ type caseMatter struct {
 
 // parseAll parses the files in parallel; the results keep the files' order,
 // so the outcome does not depend on scheduling.
-func parseAll(fsys fs.FS, conv *markdown.Converter, files []file, problems *diag.List, rec *timing.Recorder) []parsed {
+// parseEnv is what parsing a file depends on besides the file.
+type parseEnv struct {
+	Options
+	dataPrint [32]byte
+}
+
+func parseAll(fsys fs.FS, conv *markdown.Converter, files []file, problems *diag.List, env parseEnv) []parsed {
 	out := make([]parsed, len(files))
 	jobs := make(chan int)
 	var wg sync.WaitGroup
@@ -174,8 +185,8 @@ func parseAll(fsys fs.FS, conv *markdown.Converter, files []file, problems *diag
 			defer wg.Done()
 			for i := range jobs {
 				start := time.Now()
-				out[i] = parseFile(fsys, conv, files[i], problems)
-				rec.Item("markdown "+files[i].path, time.Since(start))
+				out[i] = parseCached(fsys, conv, files[i], problems, env)
+				env.Timing.Item("markdown "+files[i].path, time.Since(start))
 			}
 		}()
 	}
@@ -187,11 +198,39 @@ func parseAll(fsys fs.FS, conv *markdown.Converter, files []file, problems *diag
 	return out
 }
 
-func parseFile(fsys fs.FS, conv *markdown.Converter, f file, problems *diag.List) parsed {
+// parseCached parses a file, or takes it from the cache when nothing it
+// depends on has changed.
+func parseCached(fsys fs.FS, conv *markdown.Converter, f file, problems *diag.List, env parseEnv) parsed {
+	envKey := envKey(env.dataPrint, env.BasePath, f.year)
+	if e, hit := env.Cache.unchanged(f.path, f.stamp, envKey); hit {
+		return replay(e, problems)
+	}
 	src, ok := data.ReadText(fsys, f.path, problems)
 	if !ok {
 		return parsed{}
 	}
+	key := parseKey(src, envKey)
+	if e, hit := env.Cache.get(f.path, key); hit {
+		e.stamp = f.stamp
+		env.Cache.put(f.path, e)
+		return replay(e, problems)
+	}
+	local := &diag.List{}
+	p := parseFile(conv, f, src, local)
+	env.Cache.put(f.path, cacheEntry{key: key, stamp: f.stamp, env: envKey, parsed: p, problems: local.Problems()})
+	problems.Merge(local)
+	return p
+}
+
+// replay reports a cached parse's problems again and returns the parse.
+func replay(e cacheEntry, problems *diag.List) parsed {
+	for _, p := range e.problems {
+		problems.Add(p)
+	}
+	return e.parsed
+}
+
+func parseFile(conv *markdown.Converter, f file, src []byte, problems *diag.List) parsed {
 	parts, err := frontmatter.Split(src)
 	if err != nil {
 		problems.Errorf(f.path, 1, 1, "%v", err)

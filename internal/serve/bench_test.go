@@ -1,0 +1,76 @@
+package serve
+
+import (
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"testing"
+
+	"report/internal/build"
+	"report/internal/testsite"
+)
+
+// benchmarkEdit times the preview's rebuild after an editor saves one case
+// story: the edit, the rebuild, and rendering the edited page.
+func benchmarkEdit(b *testing.B, root, story, page string) {
+	s := New(os.DirFS(root), build.Options{}, io.Discard)
+	if !s.Rebuild() {
+		b.Fatal("the site does not build")
+	}
+	path := filepath.Join(root, story)
+	orig, err := os.ReadFile(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	i := 0
+	for b.Loop() {
+		i++
+		if err := os.WriteFile(path, append(orig, []byte("\nRettelse "+strconv.Itoa(i)+".\n")...), 0o644); err != nil {
+			b.Fatal(err)
+		}
+		if !s.Rebuild() {
+			b.Fatal("rebuild failed")
+		}
+		if _, ok, err := s.plan.File(page); !ok || err != nil {
+			b.Fatal(page, err)
+		}
+	}
+}
+
+// BenchmarkEditCaseStory2016 edits a case story of the shipped edition.
+func BenchmarkEditCaseStory2016(b *testing.B) {
+	root := b.TempDir()
+	for _, dir := range []string{"content", "data", "layouts", "static"} {
+		if err := copyTree(filepath.Join("../..", dir), filepath.Join(root, dir)); err != nil {
+			b.Fatal(err)
+		}
+	}
+	benchmarkEdit(b, root, "content/2016/cases/konkurrenter-brander-sig-sammen.md", "2016/cases/konkurrenter-brander-sig-sammen/index.html")
+}
+
+// BenchmarkEditCaseStory10000 edits one of 10,000 synthetic case stories.
+func BenchmarkEditCaseStory10000(b *testing.B) {
+	root := b.TempDir()
+	if err := testsite.WriteReport(root, "", testsite.Defaults(10000)); err != nil {
+		b.Fatal(err)
+	}
+	benchmarkEdit(b, root, "content/2016/cases/case-00005.md", "2016/cases/case-00005/index.html")
+}
+
+func copyTree(src, dst string) error {
+	return filepath.Walk(src, func(p string, info os.FileInfo, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, p)
+		if info.IsDir() {
+			return os.MkdirAll(filepath.Join(dst, rel), 0o755)
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(filepath.Join(dst, rel), b, 0o644)
+	})
+}

@@ -1,0 +1,68 @@
+package site
+
+import (
+	"testing"
+	"testing/fstest"
+
+	"report/internal/diag"
+)
+
+const chapterText = "+++\ntitle = \"Kapitel\"\n+++\nTekst med {{klynger 2015}}.\n"
+
+func cacheSite() fstest.MapFS {
+	return fstest.MapFS{
+		"data/site.toml":          {Data: []byte(`title = "T"`)},
+		"data/fields.toml":        {Data: []byte("[[field]]\nid = \"f\"\nname = \"F\"\n")},
+		"data/clusters.toml":      {Data: []byte("[[cluster]]\nid = \"c\"\nname = \"C\"\nfield = \"f\"\n")},
+		"data/metrics.toml":       {Data: []byte("[[metric]]\nid = \"klynger\"\nlabel = \"Klynger\"\n")},
+		"data/years/2015.toml":    {Data: []byte("klynger = 3\n")},
+		"data/editions/2016.toml": {Data: []byte("year = 2016\ntitle = \"T\"\ndata_year = 2015\nclusters = [\"c\"]\n")},
+		"content/2016/_index.md":  {Data: []byte("+++\ntitle = \"Forord\"\n+++\nForord.\n")},
+		"content/2016/a.md":       {Data: []byte(chapterText)},
+		"content/2016/b.md":       {Data: []byte(chapterText)},
+	}
+}
+
+func load(t *testing.T, fsys fstest.MapFS, cache *Cache) *Site {
+	t.Helper()
+	var problems diag.List
+	s := Load(fsys, Options{Cache: cache}, &problems)
+	if err := problems.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// TestCacheReparsesOnlyWhatChanged edits one chapter: only it is parsed
+// again; a change to the data parses everything again.
+func TestCacheReparsesOnlyWhatChanged(t *testing.T) {
+	fsys, cache := cacheSite(), &Cache{}
+	first := load(t, fsys, cache)
+	fsys["content/2016/b.md"] = &fstest.MapFile{Data: []byte(chapterText + "Mere.\n")}
+	second := load(t, fsys, cache)
+	if first.Editions[0].Chapters[0].Body != second.Editions[0].Chapters[0].Body {
+		t.Error("the unchanged chapter was parsed again")
+	}
+	if first.Editions[0].Chapters[1].Body == second.Editions[0].Chapters[1].Body {
+		t.Error("the edited chapter was not parsed again")
+	}
+	fsys["data/years/2015.toml"] = &fstest.MapFile{Data: []byte("klynger = 4\n")}
+	third := load(t, fsys, cache)
+	if second.Editions[0].Chapters[0].Body == third.Editions[0].Chapters[0].Body {
+		t.Error("a change to the data did not parse the chapters again")
+	}
+}
+
+// TestCacheReportsProblemsAgain keeps a broken file broken on a rebuild
+// that takes it from the cache.
+func TestCacheReportsProblemsAgain(t *testing.T) {
+	fsys, cache := cacheSite(), &Cache{}
+	fsys["content/2016/a.md"] = &fstest.MapFile{Data: []byte("+++\ntitle = \"A\"\n+++\n{{ukendt 2015}}\n")}
+	for range 2 {
+		var problems diag.List
+		Load(fsys, Options{Cache: cache}, &problems)
+		if !problems.HasErrors() {
+			t.Fatal("the cached parse lost its error")
+		}
+	}
+}
