@@ -38,8 +38,6 @@ type Server struct {
 	basePath string
 	log      io.Writer
 
-	cache *site.Cache // parsed Markdown kept between rebuilds
-
 	mu       sync.RWMutex
 	plan     *render.Plan    // the last good build; its pages render on request
 	problems []*diag.Problem // the last build's errors; nil after a good build
@@ -68,7 +66,7 @@ func New(fsys fs.FS, opts build.Options, log io.Writer) *Server {
 			base = p
 		}
 	}
-	opts.Cache = &site.Cache{}
+	opts.Cache = &site.Cache{} // parsed Markdown kept between rebuilds
 	return &Server{fsys: fsys, opts: opts, basePath: base, log: log, closed: make(chan struct{})}
 }
 
