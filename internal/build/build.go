@@ -138,6 +138,8 @@ func swap(fresh, dir string) error {
 
 // removeTree removes a folder like os.RemoveAll, its top-level entries in
 // parallel: deleting the previous site takes as long as writing the new one.
+// (Deleting every file in parallel was slower: files of one folder contend
+// for the folder's lock.)
 func removeTree(dir string) error {
 	entries, err := os.ReadDir(dir)
 	if errors.Is(err, fs.ErrNotExist) {
@@ -146,23 +148,13 @@ func removeTree(dir string) error {
 	if err != nil {
 		return err
 	}
-	errs := make([]error, len(entries))
-	var wg sync.WaitGroup
-	sem := make(chan struct{}, max(4, runtime.GOMAXPROCS(0)))
-	for i, e := range entries {
-		wg.Add(1)
-		sem <- struct{}{}
-		go func() {
-			defer func() { <-sem; wg.Done() }()
-			errs[i] = os.RemoveAll(filepath.Join(dir, e.Name()))
-		}()
-	}
-	wg.Wait()
-	return errors.Join(append(errs, os.Remove(dir))...)
+	err = parallel(entries, func(e fs.DirEntry) error { return os.RemoveAll(filepath.Join(dir, e.Name())) })
+	return errors.Join(err, os.Remove(dir))
 }
 
-// writeTree writes the files with a bounded number of writers: enough to
-// overlap the file system's latency, few enough not to exhaust file handles.
+// writeTree writes the files with a bounded number of writers (see
+// parallel): enough to overlap the file system's latency, few enough not to
+// exhaust file handles.
 func writeTree(out render.Output, root string) error {
 	for _, f := range out {
 		if !safePath(f.Path) {
@@ -172,35 +164,14 @@ func writeTree(out render.Output, root string) error {
 	if err := makeDirs(out, root); err != nil {
 		return err
 	}
-	var (
-		wg       sync.WaitGroup
-		mu       sync.Mutex
-		firstErr error
-	)
-	work := make(chan render.File)
-	for range max(4, runtime.GOMAXPROCS(0)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for f := range work {
-				if err := os.WriteFile(filepath.Join(root, filepath.FromSlash(f.Path)), f.Data, 0o644); err != nil {
-					mu.Lock()
-					firstErr = errors.Join(firstErr, err)
-					mu.Unlock()
-				}
-			}
-		}()
-	}
-	for _, f := range out {
-		work <- f
-	}
-	close(work)
-	wg.Wait()
-	return firstErr
+	return parallel(out, func(f render.File) error {
+		return os.WriteFile(filepath.Join(root, filepath.FromSlash(f.Path)), f.Data, 0o644)
+	})
 }
 
 // makeDirs creates every folder the output needs, parents first, with one
-// mkdir each (MkdirAll would first stat every path).
+// mkdir each (MkdirAll would first stat every path). One at a time: folders
+// made in parallel in one parent contend for its lock.
 func makeDirs(out render.Output, root string) error {
 	seen := map[string]bool{".": true}
 	var dirs []string
@@ -217,6 +188,28 @@ func makeDirs(out render.Output, root string) error {
 		}
 	}
 	return nil
+}
+
+// parallel calls do for every item with a few workers, and joins the errors.
+func parallel[T any](items []T, do func(T) error) error {
+	errs := make([]error, len(items))
+	work := make(chan int)
+	var wg sync.WaitGroup
+	for range min(max(4, runtime.GOMAXPROCS(0)), len(items)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range work {
+				errs[i] = do(items[i])
+			}
+		}()
+	}
+	for i := range items {
+		work <- i
+	}
+	close(work)
+	wg.Wait()
+	return errors.Join(errs...)
 }
 
 // safePath accepts only clean relative paths inside the output folder.

@@ -41,3 +41,37 @@ func BenchmarkSynthetic10000(b *testing.B) { benchmarkSynthetic(b, 10000, "") }
 // BenchmarkSynthetic1000FullDesign renders the 1,000 stories with the
 // report's own layouts: navigation, breadcrumbs, link previews.
 func BenchmarkSynthetic1000FullDesign(b *testing.B) { benchmarkSynthetic(b, 1000, repoRoot) }
+
+// BenchmarkStages times the stages of a 1,000-page build on their own:
+// loading (data, front matter, Markdown parsing), rendering every page, and
+// writing the tree. Charts have their own benchmarks in internal/chart.
+func BenchmarkStages(b *testing.B) {
+	fsys := os.DirFS(syntheticSite(b, 1000, ""))
+	b.Run("load", func(b *testing.B) {
+		for b.Loop() {
+			if _, _, err := Prepare(fsys, Options{}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	plan, _, err := Prepare(fsys, Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Run("render", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := plan.RenderAll(); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	out, _ := plan.RenderAll()
+	dir := filepath.Join(b.TempDir(), "public")
+	b.Run("write", func(b *testing.B) {
+		for b.Loop() {
+			if err := Write(out, dir); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}

@@ -79,7 +79,7 @@ func TestSlug(t *testing.T) {
 }
 
 func TestIsSlug(t *testing.T) {
-	for s, want := range map[string]bool{"innobyg": true, "gate-21": true, "Gate 21": false, "": false, "-a": false, "ø": false} {
+	for s, want := range map[string]bool{"innobyg": true, "gate-21": true, "Gate 21": false, "": false, "-a": false, "a-": false, "a--b": false, "ø": false, "../etc": false} {
 		if got := IsSlug(s); got != want {
 			t.Errorf("IsSlug(%q) = %v, want %v", s, got, want)
 		}
@@ -101,6 +101,9 @@ func FuzzSlug(f *testing.F) {
 		got := Slug(s)
 		if got != "" && !IsSlug(got) {
 			t.Errorf("Slug(%q) = %q, which is not a slug", s, got)
+		}
+		if IsSlug(s) && Slug(s) != s {
+			t.Errorf("IsSlug(%q) but Slug gives %q", s, Slug(s))
 		}
 		for _, r := range got {
 			if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-') {

@@ -46,7 +46,17 @@ func Slug(title string) string {
 }
 
 // IsSlug reports whether s is already in the form Slug produces, which is what
-// file names and ids in the content must be.
+// file names and ids in the content must be: lower-case ASCII letters and
+// digits in groups joined by single hyphens.
 func IsSlug(s string) bool {
-	return s != "" && Slug(s) == s
+	if s == "" || s[0] == '-' || s[len(s)-1] == '-' || strings.Contains(s, "--") {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-') {
+			return false
+		}
+	}
+	return true
 }

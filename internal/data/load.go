@@ -103,11 +103,25 @@ func readLimited(fsys fs.FS, name string) ([]byte, error) {
 	if info.Size() > MaxFileSize {
 		return nil, fmt.Errorf("file is %d MB; text files may be at most %d MB", info.Size()>>20, MaxFileSize>>20)
 	}
-	src, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
-	if err != nil {
-		return nil, fmt.Errorf("cannot read: %w", err)
+	// One read of the size the file says it has (ReadAll would start small
+	// and grow through several reads); a file that grew meanwhile is read on.
+	src := make([]byte, 0, info.Size()+1)
+	for {
+		n, err := f.Read(src[len(src):cap(src)])
+		src = src[:len(src)+n]
+		if err == io.EOF {
+			return src, nil
+		}
+		if err != nil {
+			return nil, fmt.Errorf("cannot read: %w", err)
+		}
+		if len(src) > MaxFileSize {
+			return nil, fmt.Errorf("file is over %d MB; text files may be at most %d MB", MaxFileSize>>20, MaxFileSize>>20)
+		}
+		if len(src) == cap(src) {
+			src = append(src, 0)[:len(src)]
+		}
 	}
-	return src, nil
 }
 
 // Clean removes a UTF-8 byte order mark and turns CRLF line ends into LF, so

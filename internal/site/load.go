@@ -41,7 +41,7 @@ func Load(fsys fs.FS, opts Options, problems *diag.List) *Site {
 	conv := markdown.New(markdown.Options{Data: d, BasePath: opts.BasePath, MetricURL: MetricURL, Timing: opts.Timing})
 	s := &Site{Data: d, conv: conv}
 	start = time.Now()
-	files := s.scan(fsys, problems)
+	files := s.scan(fsys, opts.Cache != nil, problems)
 	s.scanStatic(fsys, problems)
 	opts.Timing.Stage("scan content/ and static/", start)
 	start = time.Now()
@@ -72,7 +72,7 @@ const (
 )
 
 // scan walks content/ and classifies every file by where it sits.
-func (s *Site) scan(fsys fs.FS, problems *diag.List) []file {
+func (s *Site) scan(fsys fs.FS, stamps bool, problems *diag.List) []file {
 	var files []file
 	err := fs.WalkDir(fsys, ContentDir, func(p string, e fs.DirEntry, err error) error {
 		if err != nil {
@@ -93,7 +93,7 @@ func (s *Site) scan(fsys fs.FS, problems *diag.List) []file {
 			return nil
 		}
 		if f, ok := classify(p, problems); ok {
-			if info, err := e.Info(); err == nil {
+			if info, err := e.Info(); stamps && err == nil {
 				f.stamp = stamp{size: info.Size(), modTime: info.ModTime().UnixNano()}
 			}
 			files = append(files, f)
@@ -179,7 +179,8 @@ func parseAll(fsys fs.FS, conv *markdown.Converter, files []file, problems *diag
 	out := make([]parsed, len(files))
 	jobs := make(chan int)
 	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), max(len(files), 1)) {
+	// More workers than cores: part of parsing is waiting for the disk.
+	for range min(2*runtime.GOMAXPROCS(0), max(len(files), 1)) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
