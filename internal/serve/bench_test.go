@@ -42,7 +42,7 @@ func benchmarkEdit(b *testing.B, root, story, page string) {
 func BenchmarkEditCaseStory2016(b *testing.B) {
 	root := b.TempDir()
 	for _, dir := range []string{"content", "data", "layouts", "static"} {
-		if err := copyTree(filepath.Join("../..", dir), filepath.Join(root, dir)); err != nil {
+		if err := testsite.CopyTree(filepath.Join("../..", dir), filepath.Join(root, dir)); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -56,21 +56,4 @@ func BenchmarkEditCaseStory10000(b *testing.B) {
 		b.Fatal(err)
 	}
 	benchmarkEdit(b, root, "content/2016/cases/case-00005.md", "2016/cases/case-00005/index.html")
-}
-
-func copyTree(src, dst string) error {
-	return filepath.Walk(src, func(p string, info os.FileInfo, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(src, p)
-		if info.IsDir() {
-			return os.MkdirAll(filepath.Join(dst, rel), 0o755)
-		}
-		b, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(filepath.Join(dst, rel), b, 0o644)
-	})
 }

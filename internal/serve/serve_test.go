@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"context"
 	"io"
-	"io/fs"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -14,6 +13,7 @@ import (
 	"time"
 
 	"report/internal/build"
+	"report/internal/testsite"
 )
 
 // testSite copies the small test site, with the real layouts, into a folder.
@@ -21,22 +21,7 @@ func testSite(t *testing.T) string {
 	t.Helper()
 	root := t.TempDir()
 	for src, dst := range map[string]string{"../../testdata/sites/base": "", "../../layouts": "layouts", "../../static": "static"} {
-		err := filepath.WalkDir(src, func(p string, e fs.DirEntry, err error) error {
-			if err != nil {
-				return err
-			}
-			rel, _ := filepath.Rel(src, p)
-			target := filepath.Join(root, dst, rel)
-			if e.IsDir() {
-				return os.MkdirAll(target, 0o755)
-			}
-			b, err := os.ReadFile(p)
-			if err != nil {
-				return err
-			}
-			return os.WriteFile(target, b, 0o644)
-		})
-		if err != nil {
+		if err := testsite.CopyTree(src, filepath.Join(root, dst)); err != nil {
 			t.Fatal(err)
 		}
 	}

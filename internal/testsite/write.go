@@ -68,7 +68,7 @@ func WriteReport(root, layoutsFrom string, o Options) error {
 		return nil
 	}
 	for _, dir := range []string{"layouts", "static"} {
-		if err := copyTree(filepath.Join(layoutsFrom, dir), filepath.Join(root, dir)); err != nil {
+		if err := CopyTree(filepath.Join(layoutsFrom, dir), filepath.Join(root, dir)); err != nil {
 			return err
 		}
 	}
@@ -98,7 +98,9 @@ func WriteHugo(root string, o Options) error {
 	return nil
 }
 
-func copyTree(src, dst string) error {
+// CopyTree copies a folder, for tests and benchmarks that need a site on
+// disk to change.
+func CopyTree(src, dst string) error {
 	return filepath.Walk(src, func(p string, info os.FileInfo, err error) error {
 		if err != nil {
 			return err
