@@ -28,16 +28,23 @@ measure() {
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo); $(hugo version | cut -d' ' -f1-2); $(go version | cut -d' ' -f3)"
-printf "%8s  %10s %10s %7s  %12s %12s\n" pages report hugo ratio "report RSS" "hugo RSS"
+# Two cases: "fresh" builds into an empty folder, as CI does on a clean
+# checkout; "over" builds over the previous output, as an editor does. Hugo
+# overwrites its output in place; report writes a new tree and swaps it in
+# (a failed build must leave the old site untouched), then deletes the old.
+printf "%8s %-6s %10s %10s %7s  %12s %12s\n" pages output report hugo ratio "report RSS" "hugo RSS"
 for n in "${sizes[@]}"; do
   go run ./cmd/gensite -n "$n" -out "$work/site-$n"
-  : >"$work/r"; : >"$work/h"
-  for _ in $(seq "$runs"); do
-    measure bin/report build --root "$work/site-$n/report" --out "$work/out-report" >>"$work/r"
-    measure hugo --quiet --source "$work/site-$n/hugo" --destination "$work/out-hugo" >>"$work/h"
+  for mode in fresh over; do
+    : >"$work/r"; : >"$work/h"
+    for _ in $(seq "$runs"); do
+      [ "$mode" = fresh ] && rm -rf "$work/out-report" "$work/out-hugo"
+      measure bin/report build --root "$work/site-$n/report" --out "$work/out-report" >>"$work/r"
+      measure hugo --quiet --source "$work/site-$n/hugo" --destination "$work/out-hugo" >>"$work/h"
+    done
+    rt=$(cut -d' ' -f1 "$work/r" | median); ht=$(cut -d' ' -f1 "$work/h" | median)
+    rm=$(cut -d' ' -f2 "$work/r" | median); hm=$(cut -d' ' -f2 "$work/h" | median)
+    printf "%8s %-6s %9ss %9ss %6.2fx  %9.0f MB %9.0f MB\n" "$n" "$mode" "$rt" "$ht" "$(echo "$ht / $rt" | bc -l)" "$(echo "$rm/1024" | bc -l)" "$(echo "$hm/1024" | bc -l)"
   done
-  rt=$(cut -d' ' -f1 "$work/r" | median); ht=$(cut -d' ' -f1 "$work/h" | median)
-  rm=$(cut -d' ' -f2 "$work/r" | median); hm=$(cut -d' ' -f2 "$work/h" | median)
-  printf "%8s  %9ss %9ss %6.2fx  %9.0f MB %9.0f MB\n" "$n" "$rt" "$ht" "$(echo "$ht / $rt" | bc -l)" "$(echo "$rm/1024" | bc -l)" "$(echo "$hm/1024" | bc -l)"
 done
 echo "ratio = Hugo's median wall time / report's (above 1: report is faster); medians of $runs alternating runs"
