@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -49,12 +50,14 @@ func samples() []Spec {
 	}
 }
 
-var preview = flag.String("preview", "", "write HTML pages showing the sample charts, two a page, to `prefix`N.html")
+var preview = flag.String("preview", "", "write HTML pages showing the sample charts, two a page, to `prefix`N.html (default: a temporary folder)")
 
-// TestPreview writes pages for looking at the charts in a browser.
+// TestPreview draws every sample chart, wide and narrow, into HTML pages for
+// looking at in a browser: give -preview to keep them.
 func TestPreview(t *testing.T) {
-	if *preview == "" {
-		t.Skip("no -preview")
+	prefix := *preview
+	if prefix == "" {
+		prefix = filepath.Join(t.TempDir(), "sample")
 	}
 	head := `<!doctype html><meta charset="utf-8"><link rel="stylesheet" href="` + os.Getenv("CHART_CSS") + `">` +
 		`<style>body{margin:0 auto;padding:1rem;max-width:40rem;font-family:sans-serif}</style>`
@@ -72,7 +75,7 @@ func TestPreview(t *testing.T) {
 				fmt.Fprintf(&b, "<figure class=\"chart\">%s</figure>\n", out)
 			}
 		}
-		if err := os.WriteFile(fmt.Sprintf("%s%d.html", *preview, p/2), []byte(b.String()), 0o644); err != nil {
+		if err := os.WriteFile(fmt.Sprintf("%s%d.html", prefix, p/2), []byte(b.String()), 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
