@@ -60,29 +60,15 @@ func Run(fsys fs.FS, opts Options) (*Result, error) {
 // them: the preview server renders pages as they are asked for.
 func Prepare(fsys fs.FS, opts Options) (*render.Plan, []*diag.Problem, error) {
 	problems := &diag.List{}
-	s := site.Load(fsys, site.Options{BasePath: basePathOf(opts.BaseURL), Timing: opts.Timing, Cache: opts.Cache}, problems)
+	s := site.Load(fsys, site.Options{BaseURL: opts.BaseURL, Timing: opts.Timing, Cache: opts.Cache}, problems)
 	start := time.Now()
-	r := render.New(fsys, s, render.Options{BaseURL: opts.BaseURL, Timing: opts.Timing}, problems)
+	r := render.New(fsys, s, render.Options{Timing: opts.Timing}, problems)
 	opts.Timing.Stage("parse templates", start)
 	if err := problems.Err(); err != nil {
 		return nil, warnings(problems), err
 	}
 	plan, err := r.Plan(fsys)
 	return plan, warnings(problems), err
-}
-
-// basePathOf is the path the Markdown links must be prefixed with. The site's
-// own base_url setting is read by data.Load; the flag overrides it here, and an
-// invalid flag is reported by render.New.
-func basePathOf(baseURL string) string {
-	if baseURL == "" {
-		return ""
-	}
-	p, err := render.BasePath(baseURL)
-	if err != nil {
-		return "/"
-	}
-	return p
 }
 
 func warnings(l *diag.List) []*diag.Problem {

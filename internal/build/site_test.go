@@ -183,6 +183,23 @@ func TestBaseURLWithSubPath(t *testing.T) {
 	}
 }
 
+// TestBaseURLFromSiteSettings publishes under data/site.toml's base_url
+// when no flag is given: the Markdown's links follow it like the templates'.
+func TestBaseURLFromSiteSettings(t *testing.T) {
+	fsys := testSite(t, nil)
+	fsys["data/site.toml"] = &fstest.MapFile{Data: []byte("title = \"Testrapporten\"\nbase_url = \"https://example.org/rapport/\"\n")}
+	res, err := Run(fsys, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	chapter := files(res.Output)["2016/tal/index.html"]
+	for _, want := range []string{`<a href="/rapport/2016/cases/en-god-historie/">casen</a>`, `href="/rapport/css/report.css"`, `<link rel="canonical" href="https://example.org/rapport/2016/tal/">`} {
+		if !strings.Contains(chapter, want) {
+			t.Errorf("chapter page lacks %s", want)
+		}
+	}
+}
+
 // TestBadSites builds every broken site in testdata/bad and compares the
 // problems reported with the archive's want section, exactly.
 func TestBadSites(t *testing.T) {

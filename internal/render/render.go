@@ -8,7 +8,6 @@ import (
 	"net/url"
 	"runtime"
 	"slices"
-	"strings"
 	"sync"
 	"time"
 
@@ -20,8 +19,7 @@ import (
 
 // Options configure rendering.
 type Options struct {
-	BaseURL string           // "/" or "/rapport/" or "https://example.org/rapport/"
-	Timing  *timing.Recorder // where the time goes, for --metrics; may be nil
+	Timing *timing.Recorder // where the time goes, for --metrics; may be nil
 }
 
 // File is one file of the output.
@@ -43,31 +41,11 @@ type Renderer struct {
 	origin    string // "https://example.org", or "" when the base URL has no host
 }
 
-// BasePath returns the URL path of a base URL: "https://example.org/r/" → "/r/".
-func BasePath(baseURL string) (string, error) {
-	u, err := url.Parse(baseURL)
-	if err != nil || (u.Scheme != "" && u.Scheme != "http" && u.Scheme != "https") || u.RawQuery != "" || u.Fragment != "" {
-		return "", fmt.Errorf("base URL %q must look like https://example.org/rapport/ or /rapport/", baseURL)
-	}
-	p := "/" + strings.Trim(u.Path, "/") + "/"
-	return strings.ReplaceAll(p, "//", "/"), nil
-}
-
 // New prepares a renderer and parses the templates. Template problems go to
 // problems; a renderer is returned even then, but must not be used.
 func New(fsys fs.FS, s *site.Site, opts Options, problems *diag.List) *Renderer {
-	r := &Renderer{site: s, timing: opts.Timing}
-	base := opts.BaseURL
-	if base == "" {
-		base = s.Data.Site.BaseURL
-	}
-	p, err := BasePath(base)
-	if err != nil {
-		problems.Errorf("", 0, 0, "%v", err)
-		p = "/"
-	}
-	r.basePath = p
-	if u, err := url.Parse(base); err == nil && u.Host != "" {
+	r := &Renderer{site: s, timing: opts.Timing, basePath: s.BasePath}
+	if u, err := url.Parse(s.BaseURL); err == nil && u.Host != "" {
 		r.origin = u.Scheme + "://" + u.Host
 	}
 	r.templates = LoadTemplates(fsys, r.funcs(), problems)
@@ -136,6 +114,9 @@ func (r *Renderer) Plan(fsys fs.FS) (*Plan, error) {
 	slices.Sort(p.paths)
 	return p, problems.Err()
 }
+
+// BasePath is the URL path the site is served under, "/rapport/".
+func (p *Plan) BasePath() string { return p.r.basePath }
 
 // Has reports whether the site has the file.
 func (p *Plan) Has(path string) bool {

@@ -61,17 +61,19 @@ func (s *Server) Close() {
 // New returns a server for the site in fsys. Call Rebuild before serving.
 func New(fsys fs.FS, opts build.Options, log io.Writer) *Server {
 	base := "/"
-	if opts.BaseURL != "" {
-		if p, err := render.BasePath(opts.BaseURL); err == nil {
-			base = p
-		}
+	if p, err := site.BasePath(opts.BaseURL); err == nil && opts.BaseURL != "" {
+		base = p
 	}
 	opts.Cache = &site.Cache{} // parsed Markdown kept between rebuilds
 	return &Server{fsys: fsys, opts: opts, basePath: base, log: log, closed: make(chan struct{})}
 }
 
 // BasePath is the URL path the site is served under.
-func (s *Server) BasePath() string { return s.basePath }
+func (s *Server) BasePath() string {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return s.basePath
+}
 
 // Rebuild loads and checks the site and, when it is good, swaps it in. Only
 // changed files are parsed again, and pages are rendered when a browser asks
@@ -89,7 +91,7 @@ func (s *Server) Rebuild() bool {
 	if err != nil {
 		s.problems = diag.AsList(err)
 	} else {
-		s.problems, s.plan = nil, plan
+		s.problems, s.plan, s.basePath = nil, plan, plan.BasePath()
 	}
 	s.version++
 	waiters := s.waiters
@@ -131,19 +133,20 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.events(w, r)
 		return
 	}
-	if r.URL.Path == "/" && s.basePath != "/" {
-		http.Redirect(w, r, s.basePath, http.StatusFound)
+	base := s.BasePath()
+	if r.URL.Path == "/" && base != "/" {
+		http.Redirect(w, r, base, http.StatusFound)
 		return
 	}
-	rest, ok := strings.CutPrefix(r.URL.Path, s.basePath)
+	rest, ok := strings.CutPrefix(r.URL.Path, base)
 	if !ok {
 		http.NotFound(w, r)
 		return
 	}
-	s.serveFile(w, r, "/"+rest)
+	s.serveFile(w, r, base, "/"+rest)
 }
 
-func (s *Server) serveFile(w http.ResponseWriter, r *http.Request, urlPath string) {
+func (s *Server) serveFile(w http.ResponseWriter, r *http.Request, base, urlPath string) {
 	s.mu.RLock()
 	plan, problems := s.plan, s.problems
 	s.mu.RUnlock()
@@ -153,7 +156,7 @@ func (s *Server) serveFile(w http.ResponseWriter, r *http.Request, urlPath strin
 	}
 	name, redirect := lookup(plan, urlPath)
 	if redirect != "" {
-		http.Redirect(w, r, s.basePath+strings.TrimPrefix(redirect, "/"), http.StatusMovedPermanently)
+		http.Redirect(w, r, base+strings.TrimPrefix(redirect, "/"), http.StatusMovedPermanently)
 		return
 	}
 	if problems != nil && isPage(name) {

@@ -26,9 +26,9 @@ const ContentDir = "content"
 
 // Options configure Load.
 type Options struct {
-	BasePath string           // the URL path the site is served under, "/" by default
-	Timing   *timing.Recorder // where the time goes, for --metrics; may be nil
-	Cache    *Cache           // parsed files kept between builds; may be nil
+	BaseURL string           // overrides data/site.toml's base_url when set
+	Timing  *timing.Recorder // where the time goes, for --metrics; may be nil
+	Cache   *Cache           // parsed files kept between builds; may be nil
 }
 
 // Load reads content/ and data/ from fsys and returns the checked model. The
@@ -38,14 +38,16 @@ func Load(fsys fs.FS, opts Options, problems *diag.List) *Site {
 	start := time.Now()
 	d := data.Load(fsys, problems)
 	opts.Timing.Stage("load data/", start)
-	conv := markdown.New(markdown.Options{Data: d, BasePath: opts.BasePath, MetricURL: MetricURL, Timing: opts.Timing})
-	s := &Site{Data: d, conv: conv}
+	s := &Site{Data: d}
+	s.resolveBase(opts.BaseURL, problems)
+	conv := markdown.New(markdown.Options{Data: d, BasePath: s.BasePath, MetricURL: MetricURL, Timing: opts.Timing})
+	s.conv = conv
 	start = time.Now()
 	files := s.scan(fsys, opts.Cache != nil, problems)
 	s.scanStatic(fsys, problems)
 	opts.Timing.Stage("scan content/ and static/", start)
 	start = time.Now()
-	pages := parseAll(fsys, conv, files, problems, parseEnv{opts, d.Fingerprint()})
+	pages := parseAll(fsys, conv, files, problems, parseEnv{opts, d.Fingerprint(), s.BasePath})
 	opts.Timing.Stage("parse Markdown, draw charts", start)
 	start = time.Now()
 	s.assemble(files, pages, problems)
@@ -173,6 +175,7 @@ type caseMatter struct {
 type parseEnv struct {
 	Options
 	dataPrint [32]byte
+	basePath  string
 }
 
 func parseAll(fsys fs.FS, conv *markdown.Converter, files []file, problems *diag.List, env parseEnv) []parsed {
@@ -202,7 +205,7 @@ func parseAll(fsys fs.FS, conv *markdown.Converter, files []file, problems *diag
 // parseCached parses a file, or takes it from the cache when nothing it
 // depends on has changed.
 func parseCached(fsys fs.FS, conv *markdown.Converter, f file, problems *diag.List, env parseEnv) parsed {
-	envKey := envKey(env.dataPrint, env.BasePath, f.year)
+	envKey := envKey(env.dataPrint, env.basePath, f.year)
 	if e, hit := env.Cache.unchanged(f.path, f.stamp, envKey); hit {
 		return replay(e, problems)
 	}

@@ -9,9 +9,14 @@
 package site
 
 import (
+	"cmp"
+	"fmt"
 	"io"
+	"net/url"
+	"strings"
 
 	"report/internal/data"
+	"report/internal/diag"
 	"report/internal/markdown"
 )
 
@@ -44,6 +49,11 @@ type Site struct {
 	Data     *data.Data
 	Editions []*Edition // oldest first
 	Assets   []Asset    // files under content/ and static/, copied as they are
+
+	// BaseURL is the address the site is published under: --base-url, or
+	// data/site.toml's base_url, or "/". BasePath is its path, "/rapport/".
+	BaseURL  string
+	BasePath string
 
 	conv *markdown.Converter
 }
@@ -90,6 +100,32 @@ type Quote struct {
 	Person       string `toml:"person"`
 	Role         string `toml:"role"`
 	Organisation string `toml:"organisation"`
+}
+
+// BasePath returns the URL path of a base URL: "https://example.org/r/" → "/r/".
+func BasePath(baseURL string) (string, error) {
+	u, err := url.Parse(baseURL)
+	if err != nil || (u.Scheme != "" && u.Scheme != "http" && u.Scheme != "https") || u.RawQuery != "" || u.Fragment != "" {
+		return "", fmt.Errorf("base URL %q must look like https://example.org/rapport/ or /rapport/", baseURL)
+	}
+	p := "/" + strings.Trim(u.Path, "/") + "/"
+	return strings.ReplaceAll(p, "//", "/"), nil
+}
+
+// resolveBase decides the site's address once, for the Markdown's links and
+// the templates' alike.
+func (s *Site) resolveBase(flag string, problems *diag.List) {
+	s.BaseURL = cmp.Or(flag, s.Data.Site.BaseURL, "/")
+	p, err := BasePath(s.BaseURL)
+	if err != nil {
+		where := "data/site.toml"
+		if flag != "" {
+			where = ""
+		}
+		problems.Errorf(where, 0, 0, "%v", err)
+		s.BaseURL, p = "/", "/"
+	}
+	s.BasePath = p
 }
 
 // EditionURL is the path of an edition's front page.
