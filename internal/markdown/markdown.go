@@ -8,7 +8,8 @@
 //     "oekonomi-og-stoette");
 //   - fenced blocks `table` and `keyfigure`, whose TOML bodies name metrics and
 //     years and are drawn from the data, so no figure is typed twice;
-//   - inline references {{metric year}} that print a figure from the data;
+//   - inline references {{metric year}} that print a figure from the data,
+//     and a warning where prose types a figure the data holds;
 //   - root-relative links prefixed with the site's base path, and unsafe
 //     links (javascript:) refused;
 //   - raw HTML shown as text, never passed through.
@@ -21,6 +22,7 @@ package markdown
 import (
 	"bytes"
 	"io"
+	"sync"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -50,6 +52,9 @@ type Options struct {
 type Converter struct {
 	md   goldmark.Markdown
 	opts Options
+
+	indexOnce sync.Once
+	index     map[string][]string // figure as printed → "metric year"
 }
 
 // New builds the goldmark parser and renderer once.
@@ -73,6 +78,7 @@ func New(opts Options) *Converter {
 			parser.WithASTTransformers(
 				util.Prioritized(&blockTransformer{}, 100),
 				util.Prioritized(&linkTransformer{}, 200),
+				util.Prioritized(&typedTransformer{}, 300),
 			),
 			parser.WithInlineParsers(util.Prioritized(&refParser{}, 50)),
 		),

@@ -123,3 +123,23 @@ func FuzzConvert(f *testing.F) {
 		}
 	})
 }
+
+// TestTypedFigures warns where prose types a figure the data holds, and
+// leaves years, small numbers, code and bound figures alone.
+func TestTypedFigures(t *testing.T) {
+	c := converter(t, "/")
+	var problems diag.List
+	c.Parse("x.md", 2016, 1, []byte("I 2015 deltog 1.794 virksomheder, og omsætningen var 15,6 mio. kr.\n\n"+
+		"Tre klynger, {{virksomheder 2015}} bundet, `1.794` i kode og 2.500 andre.\n"), &problems)
+	var got []string
+	for _, p := range problems.Problems() {
+		got = append(got, p.Error())
+	}
+	want := []string{
+		"x.md:1:15: warning: 1.794 is typed, but the data has it as virksomheder 2015; write it as {{virksomheder 2015}} so text and tables cannot drift apart",
+		"x.md:1:54: warning: 15,6 is typed, but the data has it as omsaetning 2015; write it as {{omsaetning 2015}} so text and tables cannot drift apart",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
