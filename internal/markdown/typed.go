@@ -10,8 +10,40 @@ import (
 	"github.com/yuin/goldmark/text"
 )
 
-// typedFigure finds numbers as Danish prose writes them: 5.943, 257,6, 451.
-var typedFigure = regexp.MustCompile(`(^|[^\p{L}\p{N},.])(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+,\d+|\d{3,})($|[^\p{L}\p{N}])`)
+// typedFigure is a number as Danish prose writes a figure: 5.943, 257,6, 451.
+var typedFigure = regexp.MustCompile(`^(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+,\d+|\d{3,})$`)
+
+// figures yields the numbers in prose: runs of digits, dots and commas that
+// do not touch a letter, without a trailing full stop or comma. A byte scan,
+// not a regular expression: this runs over every word of every page.
+func figures(text []byte, yield func(start int, figure string)) {
+	for i := 0; i < len(text); i++ {
+		if !isDigit(text[i]) || (i > 0 && isWordByte(text[i-1])) {
+			continue
+		}
+		j := i
+		for j < len(text) && (isDigit(text[j]) || text[j] == '.' || text[j] == ',') {
+			j++
+		}
+		end := j
+		for end > i && !isDigit(text[end-1]) {
+			end--
+		}
+		if j >= len(text) || !isLetterByte(text[j]) {
+			if f := string(text[i:end]); typedFigure.MatchString(f) {
+				yield(i, f)
+			}
+		}
+		i = j
+	}
+}
+
+func isDigit(b byte) bool { return b >= '0' && b <= '9' }
+
+// isWordByte is a letter, a digit or a byte of a non-ASCII letter (æ, ø, å).
+func isWordByte(b byte) bool { return isDigit(b) || isLetterByte(b) }
+
+func isLetterByte(b byte) bool { return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= 0x80 }
 
 // typedTransformer warns about figures typed into prose that the data
 // holds: typed, they can drift from the tables; bound with {{metric year}},
@@ -32,17 +64,13 @@ func (t *typedTransformer) Transform(doc *ast.Document, _ text.Reader, pc parser
 			return ast.WalkContinue, nil
 		}
 		seg := txt.Segment
-		for _, m := range typedFigure.FindAllSubmatchIndex(seg.Value(st.src), -1) {
-			figure := string(seg.Value(st.src)[m[4]:m[5]])
-			if isYear(figure) {
-				continue
-			}
-			if refs := index[figure]; len(refs) > 0 {
-				line, col := st.position(seg.Start + m[4])
+		figures(seg.Value(st.src), func(start int, figure string) {
+			if refs := index[figure]; len(refs) > 0 && !isYear(figure) {
+				line, col := st.position(seg.Start + start)
 				st.problems.Warnf(st.path, line, col, "%s is typed, but the data has it as %s; write it as {{%s}} so text and tables cannot drift apart",
 					figure, strings.Join(refs, " and "), refs[0])
 			}
-		}
+		})
 		return ast.WalkContinue, nil
 	})
 }
@@ -61,8 +89,8 @@ func (c *Converter) figureIndex() map[string][]string {
 		for _, m := range d.Metrics {
 			for _, y := range d.Years() {
 				s, ok := d.Display(m.ID, y)
-				if ok && typedFigure.MatchString(" "+strings.TrimSuffix(s, "\u00a0%")+" ") {
-					key := strings.TrimSuffix(s, "\u00a0%")
+				key := strings.TrimSuffix(s, "\u00a0%")
+				if ok && typedFigure.MatchString(key) {
 					c.index[key] = append(c.index[key], m.ID+" "+strconv.Itoa(y))
 				}
 			}
