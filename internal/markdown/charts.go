@@ -1,8 +1,6 @@
 package markdown
 
 import (
-	"bytes"
-	"encoding/json"
 	"math"
 	"slices"
 	"strconv"
@@ -334,67 +332,4 @@ func (st *state) decimals(spec chartSpec) int {
 		}
 	}
 	return n
-}
-
-// CSV is the figure's data for spreadsheets: UTF-8 with a byte order mark,
-// semicolons and decimal commas, so Danish Excel opens it as numbers.
-func (f *Figure) CSV() []byte {
-	var b bytes.Buffer
-	b.WriteString("\uFEFF")
-	b.WriteString(csvField(f.Title))
-	for _, s := range f.Series {
-		b.WriteString(";" + csvField(s.Name))
-	}
-	b.WriteString("\r\n")
-	for i, c := range f.Categories {
-		b.WriteString(csvField(c))
-		for _, s := range f.Series {
-			b.WriteString(";")
-			if v := s.Values[i]; !math.IsNaN(v) {
-				b.WriteString(strings.ReplaceAll(strconv.FormatFloat(v, 'f', -1, 64), ".", ","))
-			}
-		}
-		b.WriteString("\r\n")
-	}
-	return b.Bytes()
-}
-
-func csvField(s string) string {
-	if strings.ContainsAny(s, ";\"\r\n") {
-		return `"` + strings.ReplaceAll(s, `"`, `""`) + `"`
-	}
-	return s
-}
-
-// FigureJSON is the shape of a figure's JSON download.
-type FigureJSON struct {
-	Title      string       `json:"title"`
-	Unit       string       `json:"unit"`
-	Source     string       `json:"source"`
-	Categories []string     `json:"categories"`
-	Series     []SeriesJSON `json:"series"`
-}
-
-// SeriesJSON is one series; null marks a figure the source does not give.
-type SeriesJSON struct {
-	Name   string     `json:"name"`
-	Values []*float64 `json:"values"`
-}
-
-// JSON is the figure's data for programs.
-func (f *Figure) JSON() []byte {
-	out := FigureJSON{Title: f.Title, Unit: f.Unit, Source: f.Source, Categories: f.Categories}
-	for _, s := range f.Series {
-		js := SeriesJSON{Name: s.Name}
-		for i := range s.Values {
-			if math.IsNaN(s.Values[i]) {
-				js.Values = append(js.Values, nil)
-			} else {
-				js.Values = append(js.Values, &s.Values[i])
-			}
-		}
-		out.Series = append(out.Series, js)
-	}
-	b, _ := json.MarshalIndent(out, "", "  ")
-	return append(b, '\n')
 }

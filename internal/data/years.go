@@ -1,0 +1,151 @@
+package data
+
+// The figures of each year (data/years/) and the editions (data/editions/).
+
+import (
+	"io/fs"
+	"path"
+	"slices"
+	"strconv"
+	"strings"
+
+	"report/internal/diag"
+	"report/internal/tomlfile"
+)
+
+func (d *Data) loadYears(fsys fs.FS, problems *diag.List) {
+	entries, err := fs.ReadDir(fsys, yearsDir)
+	if err != nil {
+		problems.Errorf(yearsDir, 0, 0, "cannot read the folder of yearly figures: %v", err)
+		return
+	}
+	for _, e := range entries {
+		name := path.Join(yearsDir, e.Name())
+		year, ok := yearFileName(name, e, problems)
+		if !ok {
+			continue
+		}
+		src, ok := d.readData(fsys, name, true, problems)
+		raw := map[string]any{}
+		var doc *tomlfile.Doc
+		if ok {
+			doc, ok = tomlfile.Decode(name, 1, src, &raw, problems)
+		}
+		if !ok {
+			d.brokenYears[year] = true
+			continue
+		}
+		values := d.numbers(name, doc, year, raw, problems)
+		d.checkYearValues(name, doc, values, problems)
+		d.values[year] = values
+		d.yearDocs[year] = doc
+		d.years = append(d.years, year)
+	}
+	slices.Sort(d.years)
+}
+
+// numbers converts a year file's values. A whole number typed for a metric
+// that is shown with decimals (the source printing "11" in a column of "7,8")
+// keeps its printed precision rather than gaining a ",0" the source never had.
+func (d *Data) numbers(name string, doc *tomlfile.Doc, year int, raw map[string]any, problems *diag.List) map[string]float64 {
+	values := map[string]float64{}
+	for _, id := range sortedKeys(raw) {
+		switch v := raw[id].(type) {
+		case int64:
+			values[id] = float64(v)
+			if d.wholes[year] == nil {
+				d.wholes[year] = map[string]bool{}
+			}
+			d.wholes[year][id] = true
+		case float64:
+			values[id] = v
+		default:
+			line, col := doc.Pos(id)
+			problems.Errorf(name, line, col, "%q must be a number, like 257.6 or 44, not %s", id, tomlType(v))
+		}
+	}
+	return values
+}
+
+func tomlType(v any) string {
+	switch v.(type) {
+	case string:
+		return "text"
+	case []any:
+		return "a list"
+	case map[string]any:
+		return "a table"
+	case bool:
+		return "true or false"
+	default:
+		return "a date or time"
+	}
+}
+
+func (d *Data) checkYearValues(name string, doc *tomlfile.Doc, values map[string]float64, problems *diag.List) {
+	for _, id := range sortedKeys(values) {
+		m := d.metrics[id]
+		line, col := doc.Pos(id)
+		switch {
+		case m == nil && d.broken["metrics"]:
+			delete(values, id)
+		case m == nil:
+			problems.Errorf(name, line, col, "unknown metric %q; define it in data/metrics.toml first", id)
+			delete(values, id)
+		case m.Derived():
+			problems.Errorf(name, line, col, "metric %q is computed from %s and must not be typed", id, strings.Join(m.Ratio, " / "))
+			delete(values, id)
+		}
+	}
+}
+
+// yearFileName accepts data/years/2015.toml and nothing else.
+func yearFileName(name string, e fs.DirEntry, problems *diag.List) (int, bool) {
+	if e.IsDir() || strings.HasPrefix(e.Name(), ".") {
+		return 0, false
+	}
+	base, ok := strings.CutSuffix(e.Name(), ".toml")
+	year, err := strconv.Atoi(base)
+	if !ok || err != nil || year < 1900 || year > 2999 || len(base) != 4 {
+		problems.Errorf(name, 0, 0, "a file here must be named after its year, like 2015.toml")
+		return 0, false
+	}
+	return year, true
+}
+
+func (d *Data) loadEditions(fsys fs.FS, problems *diag.List) {
+	entries, err := fs.ReadDir(fsys, editionsDir)
+	if err != nil {
+		problems.Errorf(editionsDir, 0, 0, "cannot read the folder of editions: %v", err)
+		return
+	}
+	for _, e := range entries {
+		name := path.Join(editionsDir, e.Name())
+		year, ok := yearFileName(name, e, problems)
+		if !ok {
+			continue
+		}
+		src, ok := d.readData(fsys, name, true, problems)
+		ed := &Edition{Path: name}
+		var doc *tomlfile.Doc
+		if ok {
+			doc, ok = tomlfile.Decode(name, 1, src, ed, problems)
+		}
+		if ok && ed.Year != year {
+			line, col := doc.Pos("year")
+			problems.Errorf(name, max(line, 1), col, "year is %d but the file is named %d.toml; they must agree", ed.Year, year)
+			ok = false
+		}
+		if !ok {
+			d.brokenEditions[year] = true
+			continue
+		}
+		ed.Doc = doc
+		d.checkEdition(ed, problems)
+		d.Editions = append(d.Editions, ed)
+	}
+	slices.SortFunc(d.Editions, func(a, b *Edition) int { return a.Year - b.Year })
+	if len(d.Editions) == 0 && len(d.brokenEditions) == 0 {
+		problems.Errorf(editionsDir, 0, 0, "no edition found; add one, for example data/editions/2016.toml")
+	}
+}
