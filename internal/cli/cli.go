@@ -89,7 +89,8 @@ func parseFlags(fs *flag.FlagSet, args []string) (code int, ok bool) {
 	return 0, true
 }
 
-// parse parses flags and refuses positional arguments.
+// parse parses flags and refuses positional arguments and a --root that is
+// not a folder.
 func parse(fs *flag.FlagSet, args []string) (code int, ok bool) {
 	if code, ok := parseFlags(fs, args); !ok {
 		return code, false
@@ -97,6 +98,12 @@ func parse(fs *flag.FlagSet, args []string) (code int, ok bool) {
 	if fs.NArg() > 0 {
 		fmt.Fprintf(fs.Output(), "%s: unexpected argument %q\n", fs.Name(), fs.Arg(0))
 		return ExitUsage, false
+	}
+	if root := fs.Lookup("root"); root != nil {
+		if info, err := os.Stat(root.Value.String()); err != nil || !info.IsDir() {
+			fmt.Fprintf(fs.Output(), "%s: --root %s is not a folder; give the folder that holds content/, data/, layouts/ and static/\n", fs.Name(), root.Value.String())
+			return ExitUsage, false
+		}
 	}
 	return 0, true
 }

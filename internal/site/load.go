@@ -77,6 +77,9 @@ const (
 func (s *Site) scan(fsys fs.FS, stamps bool, problems *diag.List) []file {
 	var files []file
 	err := fs.WalkDir(fsys, ContentDir, func(p string, e fs.DirEntry, err error) error {
+		if p == ContentDir && errors.Is(err, fs.ErrNotExist) {
+			return err // reported below, once
+		}
 		if err != nil {
 			problems.Errorf(p, 0, 0, "cannot read: %v", err)
 			return nil
