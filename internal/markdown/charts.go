@@ -23,6 +23,7 @@ import (
 //   - [[series]] and year: one series per group of metrics, with labels;
 //   - data = "clusters-by-field" or "ecei": counts of the edition's clusters.
 type chartSpec struct {
+	ID      string       `toml:"id"`
 	Type    string       `toml:"type"`
 	Title   string       `toml:"title"`
 	Source  string       `toml:"source"`
@@ -97,7 +98,15 @@ func (st *state) chartBlock(fb *ast.FencedCodeBlock) ast.Node {
 	if failed || fig == nil || len(fig.Series) == 0 {
 		return node
 	}
-	fig.ID = st.ids.unique("figur-" + danish.Slug(fig.Title))
+	name := danish.Slug(fig.Title)
+	if spec.ID != "" {
+		if !danish.IsSlug(spec.ID) {
+			errAt("id", "id %q must be lower-case letters, digits and hyphens, like %q", spec.ID, danish.Slug(spec.ID))
+			return node
+		}
+		name = spec.ID
+	}
+	fig.ID = st.ids.unique("figur-" + name)
 	cs := chart.Spec{Kind: chart.Kind(spec.Type), Title: fig.Title, Categories: fig.Categories, Unit: fig.Unit, Decimals: st.decimals(spec), ID: fig.ID}
 	for _, s := range fig.Series {
 		cs.Series = append(cs.Series, chart.Series{Name: s.Name, Values: s.Values})
