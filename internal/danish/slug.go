@@ -25,9 +25,13 @@ var danishLetters = strings.NewReplacer(
 // is "" only when the title has no letter or digit at all.
 func Slug(title string) string {
 	s := danishLetters.Replace(title)
-	s, _, err := transform.String(transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC), s)
-	if err != nil {
-		s = title
+	if !isASCII(s) {
+		// Strip what accents remain: é → e. Only needed past ASCII, and the
+		// transform is the costly part of making a slug.
+		stripped, _, err := transform.String(transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC), s)
+		if err == nil {
+			s = stripped
+		}
 	}
 	var b strings.Builder
 	pendingHyphen := false
@@ -43,6 +47,15 @@ func Slug(title string) string {
 		pendingHyphen = true
 	}
 	return b.String()
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= unicode.MaxASCII {
+			return false
+		}
+	}
+	return true
 }
 
 // IsSlug reports whether s is already in the form Slug produces, which is what
