@@ -56,6 +56,29 @@ func Run(fsys fs.FS, opts Options) (*Result, error) {
 	return res, nil
 }
 
+// Publish builds the site in fsys straight into the folder dir: each page is
+// written to a new tree beside dir as soon as it is rendered, and the tree
+// replaces dir only when every page rendered and was written. On failure the
+// error lists every problem and dir is untouched. It returns the warnings
+// and the number of files written.
+func Publish(fsys fs.FS, opts Options, dir string) ([]*diag.Problem, int, error) {
+	plan, warns, err := Prepare(fsys, opts)
+	if err != nil {
+		return warns, 0, err
+	}
+	start := time.Now()
+	err = replace(dir, func(tmp string) error {
+		if err := makeDirs(plan.Paths(), tmp); err != nil {
+			return err
+		}
+		return plan.Each(func(_ int, f render.File) error {
+			return os.WriteFile(filepath.Join(tmp, filepath.FromSlash(f.Path)), f.Data, 0o644)
+		})
+	})
+	opts.Timing.Stage("render and write pages", start)
+	return warns, len(plan.Paths()), err
+}
+
 // Prepare loads and checks the site and plans its files without rendering
 // them: the preview server renders pages as they are asked for.
 func Prepare(fsys fs.FS, opts Options) (*render.Plan, []*diag.Problem, error) {
@@ -81,11 +104,15 @@ func warnings(l *diag.List) []*diag.Problem {
 	return out
 }
 
-// Write replaces the folder dir with the output. The new tree is written to a
-// sibling temporary folder first; then dir is renamed aside, the new tree
-// renamed into place and the old one removed. If anything fails before the
-// swap, dir is untouched.
+// Write replaces the folder dir with the output (see replace).
 func Write(out render.Output, dir string) error {
+	return replace(dir, func(tmp string) error { return writeTree(out, tmp) })
+}
+
+// replace replaces the folder dir with a tree that fill writes into a new
+// sibling folder: then dir is renamed aside, the new tree renamed into place
+// and the old one removed. If fill fails, dir is untouched.
+func replace(dir string, fill func(tmp string) error) error {
 	dir = filepath.Clean(dir)
 	parent := filepath.Dir(dir)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
@@ -96,7 +123,7 @@ func Write(out render.Output, dir string) error {
 		return err
 	}
 	defer os.RemoveAll(tmp)
-	if err := writeTree(out, tmp); err != nil {
+	if err := fill(tmp); err != nil {
 		return err
 	}
 	if err := os.Chmod(tmp, 0o755); err != nil {
@@ -142,12 +169,11 @@ func removeTree(dir string) error {
 // parallel): enough to overlap the file system's latency, few enough not to
 // exhaust file handles.
 func writeTree(out render.Output, root string) error {
-	for _, f := range out {
-		if !safePath(f.Path) {
-			return fmt.Errorf("refusing to write %q: it would land outside the output folder", f.Path)
-		}
+	paths := make([]string, len(out))
+	for i, f := range out {
+		paths[i] = f.Path
 	}
-	if err := makeDirs(out, root); err != nil {
+	if err := makeDirs(paths, root); err != nil {
 		return err
 	}
 	return parallel(out, func(f render.File) error {
@@ -158,11 +184,14 @@ func writeTree(out render.Output, root string) error {
 // makeDirs creates every folder the output needs, parents first, with one
 // mkdir each (MkdirAll would first stat every path). One at a time: folders
 // made in parallel in one parent contend for its lock.
-func makeDirs(out render.Output, root string) error {
+func makeDirs(paths []string, root string) error {
 	seen := map[string]bool{".": true}
 	var dirs []string
-	for _, f := range out {
-		for d := path.Dir(f.Path); !seen[d]; d = path.Dir(d) {
+	for _, p := range paths {
+		if !safePath(p) {
+			return fmt.Errorf("refusing to write %q: it would land outside the output folder", p)
+		}
+		for d := path.Dir(p); !seen[d]; d = path.Dir(d) {
 			seen[d] = true
 			dirs = append(dirs, d)
 		}

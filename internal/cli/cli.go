@@ -125,22 +125,17 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		rec = &timing.Recorder{}
 	}
 	start := time.Now()
-	res, err := build.Run(os.DirFS(sf.root), build.Options{BaseURL: sf.baseURL, Timing: rec})
-	printProblems(stderr, res.Warnings)
-	if err != nil {
-		return fail(stderr, err, "build failed", *out)
-	}
 	dir := *out
 	if !filepath.IsAbs(dir) {
 		dir = filepath.Join(sf.root, dir)
 	}
-	writeStart := time.Now()
-	if err := build.Write(res.Output, dir); err != nil {
-		fmt.Fprintf(stderr, "report: writing %s failed: %v\n", dir, err)
-		return ExitFail
+	warnings, n, err := build.Publish(os.DirFS(sf.root), build.Options{BaseURL: sf.baseURL, Timing: rec}, dir)
+	printProblems(stderr, warnings)
+	if err != nil {
+		// Content problems and a failed write alike leave the folder as it was.
+		return fail(stderr, err, "build failed", *out)
 	}
-	rec.Stage("write "+*out+"/", writeStart)
-	fmt.Fprintf(stdout, "report: wrote %d files to %s\n", len(res.Output), dir)
+	fmt.Fprintf(stdout, "report: wrote %d files to %s\n", n, dir)
 	if rec != nil {
 		rec.Report(stdout, time.Since(start), 0.08)
 	}

@@ -64,6 +64,12 @@ func breakAndBuild(t *testing.T, dir string, before map[string][32]byte, want []
 	if !strings.Contains(stderr.String(), "; public was left as it was") || stdout.Len() > 0 {
 		t.Errorf("stdout %q, stderr %q", stdout.String(), stderr.String())
 	}
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), ".public") {
+			t.Errorf("the failed build left %s behind", e.Name())
+		}
+	}
 	after := fingerprint(t, filepath.Join(dir, "public"))
 	if len(after) != len(before) {
 		t.Fatalf("public/ has %d files after the failed build, %d before", len(after), len(before))

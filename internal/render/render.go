@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"html/template"
 	"io/fs"
@@ -154,15 +155,32 @@ func (p *Plan) File(path string) (data []byte, ok bool, err error) {
 // reports all of them.
 func (p *Plan) RenderAll() (Output, error) {
 	out := make(Output, len(p.paths))
+	err := p.Each(func(i int, f File) error {
+		out[i] = f
+		return nil
+	})
+	return out, err
+}
+
+// Each renders every file in parallel and hands it, with its index in
+// Paths, to use as soon as it is ready; the build writes it to disk while
+// other pages are still rendering. It fails like RenderAll, or with the
+// errors use returned.
+func (p *Plan) Each(use func(i int, f File) error) error {
 	failures := make([]*diag.Problem, len(p.paths))
+	errs := make([]error, len(p.paths))
 	work := make(chan int)
 	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
+	// One more worker than cores: writing a file waits on the file system.
+	for range runtime.GOMAXPROCS(0) + 1 {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for i := range work {
-				out[i], failures[i] = p.render(p.paths[i])
+				var f File
+				if f, failures[i] = p.render(p.paths[i]); failures[i] == nil {
+					errs[i] = use(i, f)
+				}
 			}
 		}()
 	}
@@ -173,7 +191,10 @@ func (p *Plan) RenderAll() (Output, error) {
 	wg.Wait()
 	problems := &diag.List{}
 	reportFailures(p.paths, failures, problems)
-	return out, problems.Err()
+	if err := problems.Err(); err != nil {
+		return err
+	}
+	return errors.Join(errs...)
 }
 
 func (p *Plan) render(path string) (File, *diag.Problem) {
