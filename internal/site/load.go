@@ -208,6 +208,14 @@ func parseAll(fsys fs.FS, conv *markdown.Converter, files []file, problems *diag
 // parseCached parses a file, or takes it from the cache when nothing it
 // depends on has changed.
 func parseCached(fsys fs.FS, conv *markdown.Converter, f file, problems *diag.List, env parseEnv) parsed {
+	if env.Cache == nil {
+		// A one-shot build: nothing to look up, so nothing to hash.
+		src, ok := data.ReadText(fsys, f.path, problems)
+		if !ok {
+			return parsed{}
+		}
+		return parseFile(conv, f, src, problems)
+	}
 	envKey := envKey(env.dataPrint, env.basePath, f.year)
 	if e, hit := env.Cache.unchanged(f.path, f.stamp, envKey); hit {
 		return replay(e, problems)
