@@ -122,6 +122,7 @@ func higher(vals []float64, i int, v float64) bool {
 type endLabel struct {
 	series int
 	x, y   float64 // y is the centre of the block
+	py     float64 // the y of the line's last point
 	lines  []string
 }
 
@@ -141,11 +142,23 @@ func endLabels(r *svgRenderer, f vframe, s Spec, maxW float64) {
 			continue
 		}
 		x := f.center(last, len(s.Categories)) + t.px*0.3 + 6
-		ls = append(ls, endLabel{j, x, f.y(ser.Values[last]), wrap(ser.Name, t.px, maxW)})
+		y := f.y(ser.Values[last])
+		ls = append(ls, endLabel{j, x, y, y, wrap(ser.Name, t.px, maxW)})
 	}
 	spread(ls, t.line, f.top-t.line, f.bottom)
+	// Labels level with their lines' ends need nothing more: a marker beside
+	// the last point would read as a second point. Where lines end close
+	// together and labels had to move apart, every label shows its line's
+	// marker (shape, not colour alone, tells them apart), and a moved one a
+	// thin leader to its line.
+	crowded := slices.ContainsFunc(ls, func(l endLabel) bool { return math.Abs(l.y-l.py) > 1 })
 	for _, l := range ls {
-		marker(r, l.series, l.x+t.px*0.3, l.y, t.px*0.3)
+		if crowded {
+			if math.Abs(l.y-l.py) > 1 {
+				r.line(l.x-4, l.py, l.x+t.px*0.3-3, l.y, seriesColor(l.series), 1)
+			}
+			marker(r, l.series, l.x+t.px*0.3, l.y, t.px*0.3)
+		}
 		r.lines(l.lines, l.x+t.px*0.6+5, l.y, t.px, t.line, ink, "")
 	}
 }
