@@ -13,34 +13,46 @@ import (
 	"report/internal/tomlfile"
 )
 
-func (d *Data) loadYears(fsys fs.FS, problems *diag.List) {
-	entries, err := fs.ReadDir(fsys, yearsDir)
+// yearFiles reads and decodes every file of a folder whose files are named
+// after their year (data/years/2015.toml, data/editions/2016.toml) and hands
+// each to use; doc is nil when the file could not be read or decoded.
+func yearFiles[T any](d *Data, fsys fs.FS, dir, what string, problems *diag.List, use func(name string, year int, v *T, doc *tomlfile.Doc)) {
+	entries, err := fs.ReadDir(fsys, dir)
 	if err != nil {
-		problems.Errorf(yearsDir, 0, 0, "cannot read the folder of yearly figures: %v", err)
+		problems.Errorf(dir, 0, 0, "cannot read the folder of %s: %v", what, err)
 		return
 	}
 	for _, e := range entries {
-		name := path.Join(yearsDir, e.Name())
+		name := path.Join(dir, e.Name())
 		year, ok := yearFileName(name, e, problems)
 		if !ok {
 			continue
 		}
+		v := new(T)
 		src, ok := d.readData(fsys, name, true, problems)
-		raw := map[string]any{}
 		var doc *tomlfile.Doc
 		if ok {
-			doc, ok = tomlfile.Decode(name, 1, src, &raw, problems)
+			doc, ok = tomlfile.Decode(name, 1, src, v, problems)
 		}
 		if !ok {
-			d.brokenYears[year] = true
-			continue
+			doc = nil
 		}
-		values := d.numbers(name, doc, year, raw, problems)
+		use(name, year, v, doc)
+	}
+}
+
+func (d *Data) loadYears(fsys fs.FS, problems *diag.List) {
+	yearFiles(d, fsys, yearsDir, "yearly figures", problems, func(name string, year int, raw *map[string]any, doc *tomlfile.Doc) {
+		if doc == nil {
+			d.brokenYears[year] = true
+			return
+		}
+		values := d.numbers(name, doc, year, *raw, problems)
 		d.checkYearValues(name, doc, values, problems)
 		d.values[year] = values
 		d.yearDocs[year] = doc
 		d.years = append(d.years, year)
-	}
+	})
 	slices.Sort(d.years)
 }
 
@@ -114,36 +126,20 @@ func yearFileName(name string, e fs.DirEntry, problems *diag.List) (int, bool) {
 }
 
 func (d *Data) loadEditions(fsys fs.FS, problems *diag.List) {
-	entries, err := fs.ReadDir(fsys, editionsDir)
-	if err != nil {
-		problems.Errorf(editionsDir, 0, 0, "cannot read the folder of editions: %v", err)
-		return
-	}
-	for _, e := range entries {
-		name := path.Join(editionsDir, e.Name())
-		year, ok := yearFileName(name, e, problems)
-		if !ok {
-			continue
-		}
-		src, ok := d.readData(fsys, name, true, problems)
-		ed := &Edition{Path: name}
-		var doc *tomlfile.Doc
-		if ok {
-			doc, ok = tomlfile.Decode(name, 1, src, ed, problems)
-		}
-		if ok && ed.Year != year {
+	yearFiles(d, fsys, editionsDir, "editions", problems, func(name string, year int, ed *Edition, doc *tomlfile.Doc) {
+		if doc != nil && ed.Year != year {
 			line, col := doc.Pos("year")
 			problems.Errorf(name, max(line, 1), col, "year is %d but the file is named %d.toml; they must agree", ed.Year, year)
-			ok = false
+			doc = nil
 		}
-		if !ok {
+		if doc == nil {
 			d.brokenEditions[year] = true
-			continue
+			return
 		}
-		ed.Doc = doc
+		ed.Path, ed.Doc = name, doc
 		d.checkEdition(ed, problems)
 		d.Editions = append(d.Editions, ed)
-	}
+	})
 	slices.SortFunc(d.Editions, func(a, b *Edition) int { return a.Year - b.Year })
 	if len(d.Editions) == 0 && len(d.brokenEditions) == 0 {
 		problems.Errorf(editionsDir, 0, 0, "no edition found; add one, for example data/editions/2016.toml")
