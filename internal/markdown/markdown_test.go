@@ -48,6 +48,8 @@ func TestRender(t *testing.T) {
 		{"root-relative links get the base path", "[a](/2016/)", `<a href="/rapport/2016/">a</a>`},
 		{"external links are left alone", "[a](https://example.org/x)", `<a href="https://example.org/x">a</a>`},
 		{"gfm table", "| a | b |\n|---|---|\n| 1 | 2 |", "<table>"},
+		// A style attribute would be blocked by the pages' CSP.
+		{"aligned columns get classes", "| a | b | c |\n|:--|:-:|--:|\n| 1 | 2 | 3 |", `<td class="align-left">1</td>` + "\n" + `<td class="align-center">2</td>` + "\n" + `<td class="align-right">3</td>`},
 		{"footnote", "x[^1]\n\n[^1]: Kilde.", `class="footnotes"`},
 		{"definition list", "MADE\n: produktion", "<dl>"},
 		{"key figure", "```keyfigure\nfigure = \"4 ×\"\ntext = \"så høj sandsynlighed\"\n```", `<strong class="key-figure__number">4 ×</strong> <span class="key-figure__text">så høj sandsynlighed</span>`},

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/util"
 )
@@ -22,6 +23,37 @@ func (r *reportRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) 
 	reg.Register(kindRef, r.ref)
 	reg.Register(ast.KindHTMLBlock, r.htmlBlock)
 	reg.Register(ast.KindRawHTML, r.rawHTML)
+	reg.Register(east.KindTableCell, r.tableCell)
+}
+
+// tableCell draws a cell of a Markdown table with its column's alignment as
+// a class. goldmark writes it as a style attribute, which the pages'
+// Content-Security-Policy (style-src 'self') blocks, so the alignment would
+// be lost in the browser.
+func (r *reportRenderer) tableCell(w util.BufWriter, _ []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+	cell := n.(*east.TableCell)
+	tag := "td"
+	if cell.Parent().Kind() == east.KindTableHeader {
+		tag = "th"
+	}
+	if !entering {
+		_, _ = w.WriteString("</")
+		_, _ = w.WriteString(tag)
+		_, _ = w.WriteString(">\n")
+		return ast.WalkContinue, nil
+	}
+	_ = w.WriteByte('<')
+	_, _ = w.WriteString(tag)
+	switch cell.Alignment {
+	case east.AlignLeft:
+		_, _ = w.WriteString(` class="align-left"`)
+	case east.AlignCenter:
+		_, _ = w.WriteString(` class="align-center"`)
+	case east.AlignRight:
+		_, _ = w.WriteString(` class="align-right"`)
+	}
+	_ = w.WriteByte('>')
+	return ast.WalkContinue, nil
 }
 
 func (r *reportRenderer) ref(w util.BufWriter, _ []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
