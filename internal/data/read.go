@@ -4,6 +4,7 @@ package data
 // Windows line ends.
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -90,13 +91,14 @@ func readLimited(fsys fs.FS, name string) ([]byte, error) {
 // Clean removes a UTF-8 byte order mark and turns CRLF line ends into LF, so
 // files saved by Windows editors work; it refuses text that is not UTF-8.
 func Clean(name string, src []byte, problems *diag.List) ([]byte, bool) {
-	src = []byte(strings.TrimPrefix(string(src), "\uFEFF"))
+	// No copies unless there is something to change: every page passes here.
+	src = bytes.TrimPrefix(src, []byte("\uFEFF"))
 	if line, col, ok := invalidUTF8(src); !ok {
 		problems.Errorf(name, line, col, "the file is not valid UTF-8; save it as UTF-8")
 		return nil, false
 	}
 	if slices.Contains(src, '\r') {
-		src = []byte(strings.ReplaceAll(string(src), "\r\n", "\n"))
+		src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
 	}
 	return src, true
 }

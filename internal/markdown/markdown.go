@@ -21,7 +21,7 @@ package markdown
 
 import (
 	"bytes"
-	"io"
+	"strings"
 	"sync"
 
 	"github.com/yuin/goldmark"
@@ -147,10 +147,23 @@ func (c *Converter) Parse(path string, edition, firstLine int, body []byte, prob
 	return &Doc{Path: path, Headings: headings(root, body), Links: st.links, Anchors: ids.used, Files: st.files, root: root, src: body}
 }
 
-// Render writes the document as HTML.
-func (c *Converter) Render(w io.Writer, d *Doc) error {
-	return c.md.Renderer().Render(w, d.src, d.root)
+// Render returns the document as HTML.
+func (c *Converter) Render(d *Doc) (string, error) {
+	var b htmlBuilder
+	b.Grow(len(d.src) + len(d.src)/4 + 512) // tags add about a fifth
+	err := c.md.Renderer().Render(&b, d.src, d.root)
+	return b.String(), err
 }
+
+// htmlBuilder is a strings.Builder that goldmark takes as its own buffered
+// writer: given a plain io.Writer it would wrap it in a new 4 KB
+// bufio.Writer for every page, and the HTML would be copied once more into
+// a string.
+type htmlBuilder struct{ strings.Builder }
+
+func (b *htmlBuilder) Available() int { return b.Cap() - b.Len() }
+func (b *htmlBuilder) Buffered() int  { return 0 }
+func (b *htmlBuilder) Flush() error   { return nil }
 
 // position turns a byte offset in the body into a line and column of the file.
 func (st *state) position(offset int) (line, col int) {

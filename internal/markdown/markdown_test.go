@@ -1,7 +1,6 @@
 package markdown
 
 import (
-	"bytes"
 	"os"
 	"strings"
 	"testing"
@@ -24,15 +23,15 @@ func convert(t testing.TB, c *Converter, src string) (string, []string) {
 	t.Helper()
 	var problems diag.List
 	doc := c.Parse("x.md", 2016, 5, []byte(src), &problems)
-	var b bytes.Buffer
-	if err := c.Render(&b, doc); err != nil {
+	html, err := c.Render(doc)
+	if err != nil {
 		t.Fatal(err)
 	}
 	var msgs []string
 	for _, p := range problems.Problems() {
 		msgs = append(msgs, p.Error())
 	}
-	return b.String(), msgs
+	return html, msgs
 }
 
 func TestRender(t *testing.T) {

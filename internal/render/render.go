@@ -1,7 +1,6 @@
 package render
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"html/template"
@@ -201,7 +200,7 @@ func (p *Plan) render(path string) (File, *diag.Problem) {
 	if j, isPage := p.pages[path]; isPage {
 		start := time.Now()
 		f, prob := p.r.renderPage(j)
-		p.r.timing.Item("page "+path, time.Since(start))
+		p.r.timing.Item("page", path, time.Since(start))
 		return f, prob
 	}
 	b, _, err := p.File(path)
@@ -215,11 +214,11 @@ func (r *Renderer) renderPage(j job) (File, *diag.Problem) {
 	d := *j.data // a copy: a page may be rendered twice at once in the preview
 	j.data = &d
 	if j.data.Page != nil && j.data.Page.Body != nil {
-		var b bytes.Buffer
-		if err := r.site.RenderBody(&b, j.data.Page.Body); err != nil {
+		body, err := r.site.RenderBody(j.data.Page.Body)
+		if err != nil {
 			return File{Path: j.path}, &diag.Problem{Path: j.data.Page.Source, Msg: "cannot render: " + err.Error()}
 		}
-		j.data.Content = template.HTML(b.String())
+		j.data.Content = template.HTML(body)
 	}
 	var err error
 	if j.data.Header, err = r.chrome.render("header", r.site, j.data.Edition, j.data.URL); err != nil {
@@ -228,7 +227,10 @@ func (r *Renderer) renderPage(j job) (File, *diag.Problem) {
 	if j.data.Footer, err = r.chrome.render("footer", r.site, j.data.Edition, j.data.URL); err != nil {
 		return File{Path: j.path}, templateProblem(err)
 	}
-	html, err := r.templates.execute(j.kind, j.data)
+	// The page is mostly its body, header and footer; sizing the buffer for
+	// them up front spares it growing through several copies.
+	size := len(j.data.Content) + len(j.data.Header) + len(j.data.Footer) + 4096
+	html, err := r.templates.execute(j.kind, j.data, size)
 	if err != nil {
 		return File{Path: j.path}, templateProblem(err)
 	}

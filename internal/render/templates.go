@@ -124,13 +124,13 @@ func (t *Templates) partial(w io.Writer, name string, data any) error {
 	return set.ExecuteTemplate(w, name, data)
 }
 
-func (t *Templates) execute(kind string, data any) ([]byte, error) {
+func (t *Templates) execute(kind string, data any, size int) ([]byte, error) {
 	set := t.sets[kind]
 	if set == nil {
 		return nil, fmt.Errorf("no template for %s pages", kind)
 	}
-	var b bytes.Buffer
-	if err := set.ExecuteTemplate(&b, "base.html", data); err != nil {
+	b := bytes.NewBuffer(make([]byte, 0, size))
+	if err := set.ExecuteTemplate(b, "base.html", data); err != nil {
 		return nil, err
 	}
 	return b.Bytes(), nil

@@ -193,7 +193,7 @@ func parseAll(fsys fs.FS, conv *markdown.Converter, files []file, problems *diag
 			for i := range jobs {
 				start := time.Now()
 				out[i] = parseCached(fsys, conv, files[i], problems, env)
-				env.Timing.Item("markdown "+files[i].path, time.Since(start))
+				env.Timing.Item("markdown", files[i].path, time.Since(start))
 			}
 		}()
 	}

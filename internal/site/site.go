@@ -11,7 +11,6 @@ package site
 import (
 	"cmp"
 	"fmt"
-	"io"
 	"net/url"
 	"strings"
 
@@ -58,8 +57,8 @@ type Site struct {
 	conv *markdown.Converter
 }
 
-// RenderBody writes a page's Markdown body as HTML.
-func (s *Site) RenderBody(w io.Writer, d *markdown.Doc) error { return s.conv.Render(w, d) }
+// RenderBody returns a page's Markdown body as HTML.
+func (s *Site) RenderBody(d *markdown.Doc) (string, error) { return s.conv.Render(d) }
 
 // Asset is a file copied to the output as it is.
 type Asset struct {

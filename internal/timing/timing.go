@@ -36,13 +36,15 @@ func (r *Recorder) Stage(name string, start time.Time) {
 	r.mu.Unlock()
 }
 
-// Item records the time one page, file or chart took.
-func (r *Recorder) Item(name string, d time.Duration) {
+// Item records the time one page, file or chart took; kind is "page",
+// "markdown" or "chart". (Two arguments, so that a build without --metrics
+// does not join the name for every page only to drop it.)
+func (r *Recorder) Item(kind, name string, d time.Duration) {
 	if r == nil {
 		return
 	}
 	r.mu.Lock()
-	r.items = append(r.items, Span{name, d})
+	r.items = append(r.items, Span{kind + " " + name, d})
 	r.mu.Unlock()
 }
 
