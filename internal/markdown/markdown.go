@@ -14,9 +14,9 @@
 //     links (javascript:) refused;
 //   - raw HTML shown as text, never passed through.
 //
-// Parsing and rendering are separate steps. Parse finds every problem (a bad
-// block, an unknown metric, an image without alt text) with its file position;
-// Render then cannot fail on content.
+// Convert parses and renders a page's body in one step. It finds every
+// problem (a bad block, an unknown metric, an image without alt text) with
+// its file position; rendering then cannot fail on content.
 package markdown
 
 import (
@@ -102,15 +102,15 @@ type Link struct {
 	Line, Col int
 }
 
-// Doc is a parsed Markdown body, ready to render.
+// Doc is a converted Markdown body: its HTML and what the rest of the site
+// needs to know about it.
 type Doc struct {
 	Path     string
+	HTML     string
 	Headings []Heading
 	Links    []Link
 	Anchors  map[string]bool // every id the body gives an element
 	Files    []File          // downloads the page offers, written beside it
-	root     ast.Node
-	src      []byte
 }
 
 // File is a download that belongs to a page, such as a chart's data.
@@ -136,23 +136,28 @@ var stateKey = parser.NewContextKey()
 
 func stateOf(pc parser.Context) *state { return pc.Get(stateKey).(*state) }
 
-// Parse parses a Markdown body that starts on line firstLine of the file at
-// path, a page of the given edition. Problems go to problems.
-func (c *Converter) Parse(path string, edition, firstLine int, body []byte, problems *diag.List) *Doc {
+// Convert parses a Markdown body that starts on line firstLine of the file
+// at path, a page of the given edition, and renders it. Problems go to
+// problems.
+//
+// It renders at once rather than when the page is written: the HTML depends
+// only on the body, the data and the base path, and the syntax tree, many
+// times the size of the text, can then be dropped while it is still in the
+// processor's cache, instead of being kept for every page of the site until
+// the end of the build.
+func (c *Converter) Convert(path string, edition, firstLine int, body []byte, problems *diag.List) *Doc {
 	ids := newHeadingIDs()
 	st := &state{conv: c, path: path, edition: edition, firstLine: max(firstLine, 1), src: body, ids: ids, problems: problems}
 	pc := parser.NewContext(parser.WithIDs(ids))
 	pc.Set(stateKey, st)
 	root := c.md.Parser().Parse(text.NewReader(body), parser.WithContext(pc))
-	return &Doc{Path: path, Headings: headings(root, body), Links: st.links, Anchors: ids.used, Files: st.files, root: root, src: body}
-}
-
-// Render returns the document as HTML.
-func (c *Converter) Render(d *Doc) (string, error) {
 	var b htmlBuilder
-	b.Grow(len(d.src) + len(d.src)/4 + 512) // tags add about a fifth
-	err := c.md.Renderer().Render(&b, d.src, d.root)
-	return b.String(), err
+	b.Grow(len(body) + len(body)/4 + 512) // tags add about a fifth
+	if err := c.md.Renderer().Render(&b, body, root); err != nil {
+		// Rendering into memory fails only on a bug in a node renderer.
+		st.errorf(0, "cannot render the Markdown: %v", err)
+	}
+	return &Doc{Path: path, HTML: b.String(), Headings: headings(root, body), Links: st.links, Anchors: ids.used, Files: st.files}
 }
 
 // htmlBuilder is a strings.Builder that goldmark takes as its own buffered

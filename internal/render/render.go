@@ -214,11 +214,7 @@ func (r *Renderer) renderPage(j job) (File, *diag.Problem) {
 	d := *j.data // a copy: a page may be rendered twice at once in the preview
 	j.data = &d
 	if j.data.Page != nil && j.data.Page.Body != nil {
-		body, err := r.site.RenderBody(j.data.Page.Body)
-		if err != nil {
-			return File{Path: j.path}, &diag.Problem{Path: j.data.Page.Source, Msg: "cannot render: " + err.Error()}
-		}
-		j.data.Content = template.HTML(body)
+		j.data.Content = template.HTML(j.data.Page.Body.HTML)
 	}
 	var err error
 	if j.data.Header, err = r.chrome.render("header", r.site, j.data.Edition, j.data.URL); err != nil {

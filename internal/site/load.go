@@ -256,7 +256,7 @@ func parseFile(conv *markdown.Converter, f file, src []byte, problems *diag.List
 		matter = &caseMatter{}
 	}
 	doc, ok := tomlfile.Decode(f.path, parts.MatterLine, parts.Matter, matter, problems)
-	body := conv.Parse(f.path, f.year, parts.BodyLine, parts.Body, problems)
+	body := conv.Convert(f.path, f.year, parts.BodyLine, parts.Body, problems)
 	return parsed{matter: matter, doc: doc, body: body, ok: ok}
 }
 

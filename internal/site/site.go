@@ -57,9 +57,6 @@ type Site struct {
 	conv *markdown.Converter
 }
 
-// RenderBody returns a page's Markdown body as HTML.
-func (s *Site) RenderBody(d *markdown.Doc) (string, error) { return s.conv.Render(d) }
-
 // Asset is a file copied to the output as it is.
 type Asset struct {
 	Source string // path under the site root
