@@ -41,7 +41,6 @@ func Load(fsys fs.FS, opts Options, problems *diag.List) *Site {
 	s := &Site{Data: d}
 	s.resolveBase(opts.BaseURL, problems)
 	conv := markdown.New(markdown.Options{Data: d, BasePath: s.BasePath, MetricURL: MetricURL, Timing: opts.Timing})
-	s.conv = conv
 	start = time.Now()
 	files := s.scan(fsys, opts.Cache != nil, problems)
 	s.scanStatic(fsys, problems)

@@ -53,8 +53,6 @@ type Site struct {
 	// data/site.toml's base_url, or "/". BasePath is its path, "/rapport/".
 	BaseURL  string
 	BasePath string
-
-	conv *markdown.Converter
 }
 
 // Asset is a file copied to the output as it is.
