@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"report/internal/diag"
+	"report/internal/diskfs"
 	"report/internal/render"
 	"report/internal/site"
 	"report/internal/timing"
@@ -72,7 +73,7 @@ func Publish(fsys fs.FS, opts Options, dir string) ([]*diag.Problem, int, error)
 			return err
 		}
 		return plan.Each(func(_ int, f render.File) error {
-			return os.WriteFile(filepath.Join(tmp, filepath.FromSlash(f.Path)), f.Data, 0o644)
+			return diskfs.WriteFile(filepath.Join(tmp, filepath.FromSlash(f.Path)), f.Data)
 		})
 	})
 	opts.Timing.Stage("render and write pages", start)
@@ -177,7 +178,7 @@ func writeTree(out render.Output, root string) error {
 		return err
 	}
 	return parallel(out, func(f render.File) error {
-		return os.WriteFile(filepath.Join(root, filepath.FromSlash(f.Path)), f.Data, 0o644)
+		return diskfs.WriteFile(filepath.Join(root, filepath.FromSlash(f.Path)), f.Data)
 	})
 }
 

@@ -12,6 +12,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"report/internal/diskfs"
 	"runtime/debug"
 	"time"
 
@@ -130,7 +131,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	if !filepath.IsAbs(dir) {
 		dir = filepath.Join(sf.root, dir)
 	}
-	warnings, n, err := build.Publish(os.DirFS(sf.root), build.Options{BaseURL: sf.baseURL, Timing: rec}, dir)
+	warnings, n, err := build.Publish(diskfs.Dir(sf.root), build.Options{BaseURL: sf.baseURL, Timing: rec}, dir)
 	printProblems(stderr, warnings)
 	if err != nil {
 		// Content problems and a failed write alike leave the folder as it was.
@@ -154,7 +155,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "report check: --format must be text or json, not %q\n", *format)
 		return ExitUsage
 	}
-	res, err := build.Run(os.DirFS(sf.root), build.Options{BaseURL: sf.baseURL})
+	res, err := build.Run(diskfs.Dir(sf.root), build.Options{BaseURL: sf.baseURL})
 	if *format == "json" {
 		return writeJSON(stdout, res.Warnings, err)
 	}

@@ -6,8 +6,8 @@ import (
 	"io"
 	"net"
 	"net/http"
-	"os"
 	"os/signal"
+	"report/internal/diskfs"
 	"strconv"
 	"syscall"
 	"time"
@@ -24,7 +24,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	if code, ok := parse(fs, args); !ok {
 		return code
 	}
-	preview := serve.New(os.DirFS(sf.root), build.Options{BaseURL: sf.baseURL}, stderr)
+	preview := serve.New(diskfs.Dir(sf.root), build.Options{BaseURL: sf.baseURL}, stderr)
 	// A broken site still starts: the browser shows the errors until they are fixed.
 	preview.Rebuild()
 	ln, err := net.Listen("tcp", net.JoinHostPort(*bind, strconv.Itoa(*port)))

@@ -97,8 +97,10 @@ func (s *Site) scan(fsys fs.FS, stamps bool, problems *diag.List) []file {
 			return nil
 		}
 		if f, ok := classify(p, problems); ok {
-			if info, err := e.Info(); stamps && err == nil {
-				f.stamp = stamp{size: info.Size(), modTime: info.ModTime().UnixNano()}
+			if stamps { // a stat per file, for the preview's cache only
+				if info, err := e.Info(); err == nil {
+					f.stamp = stamp{size: info.Size(), modTime: info.ModTime().UnixNano()}
+				}
 			}
 			files = append(files, f)
 		} else if !strings.HasSuffix(p, ".md") {
