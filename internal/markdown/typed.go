@@ -15,8 +15,10 @@ var typedFigure = regexp.MustCompile(`^(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+,\d+|\
 
 // figures yields the numbers in prose: runs of digits, dots and commas that
 // do not touch a letter, without a trailing full stop or comma. A byte scan,
-// not a regular expression: this runs over every word of every page.
-func figures(text []byte, yield func(start int, figure string)) {
+// not a regular expression: this runs over every word of every page. Only
+// runs that the figure index holds matter, and it holds only figures as
+// typedFigure prints them, so the runs need no further check here.
+func figures(text []byte, yield func(start int, figure []byte)) {
 	for i := 0; i < len(text); i++ {
 		if !isDigit(text[i]) || (i > 0 && isWordByte(text[i-1])) {
 			continue
@@ -30,9 +32,7 @@ func figures(text []byte, yield func(start int, figure string)) {
 			end--
 		}
 		if j >= len(text) || !isLetterByte(text[j]) {
-			if f := string(text[i:end]); typedFigure.MatchString(f) {
-				yield(i, f)
-			}
+			yield(i, text[i:end])
 		}
 		i = j
 	}
@@ -64,12 +64,14 @@ func (t *typedTransformer) Transform(doc *ast.Document, _ text.Reader, pc parser
 			return ast.WalkContinue, nil
 		}
 		seg := txt.Segment
-		figures(seg.Value(st.src), func(start int, figure string) {
-			if refs := index[figure]; len(refs) > 0 && !isYear(figure) {
-				line, col := st.position(seg.Start + start)
-				st.problems.Warnf(st.path, line, col, "%s is typed, but the data has it as %s; write it as {{%s}} so text and tables cannot drift apart",
-					figure, strings.Join(refs, " and "), refs[0])
+		figures(seg.Value(st.src), func(start int, run []byte) {
+			refs := index[string(run)] // a lookup converts without allocating
+			if len(refs) == 0 || isYear(string(run)) {
+				return
 			}
+			line, col := st.position(seg.Start + start)
+			st.problems.Warnf(st.path, line, col, "%s is typed, but the data has it as %s; write it as {{%s}} so text and tables cannot drift apart",
+				run, strings.Join(refs, " and "), refs[0])
 		})
 		return ast.WalkContinue, nil
 	})
