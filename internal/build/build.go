@@ -73,7 +73,10 @@ func Publish(fsys fs.FS, opts Options, dir string) ([]*diag.Problem, int, error)
 			return err
 		}
 		return plan.Each(func(_ int, f render.File) error {
-			return diskfs.WriteFile(filepath.Join(tmp, filepath.FromSlash(f.Path)), f.Data)
+			start := time.Now()
+			err := diskfs.WriteFile(filepath.Join(tmp, filepath.FromSlash(f.Path)), f.Data)
+			opts.Timing.Item("write", f.Path, time.Since(start))
+			return err
 		})
 	})
 	opts.Timing.Stage("render and write pages", start)

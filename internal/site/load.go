@@ -47,7 +47,7 @@ func Load(fsys fs.FS, opts Options, problems *diag.List) *Site {
 	opts.Timing.Stage("scan content/ and static/", start)
 	start = time.Now()
 	pages := parseAll(fsys, conv, files, problems, parseEnv{opts, d.Fingerprint(), s.BasePath})
-	opts.Timing.Stage("parse Markdown, draw charts", start)
+	opts.Timing.Stage("parse and render Markdown, charts", start)
 	start = time.Now()
 	s.assemble(files, pages, problems)
 	s.checkLinks(problems)

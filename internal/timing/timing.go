@@ -36,9 +36,9 @@ func (r *Recorder) Stage(name string, start time.Time) {
 	r.mu.Unlock()
 }
 
-// Item records the time one page, file or chart took; kind is "page",
-// "markdown" or "chart". (Two arguments, so that a build without --metrics
-// does not join the name for every page only to drop it.)
+// Item records the time one page, file or chart took; kind is "markdown",
+// "chart", "page" or "write". (Two arguments, so that a build without
+// --metrics does not join the name for every page only to drop it.)
 func (r *Recorder) Item(kind, name string, d time.Duration) {
 	if r == nil {
 		return
@@ -68,11 +68,11 @@ func (r *Recorder) Report(w io.Writer, total time.Duration, share float64) {
 	defer r.mu.Unlock()
 	fmt.Fprintf(w, "metrics: build took %v\n", total.Round(10*time.Microsecond))
 	for _, s := range r.stages {
-		fmt.Fprintf(w, "  %-28s %10v %5.1f %%\n", s.Name, s.Dur.Round(10*time.Microsecond), pct(s.Dur, total))
+		fmt.Fprintf(w, "  %-34s %10v %5.1f %%\n", s.Name, s.Dur.Round(10*time.Microsecond), pct(s.Dur, total))
 	}
-	for _, kind := range []string{"markdown ", "chart ", "page "} {
+	for _, kind := range []string{"markdown ", "chart ", "page ", "write "} {
 		if d, n := r.sum(kind); n > 0 {
-			fmt.Fprintf(w, "  %-28s %10v over %d (summed across cores)\n", kind+"items", d.Round(10*time.Microsecond), n)
+			fmt.Fprintf(w, "  %-34s %10v over %d (summed across cores)\n", kind+"items", d.Round(10*time.Microsecond), n)
 		}
 	}
 	slow := slices.Clone(r.items)
