@@ -318,16 +318,19 @@ func (s *Site) addPage(e *Edition, f file, p parsed, problems *diag.List) {
 }
 
 func (s *Site) caseCluster(e *Edition, p string, doc *tomlfile.Doc, id string, problems *diag.List) *data.Cluster {
-	line, col := doc.Pos("cluster")
+	errorf := func(format string, args ...any) {
+		line, col := doc.Pos("cluster") // scans the text, so only for a problem
+		problems.Errorf(p, max(line, doc.FirstLine), col, format, args...)
+	}
 	c := s.Data.Cluster(id)
 	switch {
 	case c == nil && s.Data.Broken("clusters"):
 	case id == "":
-		problems.Errorf(p, max(line, doc.FirstLine), col, `"cluster" is required: the id of the cluster the story comes from (see data/clusters.toml)`)
+		errorf(`"cluster" is required: the id of the cluster the story comes from (see data/clusters.toml)`)
 	case c == nil:
-		problems.Errorf(p, line, col, "unknown cluster %q; use an id from data/clusters.toml", id)
+		errorf("unknown cluster %q; use an id from data/clusters.toml", id)
 	case !slices.Contains(e.Clusters, id):
-		problems.Errorf(p, line, col, "cluster %q is not among edition %d's clusters in %s", id, e.Year, e.Path)
+		errorf("cluster %q is not among edition %d's clusters in %s", id, e.Year, e.Path)
 	}
 	return c
 }
