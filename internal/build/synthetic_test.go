@@ -1,11 +1,11 @@
 package build
 
 import (
-	"os"
 	"path/filepath"
 	"strconv"
 	"testing"
 
+	"report/internal/diskfs"
 	"report/internal/testsite"
 )
 
@@ -21,7 +21,7 @@ func syntheticSite(b *testing.B, n int, layouts string) string {
 }
 
 func benchmarkSynthetic(b *testing.B, n int, layouts string) {
-	fsys := os.DirFS(syntheticSite(b, n, layouts))
+	fsys := diskfs.Dir(syntheticSite(b, n, layouts))
 	b.ResetTimer()
 	for b.Loop() {
 		if _, err := Run(fsys, Options{}); err != nil {
@@ -42,11 +42,19 @@ func BenchmarkSynthetic10000(b *testing.B) { benchmarkSynthetic(b, 10000, "") }
 // report's own layouts: navigation, breadcrumbs, link previews.
 func BenchmarkSynthetic1000FullDesign(b *testing.B) { benchmarkSynthetic(b, 1000, repoRoot) }
 
-// BenchmarkStages times the stages of a 1,000-page build on their own:
-// loading (data, front matter, Markdown parsing), rendering every page, and
-// writing the tree. Charts have their own benchmarks in internal/chart.
+// BenchmarkStages times the stages of a synthetic build on their own, at
+// 1,000 and 10,000 pages: loading (data, front matter, Markdown converted,
+// charts drawn), rendering every page with the templates, and writing the
+// tree. The Markdown converter and the charts have their own benchmarks in
+// internal/markdown and internal/chart.
 func BenchmarkStages(b *testing.B) {
-	fsys := os.DirFS(syntheticSite(b, 1000, ""))
+	for _, n := range []int{1000, 10000} {
+		b.Run("pages="+strconv.Itoa(n), func(b *testing.B) { benchmarkStages(b, n) })
+	}
+}
+
+func benchmarkStages(b *testing.B, n int) {
+	fsys := diskfs.Dir(syntheticSite(b, n, ""))
 	b.Run("load", func(b *testing.B) {
 		for b.Loop() {
 			if _, _, err := Prepare(fsys, Options{}); err != nil {

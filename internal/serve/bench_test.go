@@ -8,13 +8,14 @@ import (
 	"testing"
 
 	"report/internal/build"
+	"report/internal/diskfs"
 	"report/internal/testsite"
 )
 
 // benchmarkEdit times the preview's rebuild after an editor saves one case
 // story: the edit, the rebuild, and rendering the edited page.
 func benchmarkEdit(b *testing.B, root, story, page string) {
-	s := New(os.DirFS(root), build.Options{}, io.Discard)
+	s := New(diskfs.Dir(root), build.Options{}, io.Discard)
 	if !s.Rebuild() {
 		b.Fatal("the site does not build")
 	}

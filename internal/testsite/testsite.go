@@ -71,6 +71,17 @@ func (g gen) body() string {
 	return b.String()
 }
 
+// Bodies returns the Markdown bodies of n synthetic pages, for timing the
+// Markdown converter on its own.
+func Bodies(n int, seed uint64) []string {
+	g := gen{rand.New(rand.NewPCG(seed, uint64(n)))}
+	out := make([]string, n)
+	for i := range out {
+		out[i] = g.body()
+	}
+	return out
+}
+
 var themes = []string{"matchmaking", "samarbejdsprojekter", "kompetenceudvikling", "internationalisering", "fundraising", "formidling"}
 
 // page is one synthetic case story.
