@@ -52,24 +52,7 @@ func TestBrowser(t *testing.T) {
 	}
 	srv := httptest.NewServer(http.FileServer(http.Dir(*siteDir)))
 	defer srv.Close()
-
-	alloc, cancel := chromedp.NewExecAllocator(context.Background(),
-		chromedp.ExecPath(*chromium), chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU,
-		chromedp.NoFirstRun, chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-background-networking", true), chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true), chromedp.UserDataDir(t.TempDir()), chromedp.WindowSize(1280, 1000))
-	defer cancel()
-	withJS, cancelJS := chromedp.NewContext(alloc)
-	defer cancelJS()
-	// The pages forbid script that is not their own; axe is injected through
-	// the DevTools protocol, which the policy would otherwise also stop.
-	err = chromedp.Do(withJS, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
-		_, err := cdp.Call(ctx, tg, page.SetBypassCSP, page.SetBypassCSPParams{Enabled: true})
-		return err
-	}))
-	if err != nil {
-		t.Fatalf("cannot start Chromium at %s: %v", *chromium, err)
-	}
+	withJS := startBrowser(t)
 	// A second tab of the same browser, made once the browser runs.
 	noJS, cancelNoJS := chromedp.NewContext(withJS)
 	defer cancelNoJS()
@@ -100,6 +83,117 @@ func TestBrowser(t *testing.T) {
 		checked++
 	}
 	t.Logf("%d pages checked with axe-core (%s) and without JavaScript", checked, axeTags)
+}
+
+// startBrowser starts headless Chromium for one test, with the pages'
+// Content-Security-Policy bypassed so that the test may inject script.
+func startBrowser(t *testing.T) context.Context {
+	t.Helper()
+	alloc, cancel := chromedp.NewExecAllocator(context.Background(),
+		chromedp.ExecPath(*chromium), chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU,
+		chromedp.NoFirstRun, chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-background-networking", true), chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true), chromedp.UserDataDir(t.TempDir()), chromedp.WindowSize(1280, 1000))
+	t.Cleanup(cancel)
+	ctx, cancelCtx := chromedp.NewContext(alloc)
+	t.Cleanup(cancelCtx)
+	// The pages forbid script that is not their own; axe and the layout
+	// probes are injected through the DevTools protocol, which the policy
+	// would otherwise also stop.
+	err := chromedp.Do(ctx, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		_, err := cdp.Call(ctx, tg, page.SetBypassCSP, page.SetBypassCSPParams{Enabled: true})
+		return err
+	}))
+	if err != nil {
+		t.Fatalf("cannot start Chromium at %s: %v", *chromium, err)
+	}
+	return ctx
+}
+
+// layoutWidths are the window widths the layout is checked at: a small
+// phone, a common phone, a small tablet, the chart breakpoint's
+// neighbourhood, and desktops.
+var layoutWidths = []int64{375, 390, 600, 700, 720, 1024, 1280}
+
+// layoutProbe measures what a reader sees at the current width: whether the
+// page scrolls sideways as a whole (tables may scroll inside their own box),
+// and the smallest chart label as drawn, in CSS pixels.
+const layoutProbe = `(() => {
+	const doc = document.documentElement;
+	let min = 0, label = "";
+	for (const svg of document.querySelectorAll("figure.chart svg")) {
+		const box = svg.getBoundingClientRect();
+		if (box.width === 0 || !svg.viewBox.baseVal || svg.viewBox.baseVal.width === 0) continue; // the variant not shown
+		const scale = box.width / svg.viewBox.baseVal.width;
+		for (const t of svg.querySelectorAll("text")) {
+			const px = parseFloat(getComputedStyle(t).fontSize) * scale;
+			if (min === 0 || px < min) { min = px; label = t.textContent; }
+		}
+	}
+	return JSON.stringify({overflow: doc.scrollWidth - doc.clientWidth, minLabel: min, label: label});
+})()`
+
+// TestLayout loads every page at phone, tablet and desktop widths: no page
+// may scroll sideways as a whole, and no chart label may be drawn smaller
+// than 12 CSS pixels.
+func TestLayout(t *testing.T) {
+	if *siteDir == "" {
+		t.Fatal("give -site DIR; make check-site does")
+	}
+	s, err := Read(os.DirFS(*siteDir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(http.FileServer(http.Dir(*siteDir)))
+	defer srv.Close()
+	ctx := startBrowser(t)
+	charts := 0
+	for _, w := range layoutWidths {
+		if err := chromedp.Do(ctx, chromedp.EmulateViewport(w, 900)); err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range s.Pages() {
+			hasCharts := strings.Contains(string(s[p]), `<figure class="chart"`)
+			if w != 375 && !hasCharts {
+				continue // pages without charts: the narrowest width is the telling one
+			}
+			var m struct {
+				Overflow float64 `json:"overflow"`
+				MinLabel float64 `json:"minLabel"`
+				Label    string  `json:"label"`
+			}
+			raw, err := probe(ctx, srv.URL+"/"+strings.TrimSuffix(p, "index.html"))
+			if err == nil {
+				err = json.Unmarshal([]byte(raw), &m)
+			}
+			if err != nil {
+				t.Errorf("%s at %d px: %v", p, w, err)
+				continue
+			}
+			if m.Overflow > 0 {
+				t.Errorf("%s at %d px: the page scrolls sideways by %.0f px", p, w, m.Overflow)
+			}
+			if hasCharts && m.MinLabel < 12 {
+				t.Errorf("%s at %d px: chart label %q is drawn at %.1f px, below 12", p, w, m.Label, m.MinLabel)
+			}
+			if hasCharts {
+				charts++
+			}
+		}
+	}
+	if charts == 0 {
+		t.Fatal("no page with charts was measured; has the chart markup changed?")
+	}
+	t.Logf("every page at %d px, and %d loads of pages with charts at %v px", layoutWidths[0], charts, layoutWidths)
+}
+
+func probe(ctx context.Context, url string) (string, error) {
+	ctx, cancel := context.WithTimeout(ctx, 30*time.Second)
+	defer cancel()
+	if err := chromedp.Do(ctx, chromedp.Navigate(url)); err != nil {
+		return "", err
+	}
+	return chromedp.Run(ctx, chromedp.Evaluate[string](layoutProbe))
 }
 
 // audit loads a page, runs axe-core on it and returns its violations and
