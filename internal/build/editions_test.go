@@ -55,8 +55,8 @@ func TestSecondEdition(t *testing.T) {
 	}
 	history := out["tal/omsaetning/index.html"]
 	for _, want := range []string{
-		`<th scope="row">2015</th><td class="num">257,6</td><td class="num">−28</td><td><a href="/2016/">Performanceregnskab 2016</a></td>`,
-		`<th scope="row">2016</th><td class="num">300,0</td><td class="num">&#43;16</td><td><a href="/2017/">Performanceregnskab 2017</a></td>`,
+		`<th scope="row">2015</th><td class="num">257,6</td><td class="num">−28</td><td><a href="/2016/" aria-label="Performanceregnskab 2016">2016</a></td>`,
+		`<th scope="row">2016</th><td class="num">300,0</td><td class="num">&#43;16</td><td><a href="/2017/" aria-label="Performanceregnskab 2017">2017</a></td>`,
 	} {
 		if !strings.Contains(history, want) {
 			t.Errorf("the history of omsaetning lacks %s in\n%s", want, history)

@@ -121,7 +121,7 @@ func TestGoodSite(t *testing.T) {
 	history := out["tal/omsaetning/index.html"]
 	for _, want := range []string{
 		`<tr><th scope="row">2014</th><td class="num">20,0</td>`,
-		`<tr><th scope="row">2015</th><td class="num">15,6</td><td class="num">−22</td><td><a href="/2016/">Performanceregnskab 2016</a></td></tr>`,
+		`<tr><th scope="row">2015</th><td class="num">15,6</td><td class="num">−22</td><td><a href="/2016/" aria-label="Performanceregnskab 2016">2016</a></td></tr>`,
 	} {
 		if !strings.Contains(history, want) {
 			t.Errorf("metric page lacks %s", want)

@@ -149,3 +149,28 @@ average_of = "total"
 		t.Error("disagreements in the source are warnings, not errors")
 	}
 }
+
+// TestTitle names metrics for pages of their own: a "heraf" row after its
+// parent, an average after what it averages, and acronyms kept whole.
+func TestTitle(t *testing.T) {
+	var problems diag.List
+	d := Load(os.DirFS("../../testdata/sites/base"), &problems)
+	if err := problems.Err(); err != nil {
+		t.Fatal(err)
+	}
+	for id, want := range map[string]string{
+		"klynger":               "Klynger",
+		"omsaetning-staten":     "Samlet omsætning – heraf staten",
+		"omsaetning-gennemsnit": "Samlet omsætning – gennemsnit per klynge",
+		"ukendt":                "ukendt",
+	} {
+		if got := d.Title(id); got != want {
+			t.Errorf("Title(%q) = %q, want %q", id, got, want)
+		}
+	}
+	for in, want := range map[string]string{"Staten": "staten", "EU": "EU", "B2B-samarbejde": "B2B-samarbejde", "Øvrige": "øvrige", "": ""} {
+		if got := lowerFirst(in); got != want {
+			t.Errorf("lowerFirst(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -129,6 +129,21 @@ func (d *Data) loadMetrics(fsys fs.FS, problems *diag.List) {
 			d.checkMetricRefs(name, posFunc(doc, "metric", i), m, problems)
 		}
 	}
+	// Each metric has a page named by its title; two of one name would
+	// leave a reader unable to tell them apart.
+	named := map[string]string{}
+	for i, m := range file.Metrics {
+		if d.metrics[m.ID] != m {
+			continue
+		}
+		title := d.Title(m.ID)
+		if other, taken := named[title]; taken {
+			line, col := posFunc(doc, "metric", i)("label")
+			problems.Errorf(name, line, col, "metric %q would be called %q, like metric %q; give one of them a title that tells them apart (see docs/content-model.md)", m.ID, title, other)
+			continue
+		}
+		named[title] = m.ID
+	}
 }
 
 func (d *Data) checkMetricRefs(name string, at func(string) (int, int), m *Metric, problems *diag.List) {

@@ -16,6 +16,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"report/internal/danish"
 	"report/internal/tomlfile"
@@ -54,6 +55,7 @@ func (c *Cluster) ShortName() string {
 type Metric struct {
 	ID        string   `toml:"id"`
 	Label     string   `toml:"label"`
+	Title     string   `toml:"title"` // the name on its own; see Data.Title
 	Unit      string   `toml:"unit"`
 	Decimals  int      `toml:"decimals"`
 	Parent    string   `toml:"parent"`
@@ -276,6 +278,43 @@ func (d *Data) Children(metricID string) []*Metric {
 		}
 	}
 	return out
+}
+
+// Title is a metric's name where no table says what it belongs to: its own
+// page and the list of all figures. A label as printed often leans on its
+// table ("Staten" under a total, "Gennemsnit per klynge" below a count), so
+// unless the metric gives a title, a "heraf" row is named after its parent
+// and an average after what it averages: "Samlet omsætning ekskl. in kind –
+// heraf staten".
+func (d *Data) Title(metricID string) string {
+	return d.title(metricID, len(d.Metrics))
+}
+
+func (d *Data) title(id string, hops int) string {
+	m := d.metrics[id]
+	switch {
+	case m == nil:
+		return id
+	case m.Title != "":
+		return m.Title
+	case hops <= 0: // a cycle, which the checks report
+		return m.Label
+	case m.Parent != "":
+		return d.title(m.Parent, hops-1) + " – heraf " + lowerFirst(strings.TrimPrefix(m.Label, "Heraf "))
+	case m.AverageOf != "":
+		return d.title(m.AverageOf, hops-1) + " – gennemsnit per klynge"
+	}
+	return m.Label
+}
+
+// lowerFirst lowers a label's capital where it only starts a sentence:
+// "Staten" → "staten", but "EU" and "B2B-samarbejde" stay as they are.
+func lowerFirst(s string) string {
+	r := []rune(s)
+	if len(r) > 1 && unicode.IsUpper(r[0]) && unicode.IsLower(r[1]) {
+		r[0] = unicode.ToLower(r[0])
+	}
+	return string(r)
 }
 
 // Depth is how many parents a metric has: 0 for a total, 1 for a "heraf" row.

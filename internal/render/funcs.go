@@ -35,5 +35,13 @@ func (r *Renderer) funcs() template.FuncMap {
 		"archiveURL": func() string { return site.ArchiveURL },
 		"date":       danish.Date,
 		"gold":       func(e *site.Edition, clusterID string) bool { return e != nil && e.Gold(clusterID) },
+		// unitAfter is a metric's unit in brackets, to follow its name,
+		// unless the name already ends with it: "… i klyngerne (årsværk)".
+		"unitAfter": func(name, unit string) string {
+			if unit == "" || strings.HasSuffix(name, "("+unit+")") {
+				return ""
+			}
+			return "(" + unit + ")"
+		},
 	}
 }

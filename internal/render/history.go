@@ -18,6 +18,7 @@ type HistoryRow struct {
 // MetricEntry is a metric in the index of all figures.
 type MetricEntry struct {
 	Metric *data.Metric
+	Title  string // see data.Data.Title
 	Depth  int
 	URL    string
 }
@@ -56,7 +57,7 @@ func (r *Renderer) editionFor(year int) *site.Edition {
 func (r *Renderer) metricEntries() []MetricEntry {
 	var out []MetricEntry
 	for _, m := range r.site.Data.Metrics {
-		out = append(out, MetricEntry{Metric: m, Depth: r.site.Data.Depth(m.ID), URL: site.MetricURL(m.ID)})
+		out = append(out, MetricEntry{Metric: m, Title: r.site.Data.Title(m.ID), Depth: r.site.Data.Depth(m.ID), URL: site.MetricURL(m.ID)})
 	}
 	return out
 }

@@ -75,7 +75,7 @@ func (r *Renderer) metricJobs() []job {
 	index.Description = "Alle nøgletal i performanceregnskabet med deres udvikling år for år."
 	jobs := []job{{path: site.MetricsURL + "index.html", kind: "metrics", data: index}}
 	for _, m := range r.site.Data.Metrics {
-		d := r.page("metric", r.latest(), m.Label, site.MetricURL(m.ID))
+		d := r.page("metric", r.latest(), r.site.Data.Title(m.ID), site.MetricURL(m.ID))
 		d.Metric, d.History = m, r.history(m)
 		d.Breadcrumbs = []Crumb{home, {Title: "Alle tal", URL: site.MetricsURL}}
 		d.Description = m.Label + ": tallene år for år i performanceregnskabet."
