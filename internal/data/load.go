@@ -169,11 +169,32 @@ func (d *Data) checkMetricRefs(name string, at func(string) (int, int), m *Metri
 			}
 		}
 	}
+	if d.averagesItself(m) {
+		line, col := at("average_of")
+		problems.Errorf(name, line, col, "metric %q: average_of leads back to itself; it must name the total the metric is the average of", m.ID)
+		m.AverageOf = ""
+	}
 	if d.Depth(m.ID) >= len(d.Metrics) && len(d.Metrics) > 0 {
 		line, col := at("parent")
 		problems.Errorf(name, line, col, "metric %q: its parents form a loop; a parent must be a total above it", m.ID)
 		m.Parent = ""
 	}
+}
+
+// averagesItself reports whether following average_of from m comes back
+// to m.
+func (d *Data) averagesItself(m *Metric) bool {
+	next := d.metrics[m.AverageOf]
+	for range len(d.Metrics) {
+		if next == nil {
+			return false
+		}
+		if next == m {
+			return true
+		}
+		next = d.metrics[next.AverageOf]
+	}
+	return false
 }
 
 // decodeList reads one of the reference lists; when it cannot, the list is
