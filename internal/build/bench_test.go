@@ -1,8 +1,9 @@
 package build
 
 import (
-	"report/internal/diskfs"
 	"testing"
+
+	"report/internal/diskfs"
 )
 
 // BenchmarkRealSite builds the shipped 2016 edition in memory: load, check

@@ -12,12 +12,12 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"report/internal/diskfs"
 	"runtime/debug"
 	"time"
 
 	"report/internal/build"
 	"report/internal/diag"
+	"report/internal/diskfs"
 	"report/internal/timing"
 )
 

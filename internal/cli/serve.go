@@ -7,12 +7,12 @@ import (
 	"net"
 	"net/http"
 	"os/signal"
-	"report/internal/diskfs"
 	"strconv"
 	"syscall"
 	"time"
 
 	"report/internal/build"
+	"report/internal/diskfs"
 	"report/internal/serve"
 )
 

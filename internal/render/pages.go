@@ -78,7 +78,7 @@ func (r *Renderer) metricJobs() []job {
 		d := r.page("metric", r.latest(), r.site.Data.Title(m.ID), site.MetricURL(m.ID))
 		d.Metric, d.History = m, r.history(m)
 		d.Breadcrumbs = []Crumb{home, {Title: "Alle tal", URL: site.MetricsURL}}
-		d.Description = m.Label + ": tallene år for år i performanceregnskabet."
+		d.Description = d.Title + ": tallene år for år i performanceregnskabet."
 		jobs = append(jobs, job{path: d.URL + "index.html", kind: "metric", data: d})
 	}
 	return jobs
