@@ -131,6 +131,10 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	if !filepath.IsAbs(dir) {
 		dir = filepath.Join(sf.root, dir)
 	}
+	if err := build.CheckOutput(sf.root, dir); err != nil {
+		fmt.Fprintf(stderr, "report build: will not write the site to %s: %v\n", *out, err)
+		return ExitUsage
+	}
 	warnings, n, err := build.Publish(diskfs.Dir(sf.root), build.Options{BaseURL: sf.baseURL, Timing: rec}, dir)
 	printProblems(stderr, warnings)
 	if err != nil {
