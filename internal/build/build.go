@@ -118,6 +118,12 @@ func Write(out render.Output, dir string) error {
 // and the old one removed. If fill fails, dir is untouched.
 func replace(dir string, fill func(tmp string) error) error {
 	dir = filepath.Clean(dir)
+	// The output may be a link to the folder a web server serves: replace
+	// that folder, beside itself, and leave the link be. (Swapping the link
+	// would turn it into a folder and empty the one it pointed to.)
+	if real, err := filepath.EvalSymlinks(dir); err == nil {
+		dir = real
+	}
 	parent := filepath.Dir(dir)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return err
