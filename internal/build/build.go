@@ -6,6 +6,7 @@
 package build
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -60,11 +61,15 @@ func Run(fsys fs.FS, opts Options) (*Result, error) {
 // Publish builds the site in fsys straight into the folder dir: each page is
 // written to a new tree beside dir as soon as it is rendered, and the tree
 // replaces dir only when every page rendered and was written. On failure the
-// error lists every problem and dir is untouched. It returns the warnings
+// error lists every problem and dir is untouched; so it is when ctx is
+// cancelled (the new tree is removed, and the error is ctx's). It returns the warnings
 // and the number of files written.
-func Publish(fsys fs.FS, opts Options, dir string) ([]*diag.Problem, int, error) {
+func Publish(ctx context.Context, fsys fs.FS, opts Options, dir string) ([]*diag.Problem, int, error) {
 	plan, warns, err := Prepare(fsys, opts)
 	if err != nil {
+		return warns, 0, err
+	}
+	if err := ctx.Err(); err != nil {
 		return warns, 0, err
 	}
 	start := time.Now()
@@ -72,7 +77,7 @@ func Publish(fsys fs.FS, opts Options, dir string) ([]*diag.Problem, int, error)
 		if err := makeDirs(plan.Paths(), tmp); err != nil {
 			return err
 		}
-		return plan.Each(func(_ int, f render.File) error {
+		return plan.Each(ctx, func(_ int, f render.File) error {
 			start := time.Now()
 			err := diskfs.WriteFile(filepath.Join(tmp, filepath.FromSlash(f.Path)), f.Data)
 			opts.Timing.Item("write", f.Path, time.Since(start))

@@ -11,8 +11,10 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"path/filepath"
 	"runtime/debug"
+	"syscall"
 	"time"
 
 	"report/internal/build"
@@ -23,9 +25,10 @@ import (
 
 // Exit statuses.
 const (
-	ExitOK    = 0
-	ExitFail  = 1 // the site has errors, or writing failed
-	ExitUsage = 2 // the command line is wrong
+	ExitOK      = 0
+	ExitFail    = 1   // the site has errors, or writing failed
+	ExitUsage   = 2   // the command line is wrong
+	ExitStopped = 130 // a build stopped by Ctrl+C or TERM (130 is how shells report Ctrl+C)
 )
 
 const usage = `report builds the online edition of the Danish clusters' performance report.
@@ -49,7 +52,7 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 	switch args[0] {
 	case "build":
-		return runBuild(args[1:], stdout, stderr)
+		return runBuild(ctx, args[1:], stdout, stderr)
 	case "check":
 		return runCheck(args[1:], stdout, stderr)
 	case "serve":
@@ -109,7 +112,7 @@ func parse(fs *flag.FlagSet, args []string) (code int, ok bool) {
 	return 0, true
 }
 
-func runBuild(args []string, stdout, stderr io.Writer) int {
+func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	var sf siteFlags
 	fs := newFlagSet("build", stderr, &sf)
 	out := fs.String("out", "public", "the `folder` to write the site to; it is replaced whole, and only when the build succeeds")
@@ -135,8 +138,16 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "report build: will not write the site to %s: %v\n", *out, err)
 		return ExitUsage
 	}
-	warnings, n, err := build.Publish(diskfs.Dir(sf.root), build.Options{BaseURL: sf.baseURL, Timing: rec}, dir)
+	// Ctrl+C or a CI runner's TERM stops the build cleanly: the half-written
+	// new tree is removed and the output folder is left as it was.
+	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	warnings, n, err := build.Publish(ctx, diskfs.Dir(sf.root), build.Options{BaseURL: sf.baseURL, Timing: rec}, dir)
 	printProblems(stderr, warnings)
+	if errors.Is(err, context.Canceled) {
+		fmt.Fprintf(stderr, "report: build stopped; %s was left as it was\n", *out)
+		return ExitStopped
+	}
 	if err != nil {
 		// Content problems and a failed write alike leave the folder as it was.
 		return fail(stderr, err, "build failed", *out)

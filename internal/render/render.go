@@ -1,7 +1,7 @@
 package render
 
 import (
-	"errors"
+	"context"
 	"fmt"
 	"html/template"
 	"io/fs"
@@ -154,7 +154,7 @@ func (p *Plan) File(path string) (data []byte, ok bool, err error) {
 // reports all of them.
 func (p *Plan) RenderAll() (Output, error) {
 	out := make(Output, len(p.paths))
-	err := p.Each(func(i int, f File) error {
+	err := p.Each(context.Background(), func(i int, f File) error {
 		out[i] = f
 		return nil
 	})
@@ -163,11 +163,14 @@ func (p *Plan) RenderAll() (Output, error) {
 
 // Each renders every file in parallel and hands it, with its index in
 // Paths, to use as soon as it is ready; the build writes it to disk while
-// other pages are still rendering. It fails like RenderAll, or with the
-// errors use returned.
-func (p *Plan) Each(use func(i int, f File) error) error {
+// other pages are still rendering. It fails like RenderAll. It stops early
+// when ctx is cancelled or use fails, and then returns that error alone: a
+// full disk fails every write after the first, and saying so once is enough.
+func (p *Plan) Each(ctx context.Context, use func(i int, f File) error) error {
 	failures := make([]*diag.Problem, len(p.paths))
-	errs := make([]error, len(p.paths))
+	stop := make(chan struct{})
+	var stopOnce sync.Once
+	var useErr error
 	work := make(chan int)
 	var wg sync.WaitGroup
 	// One more worker than cores: writing a file waits on the file system.
@@ -177,14 +180,24 @@ func (p *Plan) Each(use func(i int, f File) error) error {
 			defer wg.Done()
 			for i := range work {
 				var f File
-				if f, failures[i] = p.render(p.paths[i]); failures[i] == nil {
-					errs[i] = use(i, f)
+				if f, failures[i] = p.render(p.paths[i]); failures[i] != nil {
+					continue
+				}
+				if err := use(i, f); err != nil {
+					stopOnce.Do(func() { useErr = err; close(stop) })
 				}
 			}
 		}()
 	}
+feed:
 	for i := range p.paths {
-		work <- i
+		select {
+		case work <- i:
+		case <-stop:
+			break feed
+		case <-ctx.Done():
+			break feed
+		}
 	}
 	close(work)
 	wg.Wait()
@@ -193,7 +206,10 @@ func (p *Plan) Each(use func(i int, f File) error) error {
 	if err := problems.Err(); err != nil {
 		return err
 	}
-	return errors.Join(errs...)
+	if useErr != nil {
+		return useErr
+	}
+	return ctx.Err()
 }
 
 func (p *Plan) render(path string) (File, *diag.Problem) {

@@ -1,0 +1,107 @@
+package build
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync/atomic"
+	"testing"
+
+	"report/internal/diskfs"
+	"report/internal/render"
+	"report/internal/testsite"
+)
+
+// TestPublishStops cancels a build while it writes its new tree: the
+// build returns the context's error, the new tree is gone, and the previous
+// output is as it was.
+func TestPublishStops(t *testing.T) {
+	root := filepath.Join(t.TempDir(), "site")
+	if err := testsite.WriteReport(root, "", testsite.Defaults(100)); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "public")
+	fsys := diskfs.Dir(root)
+	if _, _, err := Publish(context.Background(), fsys, Options{}, out); err != nil {
+		t.Fatal(err)
+	}
+	before, err := os.ReadFile(filepath.Join(out, "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Cancel once the build has handed out a few pages to write.
+	parent, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	ctx := &cancelAfter{Context: parent, cancel: cancel, after: 10}
+	_, _, err = Publish(ctx, fsys, Options{}, out)
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("Publish = %v, want context.Canceled (did the build finish before the cancel?)", err)
+	}
+	if n := newTrees(t, out); n != 0 {
+		t.Errorf("%d unfinished trees left beside the output", n)
+	}
+	after, err := os.ReadFile(filepath.Join(out, "index.html"))
+	if err != nil || string(after) != string(before) {
+		t.Errorf("the previous output changed: %v", err)
+	}
+}
+
+// cancelAfter is a context that cancels itself when it has been asked for
+// its Done channel a given number of times: the build asks once for every
+// file it hands out.
+type cancelAfter struct {
+	context.Context
+	cancel func()
+	after  int32
+	asked  atomic.Int32
+}
+
+func (c *cancelAfter) Done() <-chan struct{} {
+	if c.asked.Add(1) == c.after {
+		c.cancel()
+	}
+	return c.Context.Done()
+}
+
+func newTrees(t *testing.T, out string) int {
+	entries, err := os.ReadDir(filepath.Dir(out))
+	if err != nil {
+		t.Error(err)
+		return 0
+	}
+	n := 0
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), "."+filepath.Base(out)+".new-") {
+			n++
+		}
+	}
+	return n
+}
+
+// TestEachStopsAtFirstFailure: when writing fails (a full disk fails every
+// write after the first), the build stops handing out files and reports the
+// failure once.
+func TestEachStopsAtFirstFailure(t *testing.T) {
+	root := filepath.Join(t.TempDir(), "site")
+	if err := testsite.WriteReport(root, "", testsite.Defaults(100)); err != nil {
+		t.Fatal(err)
+	}
+	plan, _, err := Prepare(diskfs.Dir(root), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	full := errors.New("no space left on device")
+	var calls atomic.Int32
+	err = plan.Each(context.Background(), func(int, render.File) error {
+		calls.Add(1)
+		return full
+	})
+	if err != full {
+		t.Errorf("Each = %v, want the one failure", err)
+	}
+	if n := int(calls.Load()); n >= len(plan.Paths()) {
+		t.Errorf("Each went on writing after the failure: %d of %d files", n, len(plan.Paths()))
+	}
+}
