@@ -154,7 +154,7 @@ func TestLayout(t *testing.T) {
 		}
 		for _, p := range s.Pages() {
 			hasCharts := strings.Contains(string(s[p]), `<figure class="chart"`)
-			if w != 375 && !hasCharts {
+			if w != layoutWidths[0] && !hasCharts {
 				continue // pages without charts: the narrowest width is the telling one
 			}
 			var m struct {
