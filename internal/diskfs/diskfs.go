@@ -15,7 +15,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"syscall"
 )
 
 // Dir is a folder on disk as an fs.FS, like os.DirFS.
@@ -27,7 +26,7 @@ func (d Dir) Open(name string) (fs.File, error) {
 	if err != nil {
 		return nil, err
 	}
-	f, err := os.OpenFile(full, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	f, err := os.OpenFile(full, os.O_RDONLY|nonBlock, 0)
 	if err != nil {
 		return nil, renamed(err, name)
 	}
@@ -73,7 +72,7 @@ func renamed(err error, name string) error {
 // WriteFile creates or truncates the file name and writes data to it, like
 // os.WriteFile with mode 0644.
 func WriteFile(name string, data []byte) error {
-	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_TRUNC|syscall.O_NONBLOCK, 0o644)
+	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_TRUNC|nonBlock, 0o644)
 	if err != nil {
 		return err
 	}

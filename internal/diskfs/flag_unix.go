@@ -1,0 +1,9 @@
+//go:build unix
+
+package diskfs
+
+import "syscall"
+
+// nonBlock spares a regular file the poller's fcntl calls (see the package
+// comment); for a regular file it changes nothing else.
+const nonBlock = syscall.O_NONBLOCK
