@@ -110,10 +110,17 @@ func startBrowser(t *testing.T) context.Context {
 	return ctx
 }
 
-// layoutWidths are the window widths the layout is checked at: a small
-// phone, a common phone, a small tablet, the chart breakpoint's
-// neighbourhood, and desktops.
-var layoutWidths = []int64{375, 390, 600, 700, 720, 1024, 1280}
+// layoutWidths are the window widths the layout is checked at: 320 px,
+// where WCAG 1.4.10 asks that nothing but data tables scroll sideways (a
+// desktop browser zoomed to 400 % is this wide), small and common phones,
+// the chart breakpoint's neighbourhood, and desktops.
+var layoutWidths = []int64{320, 375, 390, 600, 700, 720, 1024, 1280}
+
+// minLabelWidth is the narrowest window at which chart labels must be 12 px
+// or more. At 320 px the narrow chart (360 units across, 13-unit labels)
+// draws them at 10.4 px; there, most readers are zoomed-in desktops, where
+// a CSS pixel is four screen pixels.
+const minLabelWidth = 375
 
 // layoutProbe measures what a reader sees at the current width: whether the
 // page scrolls sideways as a whole (tables may scroll inside their own box),
@@ -134,8 +141,8 @@ const layoutProbe = `(() => {
 })()`
 
 // TestLayout loads every page at phone, tablet and desktop widths: no page
-// may scroll sideways as a whole, and no chart label may be drawn smaller
-// than 12 CSS pixels.
+// may scroll sideways as a whole, and from minLabelWidth no chart label may
+// be drawn smaller than 12 CSS pixels.
 func TestLayout(t *testing.T) {
 	if *siteDir == "" {
 		t.Fatal("give -site DIR; make check-site does")
@@ -173,7 +180,7 @@ func TestLayout(t *testing.T) {
 			if m.Overflow > 0 {
 				t.Errorf("%s at %d px: the page scrolls sideways by %.0f px", p, w, m.Overflow)
 			}
-			if hasCharts && m.MinLabel < 12 {
+			if hasCharts && w >= minLabelWidth && m.MinLabel < 12 {
 				t.Errorf("%s at %d px: chart label %q is drawn at %.1f px, below 12", p, w, m.Label, m.MinLabel)
 			}
 			if hasCharts {
@@ -184,7 +191,7 @@ func TestLayout(t *testing.T) {
 	if charts == 0 {
 		t.Fatal("no page with charts was measured; has the chart markup changed?")
 	}
-	t.Logf("every page at %d px, and %d loads of pages with charts at %v px", layoutWidths[0], charts, layoutWidths)
+	t.Logf("every page at %d px, and %d loads of pages with charts at %v px (labels from %d px)", layoutWidths[0], charts, layoutWidths, minLabelWidth)
 }
 
 func probe(ctx context.Context, url string) (string, error) {
