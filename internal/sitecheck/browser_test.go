@@ -46,12 +46,7 @@ func TestBrowser(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err := Read(os.DirFS(*siteDir))
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv := httptest.NewServer(http.FileServer(http.Dir(*siteDir)))
-	defer srv.Close()
+	s, srv := serveSite(t)
 	withJS := startBrowser(t)
 	// A second tab of the same browser, made once the browser runs.
 	noJS, cancelNoJS := chromedp.NewContext(withJS)
@@ -83,6 +78,18 @@ func TestBrowser(t *testing.T) {
 		checked++
 	}
 	t.Logf("%d pages checked with axe-core (%s) and without JavaScript", checked, axeTags)
+}
+
+// serveSite reads the built site and serves it over HTTP for the test.
+func serveSite(t *testing.T) (Site, *httptest.Server) {
+	t.Helper()
+	s, err := Read(os.DirFS(*siteDir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(http.FileServer(http.Dir(*siteDir)))
+	t.Cleanup(srv.Close)
+	return s, srv
 }
 
 // startBrowser starts headless Chromium for one test, with the pages'
@@ -147,12 +154,7 @@ func TestLayout(t *testing.T) {
 	if *siteDir == "" {
 		t.Fatal("give -site DIR; make check-site does")
 	}
-	s, err := Read(os.DirFS(*siteDir))
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv := httptest.NewServer(http.FileServer(http.Dir(*siteDir)))
-	defer srv.Close()
+	s, srv := serveSite(t)
 	ctx := startBrowser(t)
 	charts := 0
 	for _, w := range layoutWidths {
