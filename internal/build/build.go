@@ -62,8 +62,8 @@ func Run(fsys fs.FS, opts Options) (*Result, error) {
 // written to a new tree beside dir as soon as it is rendered, and the tree
 // replaces dir only when every page rendered and was written. On failure the
 // error lists every problem and dir is untouched; so it is when ctx is
-// cancelled (the new tree is removed, and the error is ctx's). It returns the warnings
-// and the number of files written.
+// cancelled (the new tree is removed, and the error is ctx's). It returns
+// the warnings and the number of files written.
 func Publish(ctx context.Context, fsys fs.FS, opts Options, dir string) ([]*diag.Problem, int, error) {
 	plan, warns, err := Prepare(fsys, opts)
 	if err != nil {
