@@ -131,8 +131,11 @@ func (e *Errors) Error() string {
 }
 
 // AsList returns the problems inside err, or err itself as one position-less
-// problem when it is some other error.
+// problem when it is some other error; none when err is nil.
 func AsList(err error) []*Problem {
+	if err == nil {
+		return nil
+	}
 	var e *Errors
 	if errors.As(err, &e) {
 		return e.Problems
