@@ -2,7 +2,9 @@ package build
 
 import (
 	"bytes"
+	"html"
 	"os"
+	"regexp"
 	"runtime"
 	"strings"
 	"testing"
@@ -58,5 +60,36 @@ func TestRealSiteWarnings(t *testing.T) {
 	}
 	if strings.Join(got, "\n") != strings.Join(knownWarnings, "\n") {
 		t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(knownWarnings, "\n"))
+	}
+}
+
+// pageTitle matches a page's <title>.
+var pageTitle = regexp.MustCompile(`<title>([^<]*)</title>`)
+
+// TestRealSiteTitles gives every page a title of its own (WCAG 2.4.2): no
+// two pages share one, and none repeats itself, as "Performanceregnskab
+// 2016 – Performanceregnskab 2016" once did.
+func TestRealSiteTitles(t *testing.T) {
+	seen := map[string]string{}
+	for _, f := range buildRealSite(t, Options{}) {
+		if !strings.HasSuffix(f.Path, ".html") {
+			continue
+		}
+		m := pageTitle.FindSubmatch(f.Data)
+		if m == nil {
+			t.Errorf("%s has no title", f.Path)
+			continue
+		}
+		title := html.UnescapeString(string(m[1]))
+		if other, dup := seen[title]; dup {
+			t.Errorf("%s and %s are both titled %q", other, f.Path, title)
+		}
+		seen[title] = f.Path
+		parts := strings.Split(title, " – ")
+		for i := 1; i < len(parts); i++ {
+			if parts[i] == parts[i-1] {
+				t.Errorf("%s: title %q repeats %q", f.Path, title, parts[i])
+			}
+		}
 	}
 }
