@@ -7,36 +7,67 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"strings"
 )
 
 // sourceDirs are the site's own folders, which a build reads and must never
 // replace.
 var sourceDirs = []string{"content", "data", "layouts", "static"}
 
+// litter are files that desktops leave in any folder they show; a folder
+// holding only these is as good as empty.
+var litter = []string{".DS_Store", "Thumbs.db", "desktop.ini"}
+
 // CheckOutput refuses, with the reason, an output folder whose replacement
-// would destroy more than a site built before. A build replaces the folder whole (see
-// replace), so "--out content" would delete the editors' Markdown, and an
-// output folder that is a Git checkout would lose its history. root is the
-// site's folder; dir is the output folder, which need not exist.
+// would destroy more than a site built before. A build replaces the folder
+// whole (see replace), so "--out content" would delete the editors'
+// Markdown, and an output folder that is a Git checkout would lose its
+// history. root is the site's folder; dir is the output folder, which need
+// not exist.
+//
+// Folders are compared as the file system sees them (os.SameFile), not by
+// name, so that a symbolic link, a bind mount or a file system that ignores
+// case cannot make one folder look like two.
 func CheckOutput(root, dir string) error {
-	absRoot, err := resolve(root)
+	rootInfo, err := os.Stat(root)
 	if err != nil {
 		return err
 	}
-	absDir, err := resolve(dir)
-	if err != nil {
-		return err
-	}
-	if within(absDir, absRoot) {
-		return errors.New("it is the site's own folder or holds it; write the site to a folder of its own, such as public/")
-	}
+	sources := map[string]fs.FileInfo{}
 	for _, src := range sourceDirs {
-		if within(filepath.Join(absRoot, src), absDir) {
-			return fmt.Errorf("it is inside %s/, which holds the site's sources; write the site to a folder of its own, such as public/", src)
+		if info, err := os.Stat(filepath.Join(root, src)); err == nil {
+			sources[src] = info
 		}
 	}
-	switch info, err := os.Stat(dir); {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return err
+	}
+	// The output, or the nearest folder above it that exists, must not be
+	// one of the sources or lie inside one.
+	for p := abs; ; p = filepath.Dir(p) {
+		if info, err := os.Stat(p); err == nil {
+			for _, src := range sourceDirs {
+				if s, ok := sources[src]; ok && os.SameFile(info, s) {
+					return fmt.Errorf("it is inside %s/, which holds the site's sources; write the site to a folder of its own, such as public/", src)
+				}
+			}
+			if os.SameFile(info, rootInfo) && p == abs {
+				return errors.New("it is the site's own folder; write the site to a folder of its own, such as public/")
+			}
+		}
+		if filepath.Dir(p) == p {
+			break
+		}
+	}
+
+	if link, err := os.Lstat(dir); err == nil && link.Mode()&fs.ModeSymlink != 0 {
+		if _, err := os.Stat(dir); errors.Is(err, fs.ErrNotExist) {
+			target, _ := os.Readlink(dir)
+			return fmt.Errorf("it is a symbolic link to %s, which does not exist; create that folder or remove the link", target)
+		}
+	}
+	info, err := os.Stat(dir)
+	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		return nil
 	case err != nil:
@@ -44,13 +75,28 @@ func CheckOutput(root, dir string) error {
 	case !info.IsDir():
 		return errors.New("it is a file, not a folder")
 	}
+	// The output must not hold the site.
+	rootAbs, err := filepath.Abs(root)
+	if err != nil {
+		return err
+	}
+	for p := rootAbs; ; p = filepath.Dir(p) {
+		if above, err := os.Stat(p); err == nil && os.SameFile(above, info) {
+			return errors.New("it holds the site's own folder; write the site to a folder of its own, such as public/")
+		}
+		if filepath.Dir(p) == p {
+			break
+		}
+	}
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		return err
 	}
-	names := make([]string, len(entries))
-	for i, e := range entries {
-		names[i] = e.Name()
+	var names []string
+	for _, e := range entries {
+		if !slices.Contains(litter, e.Name()) {
+			names = append(names, e.Name())
+		}
 	}
 	switch {
 	case slices.Contains(names, ".git"):
@@ -59,32 +105,4 @@ func CheckOutput(root, dir string) error {
 		return errors.New("it has files but no index.html, so it is not a site built before, and a build replaces the whole folder; choose a new or empty folder, or empty this one first")
 	}
 	return nil
-}
-
-// resolve makes a path absolute and follows symbolic links in the part of it
-// that exists, so that two names of one folder compare equal.
-func resolve(p string) (string, error) {
-	abs, err := filepath.Abs(p)
-	if err != nil {
-		return "", err
-	}
-	var rest []string
-	for {
-		real, err := filepath.EvalSymlinks(abs)
-		if err == nil {
-			return filepath.Join(append([]string{real}, rest...)...), nil
-		}
-		parent := filepath.Dir(abs)
-		if parent == abs {
-			return filepath.Join(append([]string{abs}, rest...)...), nil
-		}
-		rest = append([]string{filepath.Base(abs)}, rest...)
-		abs = parent
-	}
-}
-
-// within reports whether path is dir or lies inside it.
-func within(dir, path string) bool {
-	rel, err := filepath.Rel(dir, path)
-	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }

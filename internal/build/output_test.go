@@ -11,8 +11,9 @@ import (
 // destroy sources, a Git checkout or an unknown folder, and accepts a new,
 // an empty and a previously built one.
 func TestCheckOutput(t *testing.T) {
-	root := t.TempDir()
-	for _, p := range []string{"content/2016/a.md", "data/site.toml", "notes/todo.txt", "old/index.html", "repo/.git/HEAD", "file.txt"} {
+	top := t.TempDir()
+	root := filepath.Join(top, "site")
+	write := func(p string) {
 		p = filepath.Join(root, filepath.FromSlash(p))
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 			t.Fatal(err)
@@ -21,32 +22,57 @@ func TestCheckOutput(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	for _, p := range []string{"content/2016/a.md", "data/site.toml", "notes/todo.txt", "old/index.html", "repo/.git/HEAD", "file.txt", "finder/.DS_Store"} {
+		write(p)
+	}
 	for _, d := range []string{"empty", "static"} {
 		if err := os.Mkdir(filepath.Join(root, d), 0o755); err != nil {
 			t.Fatal(err)
 		}
 	}
-	// A link to a source folder is that folder.
-	if err := os.Symlink(filepath.Join(root, "content"), filepath.Join(root, "alias")); err != nil {
-		t.Fatal(err)
-	}
 	tests := []struct{ out, refusal string }{
 		{"public", ""},
 		{"empty", ""},
 		{"old", ""},
+		{"finder", ""},
 		{"new/deeper", ""},
 		{".", "the site's own folder"},
-		{"..", "the site's own folder"},
+		{"..", "holds the site's own folder"},
 		{"content", "inside content/"},
 		{"content/2016/x", "inside content/"},
 		{"data", "inside data/"},
 		{"static", "inside static/"},
-		{"layouts", "inside layouts/"},
-		{"alias", "inside content/"},
-		{"alias/nye", "inside content/"},
 		{"notes", "no index.html"},
 		{"repo", "Git repository"},
 		{"file.txt", "a file, not a folder"},
+	}
+	// Links: to a source folder, dangling, and a source folder that is
+	// itself a link to a folder outside the site.
+	links := map[string]string{
+		"alias":    filepath.Join(root, "content"),
+		"dangling": filepath.Join(root, "nowhere"),
+	}
+	shared := filepath.Join(top, "shared-layouts")
+	if err := os.MkdirAll(filepath.Join(shared, "partials"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	links["layouts"] = shared
+	linked := true
+	for name, target := range links {
+		if err := os.Symlink(target, filepath.Join(root, name)); err != nil {
+			t.Logf("no symbolic links here (%v): the cases with links are left out", err)
+			linked = false
+			break
+		}
+	}
+	if linked {
+		tests = append(tests, []struct{ out, refusal string }{
+			{"alias", "inside content/"},
+			{"alias/nye", "inside content/"},
+			{"dangling", "does not exist"},
+			{"layouts/partials", "inside layouts/"},
+			{"layouts/new/deeper", "inside layouts/"},
+		}...)
 	}
 	for _, tt := range tests {
 		err := CheckOutput(root, filepath.Join(root, filepath.FromSlash(tt.out)))

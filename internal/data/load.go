@@ -138,7 +138,11 @@ func (d *Data) loadMetrics(fsys fs.FS, problems *diag.List) {
 		}
 		title := d.Title(m.ID)
 		if other, taken := named[title]; taken {
-			line, col := posFunc(doc, "metric", i)("label")
+			key := "label"
+			if m.Title != "" {
+				key = "title"
+			}
+			line, col := posFunc(doc, "metric", i)(key)
 			problems.Errorf(name, line, col, "metric %q would be called %q, like metric %q; give one of them a title that tells them apart (see docs/content-model.md)", m.ID, title, other)
 			continue
 		}
@@ -169,30 +173,38 @@ func (d *Data) checkMetricRefs(name string, at func(string) (int, int), m *Metri
 			}
 		}
 	}
-	if d.averagesItself(m) {
-		line, col := at("average_of")
-		problems.Errorf(name, line, col, "metric %q: average_of leads back to itself; it must name the total the metric is the average of", m.ID)
-		m.AverageOf = ""
-	}
 	if d.Depth(m.ID) >= len(d.Metrics) && len(d.Metrics) > 0 {
 		line, col := at("parent")
 		problems.Errorf(name, line, col, "metric %q: its parents form a loop; a parent must be a total above it", m.ID)
 		m.Parent = ""
 	}
+	if d.leadsBack(m) {
+		key := "average_of"
+		if m.AverageOf == "" {
+			key = "parent"
+		}
+		line, col := at(key)
+		problems.Errorf(name, line, col, "metric %q: following parent and average_of leads back to it; a metric is a part or an average of another metric, never of itself", m.ID)
+		m.Parent, m.AverageOf = "", ""
+	}
 }
 
-// averagesItself reports whether following average_of from m comes back
-// to m.
-func (d *Data) averagesItself(m *Metric) bool {
-	next := d.metrics[m.AverageOf]
-	for range len(d.Metrics) {
-		if next == nil {
-			return false
-		}
-		if next == m {
+// leadsBack reports whether following parent and average_of from m, in any
+// mix, comes back to m.
+func (d *Data) leadsBack(m *Metric) bool {
+	seen := map[*Metric]bool{}
+	next := []*Metric{d.metrics[m.Parent], d.metrics[m.AverageOf]}
+	for len(next) > 0 {
+		n := next[len(next)-1]
+		next = next[:len(next)-1]
+		switch {
+		case n == m:
 			return true
+		case n == nil || seen[n]:
+			continue
 		}
-		next = d.metrics[next.AverageOf]
+		seen[n] = true
+		next = append(next, d.metrics[n.Parent], d.metrics[n.AverageOf])
 	}
 	return false
 }
