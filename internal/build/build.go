@@ -60,10 +60,10 @@ func Run(fsys fs.FS, opts Options) (*Result, error) {
 
 // Publish builds the site in fsys straight into the folder dir: each page is
 // written to a new tree beside dir as soon as it is rendered, and the tree
-// replaces dir only when every page rendered and was written. On failure the
-// error lists every problem and dir is untouched; so it is when ctx is
-// cancelled (the new tree is removed, and the error is ctx's). It returns
-// the warnings and the number of files written.
+// replaces dir only when every page rendered and was written. On failure
+// dir is untouched and the new tree removed; the error lists every problem
+// of the content, or is the one failed write, or ctx's error when ctx was
+// cancelled. It returns the warnings and the number of files written.
 func Publish(ctx context.Context, fsys fs.FS, opts Options, dir string) ([]*diag.Problem, int, error) {
 	plan, warns, err := Prepare(fsys, opts)
 	if err != nil {
@@ -74,7 +74,7 @@ func Publish(ctx context.Context, fsys fs.FS, opts Options, dir string) ([]*diag
 	}
 	start := time.Now()
 	err = replace(dir, func(tmp string) error {
-		if err := makeDirs(plan.Paths(), tmp); err != nil {
+		if err := makeDirs(ctx, plan.Paths(), tmp); err != nil {
 			return err
 		}
 		return plan.Each(ctx, func(_ int, f render.File) error {
@@ -133,6 +133,7 @@ func replace(dir string, fill func(tmp string) error) error {
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return err
 	}
+	removeStale(parent, filepath.Base(dir))
 	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(dir)+".new-")
 	if err != nil {
 		return err
@@ -145,6 +146,30 @@ func replace(dir string, fill func(tmp string) error) error {
 		return err
 	}
 	return swap(tmp, dir)
+}
+
+// staleAge is how long an unfinished tree may lie beside the output before
+// a build removes it. A build killed outright (kill -9, a second Ctrl+C, a
+// power cut) cannot remove its own; an hour is longer than any build runs,
+// so a tree that another build is still writing is never touched.
+const staleAge = time.Hour
+
+// removeStale removes unfinished trees of earlier builds beside the output
+// folder base in parent, as far as it can: they are litter, and a failure
+// to remove one must not fail this build.
+func removeStale(parent, base string) {
+	entries, err := os.ReadDir(parent)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		if !e.IsDir() || !strings.HasPrefix(e.Name(), "."+base+".new-") {
+			continue
+		}
+		if info, err := e.Info(); err == nil && time.Since(info.ModTime()) > staleAge {
+			_ = os.RemoveAll(filepath.Join(parent, e.Name()))
+		}
+	}
 }
 
 func swap(fresh, dir string) error {
@@ -188,7 +213,7 @@ func writeTree(out render.Output, root string) error {
 	for i, f := range out {
 		paths[i] = f.Path
 	}
-	if err := makeDirs(paths, root); err != nil {
+	if err := makeDirs(context.Background(), paths, root); err != nil {
 		return err
 	}
 	return parallel(out, func(f render.File) error {
@@ -199,7 +224,7 @@ func writeTree(out render.Output, root string) error {
 // makeDirs creates every folder the output needs, parents first, with one
 // mkdir each (MkdirAll would first stat every path). One at a time: folders
 // made in parallel in one parent contend for its lock.
-func makeDirs(paths []string, root string) error {
+func makeDirs(ctx context.Context, paths []string, root string) error {
 	seen := map[string]bool{".": true}
 	var dirs []string
 	for _, p := range paths {
@@ -212,7 +237,10 @@ func makeDirs(paths []string, root string) error {
 		}
 	}
 	slices.Sort(dirs) // a parent sorts before its children
-	for _, d := range dirs {
+	for i, d := range dirs {
+		if i%256 == 0 && ctx.Err() != nil {
+			return ctx.Err()
+		}
 		if err := os.Mkdir(filepath.Join(root, filepath.FromSlash(d)), 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
 			return err
 		}

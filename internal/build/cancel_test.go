@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"report/internal/diskfs"
 	"report/internal/render"
@@ -103,5 +104,38 @@ func TestEachStopsAtFirstFailure(t *testing.T) {
 	}
 	if n := int(calls.Load()); n >= len(plan.Paths()) {
 		t.Errorf("Each went on writing after the failure: %d of %d files", n, len(plan.Paths()))
+	}
+}
+
+// TestStaleTreesRemoved: a build removes the unfinished trees that killed
+// builds left beside the output more than an hour ago, and leaves a recent
+// one, which another build may still be writing.
+func TestStaleTreesRemoved(t *testing.T) {
+	parent := t.TempDir()
+	out := filepath.Join(parent, "public")
+	old := filepath.Join(parent, ".public.new-111")
+	recent := filepath.Join(parent, ".public.new-222")
+	other := filepath.Join(parent, ".other.new-333")
+	for _, d := range []string{old, recent, other} {
+		if err := os.MkdirAll(filepath.Join(d, "2016"), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	long := time.Now().Add(-2 * staleAge)
+	for _, d := range []string{old, other} {
+		if err := os.Chtimes(d, long, long); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := Write(render.Output{{Path: "index.html", Data: []byte("x")}}, out); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(old); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("the stale tree is still there: %v", err)
+	}
+	for _, d := range []string{recent, other} {
+		if _, err := os.Stat(d); err != nil {
+			t.Errorf("%s was removed: %v", filepath.Base(d), err)
+		}
 	}
 }

@@ -25,10 +25,13 @@ import (
 
 // Exit statuses.
 const (
-	ExitOK      = 0
-	ExitFail    = 1   // the site has errors, or writing failed
-	ExitUsage   = 2   // the command line is wrong
-	ExitStopped = 130 // a build stopped by Ctrl+C or TERM (130 is how shells report Ctrl+C)
+	ExitOK    = 0
+	ExitFail  = 1 // the site has errors, or writing failed
+	ExitUsage = 2 // the command line is wrong
+	// A build stopped by a signal exits as a shell reports a process the
+	// signal killed: 128 and the signal's number, 130 for Ctrl+C and 143 for
+	// TERM.
+	exitSignalBase = 128
 )
 
 const usage = `report builds the online edition of the Danish clusters' performance report.
@@ -140,17 +143,13 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	}
 	// Ctrl+C or a CI runner's TERM stops the build cleanly: the half-written
 	// new tree is removed and the output folder is left as it was.
-	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
-	defer stop()
-	go func() {
-		<-ctx.Done()
-		stop() // a second Ctrl+C ends the process at once
-	}()
+	ctx, done, stopped := onSignal(ctx)
+	defer done()
 	warnings, n, err := build.Publish(ctx, diskfs.Dir(sf.root), build.Options{BaseURL: sf.baseURL, Timing: rec}, dir)
 	printProblems(stderr, warnings)
-	if errors.Is(err, context.Canceled) {
-		fmt.Fprintf(stderr, "report: build stopped; %s was left as it was\n", *out)
-		return ExitStopped
+	if sig := stopped(); sig != nil && errors.Is(err, context.Canceled) {
+		fmt.Fprintf(stderr, "report: build stopped by a signal (%v); %s was left as it was\n", sig, *out)
+		return exitCode(sig)
 	}
 	if err != nil {
 		// Content problems and a failed write alike leave the folder as it was.
@@ -236,6 +235,41 @@ func fail(stderr io.Writer, err error, what, out string) int {
 	}
 	fmt.Fprintln(stderr)
 	return ExitFail
+}
+
+// onSignal returns a context that Ctrl+C or TERM cancels, a function to
+// call when the work is done, and one that tells which signal stopped it,
+// if one did. After the first signal the process takes signals as usual
+// again, so a second Ctrl+C ends it at once.
+func onSignal(parent context.Context) (context.Context, context.CancelFunc, func() os.Signal) {
+	ctx, cancel := context.WithCancel(parent)
+	sigs := make(chan os.Signal, 1)
+	caught := make(chan os.Signal, 1)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
+	go func() {
+		defer signal.Stop(sigs)
+		select {
+		case sig := <-sigs:
+			caught <- sig
+			cancel()
+		case <-ctx.Done():
+		}
+	}()
+	var sig os.Signal
+	return ctx, cancel, func() os.Signal {
+		select {
+		case sig = <-caught:
+		default:
+		}
+		return sig
+	}
+}
+
+func exitCode(sig os.Signal) int {
+	if s, ok := sig.(syscall.Signal); ok {
+		return exitSignalBase + int(s)
+	}
+	return exitSignalBase + int(syscall.SIGINT)
 }
 
 func plural(n int, one, many string) string {

@@ -164,8 +164,9 @@ func (p *Plan) RenderAll() (Output, error) {
 // Each renders every file in parallel and hands it, with its index in
 // Paths, to use as soon as it is ready; the build writes it to disk while
 // other pages are still rendering. It fails like RenderAll. It stops early
-// when ctx is cancelled or use fails, and then returns that error alone: a
-// full disk fails every write after the first, and saying so once is enough.
+// when ctx is cancelled or use fails, and then returns that error alone,
+// before any page's problem: a full disk fails every write after the
+// first, and saying so once is enough.
 func (p *Plan) Each(ctx context.Context, use func(i int, f File) error) error {
 	failures := make([]*diag.Problem, len(p.paths))
 	stop := make(chan struct{})
@@ -201,15 +202,17 @@ feed:
 	}
 	close(work)
 	wg.Wait()
-	problems := &diag.List{}
-	reportFailures(p.paths, failures, problems)
-	if err := problems.Err(); err != nil {
+	// Being asked to stop, and a failed write, each end the work before
+	// every page was tried, so either is the answer on its own.
+	if err := ctx.Err(); err != nil {
 		return err
 	}
 	if useErr != nil {
 		return useErr
 	}
-	return ctx.Err()
+	problems := &diag.List{}
+	reportFailures(p.paths, failures, problems)
+	return problems.Err()
 }
 
 func (p *Plan) render(path string) (File, *diag.Problem) {
