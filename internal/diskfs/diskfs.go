@@ -17,7 +17,8 @@ import (
 	"path/filepath"
 )
 
-// Dir is a folder on disk as an fs.FS, like os.DirFS.
+// Dir is a folder on disk as an fs.FS, like os.DirFS, except that the empty
+// Dir is the current folder (os.DirFS("") refuses every name).
 type Dir string
 
 // Open opens a file or folder of d by its slash-separated name.

@@ -2,7 +2,8 @@
 # Times report and Hugo on the same synthetic sites, alternately, several
 # runs each, with output on tmpfs, and prints the medians, their ratio and
 # peak memory. Usage: tools/bench/compare-hugo.sh [RUNS] [N ...]
-# (default: 7 runs of N = 1000 and 10000). Installs Debian's hugo if missing.
+# (default: 7 runs of N = 1000 and 10000). Installs Debian's hugo when it is
+# missing and this user is root; otherwise says what to install.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 runs=${1:-7}
@@ -10,13 +11,28 @@ shift || true
 sizes=("${@:-1000 10000}")
 [ ${#sizes[@]} -eq 1 ] && read -r -a sizes <<<"${sizes[0]}"
 
-if ! command -v hugo >/dev/null; then
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hugo >/dev/null
-fi
-[ -x /usr/bin/time ] || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq time >/dev/null; }
+# need PROGRAM PACKAGE: installs Debian's PACKAGE when PROGRAM is missing,
+# where this user can; otherwise says what to install.
+need() {
+  command -v "$1" >/dev/null && return
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$2" >/dev/null
+  else
+    echo "compare-hugo: $1 is needed; install it (Debian: apt-get install $2) and run again" >&2
+    exit 1
+  fi
+}
+need hugo hugo
+need /usr/bin/time time
 go build -trimpath -o bin/report ./cmd/report
-work=/dev/shm/report-bench
-rm -rf "$work"; mkdir -p "$work"
+# tmpfs where there is one: on disk the same build swings by 2x.
+if [ -d /dev/shm ] && [ -w /dev/shm ]; then
+  work=/dev/shm/report-bench
+  rm -rf "$work"; mkdir -p "$work"
+else
+  work=$(mktemp -d)
+  echo "compare-hugo: no /dev/shm; timing on disk in $work, where builds swing by 2x" >&2
+fi
 trap 'rm -rf "$work"' EXIT
 
 # measure CMD...: prints "seconds peak-KB" of one run.
