@@ -78,7 +78,7 @@ func (n *figureNode) IsRaw() bool                { return true }
 
 func (st *state) chartBlock(fb *ast.FencedCodeBlock) ast.Node {
 	start := time.Now()
-	defer func() { st.conv.opts.Timing.Item("chart in", st.path, time.Since(start)) }()
+	defer func() { st.conv.opts.Timing.Item("chart", st.path, time.Since(start)) }()
 	var spec chartSpec
 	node := &figureNode{}
 	doc, offset, ok := st.decode(fb, &spec)
