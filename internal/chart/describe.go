@@ -133,7 +133,10 @@ func describeTrend(b *strings.Builder, s Spec, ser Series) {
 		b.WriteString("faldt")
 	}
 	fmt.Fprintf(b, " tallet fra %s til %s", valueLabel(a, s.Decimals), withUnit(z, s.Decimals, s.Unit))
-	if a > 0 && z >= 0 {
+	switch {
+	case s.Unit == "%": // a share changes by points, not by a percent of itself
+		fmt.Fprintf(b, " (%s pct.-point)", danish.Change(z-a))
+	case a > 0 && z >= 0:
 		fmt.Fprintf(b, " (%s %%)", danish.Change((z-a)/a*100))
 	}
 	b.WriteString(".")

@@ -269,6 +269,30 @@ func (d *Data) Change(metricID string, from, to int) (pct float64, ok bool) {
 	return (b - a) / a * 100, true
 }
 
+// ChangeText is the change from one year to another as a table's change
+// column shows it: in percent of the first year ("−22"), except for a share,
+// whose change is the difference in percentage points ("+16 pct.-point"): a
+// share going from 36 % to 52 % has not grown by 44 %.
+func (d *Data) ChangeText(metricID string, from, to int) (string, bool) {
+	if m := d.metrics[metricID]; m != nil && m.Unit == "%" {
+		a, ok1 := d.Value(metricID, from)
+		b, ok2 := d.Value(metricID, to)
+		if !ok1 || !ok2 {
+			return "", false
+		}
+		return danish.Change(b-a) + PointsSuffix, true
+	}
+	pct, ok := d.Change(metricID, from, to)
+	if !ok {
+		return "", false
+	}
+	return danish.Change(pct), true
+}
+
+// PointsSuffix follows a change in percentage points, as Danish statistics
+// abbreviate it.
+const PointsSuffix = " pct.-point"
+
 // Children lists the metrics whose parent is the given one, in catalogue order.
 func (d *Data) Children(metricID string) []*Metric {
 	var out []*Metric

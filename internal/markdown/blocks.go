@@ -221,9 +221,7 @@ func (st *state) tableRow(m *data.Metric, t *Table, errAt func(string, string, .
 		errAt("rows", "metric %q has no figure for any of the years %v", m.ID, t.Years)
 	}
 	if t.Change != nil {
-		if pct, ok := d.Change(m.ID, t.Change[0], t.Change[1]); ok {
-			row.Change = danish.Change(pct)
-		}
+		row.Change, _ = d.ChangeText(m.ID, t.Change[0], t.Change[1])
 	}
 	return row
 }

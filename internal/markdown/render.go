@@ -167,7 +167,9 @@ func writeRow(p func(string), row TableRow, withChange bool) {
 		class = ` class="depth-` + strconv.Itoa(min(row.Depth, 3)) + `"`
 	}
 	p(`<tr data-metric="` + row.Metric + `"><th scope="row"` + class + ">")
-	if row.Depth > 0 {
+	// A heraf row is indented; a screen reader hears "heraf" instead,
+	// unless the label says it already.
+	if row.Depth > 0 && !strings.HasPrefix(strings.ToLower(row.Label), "heraf") {
 		p(`<span class="visually-hidden">heraf </span>`)
 	}
 	if row.URL != "" {
@@ -234,7 +236,7 @@ func writeFigure(w util.BufWriter, f *Figure) {
 	}
 	p("</tbody>\n</table>\n</div>\n")
 	if f.Unit != "" {
-		p(`<p class="table-note">Enhed: ` + esc(f.Unit) + ".</p>\n")
+		p(`<p class="table-note">Enhed: ` + esc(strings.TrimSuffix(f.Unit, ".")) + ".</p>\n")
 	}
 	p("</details>\n")
 	p(`<p class="chart-downloads">Hent tallene: <a href="` + f.ID + `.csv" download>CSV (Excel)</a> · <a href="` + f.ID + `.json">JSON</a></p>` + "\n")

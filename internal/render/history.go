@@ -1,7 +1,6 @@
 package render
 
 import (
-	"report/internal/danish"
 	"report/internal/data"
 	"report/internal/site"
 )
@@ -34,9 +33,7 @@ func (r *Renderer) history(m *data.Metric) []HistoryRow {
 		}
 		row := HistoryRow{Year: y, Value: s, Edition: r.editionFor(y)}
 		if prev >= 0 {
-			if pct, ok := d.Change(m.ID, prev, y); ok {
-				row.Change = danish.Change(pct)
-			}
+			row.Change, _ = d.ChangeText(m.ID, prev, y)
 		}
 		rows = append(rows, row)
 		prev = y

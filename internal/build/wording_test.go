@@ -1,0 +1,114 @@
+package build
+
+import (
+	"io/fs"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/rogpeppe/go-internal/txtar"
+
+	"report/internal/render"
+)
+
+// The wording a reader meets: each case here was once wrong on a page.
+
+func TestCaseCountAgrees(t *testing.T) {
+	out := files(mustRun(t, testSite(t, nil)))
+	edition := out["2016/index.html"]
+	if !strings.Contains(edition, "Cases: 1 eksempel fra klyngerne") {
+		t.Errorf("the edition's page does not say \"1 eksempel\" for its one case story:\n%s", grep(edition, "Cases:"))
+	}
+}
+
+func TestChartUnitHasOneFullStop(t *testing.T) {
+	out := files(mustRun(t, testSite(t, txtar.Parse([]byte(`
+-- content/2016/graf.md --
++++
+title = "Graf"
+weight = 20
++++
+
+`+"```chart"+`
+type = "bar"
+title = "Omsætning, 2014–2015"
+metrics = ["omsaetning"]
+`+"```"+`
+`)))))
+	page := out["2016/graf/index.html"]
+	if !strings.Contains(page, `<p class="table-note">Enhed: mio. kr.</p>`) {
+		t.Errorf("the chart's unit line is wrong:\n%s", grep(page, "Enhed"))
+	}
+}
+
+func TestHerafSaidOnce(t *testing.T) {
+	fsys := testSite(t, txtar.Parse([]byte(`
+-- content/2016/smaa.md --
++++
+title = "Små virksomheder"
+weight = 20
++++
+
+`+"```table"+`
+caption = "Virksomheder"
+rows = ["virksomheder", "virksomheder-smaa"]
+`+"```"+`
+`)))
+	appendFile(fsys, "data/metrics.toml", "\n[[metric]]\nid = \"virksomheder-smaa\"\nlabel = \"Heraf virksomheder med under 50 ansatte\"\nparent = \"virksomheder\"\n")
+	appendFile(fsys, "data/years/2015.toml", "virksomheder-smaa = 1200\n")
+	out := files(mustRun(t, fsys))
+	page := out["2016/smaa/index.html"]
+	if strings.Contains(page, `<span class="visually-hidden">heraf </span><a href="/tal/virksomheder-smaa/">Heraf`) {
+		t.Error(`a screen reader hears "heraf Heraf virksomheder"`)
+	}
+	if !strings.Contains(page, `<a href="/tal/virksomheder-smaa/">Heraf virksomheder med under 50 ansatte</a>`) {
+		t.Errorf("the heraf row is missing:\n%s", grep(page, "smaa"))
+	}
+}
+
+// TestShareChangeInPoints shows the change of a share in percentage points,
+// not as a percent of a percent: 36 % → 52 % is +16 pct.-point, not +44.
+func TestShareChangeInPoints(t *testing.T) {
+	out := files(buildRealSite(t, Options{}))
+	table := splitTables(out["2016/udviklingen-2012-2015/index.html"])["Struktur og ressourcer"]
+	if got := table["kontingent-andel"]; len(got) != 5 || got[4] != "+16 pct.-point" {
+		t.Errorf("kontingent-andel's row is %q; its change must be +16 pct.-point", got)
+	}
+	history := out["tal/kontingent-andel/index.html"]
+	if !strings.Contains(history, `<th scope="row">2015</th><td class="num">52`+"\u00a0"+`%</td><td class="num">&#43;16 pct.-point</td>`) {
+		t.Errorf("the share's history does not give its change in points:\n%s", grep(history, "2015"))
+	}
+	if !strings.Contains(out["tal/omsaetning/index.html"], `<td class="num">−28</td>`) {
+		t.Error("a figure that is not a share lost its change in percent")
+	}
+}
+
+// mustRun builds a site that must build without warnings.
+func mustRun(t *testing.T, fsys fs.FS) render.Output {
+	t.Helper()
+	res, err := Run(fsys, Options{})
+	if err != nil {
+		t.Fatalf("build failed:\n%v", err)
+	}
+	for _, w := range res.Warnings {
+		t.Errorf("warning: %v", w)
+	}
+	return res.Output
+}
+
+// appendFile adds text to the end of a file of a test site.
+func appendFile(fsys fstest.MapFS, name, text string) {
+	f := fsys[name]
+	f.Data = append(append([]byte{}, f.Data...), text...)
+}
+
+// grep returns the lines of s that contain sub, for failure messages.
+func grep(s, sub string) string {
+	var out []string
+	for _, line := range strings.Split(s, "\n") {
+		if strings.Contains(line, sub) {
+			out = append(out, line)
+		}
+	}
+	return strings.Join(out, "\n")
+}
