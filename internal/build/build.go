@@ -31,6 +31,9 @@ type Options struct {
 	BaseURL string           // overrides data/site.toml's base_url when set
 	Timing  *timing.Recorder // where the time goes, for --metrics; may be nil
 	Cache   *site.Cache      // parsed files kept between builds, for the preview; may be nil
+	// AllowDrafts builds copied chapters and editions no editor has
+	// confirmed, as the preview does (see site.Options.AllowDrafts).
+	AllowDrafts bool
 }
 
 // Result is a successful build in memory, with the warnings it produced.
@@ -92,7 +95,7 @@ func Publish(ctx context.Context, fsys fs.FS, opts Options, dir string) ([]*diag
 // them: the preview server renders pages as they are asked for.
 func Prepare(fsys fs.FS, opts Options) (*render.Plan, []*diag.Problem, error) {
 	problems := &diag.List{}
-	s := site.Load(fsys, site.Options{BaseURL: opts.BaseURL, Timing: opts.Timing, Cache: opts.Cache}, problems)
+	s := site.Load(fsys, site.Options{BaseURL: opts.BaseURL, Timing: opts.Timing, Cache: opts.Cache, AllowDrafts: opts.AllowDrafts}, problems)
 	start := time.Now()
 	r := render.New(fsys, s, render.Options{Timing: opts.Timing}, problems)
 	opts.Timing.Stage("parse templates", start)

@@ -14,6 +14,7 @@ import (
 	"os/signal"
 	"path/filepath"
 	"runtime/debug"
+	"slices"
 	"syscall"
 	"time"
 
@@ -73,8 +74,9 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 
 // siteFlags are the flags every command that reads the site takes.
 type siteFlags struct {
-	root    string
-	baseURL string
+	root         string
+	baseURL      string
+	acknowledged bool
 }
 
 func newFlagSet(name string, stderr io.Writer, sf *siteFlags) *flag.FlagSet {
@@ -82,6 +84,7 @@ func newFlagSet(name string, stderr io.Writer, sf *siteFlags) *flag.FlagSet {
 	fs.SetOutput(stderr)
 	fs.StringVar(&sf.root, "root", ".", "the site's `folder`, holding content/, data/, layouts/ and static/")
 	fs.StringVar(&sf.baseURL, "base-url", "", "the `URL` the site is published under, like https://example.org/rapport/ (default: data/site.toml's base_url)")
+	fs.BoolVar(&sf.acknowledged, "acknowledged", false, "also print the warnings the content already answers, such as a figure given with printed=")
 	return fs
 }
 
@@ -146,15 +149,16 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	ctx, done, stopped := onSignal(ctx)
 	defer done()
 	warnings, n, err := build.Publish(ctx, diskfs.Dir(sf.root), build.Options{BaseURL: sf.baseURL, Timing: rec}, dir)
-	printProblems(stderr, warnings)
 	if sig := stopped(); sig != nil && errors.Is(err, context.Canceled) {
+		printProblems(stderr, warnings, sf.acknowledged)
 		fmt.Fprintf(stderr, "report: build stopped by a signal (%v); %s was left as it was\n", sig, *out)
 		return exitCode(sig)
 	}
 	if err != nil {
 		// Content problems and a failed write alike leave the folder as it was.
-		return fail(stderr, err, "build failed", *out)
+		return fail(stderr, err, warnings, sf.acknowledged, "build failed", *out)
 	}
+	printProblems(stderr, warnings, sf.acknowledged)
 	fmt.Fprintf(stdout, "report: wrote %d files to %s\n", n, dir)
 	if rec != nil {
 		rec.Report(stdout, time.Since(start), 0.08)
@@ -177,24 +181,26 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	if *format == "json" {
 		return writeJSON(stdout, res.Warnings, err)
 	}
-	printProblems(stderr, res.Warnings)
 	if err != nil {
-		return fail(stderr, err, "check failed", "")
+		return fail(stderr, err, res.Warnings, sf.acknowledged, "check failed", "")
 	}
-	fmt.Fprintf(stdout, "report: no errors, %d %s\n", len(res.Warnings), plural(len(res.Warnings), "warning", "warnings"))
+	shown := printProblems(stderr, res.Warnings, sf.acknowledged)
+	fmt.Fprintf(stdout, "report: no errors, %d %s\n", shown, plural(shown, "warning", "warnings"))
 	return ExitOK
 }
 
 // finding is one problem in check's JSON output.
 type finding struct {
-	File     string `json:"file"`
-	Line     int    `json:"line"`
-	Column   int    `json:"column"`
-	Severity string `json:"severity"`
-	Message  string `json:"message"`
+	File         string `json:"file"`
+	Line         int    `json:"line"`
+	Column       int    `json:"column"`
+	Severity     string `json:"severity"`
+	Message      string `json:"message"`
+	Acknowledged bool   `json:"acknowledged,omitempty"`
 }
 
-// writeJSON prints every finding, errors and warnings, as one JSON array.
+// writeJSON prints every finding, errors and warnings, acknowledged or not,
+// as one JSON array.
 func writeJSON(w io.Writer, warnings []*diag.Problem, err error) int {
 	problems := warnings
 	code := ExitOK
@@ -203,7 +209,7 @@ func writeJSON(w io.Writer, warnings []*diag.Problem, err error) int {
 	}
 	out := []finding{}
 	for _, p := range problems {
-		out = append(out, finding{File: p.Path, Line: p.Line, Column: p.Col, Severity: p.Severity.String(), Message: p.Msg})
+		out = append(out, finding{File: p.Path, Line: p.Line, Column: p.Col, Severity: p.Severity.String(), Message: p.Msg, Acknowledged: p.Acknowledged})
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
@@ -213,19 +219,40 @@ func writeJSON(w io.Writer, warnings []*diag.Problem, err error) int {
 	return code
 }
 
-func printProblems(w io.Writer, problems []*diag.Problem) {
+// printProblems prints problems in file order, errors and warnings alike,
+// and returns how many warnings it printed. A warning an editor has
+// acknowledged in the content (a printed= figure) is counted, not printed,
+// unless asked for: printed on every build, it would teach editors to skip
+// warnings.
+func printProblems(w io.Writer, problems []*diag.Problem, acknowledged bool) (warnings int) {
+	hidden := 0
 	for _, p := range problems {
+		if p.Acknowledged && !acknowledged {
+			hidden++
+			continue
+		}
 		fmt.Fprintln(w, p.Error())
+		if p.Severity == diag.Warning {
+			warnings++
+		}
 	}
+	if hidden > 0 {
+		fmt.Fprintf(w, "report: %d acknowledged %s not shown (--acknowledged shows %s)\n", hidden, plural(hidden, "warning", "warnings"), plural(hidden, "it", "them"))
+	}
+	return warnings
 }
 
-// fail prints a failed stage's errors (its warnings were printed already)
-// and a summary line.
-func fail(stderr io.Writer, err error, what, out string) int {
+// fail prints a failed stage's problems, errors and warnings in file order,
+// so that each copied chapter's places to check follow it, and a summary.
+func fail(stderr io.Writer, err error, warnings []*diag.Problem, acknowledged bool, what, out string) int {
+	// The error holds every problem of the content when loading failed, only
+	// the failures when rendering or writing did: merged, each is printed
+	// once, in file order.
+	problems := diag.Sorted(append(slices.Clone(warnings), diag.AsList(err)...))
+	printProblems(stderr, problems, acknowledged)
 	errs := 0
-	for _, p := range diag.AsList(err) {
+	for _, p := range problems {
 		if p.Severity == diag.Error {
-			fmt.Fprintln(stderr, p.Error())
 			errs++
 		}
 	}

@@ -50,12 +50,30 @@ func (d *Data) checkEdition(e *Edition, problems *diag.List) {
 			problems.Errorf(e.Path, line, col, "ecei_gold names %q, which is not among the edition's clusters", id)
 		}
 	}
-	for i, k := range e.KeyFigures {
-		if _, err := d.KeyFigureNumber(k); err != nil && !errors.Is(err, ErrIncomplete) {
+	d.checkClusterCount(e, problems)
+	for i := range e.KeyFigures {
+		k := &e.KeyFigures[i]
+		if k.Year == 0 && k.Figure == "" {
+			k.Year = d.DefaultYear(k.Metric, e.DataYear) // the latest figure, by default
+		}
+		if _, err := d.KeyFigureNumber(*k); err != nil && !errors.Is(err, ErrIncomplete) {
 			line, col := posFunc(e.Doc, "key_figure", i)("metric")
 			problems.Errorf(e.Path, line, col, "key figure: %v", err)
 		}
 	}
+}
+
+// checkClusterCount refuses an edition whose list of clusters disagrees
+// with the number of clusters its data year's figures were counted from:
+// the site would state both.
+func (d *Data) checkClusterCount(e *Edition, problems *diag.List) {
+	n, ok := d.values[e.DataYear][ClusterCountMetric]
+	if !ok || len(e.Clusters) == 0 || int(n) == len(e.Clusters) {
+		return
+	}
+	line, col := e.Doc.Pos("clusters")
+	problems.Errorf(e.Path, max(line, 1), col, "clusters lists %d clusters, but %s gives %s = %s for %d; list the clusters that reported, or correct the figure",
+		len(e.Clusters), d.Source(ClusterCountMetric, e.DataYear), ClusterCountMetric, danish.Number(n, 0), e.DataYear)
 }
 
 // KeyFigureNumber returns the figure as it is shown, without its prefix:
@@ -90,8 +108,11 @@ func (d *Data) Lookup(metricID string, year int) (float64, *Metric, error) {
 	case m == nil:
 		return 0, nil, fmt.Errorf("unknown metric %q; metrics are defined in data/metrics.toml", metricID)
 	}
-	if _, ok := d.values[year]; !ok {
+	if _, ok := d.values[year]; !ok && m.Study == nil {
 		return 0, m, fmt.Errorf("no figures for %d; add data/years/%d.toml", year, year)
+	}
+	if m.Study != nil && year != m.Study.Year {
+		return 0, m, fmt.Errorf("%q is a figure of study %q, for %d only; write {{%s}}", metricID, m.Study.ID, m.Study.Year, metricID)
 	}
 	v, ok := d.Value(metricID, year)
 	if !ok {

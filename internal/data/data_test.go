@@ -100,9 +100,10 @@ func TestShippedArithmetic(t *testing.T) {
 // warning that names the file and line.
 func TestArithmeticWarnings(t *testing.T) {
 	fsys := fstest.MapFS{
-		"data/site.toml":     {Data: []byte(`title = "T"`)},
-		"data/fields.toml":   {Data: []byte("[[field]]\nid = \"f\"\nname = \"F\"\n")},
-		"data/clusters.toml": {Data: []byte("[[cluster]]\nid = \"c\"\nname = \"C\"\nfield = \"f\"\n")},
+		"data/site.toml":   {Data: []byte(`title = "T"`)},
+		"data/fields.toml": {Data: []byte("[[field]]\nid = \"f\"\nname = \"F\"\n")},
+		"data/clusters.toml": {Data: []byte("[[cluster]]\nid = \"c\"\nname = \"C\"\nfield = \"f\"\n" +
+			"[[cluster]]\nid = \"d\"\nname = \"D\"\nfield = \"f\"\n[[cluster]]\nid = \"e\"\nname = \"E\"\nfield = \"f\"\n[[cluster]]\nid = \"g\"\nname = \"G\"\nfield = \"f\"\n")},
 		"data/metrics.toml": {Data: []byte(`
 [[metric]]
 id = "klynger"
@@ -129,7 +130,7 @@ label = "Gennemsnit"
 average_of = "total"
 `)},
 		"data/years/2015.toml":    {Data: []byte("klynger = 4\ntotal = 100\ndel-a = 30\ndel-b = 120\ngennemsnit = 30\n")},
-		"data/editions/2016.toml": {Data: []byte("year = 2016\ntitle = \"T\"\ndata_year = 2015\nclusters = [\"c\"]\n")},
+		"data/editions/2016.toml": {Data: []byte("year = 2016\ntitle = \"T\"\ndata_year = 2015\nclusters = [\"c\", \"d\", \"e\", \"g\"]\n")},
 	}
 	var problems diag.List
 	Load(fsys, &problems)

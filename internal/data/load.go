@@ -32,6 +32,8 @@ func Load(fsys fs.FS, problems *diag.List) *Data {
 		yearDocs: map[int]*tomlfile.Doc{},
 		wholes:   map[int]map[string]bool{},
 
+		studyValues: map[string]float64{},
+
 		broken:         map[string]bool{},
 		brokenYears:    map[int]bool{},
 		brokenEditions: map[int]bool{},
@@ -40,6 +42,7 @@ func Load(fsys fs.FS, problems *diag.List) *Data {
 	d.loadFields(fsys, problems)
 	d.loadClusters(fsys, problems)
 	d.loadMetrics(fsys, problems)
+	d.loadStudies(fsys, problems)
 	d.loadYears(fsys, problems)
 	d.loadEditions(fsys, problems)
 	d.checkArithmetic(problems)

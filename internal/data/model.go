@@ -62,18 +62,24 @@ type Metric struct {
 	PartsSum  bool     `toml:"parts_sum"`
 	AverageOf string   `toml:"average_of"`
 	Ratio     []string `toml:"ratio"`
+
+	// Study is set for a figure from data/studies.toml, which has one value,
+	// for the study's year; Shown is how the source states it, if not as a
+	// plain number.
+	Study *Study `toml:"-"`
+	Shown string `toml:"-"`
 }
 
 // Derived reports whether the metric is computed from others.
 func (m *Metric) Derived() bool { return len(m.Ratio) > 0 }
 
-// Format writes v as the metric is printed: its decimals, and a per cent sign
-// where the unit is per cent (the sign is part of the number; other units are
-// words the text or the table heading supplies).
+// Format writes v as the metric is printed: its decimals, and the unit where
+// it is a sign that belongs to the number, "%" or "×" (other units are words
+// the text or the table heading supplies).
 func (m *Metric) Format(v float64) string {
 	s := danish.Number(v, m.Decimals)
-	if m.Unit == "%" {
-		s += "\u00a0%"
+	if m.Unit == "%" || m.Unit == "×" {
+		s += "\u00a0" + m.Unit
 	}
 	return s
 }
@@ -92,18 +98,23 @@ type KeyFigure struct {
 
 // Edition is one yearly publication of the report.
 type Edition struct {
-	Year        int         `toml:"year"`
-	Title       string      `toml:"title"`
-	Subtitle    string      `toml:"subtitle"`
-	Description string      `toml:"description"`
-	DataYear    int         `toml:"data_year"`
-	FirstYear   int         `toml:"first_year"`
-	Clusters    []string    `toml:"clusters"`
-	ECEIGold    []string    `toml:"ecei_gold"`
-	KeyFigures  []KeyFigure `toml:"key_figure"`
+	Year     int    `toml:"year"`
+	Title    string `toml:"title"`
+	Subtitle string `toml:"subtitle"`
+	// DescriptionText is the description as written, with its references;
+	// site.Edition.Description resolves them.
+	DescriptionText string      `toml:"description"`
+	DataYear        int         `toml:"data_year"`
+	FirstYear       int         `toml:"first_year"`
+	Clusters        []string    `toml:"clusters"`
+	ECEIGold        []string    `toml:"ecei_gold"`
+	KeyFigures      []KeyFigure `toml:"key_figure"`
 	// Published is the day the edition came out; optional, since the source
 	// of an old edition may not say. Feeds fall back to January 1st.
 	Published time.Time `toml:"published"`
+	// CopiedFrom marks an edition's file that `report new edition` copied
+	// from an earlier edition; an editor deletes it to confirm the file.
+	CopiedFrom int `toml:"copied_from"`
 
 	Path string        `toml:"-"` // the file it was read from
 	Doc  *tomlfile.Doc `toml:"-"`
@@ -130,14 +141,17 @@ type Data struct {
 	Clusters []*Cluster
 	Metrics  []*Metric
 	Editions []*Edition // oldest first
+	Studies  []*Study
 
 	fields   map[string]*Field
 	clusters map[string]*Cluster
 	metrics  map[string]*Metric
 	values   map[int]map[string]float64 // year → metric → value
-	years    []int
-	yearDocs map[int]*tomlfile.Doc
-	wholes   map[int]map[string]bool // figures the source prints without decimals
+	// studyValues are the figures of studies, each for its study's year.
+	studyValues map[string]float64
+	years       []int
+	yearDocs    map[int]*tomlfile.Doc
+	wholes      map[int]map[string]bool // figures the source prints without decimals
 
 	// broken records the files that failed to load, so that references into
 	// them are not reported a second time: one broken file, one error.
@@ -215,8 +229,21 @@ func (d *Data) Value(metricID string, year int) (v float64, ok bool) {
 		}
 		return num / den, true
 	}
+	if m.Study != nil {
+		v, ok = d.studyValues[metricID]
+		return v, ok && year == m.Study.Year
+	}
 	v, ok = d.values[year][metricID]
 	return v, ok
+}
+
+// DefaultYear is the year a reference to the metric without a year means:
+// the edition's data year, or, for a study's figure, the study's year.
+func (d *Data) DefaultYear(metricID string, dataYear int) int {
+	if m := d.metrics[metricID]; m != nil && m.Study != nil {
+		return m.Study.Year
+	}
+	return dataYear
 }
 
 // Display returns a metric's figure for a year as the report prints it, and
@@ -235,6 +262,9 @@ func (d *Data) FormatAs(metricID string, year int, v float64) string {
 	if m == nil {
 		return danish.Number(v, 0)
 	}
+	if m.Shown != "" {
+		return m.Shown
+	}
 	if d.wholes[year][metricID] {
 		whole := *m
 		whole.Decimals = 0
@@ -249,6 +279,9 @@ func (d *Data) Source(metricID string, year int) string {
 	m := d.metrics[metricID]
 	if m != nil && m.Derived() {
 		return "computed from " + strings.Join(m.Ratio, " / ")
+	}
+	if m != nil && m.Study != nil {
+		return studiesFile
 	}
 	name := "data/years/" + strconv.Itoa(year) + ".toml"
 	if line, _ := d.yearDocs[year].Pos(metricID); line > 0 {

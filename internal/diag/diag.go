@@ -38,6 +38,10 @@ type Problem struct {
 	Col      int
 	Severity Severity
 	Msg      string
+	// Acknowledged marks a warning an editor has already answered in the
+	// content (a printed= figure, say): it is counted, and shown on request,
+	// so that the warnings that need an answer are not lost among them.
+	Acknowledged bool
 }
 
 func (p *Problem) Error() string {
@@ -75,6 +79,12 @@ func (l *List) Warnf(path string, line, col int, format string, args ...any) {
 	l.Add(&Problem{Path: path, Line: line, Col: col, Severity: Warning, Msg: fmt.Sprintf(format, args...)})
 }
 
+// Acknowledgedf records a warning at path:line:col that the content already
+// answers (see Problem.Acknowledged).
+func (l *List) Acknowledgedf(path string, line, col int, format string, args ...any) {
+	l.Add(&Problem{Path: path, Line: line, Col: col, Severity: Warning, Acknowledged: true, Msg: fmt.Sprintf(format, args...)})
+}
+
 // Add records a problem.
 func (l *List) Add(p *Problem) {
 	l.mu.Lock()
@@ -93,7 +103,13 @@ func (l *List) Merge(other *List) {
 func (l *List) Problems() []*Problem {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	out := slices.Clone(l.problems)
+	return Sorted(l.problems)
+}
+
+// Sorted returns problems sorted by path, line, column and message, each
+// once.
+func Sorted(problems []*Problem) []*Problem {
+	out := slices.Clone(problems)
 	slices.SortStableFunc(out, compare)
 	return slices.CompactFunc(out, func(a, b *Problem) bool { return compare(a, b) == 0 })
 }

@@ -15,7 +15,7 @@ func BenchmarkConvert(b *testing.B) {
 	i := 0
 	for b.Loop() {
 		var problems diag.List
-		c.Convert("x.md", 2016, 1, []byte(bodies[i%len(bodies)]), &problems)
+		c.Convert(Page{Path: "x.md", Edition: 2016, FirstLine: 1}, []byte(bodies[i%len(bodies)]), &problems)
 		i++
 	}
 }

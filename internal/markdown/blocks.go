@@ -45,8 +45,8 @@ type TableRow struct {
 
 type tableSpec struct {
 	Caption  string        `toml:"caption"`
-	Years    []int         `toml:"years"`
-	Change   []int         `toml:"change"`
+	Years    []any         `toml:"years"`
+	Change   []any         `toml:"change"`
 	Rows     []string      `toml:"rows"`
 	Sections []sectionSpec `toml:"section"`
 }
@@ -101,9 +101,12 @@ func (t *blockTransformer) Transform(doc *ast.Document, reader text.Reader, pc p
 			replacement = st.keyFigureBlock(fb)
 		case "chart":
 			replacement = st.chartBlock(fb)
+		case "cases":
+			replacement = st.casesBlock(fb)
 		default:
 			continue
 		}
+		st.draftBlock(st.body(fb))
 		fb.Parent().ReplaceChild(fb.Parent(), fb, replacement)
 	}
 }
@@ -144,31 +147,40 @@ func (st *state) tableBlock(fb *ast.FencedCodeBlock) ast.Node {
 		}
 		st.problems.Errorf(st.path, line, col, "table: "+format, args...)
 	}
-	node.table = st.resolveTable(spec, errAt)
+	node.table = st.resolveTable(spec, errAt, st.warnAt(doc, offset, "table: "))
 	return node
 }
 
-func (st *state) resolveTable(spec tableSpec, errAt func(string, string, ...any)) *Table {
-	d := st.conv.opts.Data
-	if spec.Years == nil {
-		spec.Years = st.editionYears()
+func (st *state) resolveTable(spec tableSpec, errAt, warnAt func(string, string, ...any)) *Table {
+	years, err := st.yearsOf(spec.Years)
+	if err != nil {
+		errAt("years", "%v", err)
 	}
-	t := &Table{Caption: strings.TrimSpace(spec.Caption), Years: spec.Years}
+	if spec.Years == nil {
+		years = st.editionYears()
+	}
+	d := st.conv.opts.Data
+	t := &Table{Years: years}
+	t.Caption = strings.TrimSpace(st.expandTitle(spec.Caption, "caption", years, errAt, warnAt))
 	if t.Caption == "" {
 		errAt("caption", `"caption" is required: every table needs a title that says what it shows`)
 	}
 	t.ID = st.ids.unique("tabel-" + danish.Slug(t.Caption))
-	if len(spec.Years) == 0 {
+	if len(years) == 0 && err == nil {
 		errAt("years", `no years to show: give years = [2012, 2013, 2014, 2015], or leave years out on an edition's page to show the edition's years`)
 	}
-	if !slices.IsSorted(spec.Years) || len(slices.Compact(slices.Clone(spec.Years))) != len(spec.Years) {
+	if !slices.IsSorted(years) || len(slices.Compact(slices.Clone(years))) != len(years) {
 		errAt("years", "years must be listed once each, oldest first")
 	}
 	if spec.Change != nil {
-		if len(spec.Change) != 2 || spec.Change[0] >= spec.Change[1] {
-			errAt("change", "change names two years, the earlier first, like change = [2014, 2015]; got %v", spec.Change)
-		} else {
-			t.Change = spec.Change
+		change, err := st.yearsOf(spec.Change)
+		switch {
+		case err != nil:
+			errAt("change", "%v", err)
+		case len(change) != 2 || change[0] >= change[1]:
+			errAt("change", "change names two years, the earlier first, like change = [2014, 2015] or [\"dataår-1\", \"dataår\"]; got %v", change)
+		default:
+			t.Change = change
 		}
 	}
 	sections := spec.Sections
@@ -192,7 +204,7 @@ func (st *state) resolveTable(spec tableSpec, errAt func(string, string, ...any)
 		}
 		t.Sections = append(t.Sections, ts)
 	}
-	for _, y := range spec.Years {
+	for _, y := range years {
 		if !slices.Contains(d.Years(), y) && !d.YearBroken(y) {
 			errAt("years", "no figures for %d; add data/years/%d.toml or remove the year", y, y)
 		}
@@ -226,27 +238,86 @@ func (st *state) tableRow(m *data.Metric, t *Table, errAt func(string, string, .
 	return row
 }
 
+// keyFigureSpec is a keyfigure block: data.KeyFigure, with a year that may
+// be written as one of the edition's years by name.
+type keyFigureSpec struct {
+	Metric string  `toml:"metric"`
+	Year   any     `toml:"year"`
+	Round  float64 `toml:"round"`
+	Prefix string  `toml:"prefix"`
+	Figure string  `toml:"figure"`
+	Text   string  `toml:"text"`
+}
+
 func (st *state) keyFigureBlock(fb *ast.FencedCodeBlock) ast.Node {
-	var spec data.KeyFigure
+	var spec keyFigureSpec
 	node := &keyFigureNode{}
 	doc, offset, ok := st.decode(fb, &spec)
 	if !ok {
 		return node
 	}
-	figure, err := st.conv.opts.Data.KeyFigureNumber(spec)
+	errAt := func(key string, format string, args ...any) {
+		line, col := doc.Pos(key)
+		if line == 0 {
+			line, col = st.position(offset)
+		}
+		st.problems.Errorf(st.path, line, col, "keyfigure: "+format, args...)
+	}
+	k := data.KeyFigure{Metric: spec.Metric, Round: spec.Round, Prefix: spec.Prefix, Figure: spec.Figure}
+	var err error
+	switch {
+	case spec.Year != nil:
+		k.Year, err = st.yearOf(spec.Year)
+	case spec.Metric != "":
+		k.Year, err = st.yearOf("dataår")
+		k.Year = st.conv.opts.Data.DefaultYear(spec.Metric, k.Year)
+	}
+	if err != nil {
+		errAt("year", "%v", err)
+		return node
+	}
+	k.Text = st.expandTitle(spec.Text, "text", []int{k.Year}, errAt, st.warnAt(doc, offset, "keyfigure: "))
+	figure, err := st.conv.opts.Data.KeyFigureNumber(k)
 	if errors.Is(err, data.ErrIncomplete) {
 		return node
 	}
 	if err != nil {
-		line, col := doc.Pos("metric")
+		errAt("metric", "%v", err)
+		return node
+	}
+	node.prefix, node.figure, node.text = k.Prefix, figure, k.Text
+	return node
+}
+
+// warnAt returns a function that warns about a key of a block.
+func (st *state) warnAt(doc *tomlfile.Doc, offset int, prefix string) func(string, string, ...any) {
+	return func(key string, format string, args ...any) {
+		line, col := doc.Pos(key)
 		if line == 0 {
 			line, col = st.position(offset)
 		}
-		st.problems.Errorf(st.path, line, col, "keyfigure: %v", err)
-		return node
+		st.problems.Warnf(st.path, line, col, prefix+format, args...)
 	}
-	node.prefix, node.figure, node.text = spec.Prefix, figure, spec.Text
-	return node
+}
+
+// expandTitle resolves the references in a block's title, caption or text,
+// with {{år}} giving the years the block shows, and refuses a year typed
+// there that the block does not show.
+func (st *state) expandTitle(s, key string, shown []int, errAt, warnAt func(string, string, ...any)) string {
+	c := st.refs()
+	c.Years = shown
+	out, problems := c.Expand(s)
+	for _, p := range problems {
+		if p.Warning {
+			warnAt(key, "%s", p.Msg)
+		} else {
+			errAt(key, "%s", p.Msg)
+		}
+	}
+	if len(problems) == 0 && len(shown) > 0 {
+		checkTitleYears(s, shown, func(_ string, format string, args ...any) { errAt(key, format, args...) })
+	}
+	return out
 }
 
 // editionYears are the years of the page's edition, first_year to

@@ -30,8 +30,8 @@ type chartSpec struct {
 	Unit    string       `toml:"unit"`
 	Metrics []string     `toml:"metrics"`
 	Labels  []string     `toml:"labels"`
-	Years   []int        `toml:"years"`
-	Year    int          `toml:"year"`
+	Years   []any        `toml:"years"` // 2015 or "dataår-1", see yearOf
+	Year    any          `toml:"year"`
 	Series  []seriesSpec `toml:"series"`
 	Data    string       `toml:"data"`
 }
@@ -94,7 +94,7 @@ func (st *state) chartBlock(fb *ast.FencedCodeBlock) ast.Node {
 		}
 		st.problems.Errorf(st.path, line, col, "chart: "+format, args...)
 	}
-	fig := st.resolveChart(spec, errAt)
+	fig := st.resolveChart(spec, errAt, st.warnAt(doc, offset, "chart: "))
 	if failed || fig == nil || len(fig.Series) == 0 {
 		return node
 	}
@@ -129,8 +129,8 @@ func (st *state) chartBlock(fb *ast.FencedCodeBlock) ast.Node {
 // resolveChart fetches the chart's figures from the data. Every count that
 // pairs up (labels and metrics, series and categories) is checked: TOML reads
 // a Danish slip like [1.0, 2,0] as three numbers.
-func (st *state) resolveChart(spec chartSpec, errAt func(string, string, ...any)) *Figure {
-	fig := &Figure{Title: strings.TrimSpace(spec.Title), Source: strings.TrimSpace(spec.Source), Unit: spec.Unit}
+func (st *state) resolveChart(spec chartSpec, errAt, warnAt func(string, string, ...any)) *Figure {
+	fig := &Figure{Source: strings.TrimSpace(spec.Source), Unit: spec.Unit}
 	if fig.Source == "" {
 		fig.Source = DefaultSource
 	}
@@ -140,36 +140,72 @@ func (st *state) resolveChart(spec chartSpec, errAt func(string, string, ...any)
 		errAt("type", `type must be bar, hbar, grouped, line or share, not %q`, spec.Type)
 		return nil
 	}
+	form, shown, ok := st.chartYears(&spec, errAt)
+	if !ok {
+		return nil
+	}
+	fig.Title = strings.TrimSpace(st.expandTitle(spec.Title, "title", shown, errAt, warnAt))
 	if fig.Title == "" {
 		errAt("title", `"title" is required: it names the chart for every reader`)
 		return nil
 	}
-	switch {
-	case spec.Data != "":
+	switch form {
+	case "clusters":
 		st.chartFromClusters(fig, spec, errAt)
-	case len(spec.Series) > 0:
-		st.chartFromSeries(fig, spec, errAt)
-	case spec.Year != 0:
-		st.chartForYear(fig, spec, errAt)
+	case "series":
+		st.chartFromSeries(fig, spec, shown[0], errAt)
+	case "year":
+		st.chartForYear(fig, spec, shown[0], errAt)
 	default:
-		if spec.Years == nil {
-			spec.Years = st.editionYears()
-		}
-		st.chartOverYears(fig, spec, errAt)
+		st.chartOverYears(fig, spec, shown, errAt)
 	}
 	return fig
 }
 
+// chartYears decides the chart's form and the years it shows: counts of the
+// edition's clusters (its data year), one year, or a run of years (without
+// years: the edition's years that have figures).
+func (st *state) chartYears(spec *chartSpec, errAt func(string, string, ...any)) (form string, shown []int, ok bool) {
+	switch {
+	case spec.Data != "":
+		if e := st.conv.opts.Data.Edition(st.edition); e != nil {
+			shown = []int{e.DataYear}
+		}
+		return "clusters", shown, true
+	case spec.Year != nil:
+		y, err := st.yearOf(spec.Year)
+		if err != nil {
+			errAt("year", "%v", err)
+			return "", nil, false
+		}
+		if len(spec.Series) > 0 {
+			return "series", []int{y}, true
+		}
+		return "year", []int{y}, true
+	case len(spec.Series) > 0:
+		errAt("year", `a chart with [[series]] needs year = …, like year = "dataår"`)
+		return "", nil, false
+	case spec.Years == nil:
+		return "years", st.editionYears(), true
+	}
+	years, err := st.yearsOf(spec.Years)
+	if err != nil {
+		errAt("years", "%v", err)
+		return "", nil, false
+	}
+	return "years", years, true
+}
+
 // chartOverYears draws each metric as a series over the years.
-func (st *state) chartOverYears(fig *Figure, spec chartSpec, errAt func(string, string, ...any)) {
+func (st *state) chartOverYears(fig *Figure, spec chartSpec, years []int, errAt func(string, string, ...any)) {
 	if !st.checkLabels(spec.Labels, spec.Metrics, errAt) {
 		return
 	}
-	if len(spec.Years) == 0 {
+	if len(years) == 0 {
 		errAt("years", "no years to draw: give years = [2012, 2013], or year = 2015 for one year")
 		return
 	}
-	for _, y := range spec.Years {
+	for _, y := range years {
 		fig.Categories = append(fig.Categories, strconv.Itoa(y))
 	}
 	for i, id := range spec.Metrics {
@@ -182,7 +218,7 @@ func (st *state) chartOverYears(fig *Figure, spec chartSpec, errAt func(string, 
 			name = spec.Labels[i]
 		}
 		s := FigureSeries{Name: name}
-		for _, y := range spec.Years {
+		for _, y := range years {
 			st.addCell(&s, m, y, errAt)
 		}
 		st.requireSome(s, m, errAt)
@@ -199,11 +235,11 @@ func (st *state) requireSome(s FigureSeries, m *data.Metric, errAt func(string, 
 }
 
 // chartForYear draws one bar per metric for one year.
-func (st *state) chartForYear(fig *Figure, spec chartSpec, errAt func(string, string, ...any)) {
+func (st *state) chartForYear(fig *Figure, spec chartSpec, year int, errAt func(string, string, ...any)) {
 	if !st.checkLabels(spec.Labels, spec.Metrics, errAt) {
 		return
 	}
-	s := FigureSeries{Name: strconv.Itoa(spec.Year)}
+	s := FigureSeries{Name: strconv.Itoa(year)}
 	for i, id := range spec.Metrics {
 		m := st.metric(id, "metrics", errAt)
 		if m == nil {
@@ -214,7 +250,7 @@ func (st *state) chartForYear(fig *Figure, spec chartSpec, errAt func(string, st
 			label = spec.Labels[i]
 		}
 		fig.Categories = append(fig.Categories, label)
-		st.addCell(&s, m, spec.Year, errAt)
+		st.addCell(&s, m, year, errAt)
 		st.defaultUnit(fig, m)
 	}
 	fig.Series = append(fig.Series, s)
@@ -222,11 +258,7 @@ func (st *state) chartForYear(fig *Figure, spec chartSpec, errAt func(string, st
 
 // chartFromSeries draws named groups of metrics for one year, one category
 // per position in the groups.
-func (st *state) chartFromSeries(fig *Figure, spec chartSpec, errAt func(string, string, ...any)) {
-	if spec.Year == 0 {
-		errAt("year", `a chart with [[series]] needs year = …`)
-		return
-	}
+func (st *state) chartFromSeries(fig *Figure, spec chartSpec, year int, errAt func(string, string, ...any)) {
 	fig.Categories = spec.Labels
 	for _, ser := range spec.Series {
 		if len(ser.Metrics) != len(spec.Labels) {
@@ -236,7 +268,7 @@ func (st *state) chartFromSeries(fig *Figure, spec chartSpec, errAt func(string,
 		s := FigureSeries{Name: ser.Name}
 		for _, id := range ser.Metrics {
 			if m := st.metric(id, "series", errAt); m != nil {
-				st.addCell(&s, m, spec.Year, errAt)
+				st.addCell(&s, m, year, errAt)
 				st.defaultUnit(fig, m)
 			}
 		}

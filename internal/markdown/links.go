@@ -37,13 +37,19 @@ func (t *linkTransformer) Transform(doc *ast.Document, _ text.Reader, pc parser.
 
 func (st *state) checkDestination(n ast.Node, dest []byte) []byte {
 	s := strings.TrimSpace(string(dest))
+	if strings.Contains(s, "{{") {
+		// A link into the page's own edition, /{{udgave}}/klynger/, follows
+		// the edition when the page is copied into the next.
+		s = st.expandLink(n, s)
+		dest = []byte(s)
+	}
 	scheme, _, hasScheme := strings.Cut(strings.ToLower(s), ":")
 	if hasScheme && !strings.ContainsAny(scheme, "/?#") && scheme != "http" && scheme != "https" && scheme != "mailto" {
 		st.errorf(st.offsetOf(n), "link to %q: only http, https and mailto links are allowed", s)
 		return []byte("#")
 	}
 	line, col := st.position(st.offsetOf(n))
-	st.links = append(st.links, Link{Dest: s, Line: line, Col: col})
+	st.links = append(st.links, Link{Dest: s, Text: plainText(n, st.src), Line: line, Col: col})
 	if strings.HasPrefix(s, "/") && !strings.HasPrefix(s, "//") {
 		return []byte(strings.TrimSuffix(st.conv.opts.BasePath, "/") + s)
 	}
@@ -62,4 +68,12 @@ func (st *state) offsetOf(n ast.Node) int {
 		}
 	}
 	return 0
+}
+
+func (st *state) expandLink(n ast.Node, dest string) string {
+	out, problems := st.refs().Expand(dest)
+	for _, p := range problems {
+		st.errorf(st.offsetOf(n), "link %q: %s", dest, p.Msg)
+	}
+	return out
 }

@@ -34,6 +34,7 @@ import (
 
 	"report/internal/data"
 	"report/internal/diag"
+	"report/internal/draft"
 	"report/internal/timing"
 )
 
@@ -46,6 +47,8 @@ type Options struct {
 	MetricURL func(id string) string
 	// Timing records how long each chart takes; may be nil.
 	Timing *timing.Recorder
+	// Themes are the case stories' themes a `cases` block may name.
+	Themes []string
 }
 
 // Converter parses and renders Markdown. It is safe for concurrent use.
@@ -79,6 +82,7 @@ func New(opts Options) *Converter {
 				util.Prioritized(&blockTransformer{}, 100),
 				util.Prioritized(&linkTransformer{}, 200),
 				util.Prioritized(&typedTransformer{}, 300),
+				util.Prioritized(&draftTransformer{}, 400),
 			),
 			parser.WithInlineParsers(util.Prioritized(&refParser{}, 50)),
 		),
@@ -99,7 +103,35 @@ type Heading struct {
 // Link is a link or image destination found in the text.
 type Link struct {
 	Dest      string
+	Text      string // the link's text, as readers see it
 	Line, Col int
+}
+
+// Page is what Convert needs to know of the page a body belongs to.
+type Page struct {
+	Path      string // the file, relative to the site root
+	Edition   int    // the edition the page belongs to
+	FirstLine int    // the line of the file the body starts on
+	// CopiedFrom is the edition a page was copied from by `report new
+	// edition`, until an editor confirms it; 0 for any other page. Convert
+	// then reports every place that still states that edition's years or
+	// typed figures (see package draft).
+	CopiedFrom int
+}
+
+// Finding is a place in a copied page to check, shown on the page in the
+// preview.
+type Finding struct {
+	Line, Col int
+	Msg       string
+}
+
+// CaseList is where a `cases` block lists the edition's case stories of a
+// theme: at byte At of the HTML. The stories are known only once every file
+// is read, so the list is filled in when the page is drawn.
+type CaseList struct {
+	At    int
+	Theme string
 }
 
 // Doc is a converted Markdown body: its HTML and what the rest of the site
@@ -111,6 +143,8 @@ type Doc struct {
 	Links    []Link
 	Anchors  map[string]bool // every id the body gives an element
 	Files    []File          // downloads the page offers, written beside it
+	Findings []Finding       // what a copied page still says of the old edition
+	Cases    []CaseList      // lists of case stories to fill in, in order
 }
 
 // File is a download that belongs to a page, such as a chart's data.
@@ -125,46 +159,71 @@ type state struct {
 	path      string
 	edition   int
 	firstLine int
+	old       *draft.Old // the edition a copied page came from, or nil
 	src       []byte
 	ids       *headingIDs
 	problems  *diag.List
 	links     []Link
 	files     []File
+	findings  []Finding
+	cases     []CaseList
 }
 
 var stateKey = parser.NewContextKey()
 
 func stateOf(pc parser.Context) *state { return pc.Get(stateKey).(*state) }
 
-// Convert parses a Markdown body that starts on line firstLine of the file
-// at path, a page of the given edition, and renders it. Problems go to
-// problems.
+// Convert parses a Markdown body of the page p and renders it. Problems go
+// to problems.
 //
 // It renders at once rather than when the page is written: the HTML depends
 // only on the body, the data and the base path, and the syntax tree, many
 // times the size of the text, can then be dropped while it is still in the
 // processor's cache, instead of being kept for every page of the site until
 // the end of the build.
-func (c *Converter) Convert(path string, edition, firstLine int, body []byte, problems *diag.List) *Doc {
+func (c *Converter) Convert(p Page, body []byte, problems *diag.List) *Doc {
 	ids := newHeadingIDs()
-	st := &state{conv: c, path: path, edition: edition, firstLine: max(firstLine, 1), src: body, ids: ids, problems: problems}
+	st := &state{conv: c, path: p.Path, edition: p.Edition, firstLine: max(p.FirstLine, 1), src: body, ids: ids, problems: problems}
+	if p.CopiedFrom != 0 {
+		st.old = c.oldEdition(p)
+	}
 	pc := parser.NewContext(parser.WithIDs(ids))
 	pc.Set(stateKey, st)
 	root := c.md.Parser().Parse(text.NewReader(body), parser.WithContext(pc))
-	var b htmlBuilder
+	b := &htmlBuilder{st: st}
 	b.Grow(len(body) + len(body)/4 + 512) // tags add about a fifth
-	if err := c.md.Renderer().Render(&b, body, root); err != nil {
+	if err := c.md.Renderer().Render(b, body, root); err != nil {
 		// Rendering into memory fails only on a bug in a node renderer.
 		st.errorf(0, "cannot render the Markdown: %v", err)
 	}
-	return &Doc{Path: path, HTML: b.String(), Headings: headings(root, body), Links: st.links, Anchors: ids.used, Files: st.files}
+	return &Doc{Path: p.Path, HTML: b.String(), Headings: headings(root, body), Links: st.links, Anchors: ids.used, Files: st.files, Findings: st.findings, Cases: st.cases}
+}
+
+// oldEdition is the edition a page was copied from, as draft checks it.
+func (c *Converter) oldEdition(p Page) *draft.Old {
+	old := &draft.Old{Edition: p.CopiedFrom, FirstYear: p.CopiedFrom, DataYear: p.CopiedFrom, To: p.Edition}
+	if e := c.opts.Data.Edition(p.CopiedFrom); e != nil {
+		old.FirstYear, old.DataYear = e.FirstYear, e.DataYear
+	}
+	return old
+}
+
+// finding records a place to check in a copied page, as a warning and for
+// the preview's note on the page.
+func (st *state) finding(offset int, msg string) {
+	line, col := st.position(offset)
+	st.findings = append(st.findings, Finding{Line: line, Col: col, Msg: msg})
+	st.problems.Warnf(st.path, line, col, "%s", msg)
 }
 
 // htmlBuilder is a strings.Builder that goldmark takes as its own buffered
 // writer: given a plain io.Writer it would wrap it in a new 4 KB
 // bufio.Writer for every page, and the HTML would be copied once more into
 // a string.
-type htmlBuilder struct{ strings.Builder }
+type htmlBuilder struct {
+	strings.Builder
+	st *state // for the positions of case lists
+}
 
 func (b *htmlBuilder) Available() int { return b.Cap() - b.Len() }
 func (b *htmlBuilder) Buffered() int  { return 0 }

@@ -22,7 +22,7 @@ func converter(t testing.TB, base string) *Converter {
 func convert(t testing.TB, c *Converter, src string) (string, []string) {
 	t.Helper()
 	var problems diag.List
-	doc := c.Convert("x.md", 2016, 5, []byte(src), &problems)
+	doc := c.Convert(Page{Path: "x.md", Edition: 2016, FirstLine: 5}, []byte(src), &problems)
 	var msgs []string
 	for _, p := range problems.Problems() {
 		msgs = append(msgs, p.Error())
@@ -126,7 +126,7 @@ func FuzzConvert(f *testing.F) {
 func TestTypedFigures(t *testing.T) {
 	c := converter(t, "/")
 	var problems diag.List
-	c.Convert("x.md", 2016, 1, []byte("I 2015 deltog 1.794 virksomheder, og omsætningen var 15,6 mio. kr.\n\n"+
+	c.Convert(Page{Path: "x.md", Edition: 2016, FirstLine: 1}, []byte("I 2015 deltog 1.794 virksomheder, og omsætningen var 15,6 mio. kr.\n\n"+
 		"Tre klynger, {{virksomheder 2015}} bundet, `1.794` i kode og 2.500 andre.\n"), &problems)
 	var got []string
 	for _, p := range problems.Problems() {

@@ -2,23 +2,24 @@ package markdown
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
-	"strconv"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 
-	"report/internal/danish"
-	"report/internal/data"
+	"report/internal/refs"
 )
 
-// refNode is a figure from the data inside running text: {{omsaetning 2015}}.
+// refNode is a reference inside running text: a figure from the data,
+// {{omsaetning 2015}}, or one of the edition's years, {{dataår}}.
 type refNode struct {
 	ast.BaseInline
 	text string
 	note string // an editor's note where the source printed another figure
+	word bool   // a year or names, not a figure: no figure's markup
 }
 
 var kindRef = ast.NewNodeKind("ReportRef")
@@ -26,7 +27,7 @@ var kindRef = ast.NewNodeKind("ReportRef")
 func (n *refNode) Kind() ast.NodeKind         { return kindRef }
 func (n *refNode) Dump(src []byte, level int) { ast.DumpHelper(n, src, level, nil, nil) }
 
-// refParser reads {{metric year}} and {{metric year round=1000}}.
+// refParser reads {{…}} (see package refs).
 type refParser struct{}
 
 func (p *refParser) Trigger() []byte { return []byte{'{'} }
@@ -36,71 +37,43 @@ func (p *refParser) Parse(_ ast.Node, block text.Reader, pc parser.Context) ast.
 	if !bytes.HasPrefix(line, []byte("{{")) {
 		return nil
 	}
+	st := stateOf(pc)
 	end := bytes.Index(line, []byte("}}"))
 	if end < 0 {
+		// Left as text, a reference would reach readers as "{{omsaetning".
+		st.errorf(seg.Start, "{{ is not closed on its line; write a reference as {{metric-id year}} or {{dataår}}, with }} at its end")
 		return nil
 	}
-	st := stateOf(pc)
 	block.Advance(end + 2)
 	inner := string(line[2:end])
 	node := &refNode{text: "{{" + inner + "}}"}
-	ref, err := st.resolveRef(inner)
+	name := strings.TrimSpace(inner)
+	res, err := st.refs().Resolve(inner)
 	switch {
-	case err == data.ErrIncomplete.Error():
-	case err != "":
-		st.errorf(seg.Start, "{{%s}}: %s", strings.TrimSpace(inner), err)
-	case ref.printed != "" && ref.printed != ref.value:
+	case errors.Is(err, refs.ErrIncomplete):
+	case err != nil:
+		st.errorf(seg.Start, "{{%s}}: %v", name, err)
+	case res.Note != "":
 		// The source disagrees with its own data: show what it printed, say so
 		// on the page, and tell the editor where both figures are.
-		node.text = ref.printed
-		node.note = fmt.Sprintf("[Redaktionens note: talgrundlaget for %d angiver %s.]", ref.year, ref.value)
+		node.text, node.note = res.Text, res.Note
 		line, col := st.position(seg.Start)
-		st.problems.Warnf(st.path, line, col, "the text prints %s where %s gives %s = %s; the page shows %s with an editor's note",
-			ref.printed, st.conv.opts.Data.Source(ref.metric, ref.year), ref.metric, ref.value, ref.printed)
+		st.problems.Acknowledgedf(st.path, line, col, "the text prints %s where %s gives %s = %s; the page shows %s with an editor's note",
+			res.Printed, st.conv.opts.Data.Source(res.Metric, res.Year), res.Metric, res.Value, res.Printed)
 	default:
-		node.text = ref.value
+		node.text, node.word = res.Text, res.Word
+		switch {
+		case res.Rounded && res.Off > refs.MaxRoundingOff:
+			line, col := st.position(seg.Start)
+			st.problems.Warnf(st.path, line, col, "{{%s}}: %s", name, refs.RoundingAdvice(res))
+		case res.Rounded && st.old != nil:
+			st.finding(seg.Start, fmt.Sprintf("{{%s}}: %s was chosen for edition %d's figure and shows %s as %s; check that it still reads true", name, res.Option, st.old.Edition, res.Exact, res.Text))
+		}
 	}
 	return node
 }
 
-// ref is a resolved {{metric year}}.
-type ref struct {
-	metric  string
-	year    int
-	value   string // the figure from the data, formatted
-	printed string // the figure the source printed, when given with printed=
-}
-
-// resolveRef reads "metric year [round=N] [printed=X]" and returns the
-// figure, or a message saying what is wrong.
-func (st *state) resolveRef(inner string) (ref, string) {
-	fields := strings.Fields(inner)
-	if len(fields) < 2 {
-		return ref{}, "write a figure as {{metric-id year}}, for example {{omsaetning 2015}}"
-	}
-	r := ref{metric: fields[0]}
-	year, err := strconv.Atoi(fields[1])
-	if err != nil {
-		return ref{}, "the second word must be a year, like 2015, not " + strconv.Quote(fields[1])
-	}
-	r.year = year
-	round := 0.0
-	for _, opt := range fields[2:] {
-		key, val, _ := strings.Cut(opt, "=")
-		switch n, err := strconv.ParseFloat(val, 64); {
-		case key == "round" && err == nil && n > 0:
-			round = n
-		case key == "printed" && val != "":
-			r.printed = val
-		default:
-			return ref{}, "unknown option " + strconv.Quote(opt) + "; the options are round=N (like round=1000) and printed=X (the figure the source printed, when it disagrees with the data)"
-		}
-	}
-	d := st.conv.opts.Data
-	v, _, lookupErr := d.Lookup(r.metric, year)
-	if lookupErr != nil {
-		return ref{}, lookupErr.Error()
-	}
-	r.value = d.FormatAs(r.metric, year, danish.Rounded(v, round))
-	return r, ""
+// refs is the context the page's references are resolved in.
+func (st *state) refs() refs.Context {
+	return refs.Context{Data: st.conv.opts.Data, Edition: st.conv.opts.Data.Edition(st.edition)}
 }

@@ -21,6 +21,7 @@ func (r *reportRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) 
 	reg.Register(kindKeyFigure, r.keyFigure)
 	reg.Register(kindFigure, r.figure)
 	reg.Register(kindRef, r.ref)
+	reg.Register(kindCases, r.cases)
 	reg.Register(ast.KindHTMLBlock, r.htmlBlock)
 	reg.Register(ast.KindRawHTML, r.rawHTML)
 	reg.Register(east.KindTableCell, r.tableCell)
@@ -59,6 +60,10 @@ func (r *reportRenderer) tableCell(w util.BufWriter, _ []byte, n ast.Node, enter
 func (r *reportRenderer) ref(w util.BufWriter, _ []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
 	if entering {
 		r := n.(*refNode)
+		if r.word {
+			_, _ = w.WriteString(html.EscapeString(r.text))
+			return ast.WalkSkipChildren, nil
+		}
 		_, _ = w.WriteString(`<span class="figure">` + html.EscapeString(r.text) + `</span>`)
 		if r.note != "" {
 			_, _ = w.WriteString(` <span class="editor-note">` + html.EscapeString(r.note) + `</span>`)

@@ -23,6 +23,7 @@ type PageData struct {
 	Footer      template.HTML // the site's footer, from _chrome.html
 
 	Page    *site.Page    // the Markdown page, on edition, chapter and case pages
+	Draft   *site.Draft   // an unconfirmed copy the page shows, in the preview
 	Content template.HTML // its rendered body
 	TOC     []markdown.Heading
 	Prev    *site.Page
@@ -33,7 +34,7 @@ type PageData struct {
 	ClusterCases []*site.Case
 	Fields       []site.FieldClusters
 	Themes       []site.ThemeCases
-	KeyFigures   []KeyFigure
+	KeyFigures   []site.KeyFigure
 
 	Metric  *data.Metric
 	History []HistoryRow
@@ -52,7 +53,8 @@ func (r *Renderer) jobs() []job {
 	}
 	if latest := r.latest(); latest != nil {
 		jobs[0].data.Edition = latest
-		jobs[0].data.KeyFigures = keyFigures(s.Data, latest)
+		jobs[0].data.KeyFigures = latest.Figures
+		jobs[0].data.Description = latest.Description
 	}
 	archive := r.page("archive", nil, "Alle udgaver", site.ArchiveURL)
 	archive.Breadcrumbs = []Crumb{{Title: "Forside", URL: ""}}
@@ -101,13 +103,17 @@ func (r *Renderer) editionJobs(e *site.Edition) []job {
 	}
 
 	front := r.page("edition", e, e.Subtitle, site.EditionURL(e.Year))
-	front.Page, front.KeyFigures, front.Description = e.Front, keyFigures(r.site.Data, e), e.Description
+	front.Page, front.KeyFigures, front.Description = e.Front, e.Figures, e.Description
 	front.Breadcrumbs = []Crumb{home}
+	front.Draft = e.Draft
+	if front.Draft == nil && e.Front != nil {
+		front.Draft = e.Front.Draft
+	}
 	add("edition", front)
 
 	for i, ch := range e.Chapters {
 		d := r.page("chapter", e, ch.Title, ch.URL)
-		d.Page, d.Description, d.TOC = ch, ch.Summary, sections(ch.Body)
+		d.Page, d.Description, d.TOC, d.Draft = ch, ch.Summary, sections(ch.Body), ch.Draft
 		d.Breadcrumbs = []Crumb{home, top}
 		if i > 0 {
 			d.Prev = e.Chapters[i-1]
@@ -131,7 +137,7 @@ func (r *Renderer) editionJobs(e *site.Edition) []job {
 	}
 
 	clusters := r.page("clusters", e, "Klyngerne", site.ClustersURL(e.Year))
-	clusters.Fields, clusters.Breadcrumbs = r.site.ClustersByField(e), []Crumb{home, top}
+	clusters.Fields, clusters.Breadcrumbs, clusters.Draft = r.site.ClustersByField(e), []Crumb{home, top}, e.Draft
 	clusters.Description = "De " + strconv.Itoa(len(e.Clusters)) + " klynger i performanceregnskabet " + year + ", fordelt på fagområder."
 	add("clusters", clusters)
 	clustersCrumb := Crumb{Title: "Klyngerne", URL: site.ClustersURL(e.Year)}

@@ -3,16 +3,18 @@ package render
 import (
 	"context"
 	"fmt"
+	"html"
 	"html/template"
 	"io/fs"
 	"net/url"
 	"runtime"
 	"slices"
+	"strings"
 	"sync"
 	"time"
 
-	"report/internal/data"
 	"report/internal/diag"
+	"report/internal/markdown"
 	"report/internal/site"
 	"report/internal/timing"
 )
@@ -233,7 +235,7 @@ func (r *Renderer) renderPage(j job) (File, *diag.Problem) {
 	d := *j.data // a copy: a page may be rendered twice at once in the preview
 	j.data = &d
 	if j.data.Page != nil && j.data.Page.Body != nil {
-		j.data.Content = template.HTML(j.data.Page.Body.HTML)
+		j.data.Content = template.HTML(r.content(j.data.Page.Body, j.data.Edition))
 	}
 	var err error
 	if j.data.Header, err = r.chrome.render("header", r.site, j.data.Edition, j.data.URL); err != nil {
@@ -295,18 +297,35 @@ func downloads(jobs []job) []File {
 	return out
 }
 
-// keyFigures resolves an edition's key figures for its front page.
-func keyFigures(d *data.Data, e *site.Edition) []KeyFigure {
-	var out []KeyFigure
-	for _, k := range e.KeyFigures {
-		n, err := d.KeyFigureNumber(k)
-		if err != nil {
-			continue // reported by data.Load
-		}
-		out = append(out, KeyFigure{Prefix: k.Prefix, Number: n, Text: k.Text})
+// content is a page's body with its lists of case stories filled in: the
+// `cases` blocks of the Markdown, which list the edition's stories of a
+// theme (see markdown.CaseList).
+func (r *Renderer) content(body *markdown.Doc, e *site.Edition) string {
+	if len(body.Cases) == 0 || e == nil {
+		return body.HTML
 	}
-	return out
+	var b strings.Builder
+	b.Grow(len(body.HTML) + 512*len(body.Cases))
+	last := 0
+	for _, list := range body.Cases {
+		b.WriteString(body.HTML[last:list.At])
+		last = list.At
+		theme, _ := site.ThemeByID(list.Theme)
+		var items []string
+		for _, c := range e.Cases {
+			if c.Theme != theme {
+				continue
+			}
+			item := `<li><a href="` + html.EscapeString(r.basePath+c.URL) + `">` + html.EscapeString(c.Title) + "</a>"
+			if c.Cluster != nil {
+				item += " – fra " + html.EscapeString(c.Cluster.ShortName())
+			}
+			items = append(items, item+"</li>\n")
+		}
+		if len(items) > 0 {
+			b.WriteString("<p>Cases:</p>\n<ul class=\"case-links\">\n" + strings.Join(items, "") + "</ul>\n")
+		}
+	}
+	b.WriteString(body.HTML[last:])
+	return b.String()
 }
-
-// KeyFigure is a resolved key figure for a template.
-type KeyFigure struct{ Prefix, Number, Text string }

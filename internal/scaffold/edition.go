@@ -36,7 +36,7 @@ func NewEdition(root string, year int) ([]string, error) {
 		filepath.Join("data", "editions", strconv.Itoa(year)+".toml"):               editionFile(root, latest, year, shift),
 		filepath.Join("data", "years", strconv.Itoa(latest.DataYear+shift)+".toml"): yearFile(d, latest.DataYear+shift),
 	}
-	chapters, err := copyChapters(root, latest.Year, year, shift)
+	chapters, err := copyChapters(root, latest, year, shift)
 	if err != nil {
 		return nil, err
 	}
@@ -58,15 +58,21 @@ func NewEdition(root string, year int) ([]string, error) {
 	return written, nil
 }
 
-// editionFile is the latest edition's file with its years moved on.
+// editionFile is the latest edition's file with its years moved on, marked
+// as copied: its lists of clusters and gold labels, and its texts, are the
+// old edition's until an editor confirms them.
 func editionFile(root string, e *data.Edition, year, shift int) string {
 	src, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(e.Path)))
 	if err != nil {
 		return ""
 	}
 	var out []string
+	marked := false
 	for _, line := range strings.Split(string(src), "\n") {
 		key := strings.TrimSpace(strings.SplitN(line, "=", 2)[0])
+		if strings.HasPrefix(key, "[") && !marked { // no top-level year: mark before the tables
+			out, marked = append(out, editionMark(e, year)...), true
+		}
 		switch key {
 		case "year", "data_year", "first_year":
 			line = shiftYears(line, shift)
@@ -74,10 +80,28 @@ func editionFile(root string, e *data.Edition, year, shift int) string {
 			line = strings.ReplaceAll(line, strconv.Itoa(e.Year), strconv.Itoa(year))
 		case "published":
 			line = "# published = " + strconv.Itoa(year) + "-06-01   # the day the edition comes out"
+		case "copied_from":
+			continue
 		}
 		out = append(out, line)
+		if key == "year" && !marked {
+			out, marked = append(out, editionMark(e, year)...), true
+		}
+	}
+	if !marked {
+		out = append(out, editionMark(e, year)...)
 	}
 	return strings.Join(out, "\n")
+}
+
+func editionMark(e *data.Edition, year int) []string {
+	return []string{
+		fmt.Sprintf("# Copied from edition %d by `report new edition`. Until an editor confirms it,", e.Year),
+		fmt.Sprintf("# the build refuses to publish edition %d: make clusters the clusters that", year),
+		fmt.Sprintf("# reported for %d and ecei_gold the clusters with the gold label at the end", e.DataYear+year-e.Year),
+		"# of that year, check the description and the key figures, then delete this line.",
+		fmt.Sprintf("copied_from = %d", e.Year),
+	}
 }
 
 // yearFile lists every typed metric for the new year, commented out, so the
@@ -91,27 +115,34 @@ func yearFile(d *data.Data, year int) string {
 		if m.Derived() {
 			continue
 		}
-		unit := ""
-		if m.Unit != "" {
-			unit = " (" + m.Unit + ")"
-		}
-		fmt.Fprintf(&b, "# %s%s\n# %s = \n\n", m.Label, unit, m.ID)
+		fmt.Fprintf(&b, "# %s%s\n# %s = \n\n", m.Label, unitAfter(m.Label, m.Unit), m.ID)
 	}
 	return b.String()
 }
 
+// unitAfter is the unit in brackets after a label, unless the label ends
+// with it already: "Medarbejdere (årsværk)", not "… (årsværk) (årsværk)".
+func unitAfter(label, unit string) string {
+	if unit == "" || strings.HasSuffix(label, "("+unit+")") {
+		return ""
+	}
+	return " (" + unit + ")"
+}
+
 var (
-	refYear    = regexp.MustCompile(`(\{\{[a-z0-9-]+ )(\d{4})`)
+	refYear    = regexp.MustCompile(`(\{\{[a-z0-9-]+ )(\d{4})\b`)
 	printedOpt = regexp.MustCompile(` printed=\S+?(\}\}|\s)`)
 	yearKey    = regexp.MustCompile(`^\s*(years|year|change)\s*=`)
 	fourDigits = regexp.MustCompile(`\b(19|20)\d{2}\b`)
 )
 
-// copyChapters copies the edition's front page and chapters, moving every
-// year a figure or table refers to on by shift, and dropping printed=
-// options, which belonged to the old edition's source.
-func copyChapters(root string, from, to, shift int) (map[string]string, error) {
-	dir := filepath.Join(root, site.ContentDir, strconv.Itoa(from))
+// copyChapters copies the edition's front page and chapters, marking each
+// as copied, writing every year a figure or table refers to relative to the
+// data year (see relativeChapter), and dropping printed= options, which
+// belonged to the old edition's source. A file named after the old
+// edition's years is named after the new ones.
+func copyChapters(root string, from *data.Edition, to, shift int) (map[string]string, error) {
+	dir := filepath.Join(root, site.ContentDir, strconv.Itoa(from.Year))
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		return nil, err
@@ -125,25 +156,84 @@ func copyChapters(root string, from, to, shift int) (map[string]string, error) {
 		if err != nil {
 			return nil, err
 		}
-		out[filepath.Join(site.ContentDir, strconv.Itoa(to), e.Name())] = shiftChapter(string(src), shift)
+		name := shiftYearsWithin(e.Name(), from.FirstYear, from.Year, shift)
+		out[filepath.Join(site.ContentDir, strconv.Itoa(to), name)] = markCopied(relativeChapter(string(src), from), from.Year, to)
 	}
 	return out, nil
 }
 
-func shiftChapter(src string, shift int) string {
+// markCopied adds copied_from to a chapter's front matter, with a comment
+// that says what confirming it means.
+func markCopied(src string, from, to int) string {
+	lines := strings.Split(src, "\n")
+	if len(lines) == 0 || strings.TrimSpace(lines[0]) != "+++" {
+		return src
+	}
+	mark := []string{
+		"+++",
+		fmt.Sprintf("# Copied from edition %d by `report new edition`: `report check` lists what", from),
+		fmt.Sprintf("# still states %d's years and figures. Read the chapter for %d, then delete", from, to),
+		"# this line to confirm it; until then the build refuses to publish the edition.",
+		fmt.Sprintf("copied_from = %d", from),
+	}
+	var rest []string
+	for _, line := range lines[1:] {
+		if strings.HasPrefix(strings.TrimSpace(line), "copied_from") {
+			continue // a copy of a copy names the edition it was copied from
+		}
+		rest = append(rest, line)
+	}
+	return strings.Join(append(mark, rest...), "\n")
+}
+
+// relativeChapter rewrites the years a chapter's references and blocks name
+// as the edition's data year moved back: {{omsaetning 2015}} in an edition
+// with data year 2015 becomes {{omsaetning dataår}}, years = [2014, 2015]
+// becomes ["dataår-1", "dataår"]. The copy then follows its new edition,
+// and so does every later copy of it. Years outside the old edition's are
+// history and stay as they are.
+func relativeChapter(src string, old *data.Edition) string {
 	lines := strings.Split(src, "\n")
 	for i, line := range lines {
 		line = printedOpt.ReplaceAllString(line, "$1")
 		line = refYear.ReplaceAllStringFunc(line, func(m string) string {
 			parts := refYear.FindStringSubmatch(m)
-			return parts[1] + shiftYears(parts[2], shift)
+			return parts[1] + relativeYear(parts[2], old, false)
 		})
 		if yearKey.MatchString(line) {
-			line = shiftYears(line, shift)
+			line = fourDigits.ReplaceAllStringFunc(line, func(y string) string { return relativeYear(y, old, true) })
 		}
 		lines[i] = line
 	}
 	return strings.Join(lines, "\n")
+}
+
+// relativeYear writes a year of the old edition as "dataår" or "dataår-2",
+// quoted for TOML.
+func relativeYear(y string, old *data.Edition, quoted bool) string {
+	n, _ := strconv.Atoi(y)
+	if n < old.FirstYear || n > old.DataYear {
+		return y
+	}
+	rel := "dataår"
+	if n < old.DataYear {
+		rel += "-" + strconv.Itoa(old.DataYear-n)
+	}
+	if quoted {
+		return `"` + rel + `"`
+	}
+	return rel
+}
+
+// shiftYearsWithin moves the years in s between first and last on by shift.
+func shiftYearsWithin(s string, first, last, shift int) string {
+	return fourDigits.ReplaceAllStringFunc(s, func(y string) string {
+		n, _ := strconv.Atoi(y)
+		if n < first || n > last {
+			return y
+		}
+		return strconv.Itoa(n + shift)
+	})
 }
 
 func shiftYears(s string, shift int) string {

@@ -80,11 +80,14 @@ person = ""
 role = ""
 # Their company or organisation.
 organisation = ""
+
+# The story follows the +++ line below, in Markdown. A figure from the data
+# is written {{metric-id}} (the edition's data year) or {{metric-id 2015}};
+# the edition's year as {{dataår}}. See docs/content-model.md.
 +++
 
-Write the story here. Numbers from the data are written as {{metric-id year}},
-for example {{omsaetning 2015}}; see docs/content-model.md.
-`, title, c.Name, c.ID, strings.Join(themes, ", "))
+%s
+`, title, c.Name, c.ID, strings.Join(themes, ", "), site.StoryPlaceholder)
 }
 
 // create writes a new file, refusing to replace one.

@@ -65,6 +65,7 @@ func New(fsys fs.FS, opts build.Options, log io.Writer) *Server {
 		base = p
 	}
 	opts.Cache = &site.Cache{} // parsed Markdown kept between rebuilds
+	opts.AllowDrafts = true    // a copied chapter previews, with what to check shown on it
 	return &Server{fsys: fsys, opts: opts, basePath: base, log: log, closed: make(chan struct{})}
 }
 
@@ -85,7 +86,9 @@ func (s *Server) Rebuild() bool {
 	plan, warnings, err := build.Prepare(s.fsys, s.opts)
 	took := time.Since(start).Round(100 * time.Microsecond)
 	for _, w := range warnings {
-		fmt.Fprintln(s.log, w.Error())
+		if !w.Acknowledged { // answered in the content; the build counts them
+			fmt.Fprintln(s.log, w.Error())
+		}
 	}
 	s.mu.Lock()
 	if err != nil {

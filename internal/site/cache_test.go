@@ -7,15 +7,15 @@ import (
 	"report/internal/diag"
 )
 
-const chapterText = "+++\ntitle = \"Kapitel\"\n+++\nTekst med {{klynger 2015}}.\n"
+const chapterText = "+++\ntitle = \"Kapitel\"\n+++\nTekst med {{medlemmer 2015}}.\n"
 
 func cacheSite() fstest.MapFS {
 	return fstest.MapFS{
 		"data/site.toml":          {Data: []byte(`title = "T"`)},
 		"data/fields.toml":        {Data: []byte("[[field]]\nid = \"f\"\nname = \"F\"\n")},
 		"data/clusters.toml":      {Data: []byte("[[cluster]]\nid = \"c\"\nname = \"C\"\nfield = \"f\"\n")},
-		"data/metrics.toml":       {Data: []byte("[[metric]]\nid = \"klynger\"\nlabel = \"Klynger\"\n")},
-		"data/years/2015.toml":    {Data: []byte("klynger = 3\n")},
+		"data/metrics.toml":       {Data: []byte("[[metric]]\nid = \"medlemmer\"\nlabel = \"Medlemmer\"\n")},
+		"data/years/2015.toml":    {Data: []byte("medlemmer = 3\n")},
 		"data/editions/2016.toml": {Data: []byte("year = 2016\ntitle = \"T\"\ndata_year = 2015\nclusters = [\"c\"]\n")},
 		"content/2016/_index.md":  {Data: []byte("+++\ntitle = \"Forord\"\n+++\nForord.\n")},
 		"content/2016/a.md":       {Data: []byte(chapterText)},
@@ -46,7 +46,7 @@ func TestCacheReparsesOnlyWhatChanged(t *testing.T) {
 	if first.Editions[0].Chapters[1].Body == second.Editions[0].Chapters[1].Body {
 		t.Error("the edited chapter was not parsed again")
 	}
-	fsys["data/years/2015.toml"] = &fstest.MapFile{Data: []byte("klynger = 4\n")}
+	fsys["data/years/2015.toml"] = &fstest.MapFile{Data: []byte("medlemmer = 4\n")}
 	third := load(t, fsys, cache)
 	if second.Editions[0].Chapters[0].Body == third.Editions[0].Chapters[0].Body {
 		t.Error("a change to the data did not parse the chapters again")

@@ -4,9 +4,11 @@ import (
 	"io/fs"
 	"net/url"
 	"path"
+	"strconv"
 	"strings"
 
 	"report/internal/diag"
+	"report/internal/markdown"
 )
 
 // StaticDir holds CSS, fonts and icons, copied to the output as they are.
@@ -23,6 +25,10 @@ func (s *Site) checkLinks(problems *diag.List) {
 		for _, l := range p.Body.Links {
 			if msg := checkLink(p, l.Dest, targets); msg != "" {
 				problems.Errorf(p.Source, l.Line, l.Col, "broken link %q: %s", l.Dest, msg)
+			} else if other := s.otherEdition(p, l); other != 0 {
+				problems.Errorf(p.Source, l.Line, l.Col, "link %q leads into edition %d from a page of edition %d; "+
+					"link to this edition's page (/{{udgave}}/…), or, if the %d edition is meant, say so in the link's text, like [klyngerne i %d-udgaven](%s)",
+					l.Dest, other, p.Edition, other, other, l.Dest)
 			}
 		}
 	}
@@ -61,6 +67,26 @@ func checkLink(from *Page, dest string, targets map[string]*Page) string {
 		return "the page has no heading or table with id " + u.Fragment
 	}
 	return ""
+}
+
+// otherEdition returns the edition a link leads into when that is not the
+// page's own and the link's text does not name it: a chapter copied into
+// next year's edition would otherwise send readers back a year unawares.
+func (s *Site) otherEdition(from *Page, l markdown.Link) int {
+	u, err := url.Parse(l.Dest)
+	if err != nil || u.Scheme != "" || u.Host != "" || from.Edition == 0 {
+		return 0
+	}
+	target := u.Path
+	if !strings.HasPrefix(target, "/") {
+		target = "/" + from.URL + target
+	}
+	first, _, _ := strings.Cut(strings.TrimPrefix(path.Clean(target), "/"), "/")
+	year, err := strconv.Atoi(first)
+	if err != nil || year == from.Edition || s.Data.Edition(year) == nil || strings.Contains(l.Text, first) {
+		return 0
+	}
+	return year
 }
 
 // urls lists every address the site will have. Pages written by Markdown map

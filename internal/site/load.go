@@ -29,6 +29,10 @@ type Options struct {
 	BaseURL string           // overrides data/site.toml's base_url when set
 	Timing  *timing.Recorder // where the time goes, for --metrics; may be nil
 	Cache   *Cache           // parsed files kept between builds; may be nil
+	// AllowDrafts lets copied chapters and editions that no editor has
+	// confirmed build, as the preview does: what they still say of the old
+	// edition is shown on their pages. A published build refuses them.
+	AllowDrafts bool
 }
 
 // Load reads content/ and data/ from fsys and returns the checked model. The
@@ -38,9 +42,9 @@ func Load(fsys fs.FS, opts Options, problems *diag.List) *Site {
 	start := time.Now()
 	d := data.Load(fsys, problems)
 	opts.Timing.Stage("load data/", start)
-	s := &Site{Data: d}
+	s := &Site{Data: d, allowDrafts: opts.AllowDrafts}
 	s.resolveBase(opts.BaseURL, problems)
-	conv := markdown.New(markdown.Options{Data: d, BasePath: s.BasePath, MetricURL: MetricURL, Timing: opts.Timing})
+	conv := markdown.New(markdown.Options{Data: d, BasePath: s.BasePath, MetricURL: MetricURL, Timing: opts.Timing, Themes: themeIDs()})
 	start = time.Now()
 	files := s.scan(fsys, opts.Cache != nil, problems)
 	s.scanStatic(fsys, problems)
@@ -153,16 +157,20 @@ func classify(p string, problems *diag.List) (file, bool) {
 // parsed is one Markdown file after parsing: its front matter decoded into
 // the struct its kind needs, and its body.
 type parsed struct {
-	matter any
-	doc    *tomlfile.Doc
-	body   *markdown.Doc
-	ok     bool
+	matter   any
+	doc      *tomlfile.Doc
+	body     *markdown.Doc
+	bodyLine int // the line of the file the body starts on
+	ok       bool
 }
 
 type chapterMatter struct {
 	Title   string `toml:"title"`
 	Weight  int    `toml:"weight"`
 	Summary string `toml:"summary"`
+	// CopiedFrom marks a chapter `report new edition` copied from an
+	// earlier edition; an editor deletes it to confirm the chapter.
+	CopiedFrom int `toml:"copied_from"`
 }
 
 type caseMatter struct {
@@ -257,8 +265,12 @@ func parseFile(conv *markdown.Converter, f file, src []byte, problems *diag.List
 		matter = &caseMatter{}
 	}
 	doc, ok := tomlfile.Decode(f.path, parts.MatterLine, parts.Matter, matter, problems)
-	body := conv.Convert(f.path, f.year, parts.BodyLine, parts.Body, problems)
-	return parsed{matter: matter, doc: doc, body: body, ok: ok}
+	page := markdown.Page{Path: f.path, Edition: f.year, FirstLine: parts.BodyLine}
+	if m, isChapter := matter.(*chapterMatter); isChapter {
+		page.CopiedFrom = m.CopiedFrom
+	}
+	body := conv.Convert(page, parts.Body, problems)
+	return parsed{matter: matter, doc: doc, body: body, bodyLine: parts.BodyLine, ok: ok}
 }
 
 // assemble builds the editions from the parsed files and checks what needs
@@ -267,6 +279,7 @@ func (s *Site) assemble(files []file, pages []parsed, problems *diag.List) {
 	byYear := map[int]*Edition{}
 	for _, de := range s.Data.Editions {
 		e := &Edition{Edition: de}
+		s.resolveEdition(e, problems)
 		byYear[de.Year] = e
 		s.Editions = append(s.Editions, e)
 	}
@@ -296,8 +309,13 @@ func (s *Site) assemble(files []file, pages []parsed, problems *diag.List) {
 func (s *Site) addPage(e *Edition, f file, p parsed, problems *diag.List) {
 	switch m := p.matter.(type) {
 	case *chapterMatter:
-		page := &Page{Source: f.path, Slug: f.slug, Title: m.Title, Summary: m.Summary, Weight: m.Weight, Body: p.body}
+		page := &Page{Source: f.path, Slug: f.slug, Edition: e.Year, Weight: m.Weight, Body: p.body}
+		page.Title = s.expandMatter(e, f.path, p.doc, "title", m.Title, problems)
+		page.Summary = s.expandMatter(e, f.path, p.doc, "summary", m.Summary, problems)
 		requireTitle(f.path, p.doc, m.Title, problems)
+		if m.CopiedFrom != 0 {
+			page.Draft = s.chapterDraft(e, page, p.doc, m, problems)
+		}
 		if f.kind == kindFront {
 			page.URL = EditionURL(e.Year)
 			e.Front = page
@@ -306,11 +324,13 @@ func (s *Site) addPage(e *Edition, f file, p parsed, problems *diag.List) {
 		page.URL = EditionURL(e.Year) + f.slug + "/"
 		e.Chapters = append(e.Chapters, page)
 	case *caseMatter:
-		requireTitle(f.path, p.doc, m.Title, problems)
 		c := &Case{
-			Page:  Page{Source: f.path, Slug: f.slug, URL: CasesURL(e.Year) + f.slug + "/", Title: m.Title, Summary: m.Summary, Body: p.body},
+			Page:  Page{Source: f.path, Slug: f.slug, Edition: e.Year, URL: CasesURL(e.Year) + f.slug + "/", Body: p.body},
 			Quote: m.Quote,
 		}
+		c.Title = s.expandMatter(e, f.path, p.doc, "title", m.Title, problems)
+		c.Summary = s.expandMatter(e, f.path, p.doc, "summary", m.Summary, problems)
+		checkCase(f.path, p, m, problems)
 		c.Cluster = s.caseCluster(e, f.path, p.doc, m.Cluster, problems)
 		c.Theme = caseTheme(f.path, p.doc, m.Theme, problems)
 		e.Cases = append(e.Cases, c)
@@ -339,11 +359,11 @@ func caseTheme(p string, doc *tomlfile.Doc, id string, problems *diag.List) Them
 	t, ok := ThemeByID(id)
 	if !ok {
 		line, col := doc.Pos("theme")
-		ids := make([]string, len(Themes))
-		for i, t := range Themes {
-			ids[i] = t.ID
+		if strings.TrimSpace(id) == "" {
+			problems.Errorf(p, max(line, doc.FirstLine), col, "\"theme\" is still empty: choose one of %s", strings.Join(themeIDs(), ", "))
+		} else {
+			problems.Errorf(p, max(line, doc.FirstLine), col, "theme %q is not one of: %s", id, strings.Join(themeIDs(), ", "))
 		}
-		problems.Errorf(p, max(line, doc.FirstLine), col, "theme %q is not one of: %s", id, strings.Join(ids, ", "))
 	}
 	return t
 }

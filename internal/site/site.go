@@ -53,6 +53,8 @@ type Site struct {
 	// data/site.toml's base_url, or "/". BasePath is its path, "/rapport/".
 	BaseURL  string
 	BasePath string
+
+	allowDrafts bool // see Options.AllowDrafts
 }
 
 // Asset is a file copied to the output as it is.
@@ -67,17 +69,39 @@ type Edition struct {
 	Front    *Page // content/<year>/_index.md
 	Chapters []*Page
 	Cases    []*Case
+
+	// Description is the edition's description with its references
+	// resolved; Figures its key figures, drawn from the data.
+	Description string
+	Figures     []KeyFigure
+	Draft       *Draft // set while a copied edition file is not confirmed
 }
+
+// KeyFigure is a key figure as the edition's front page shows it.
+type KeyFigure struct{ Prefix, Number, Text string }
 
 // Page is a Markdown page.
 type Page struct {
 	Source  string // path of the Markdown file
 	Slug    string
+	Edition int    // the edition the page belongs to
 	URL     string // path under the site, like "2016/hvem-er-de/"
 	Title   string
 	Summary string
 	Weight  int
 	Body    *markdown.Doc
+	Draft   *Draft // set while a copied chapter is not confirmed
+}
+
+// Draft is a chapter or an edition's file copied from an earlier edition
+// that no editor has confirmed yet, with the places that still state the
+// old edition's years and figures. Only the preview builds a site with
+// drafts, and shows them on the page.
+type Draft struct {
+	From     int    // the edition it was copied from
+	Source   string // the file that marks it
+	Confirm  string // the line to delete to confirm it
+	Findings []markdown.Finding
 }
 
 // Case is a case story.

@@ -1,0 +1,294 @@
+// Package refs resolves the report's references, the {{…}} an editor writes
+// where prose, a title or a caption states a figure or a year:
+//
+//	{{omsaetning 2015}}        a metric's figure for a year: "257,6"
+//	{{omsaetning}}             the figure for the edition's data year
+//	{{omsaetning dataår-1}}    the figure for the year before it
+//	{{dataår}} {{startår}} {{udgave}}   the edition's years: "2015", "2012", "2016"
+//	{{antal klynger}}          the clusters that reported to the edition: "44"
+//	{{antal guldklynger}} {{antal klynger uden guld}} {{guldklynger}}
+//	{{år}}                     in a chart's or table's title: the years it shows, "2012–2015"
+//
+// A reference that names the edition's years instead of typing them follows
+// its edition: copied into next year's edition it states next year's facts.
+// Options round a figure (round=1000, round-down=10, round-up=100) or show
+// what a printed source said where it disagrees with its data (printed=104).
+//
+// Resolve works on one reference; Expand on every reference in a piece of
+// text from TOML or front matter. Neither touches goldmark, so the Markdown
+// parser, the front matter and the data's texts share one language.
+package refs
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+
+	"report/internal/danish"
+	"report/internal/data"
+)
+
+// Context is what references are resolved against.
+type Context struct {
+	Data    *data.Data
+	Edition *data.Edition // the page's edition; nil on pages that span editions
+	// Years are the years a chart or table shows, for {{år}} in its title;
+	// nil everywhere else.
+	Years []int
+}
+
+// Result is a resolved reference.
+type Result struct {
+	Text string // what the page shows
+	// Word marks a year or a list of names, which reads as part of the
+	// sentence; a figure or a count is marked up as a figure.
+	Word bool
+	// Note is an editor's note, where the source printed a figure that
+	// disagrees with its data; Printed and Value are then both set.
+	Note    string
+	Printed string
+	Value   string
+	Metric  string // the metric, for a figure; "" for a name
+	Year    int
+	// Rounded is set when an option rounded the figure; Exact is the
+	// figure before rounding and Off how far rounding moved it, in percent.
+	Rounded bool
+	Exact   string
+	Off     float64
+	Option  string // the rounding option as written, "round=1000"
+}
+
+// MaxRoundingOff is how far, in percent, rounding may move a figure before
+// the build warns: "omkring 12.000" for 11.708 is 2,5 % off and fine,
+// "omkring 17.000" for 16.512 (3,0 %) says something the source did not.
+const MaxRoundingOff = 3.0
+
+// ErrIncomplete means the reference leads into data that failed to load;
+// that file's own error has been reported.
+var ErrIncomplete = data.ErrIncomplete
+
+// names are the references that are not metrics, with what each gives.
+var names = []struct {
+	name string
+	help string
+	fn   func(c Context) (string, error)
+}{ // counts begin with "antal"; the rest read as words
+	{"dataår", "the year the edition reports on", func(c Context) (string, error) { return yearText(c, func(e *data.Edition) int { return e.DataYear }) }},
+	{"startår", "the first year the edition's tables show", func(c Context) (string, error) { return yearText(c, func(e *data.Edition) int { return e.FirstYear }) }},
+	{"udgave", "the edition's year", func(c Context) (string, error) { return yearText(c, func(e *data.Edition) int { return e.Year }) }},
+	{"antal klynger", "the clusters that reported to the edition", func(c Context) (string, error) {
+		return count(c, func(e *data.Edition) int { return len(e.Clusters) })
+	}},
+	{"antal guldklynger", "the edition's clusters with the ECEI gold label", func(c Context) (string, error) {
+		return count(c, func(e *data.Edition) int { return len(e.ECEIGold) })
+	}},
+	{"antal klynger uden guld", "the edition's clusters without the ECEI gold label", func(c Context) (string, error) {
+		return count(c, func(e *data.Edition) int { return len(e.Clusters) - len(e.ECEIGold) })
+	}},
+	{"guldklynger", "the names of the clusters with the ECEI gold label", goldNames},
+	{"år", "in a chart's or table's title: the years it shows", yearsShown},
+}
+
+// Names lists the names a reference may use besides metrics, for messages
+// and documentation.
+func Names() []string {
+	out := make([]string, len(names))
+	for i, n := range names {
+		out[i] = n.name
+	}
+	return out
+}
+
+// Resolve resolves the text between {{ and }}.
+func (c Context) Resolve(inner string) (Result, error) {
+	inner = strings.TrimSpace(inner)
+	if inner == "" {
+		return Result{}, errors.New("write a figure as {{metric-id year}}, for example {{omsaetning 2015}}, or a year as {{dataår}}")
+	}
+	base, offset, hasOffset := splitOffset(inner)
+	for _, n := range names {
+		if inner == n.name || (hasOffset && base == n.name && isYearName(n.name)) {
+			text, err := n.fn(c)
+			word := !strings.HasPrefix(n.name, "antal ")
+			if err != nil || !hasOffset {
+				return Result{Text: text, Word: word}, err
+			}
+			y, _ := strconv.Atoi(text)
+			return Result{Text: strconv.Itoa(y + offset), Word: true}, nil
+		}
+	}
+	return c.figure(strings.Fields(inner))
+}
+
+// figure resolves "metric [year] [options]".
+func (c Context) figure(fields []string) (Result, error) {
+	r := Result{Metric: fields[0]}
+	if !danish.IsSlug(r.Metric) {
+		return r, fmt.Errorf("%q is neither a metric id nor one of %s", strings.Join(fields, " "), strings.Join(Names(), ", "))
+	}
+	opts := fields[1:]
+	if len(opts) > 0 && !strings.Contains(opts[0], "=") {
+		y, err := c.Year(opts[0])
+		if err != nil {
+			return r, err
+		}
+		r.Year, opts = y, opts[1:]
+	} else {
+		if c.Edition == nil && (c.Data.Metric(r.Metric) == nil || c.Data.Metric(r.Metric).Study == nil) {
+			return r, fmt.Errorf("name the year, like {{%s 2015}}: this page belongs to no edition", r.Metric)
+		}
+		r.Year = c.Data.DefaultYear(r.Metric, editionDataYear(c.Edition))
+	}
+	var round rounding
+	for _, opt := range opts {
+		if err := round.parse(opt, &r); err != nil {
+			return r, err
+		}
+	}
+	d := c.Data
+	v, _, err := d.Lookup(r.Metric, r.Year)
+	if err != nil {
+		return r, c.explainYear(r, err)
+	}
+	r.Value = d.FormatAs(r.Metric, r.Year, v)
+	r.Text = r.Value
+	if round.step > 0 {
+		shown := round.apply(v)
+		r.Rounded, r.Exact, r.Option = true, r.Value, round.written
+		whole := *d.Metric(r.Metric) // a rounded figure has no decimals to show
+		whole.Decimals = 0
+		r.Text = whole.Format(shown)
+		// Rounding down for "over …" or up for "næsten …" states a bound,
+		// true however far it moves the figure; only rounding to the
+		// nearest claims to be close.
+		if v != 0 && round.dir == 0 {
+			r.Off = math.Abs(shown-v) / math.Abs(v) * 100
+		}
+	}
+	if r.Printed != "" && r.Printed != r.Text {
+		r.Note = fmt.Sprintf("[Redaktionens note: talgrundlaget for %d angiver %s.]", r.Year, r.Value)
+		r.Text = r.Printed
+	}
+	return r, nil
+}
+
+// explainYear replaces a lookup's advice to add a year file when the year
+// is most likely a slip: the edition's own year typed for its data year, or
+// a year outside the edition's.
+func (c Context) explainYear(r Result, err error) error {
+	e := c.Edition
+	if errors.Is(err, data.ErrIncomplete) || e == nil || slices.Contains(c.Data.Years(), r.Year) {
+		return err
+	}
+	if r.Year == e.Year || r.Year == e.DataYear+1 {
+		return fmt.Errorf("no figures for %d: %d is the edition's year, and its figures are for %d; did you mean {{%s %d}}, or {{%s}} for the data year?", r.Year, e.Year, e.DataYear, r.Metric, e.DataYear, r.Metric)
+	}
+	return fmt.Errorf("no figures for %d: edition %d reports figures for %d–%d; add data/years/%d.toml if %d belongs to it", r.Year, e.Year, e.FirstYear, e.DataYear, r.Year, r.Year)
+}
+
+// Year reads a year as a reference or a block's year key writes it: "2015",
+// or one of the edition's years by name, "dataår", "startår", "udgave",
+// moved by a number of years: "dataår-1".
+func (c Context) Year(s string) (int, error) {
+	if n, err := strconv.Atoi(s); err == nil {
+		if n < 1900 || n > 2999 {
+			return 0, fmt.Errorf("%d is not a year; write a year like 2015, or dataår for the edition's data year", n)
+		}
+		return n, nil
+	}
+	base, offset, _ := splitOffset(s)
+	if !isYearName(base) {
+		return 0, fmt.Errorf("a year is written like 2015, or as dataår, startår or udgave (dataår-1 for the year before), not %q", s)
+	}
+	if c.Edition == nil {
+		return 0, fmt.Errorf("%s belongs to an edition's pages; write the year itself", base)
+	}
+	switch base {
+	case "dataår":
+		return c.Edition.DataYear + offset, nil
+	case "startår":
+		return c.Edition.FirstYear + offset, nil
+	}
+	return c.Edition.Year + offset, nil
+}
+
+func isYearName(s string) bool { return s == "dataår" || s == "startår" || s == "udgave" }
+
+// splitOffset reads "dataår-1" as "dataår", -1.
+func splitOffset(s string) (base string, offset int, ok bool) {
+	i := strings.LastIndexAny(s, "+-")
+	if i <= 0 {
+		return s, 0, false
+	}
+	n, err := strconv.Atoi(s[i+1:])
+	if err != nil || n > 100 {
+		return s, 0, false
+	}
+	if s[i] == '-' {
+		n = -n
+	}
+	return strings.TrimSpace(s[:i]), n, true
+}
+
+func yearText(c Context, year func(*data.Edition) int) (string, error) {
+	if c.Edition == nil {
+		return "", errors.New("the edition's years belong to an edition's pages; write the year itself")
+	}
+	return strconv.Itoa(year(c.Edition)), nil
+}
+
+func count(c Context, n func(*data.Edition) int) (string, error) {
+	if c.Edition == nil {
+		return "", errors.New("counts of clusters belong to an edition's pages")
+	}
+	return danish.Number(float64(n(c.Edition)), 0), nil
+}
+
+func goldNames(c Context) (string, error) {
+	if c.Edition == nil {
+		return "", errors.New("the gold clusters belong to an edition's pages")
+	}
+	var out []string
+	for _, id := range c.Edition.ECEIGold {
+		if cl := c.Data.Cluster(id); cl != nil {
+			out = append(out, cl.ShortName())
+		}
+	}
+	return strings.Join(out, ", "), nil
+}
+
+func yearsShown(c Context) (string, error) {
+	if c.Years == nil {
+		return "", errors.New("{{år}} names the years a chart or table shows, in its title; in text, write {{dataår}} or {{startår}}")
+	}
+	return Span(c.Years), nil
+}
+
+// Span writes years as a reader expects: "2015", "2012–2015" when they run
+// on, "2012, 2014 og 2015" when they skip.
+func Span(years []int) string {
+	switch {
+	case len(years) == 0:
+		return ""
+	case len(years) == 1:
+		return strconv.Itoa(years[0])
+	}
+	if years[len(years)-1]-years[0] == len(years)-1 {
+		return strconv.Itoa(years[0]) + "–" + strconv.Itoa(years[len(years)-1])
+	}
+	parts := make([]string, len(years))
+	for i, y := range years {
+		parts[i] = strconv.Itoa(y)
+	}
+	return strings.Join(parts[:len(parts)-1], ", ") + " og " + parts[len(parts)-1]
+}
+
+func editionDataYear(e *data.Edition) int {
+	if e == nil {
+		return 0
+	}
+	return e.DataYear
+}

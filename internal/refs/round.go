@@ -1,0 +1,70 @@
+package refs
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+
+	"report/internal/danish"
+)
+
+// rounding is how a reference rounds its figure: to the nearest multiple of
+// step ("omkring 12.000"), or down ("over 60 lande") or up ("næsten 8.500"),
+// so that the word before the figure stays true.
+type rounding struct {
+	step    float64
+	dir     int // -1 down, 0 nearest, +1 up
+	written string
+}
+
+const optionsHelp = "the options are round=N (to the nearest N, like round=1000), round-down=N (for \"over …\"), round-up=N (for \"næsten …\") and printed=X (the figure the source printed, when it disagrees with the data)"
+
+func (r *rounding) parse(opt string, res *Result) error {
+	key, val, _ := strings.Cut(opt, "=")
+	if key == "printed" && val != "" {
+		res.Printed = val
+		return nil
+	}
+	dirs := map[string]int{"round": 0, "round-down": -1, "round-up": 1}
+	dir, known := dirs[key]
+	if !known {
+		return fmt.Errorf("unknown option %q; %s", opt, optionsHelp)
+	}
+	if r.step > 0 {
+		return errors.New("give one rounding option, not two")
+	}
+	step, err := strconv.ParseFloat(val, 64)
+	if err != nil || step <= 0 || math.IsInf(step, 0) || step != math.Trunc(step) || step > 1e6 || !isPowerStep(step) {
+		return fmt.Errorf("%s must round to a step like 10, 100, 500 or 1000, not %q", key, val)
+	}
+	r.step, r.dir, r.written = step, dir, opt
+	return nil
+}
+
+// isPowerStep accepts 1, 2 or 5 times a power of ten: the steps people
+// round to.
+func isPowerStep(step float64) bool {
+	for step >= 10 && math.Mod(step, 10) == 0 {
+		step /= 10
+	}
+	return step == 1 || step == 2 || step == 5 || step == 25
+}
+
+func (r rounding) apply(v float64) float64 {
+	switch r.dir {
+	case -1:
+		return math.Floor(v/r.step) * r.step
+	case 1:
+		return math.Ceil(v/r.step) * r.step
+	}
+	return danish.Rounded(v, r.step)
+}
+
+// RoundingAdvice is the message for a figure that rounding moved too far,
+// with a finer step that keeps it close.
+func RoundingAdvice(r Result) string {
+	msg := fmt.Sprintf("%s shows %s as %s, %s %% off, more than the %s %% a reader would expect from the word before it", r.Option, r.Exact, r.Text, danish.Number(r.Off, 1), danish.Number(MaxRoundingOff, 0))
+	return msg + "; use a finer step (round=500 or round=100), or round-down=/round-up= to match \"over\" or \"næsten\""
+}
