@@ -65,6 +65,6 @@ func (r rounding) apply(v float64) float64 {
 // RoundingAdvice is the message for a figure that rounding moved too far,
 // with a finer step that keeps it close.
 func RoundingAdvice(r Result) string {
-	msg := fmt.Sprintf("%s shows %s as %s, %s %% off, more than the %s %% a reader would expect from the word before it", r.Option, r.Exact, r.Text, danish.Number(r.Off, 1), danish.Number(MaxRoundingOff, 0))
+	msg := fmt.Sprintf("%s shows %s as %s, %s %% off, more than the %s %% a reader would expect from the word before it", r.Option, r.Exact, r.Text, danish.Number(r.Off, 1), danish.Number(MaxRoundingOff, 1))
 	return msg + "; use a finer step (round=500 or round=100), or round-down=/round-up= to match \"over\" or \"næsten\""
 }

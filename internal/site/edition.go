@@ -56,8 +56,8 @@ func (s *Site) checkKeyFigureRounding(e *Edition, i int, problems *diag.List) {
 	shown := danish.Rounded(v, k.Round)
 	if off := math.Abs(shown-v) / math.Abs(v) * 100; off > refs.MaxRoundingOff {
 		line, col := e.Doc.Pos("key_figure", strconv.Itoa(i), "round")
-		problems.Warnf(e.Path, max(line, 1), col, "key figure: round = %s shows %s as %s, %s %% off; use a finer step, like %s",
-			danish.Number(k.Round, 0), s.Data.FormatAs(k.Metric, k.Year, v), danish.Number(shown, 0), danish.Number(off, 1), danish.Number(k.Round/2, 0))
+		problems.Warnf(e.Path, max(line, 1), col, "key figure: round = %s shows %s as %s, %s %% off, more than %s %%; use a finer step, like %s",
+			danish.Number(k.Round, 0), s.Data.FormatAs(k.Metric, k.Year, v), danish.Number(shown, 0), danish.Number(off, 1), danish.Number(refs.MaxRoundingOff, 1), danish.Number(k.Round/2, 0))
 	}
 }
 
