@@ -57,7 +57,7 @@ type Converter struct {
 	opts Options
 
 	indexOnce sync.Once
-	index     map[string][]string // figure as printed → "metric year"
+	index     typedIndex // figures of the data as prose might type them
 }
 
 // New builds the goldmark parser and renderer once.

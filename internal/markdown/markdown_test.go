@@ -121,13 +121,16 @@ func FuzzConvert(f *testing.F) {
 	})
 }
 
-// TestTypedFigures warns where prose types a figure the data holds, and
-// leaves years, small numbers, code and bound figures alone.
+// TestTypedFigures warns where prose types a figure the data holds, as
+// printed, unformatted, or as a count before a word of the metric's name,
+// and leaves years, small numbers on their own, code and bound figures
+// alone.
 func TestTypedFigures(t *testing.T) {
 	c := converter(t, "/")
 	var problems diag.List
 	c.Convert(Page{Path: "x.md", Edition: 2016, FirstLine: 1}, []byte("I 2015 deltog 1.794 virksomheder, og omsætningen var 15,6 mio. kr.\n\n"+
-		"Tre klynger, {{virksomheder 2015}} bundet, `1.794` i kode og 2.500 andre.\n"), &problems)
+		"Tre klynger, {{virksomheder 2015}} bundet, `1.794` i kode og 2.500 andre.\n\n"+
+		"Uformateret: 1794 deltog. De 3 klynger i alt, 3 gange og 109 ansøgninger.\n"), &problems)
 	var got []string
 	for _, p := range problems.Problems() {
 		got = append(got, p.Error())
@@ -135,6 +138,9 @@ func TestTypedFigures(t *testing.T) {
 	want := []string{
 		"x.md:1:15: warning: 1.794 is typed, but the data has it as virksomheder 2015; write it as {{virksomheder 2015}} so text and tables cannot drift apart",
 		"x.md:1:54: warning: 15,6 is typed, but the data has it as omsaetning 2015; write it as {{omsaetning 2015}} so text and tables cannot drift apart",
+		"x.md:5:14: warning: 1794 is typed, but the data has it as virksomheder 2015; write it as {{virksomheder 2015}} so text and tables cannot drift apart",
+		"x.md:5:30: warning: 3 is typed, but the data has it as klynger 2014 and klynger 2015; write it as {{klynger 2015}} so text and tables cannot drift apart",
+		"x.md:5:58: warning: 109 is typed, but the data has it as ansoegninger 2015; write it as {{ansoegninger 2015}} so text and tables cannot drift apart",
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
