@@ -112,3 +112,25 @@ func grep(s, sub string) string {
 	}
 	return strings.Join(out, "\n")
 }
+
+// TestStudyFigures binds the figures of a cited study to the data: the key
+// figures show them as the source states them, and each has its own page
+// with its source.
+func TestStudyFigures(t *testing.T) {
+	out := files(buildRealSite(t, Options{}))
+	chapter := out["2016/hvad-kommer-der-ud-af-det/index.html"]
+	for _, want := range []string{
+		`<strong class="key-figure__number">60` + "\u00a0" + `%</strong> <span class="key-figure__text">Næsten 60` + "\u00a0" + `% af virksomhederne`,
+		`<strong class="key-figure__number">2/3</strong>`,
+		`<strong class="key-figure__number">4` + "\u00a0" + `×</strong>`,
+		`en analyse, hvor knap <span class="figure">900</span> danske virksomheder`,
+	} {
+		if !strings.Contains(chapter, want) {
+			t.Errorf("the chapter lacks %s", want)
+		}
+	}
+	page := out["tal/analyse-nye-ideer/index.html"]
+	if !strings.Contains(page, `<td class="num">2/3</td>`) || !strings.Contains(page, "Kilde: ”Effekter af virksomheders deltagelse i klynger og innovationsnetværk”, Styrelsen for Forskning og Innovation, 2015.") {
+		t.Errorf("the study figure's page lacks its figure or its source:\n%s", grep(page, "2/3"))
+	}
+}
