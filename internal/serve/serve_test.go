@@ -175,3 +175,48 @@ func TestBasePath(t *testing.T) {
 		t.Errorf("/2016/ outside the base path: %d, want 404", code)
 	}
 }
+
+// TestDraftPreview previews a chapter copied into a new edition before an
+// editor confirms it: the page is served, with the copy's note and the
+// places to check on it, where a published build refuses the edition.
+func TestDraftPreview(t *testing.T) {
+	root := testSite(t)
+	files := map[string]string{
+		"data/editions/2017.toml": "year = 2017\ntitle = \"T\"\nsubtitle = \"Performanceregnskab 2017\"\ndata_year = 2015\nfirst_year = 2014\nclusters = [\"vindkraft\", \"lifestyle-design\", \"aeroe\"]\n",
+		"content/2017/_index.md":  "+++\ntitle = \"Forord\"\n+++\nForord.\n",
+		"content/2017/tal.md":     "+++\ntitle = \"Tal\"\ncopied_from = 2016\n+++\nI 2015 var der {{klynger}} klynger og 35 ud af dem svarede.\n",
+	}
+	for name, text := range files {
+		p := filepath.Join(root, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := build.Run(os.DirFS(root), build.Options{}); err == nil || !strings.Contains(err.Error(), "content/2017/tal.md:3:1: error: copied from edition 2016 and not yet confirmed") {
+		t.Fatalf("a published build must refuse the copy; got %v", err)
+	}
+	s := New(os.DirFS(root), build.Options{}, io.Discard)
+	if !s.Rebuild() {
+		t.Fatal("the preview refuses the copy")
+	}
+	srv := httptest.NewServer(s)
+	defer srv.Close()
+	code, body := get(t, srv.URL+"/2017/tal/")
+	for _, want := range []string{
+		`<h2 id="kladde-titel">Kladde: kopieret fra udgave 2016</h2>`,
+		`slet så linjen <code>copied_from = 2016</code> i <code>content/2017/tal.md</code>`,
+		`<li><code>content/2017/tal.md:5:3</code> 2015 is one of edition 2016&#39;s years`,
+		`<li><code>content/2017/tal.md:5:39</code> &#34;35 ud af&#34; is a count typed for edition 2016`,
+		`I 2015 var der <span class="figure">3</span> klynger`,
+	} {
+		if code != 200 || !strings.Contains(body, want) {
+			t.Errorf("the draft page (status %d) lacks %s", code, want)
+		}
+	}
+	if _, body := get(t, srv.URL+"/2016/tal/"); strings.Contains(body, "kladde") {
+		t.Error("a confirmed page carries the draft note")
+	}
+}
