@@ -63,6 +63,8 @@ func (p *refParser) Parse(_ ast.Node, block text.Reader, pc parser.Context) ast.
 	default:
 		node.text, node.word = res.Text, res.Word
 		switch {
+		case res.Rounded && res.Off > refs.MaxRoundingOff && st.old != nil:
+			st.finding(seg.Start, fmt.Sprintf("{{%s}}: %s", name, refs.RoundingAdvice(res)))
 		case res.Rounded && res.Off > refs.MaxRoundingOff:
 			line, col := st.position(seg.Start)
 			st.problems.Warnf(st.path, line, col, "{{%s}}: %s", name, refs.RoundingAdvice(res))

@@ -208,8 +208,8 @@ func TestDraftPreview(t *testing.T) {
 	for _, want := range []string{
 		`<h2 id="kladde-titel">Kladde: kopieret fra udgave 2016</h2>`,
 		`slet så linjen <code>copied_from = 2016</code> i <code>content/2017/tal.md</code>`,
-		`<li><code>content/2017/tal.md:5:3</code> 2015 is one of edition 2016&#39;s years`,
-		`<li><code>content/2017/tal.md:5:39</code> &#34;35 ud af&#34; is a count typed for edition 2016`,
+		`<li><strong>Linje 5:3:</strong> 2015 is one of edition 2016&#39;s years`,
+		`<li><strong>Linje 5:39:</strong> &#34;35 ud af&#34; is a count typed for edition 2016`,
 		`I 2015 var der <span class="figure">3</span> klynger`,
 	} {
 		if code != 200 || !strings.Contains(body, want) {
