@@ -1,7 +1,13 @@
 # The report's tasks. Everything needs only Go; `make test` fetches the
-# pinned staticcheck through the Go module proxy.
+# pinned staticcheck through the Go module proxy, and the release targets
+# fetch the pinned GoReleaser the same way.
 GO          ?= go
 STATICCHECK ?= honnef.co/go/tools/cmd/staticcheck@v0.8.2
+# v2.15.1 is the newest GoReleaser that builds with Go 1.26. Its first
+# `go run` on a machine downloads and compiles it: about 6 minutes; after
+# that the Go build cache has it.
+GORELEASER  ?= github.com/goreleaser/goreleaser/v2@v2.15.1
+ACTIONLINT  ?= github.com/rhysd/actionlint/cmd/actionlint@v1.7.12
 BIN         := bin/report
 OUT         ?= public
 BASE_URL    ?=
@@ -17,7 +23,8 @@ FUZZSITE    ?= 10000x
 FUZZFLAGS    = -run '^$$' -fuzzminimizetime 200x
 BENCH_RUNS  ?= 7
 
-.PHONY: all build serve check test vet fmt-check lint unit bench fuzz check-site clean
+.PHONY: all build serve check install test vet fmt-check lint unit bench fuzz check-site \
+	release-check release clean
 
 all: build
 
@@ -37,6 +44,18 @@ serve: $(BIN)
 ## check: check the content and data without writing anything
 check: $(BIN)
 	./$(BIN) check
+
+## install: put the report command on your PATH, in $(go env GOPATH)/bin (or GOBIN)
+install:
+	$(GO) install -trimpath ./cmd/report
+	@dir=$$($(GO) env GOBIN); \
+	if [ -z "$$dir" ]; then gopath=$$($(GO) env GOPATH); dir=$${gopath%%:*}/bin; fi; \
+	echo "install: installed $$dir/report$$($(GO) env GOEXE)"; \
+	case ":$$PATH:" in \
+	*":$$dir:"*) ;; \
+	*) echo "install: $$dir is not on your PATH; add it, e.g. in ~/.profile:" >&2; \
+	   echo "    export PATH=\"$$dir:\$$PATH\"" >&2 ;; \
+	esac
 
 ## test: formatting, vet, staticcheck and every test, with the race detector
 test: fmt-check vet lint unit
@@ -90,6 +109,20 @@ bench:
 	TMPDIR=$$([ -d /dev/shm ] && echo /dev/shm || echo "$${TMPDIR:-/tmp}") \
 		$(GO) test -run '^$$' -bench . -benchmem ./...
 	tools/bench/compare-hugo.sh $(BENCH_RUNS) 1000 10000
+
+## release-check: check .goreleaser.yaml and the publishing workflow, make a snapshot release
+## in dist/ (every system's binary and archive, nothing published), check them and run this
+## machine's binary (CI runs it)
+release-check:
+	$(GO) run $(ACTIONLINT) .github/workflows/publish.yml
+	$(GO) run $(GORELEASER) check
+	$(GO) run $(GORELEASER) release --snapshot --clean
+	$(GO) run ./tools/release/checkdist -dist dist -root .
+
+## release: publish the tag at HEAD as a GitHub release with the binaries (the publishing
+## workflow runs it when a tag v* is pushed; needs GITHUB_TOKEN)
+release:
+	$(GO) run $(GORELEASER) release --clean
 
 clean:
 	rm -rf bin $(OUT) $(CHECK_DIR)
