@@ -37,6 +37,7 @@ func Load(fsys fs.FS, problems *diag.List) *Data {
 		broken:         map[string]bool{},
 		brokenYears:    map[int]bool{},
 		brokenEditions: map[int]bool{},
+		brokenValues:   map[int]map[string]bool{},
 	}
 	d.loadSite(fsys, problems)
 	d.loadFields(fsys, problems)

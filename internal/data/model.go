@@ -158,6 +158,7 @@ type Data struct {
 	broken         map[string]bool // "fields", "clusters", "metrics"
 	brokenYears    map[int]bool
 	brokenEditions map[int]bool
+	brokenValues   map[int]map[string]bool // year → metric whose value was refused
 
 	hash        hash.Hash // of every data file read, in order
 	fingerprint [32]byte

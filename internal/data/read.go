@@ -93,6 +93,10 @@ func readLimited(fsys fs.FS, name string) ([]byte, error) {
 func Clean(name string, src []byte, problems *diag.List) ([]byte, bool) {
 	// No copies unless there is something to change: every page passes here.
 	src = bytes.TrimPrefix(src, []byte("\uFEFF"))
+	if bytes.HasPrefix(src, []byte{0xFF, 0xFE}) || bytes.HasPrefix(src, []byte{0xFE, 0xFF}) {
+		problems.Errorf(name, 1, 1, "the file is saved as UTF-16 (a spreadsheet's \"Unicode text\"); save it as UTF-8")
+		return nil, false
+	}
 	if line, col, ok := invalidUTF8(src); !ok {
 		problems.Errorf(name, line, col, "the file is not valid UTF-8; save it as UTF-8")
 		return nil, false

@@ -8,6 +8,7 @@ package data
 
 import (
 	"io/fs"
+	"math"
 	"strings"
 
 	"report/internal/diag"
@@ -76,6 +77,11 @@ func (d *Data) loadStudies(fsys fs.FS, problems *diag.List) {
 			}
 			d.Metrics = append(d.Metrics, m)
 			requireText(studiesFile, fat, "label", f.Label, problems)
+			if math.IsNaN(f.Value) || math.IsInf(f.Value, 0) {
+				line, col := fat("value")
+				problems.Errorf(studiesFile, line, col, "figure %q: value must be a figure, not %v", f.ID, f.Value)
+				continue
+			}
 			d.studyValues[f.ID] = f.Value
 		}
 	}

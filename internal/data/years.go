@@ -4,6 +4,7 @@ package data
 
 import (
 	"io/fs"
+	"math"
 	"path"
 	"slices"
 	"strconv"
@@ -70,10 +71,17 @@ func (d *Data) numbers(name string, doc *tomlfile.Doc, year int, raw map[string]
 			}
 			d.wholes[year][id] = true
 		case float64:
+			if math.IsNaN(v) || math.IsInf(v, 0) {
+				line, col := doc.Pos(id)
+				problems.Errorf(name, line, col, "%q must be a figure, not %v; leave a figure the source does not give out of the file", id, v)
+				d.markBroken(year, id)
+				continue
+			}
 			values[id] = v
 		default:
 			line, col := doc.Pos(id)
 			problems.Errorf(name, line, col, "%q must be a number, like 257.6 or 44, not %s", id, tomlType(v))
+			d.markBroken(year, id)
 		}
 	}
 	return values
@@ -144,4 +152,13 @@ func (d *Data) loadEditions(fsys fs.FS, problems *diag.List) {
 	if len(d.Editions) == 0 && len(d.brokenEditions) == 0 {
 		problems.Errorf(editionsDir, 0, 0, "no edition found; add one, for example data/editions/2016.toml")
 	}
+}
+
+// markBroken records a figure whose value was refused, so that references
+// to it are not reported again: one bad value, one error.
+func (d *Data) markBroken(year int, id string) {
+	if d.brokenValues[year] == nil {
+		d.brokenValues[year] = map[string]bool{}
+	}
+	d.brokenValues[year][id] = true
 }

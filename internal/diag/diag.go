@@ -166,9 +166,19 @@ func AsList(err error) []*Problem {
 func compare(a, b *Problem) int {
 	return cmp.Or(
 		cmp.Compare(a.Path, b.Path),
+		// A problem of the whole file (line 0) follows the file's placed
+		// ones: it is most often a consequence of them.
+		cmp.Compare(wholeFile(a), wholeFile(b)),
 		cmp.Compare(a.Line, b.Line),
 		cmp.Compare(a.Col, b.Col),
 		cmp.Compare(a.Severity, b.Severity),
 		cmp.Compare(a.Msg, b.Msg),
 	)
+}
+
+func wholeFile(p *Problem) int {
+	if p.Line == 0 {
+		return 1
+	}
+	return 0
 }

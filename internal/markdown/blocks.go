@@ -329,9 +329,11 @@ func (st *state) editionYears() []int {
 	if e == nil {
 		return nil
 	}
+	// A year whose file failed to load is still the edition's: left out,
+	// every table would report its rows empty, one error per row.
 	var years []int
-	for _, y := range d.Years() {
-		if y >= e.FirstYear && y <= e.DataYear {
+	for y := e.FirstYear; y <= e.DataYear && y-e.FirstYear < 100; y++ {
+		if slices.Contains(d.Years(), y) || d.YearBroken(y) {
 			years = append(years, y)
 		}
 	}

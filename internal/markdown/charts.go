@@ -141,8 +141,8 @@ func (st *state) resolveChart(spec chartSpec, errAt, warnAt func(string, string,
 		return nil
 	}
 	form, shown, ok := st.chartYears(&spec, errAt)
-	if !ok {
-		return nil
+	if !ok || slices.ContainsFunc(shown, st.conv.opts.Data.YearBroken) {
+		return nil // a year's file failed to load; its own error says so
 	}
 	fig.Title = strings.TrimSpace(st.expandTitle(spec.Title, "title", shown, errAt, warnAt))
 	if fig.Title == "" {

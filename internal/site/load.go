@@ -2,6 +2,7 @@ package site
 
 import (
 	"cmp"
+	"maps"
 	"errors"
 	"io/fs"
 	"path"
@@ -50,7 +51,7 @@ func Load(fsys fs.FS, opts Options, problems *diag.List) *Site {
 	s.scanStatic(fsys, problems)
 	opts.Timing.Stage("scan content/ and static/", start)
 	start = time.Now()
-	pages := parseAll(fsys, conv, files, problems, parseEnv{opts, d.Fingerprint(), s.BasePath})
+	pages := parseAll(fsys, conv, files, problems, parseEnv{opts, d.Fingerprint(), s.BasePath, s.editionUnread})
 	opts.Timing.Stage("parse and render Markdown, charts", start)
 	start = time.Now()
 	s.assemble(files, pages, problems)
@@ -162,6 +163,7 @@ type parsed struct {
 	body     *markdown.Doc
 	bodyLine int // the line of the file the body starts on
 	ok       bool
+	held     int // problems held back because the page's edition is unread
 }
 
 type chapterMatter struct {
@@ -188,6 +190,10 @@ type parseEnv struct {
 	Options
 	dataPrint [32]byte
 	basePath  string
+	// unread reports an edition whose file failed to load: its pages are
+	// parsed, but their problems, mostly consequences of the missing
+	// edition, are held back and counted (see Site.reportHeld).
+	unread func(year int) bool
 }
 
 func parseAll(fsys fs.FS, conv *markdown.Converter, files []file, problems *diag.List, env parseEnv) []parsed {
@@ -201,7 +207,13 @@ func parseAll(fsys fs.FS, conv *markdown.Converter, files []file, problems *diag
 			defer wg.Done()
 			for i := range jobs {
 				start := time.Now()
-				out[i] = parseCached(fsys, conv, files[i], problems, env)
+				if env.unread(files[i].year) {
+					held := &diag.List{}
+					out[i] = parseCached(fsys, conv, files[i], held, env)
+					out[i].held = len(held.Problems())
+				} else {
+					out[i] = parseCached(fsys, conv, files[i], problems, env)
+				}
 				env.Timing.Item("markdown", files[i].path, time.Since(start))
 			}
 		}()
@@ -273,6 +285,23 @@ func parseFile(conv *markdown.Converter, f file, src []byte, problems *diag.List
 	return parsed{matter: matter, doc: doc, body: body, bodyLine: parts.BodyLine, ok: ok}
 }
 
+// editionUnread reports whether an edition's file exists but failed to load.
+func (s *Site) editionUnread(year int) bool {
+	return s.Data.Edition(year) == nil && s.Data.EditionBroken(year)
+}
+
+// reportHeld says, in one line per edition, how many problems of its pages
+// wait for its file to load: reported one by one, they would bury the one
+// that matters under consequences of it.
+func reportHeld(held map[int]int, problems *diag.List) {
+	for _, year := range slices.Sorted(maps.Keys(held)) {
+		if n := held[year]; n > 0 {
+			problems.Warnf(path.Join("data/editions", itoa(year)+".toml"), 0, 0,
+				"%d %s in content/%d/ %s not shown until this file loads; fix it first", n, plural(n, "problem", "problems"), year, plural(n, "is", "are"))
+		}
+	}
+}
+
 // assemble builds the editions from the parsed files and checks what needs
 // the whole picture: a case story's cluster, an edition's missing front page.
 func (s *Site) assemble(files []file, pages []parsed, problems *diag.List) {
@@ -283,9 +312,11 @@ func (s *Site) assemble(files []file, pages []parsed, problems *diag.List) {
 		byYear[de.Year] = e
 		s.Editions = append(s.Editions, e)
 	}
+	held := map[int]int{}
 	for i, f := range files {
 		e := byYear[f.year]
 		if e == nil && s.Data.EditionBroken(f.year) {
+			held[f.year] += pages[i].held
 			continue
 		}
 		if e == nil {
@@ -296,6 +327,7 @@ func (s *Site) assemble(files []file, pages []parsed, problems *diag.List) {
 			s.addPage(e, f, pages[i], problems)
 		}
 	}
+	reportHeld(held, problems)
 	for _, e := range s.Editions {
 		if e.Front == nil {
 			problems.Errorf(path.Join(ContentDir, itoa(e.Year), "_index.md"), 0, 0,
