@@ -2,9 +2,9 @@ package site
 
 import (
 	"cmp"
-	"maps"
 	"errors"
 	"io/fs"
+	"maps"
 	"path"
 	"runtime"
 	"slices"
