@@ -124,7 +124,11 @@ type Edition struct {
 // the source gives none.
 func (e *Edition) Date() time.Time {
 	if !e.Published.IsZero() {
-		return e.Published
+		// A day, not an instant: the TOML parser places a date without a
+		// zone in the machine's zone, so the same file would give another
+		// day's feed under TZ=Pacific/Kiritimati than under TZ=UTC.
+		y, m, d := e.Published.Date()
+		return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
 	}
 	return time.Date(e.Year, time.January, 1, 0, 0, 0, 0, time.UTC)
 }
