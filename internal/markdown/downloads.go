@@ -33,8 +33,15 @@ func (f *Figure) CSV() []byte {
 	return b.Bytes()
 }
 
+// csvField quotes a text cell where it must be, and defuses one that a
+// spreadsheet would run as a formula: a label starting with =, +, -, @, a
+// tab or a carriage return gets a leading apostrophe, as OWASP advises for
+// CSV injection. Only text cells pass here; the figures are numbers.
 func csvField(s string) string {
-	if strings.ContainsAny(s, ";\"\r\n") {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		s = "'" + s
+	}
+	if strings.ContainsAny(s, ";\"\r\n\t") {
 		return `"` + strings.ReplaceAll(s, `"`, `""`) + `"`
 	}
 	return s
