@@ -12,7 +12,19 @@ import (
 // unique within the page: a second "Formål" becomes "formaal-2".
 type headingIDs struct{ used map[string]bool }
 
-func newHeadingIDs() *headingIDs { return &headingIDs{used: map[string]bool{}} }
+// LayoutIDs are the ids the layouts give their own elements: a body's
+// heading "Indhold" must not take "indhold", the main element's, which the
+// skip link leads to. TestLayoutIDsReserved keeps the list in step with
+// layouts/.
+var LayoutIDs = []string{"forord", "historik", "historik-titel", "indhold", "indhold-titel", "kladde-titel", "noegletal", "toc-titel", "udgaver"}
+
+func newHeadingIDs() *headingIDs {
+	h := &headingIDs{used: make(map[string]bool, len(LayoutIDs)+8)}
+	for _, id := range LayoutIDs {
+		h.used[id] = true
+	}
+	return h
+}
 
 // Generate implements parser.IDs.
 func (h *headingIDs) Generate(value []byte, _ ast.NodeKind) []byte {

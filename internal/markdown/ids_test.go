@@ -1,0 +1,42 @@
+package markdown
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// TestLayoutIDsReserved finds every id the layouts write and requires it
+// among LayoutIDs, so that no heading can take one.
+func TestLayoutIDsReserved(t *testing.T) {
+	paths, _ := filepath.Glob("../../layouts/*.html")
+	if len(paths) == 0 {
+		t.Fatal("no layouts found")
+	}
+	idAttr := regexp.MustCompile(`\bid="([^"{]+)"`)
+	for _, p := range paths {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range idAttr.FindAllStringSubmatch(string(b), -1) {
+			if !slices.Contains(LayoutIDs, m[1]) {
+				t.Errorf("%s gives an element id %q; add it to LayoutIDs", filepath.Base(p), m[1])
+			}
+		}
+	}
+}
+
+// TestHeadingsAvoidLayoutIDs gives a heading named like a part of the
+// layout an id of its own.
+func TestHeadingsAvoidLayoutIDs(t *testing.T) {
+	html, _ := convert(t, converter(t, "/"), "## Indhold\n\n## Forord\n\n## Nøgletal\n\n[til indholdet](#indhold)\n")
+	for _, want := range []string{`<h2 id="indhold-2">Indhold</h2>`, `<h2 id="forord-2">Forord</h2>`, `<h2 id="noegletal-2">Nøgletal</h2>`} {
+		if !strings.Contains(html, want) {
+			t.Errorf("got %s, want %s", html, want)
+		}
+	}
+}
