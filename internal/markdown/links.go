@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"html"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
@@ -43,9 +44,14 @@ func (st *state) checkDestination(n ast.Node, dest []byte) []byte {
 		s = st.expandLink(n, s)
 		dest = []byte(s)
 	}
-	scheme, _, hasScheme := strings.Cut(strings.ToLower(s), ":")
+	scheme, _, hasScheme := strings.Cut(schemeOf(s), ":")
 	if hasScheme && !strings.ContainsAny(scheme, "/?#") && scheme != "http" && scheme != "https" && scheme != "mailto" {
 		st.errorf(st.offsetOf(n), "link to %q: only http, https and mailto links are allowed", s)
+		return []byte("#")
+	}
+	external := hasScheme && !strings.ContainsAny(scheme, "/?#") || strings.HasPrefix(s, "//")
+	if _, isImage := n.(*ast.Image); isImage && external {
+		st.errorf(st.offsetOf(n), "image %q is on another host, which the pages' Content-Security-Policy blocks; save the image beside the page, in content/, and link it by its path", s)
 		return []byte("#")
 	}
 	line, col := st.position(st.offsetOf(n))
@@ -54,6 +60,20 @@ func (st *state) checkDestination(n ast.Node, dest []byte) []byte {
 		return []byte(strings.TrimSuffix(st.conv.opts.BasePath, "/") + s)
 	}
 	return dest
+}
+
+// schemeOf is a destination as a browser reads its scheme: with character
+// references decoded ("javascript&colon;" is "javascript:"), the tabs and
+// line breaks a browser drops removed, and in lower case.
+func schemeOf(dest string) string {
+	s := html.UnescapeString(dest)
+	s = strings.Map(func(r rune) rune {
+		if r == '\t' || r == '\n' || r == '\r' {
+			return -1
+		}
+		return r
+	}, s)
+	return strings.ToLower(strings.TrimLeftFunc(s, func(r rune) bool { return r <= ' ' }))
 }
 
 // offsetOf finds a node's offset in the source: goldmark records it for
