@@ -123,7 +123,11 @@ type Quote struct {
 // BasePath returns the URL path of a base URL: "https://example.org/r/" → "/r/".
 func BasePath(baseURL string) (string, error) {
 	u, err := url.Parse(baseURL)
-	if err != nil || (u.Scheme != "" && u.Scheme != "http" && u.Scheme != "https") || u.RawQuery != "" || u.Fragment != "" {
+	// A host needs its scheme: "//example.org/" is a scheme-relative
+	// address, which canonical links and the feed cannot use. A user, a
+	// port without a host, a query or a fragment belong in no base URL.
+	if err != nil || (u.Scheme != "" && u.Scheme != "http" && u.Scheme != "https") || (u.Scheme == "") != (u.Host == "") ||
+		u.User != nil || u.Opaque != "" || u.RawQuery != "" || u.Fragment != "" || u.ForceQuery || strings.ContainsAny(u.Path, "\"<>\\ ") {
 		return "", fmt.Errorf("base URL %q must look like https://example.org/rapport/ or /rapport/", baseURL)
 	}
 	p := "/" + strings.Trim(u.Path, "/") + "/"
