@@ -21,6 +21,7 @@ import (
 
 	"report/internal/diag"
 	"report/internal/diskfs"
+	"report/internal/outdir"
 	"report/internal/render"
 	"report/internal/site"
 	"report/internal/timing"
@@ -125,12 +126,14 @@ func Write(out render.Output, dir string) error {
 // sibling folder: then dir is renamed aside, the new tree renamed into place
 // and the old one removed. If fill fails, dir is untouched.
 func replace(dir string, fill func(tmp string) error) error {
-	dir = filepath.Clean(dir)
 	// The output may be a link to the folder a web server serves: replace
 	// that folder, beside itself, and leave the link be. (Swapping the link
-	// would turn it into a folder and empty the one it pointed to.)
-	if real, err := filepath.EvalSymlinks(dir); err == nil {
-		dir = real
+	// would turn it into a folder and empty the one it pointed to.) Every
+	// link on the way is resolved as CheckOutput resolved it, so that the
+	// folder written is the folder checked.
+	dir, err := outdir.Resolve(dir)
+	if err != nil {
+		return err
 	}
 	parent := filepath.Dir(dir)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
