@@ -72,7 +72,7 @@ type Plan struct {
 	fsys   fs.FS
 	pages  map[string]job
 	files  map[string][]byte // sitemap, feed, chart downloads
-	assets map[string]string // output path → source path
+	assets map[string]*asset // output path → its source, read when asked for
 	paths  []string          // every path, sorted
 }
 
@@ -80,7 +80,7 @@ type Plan struct {
 // write the same file.
 func (r *Renderer) Plan(fsys fs.FS) (*Plan, error) {
 	jobs := r.jobs()
-	p := &Plan{r: r, fsys: fsys, pages: map[string]job{}, files: map[string][]byte{}, assets: map[string]string{}}
+	p := &Plan{r: r, fsys: fsys, pages: map[string]job{}, files: map[string][]byte{}, assets: map[string]*asset{}}
 	problems := &diag.List{}
 	claim := func(path string) bool {
 		if _, dup := p.pages[path]; dup {
@@ -110,7 +110,7 @@ func (r *Renderer) Plan(fsys fs.FS) (*Plan, error) {
 	}
 	for _, a := range r.site.Assets {
 		if claim(a.URL) {
-			p.assets[a.URL] = a.Source
+			p.assets[a.URL] = &asset{source: a.Source}
 		}
 	}
 	slices.Sort(p.paths)
@@ -144,9 +144,12 @@ func (p *Plan) File(path string) (data []byte, ok bool, err error) {
 	if b, ready := p.files[path]; ready {
 		return b, true, nil
 	}
-	if src, isAsset := p.assets[path]; isAsset {
-		b, err := fs.ReadFile(p.fsys, src)
-		return b, true, err
+	if a, isAsset := p.assets[path]; isAsset {
+		b, prob := p.contents(a)
+		if prob != nil {
+			return nil, true, &diag.Errors{Problems: []*diag.Problem{prob}}
+		}
+		return b, true, nil
 	}
 	return nil, false, nil
 }
@@ -224,11 +227,11 @@ func (p *Plan) render(path string) (File, *diag.Problem) {
 		p.r.timing.Item("page", path, time.Since(start))
 		return f, prob
 	}
-	b, _, err := p.File(path)
-	if err != nil {
-		return File{Path: path}, &diag.Problem{Path: p.assets[path], Msg: "cannot read: " + err.Error()}
+	if a, isAsset := p.assets[path]; isAsset {
+		b, prob := p.contents(a)
+		return File{Path: path, Data: b}, prob
 	}
-	return File{Path: path, Data: b}, nil
+	return File{Path: path, Data: p.files[path]}, nil
 }
 
 func (r *Renderer) renderPage(j job) (File, *diag.Problem) {

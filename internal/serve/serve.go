@@ -3,8 +3,10 @@
 // on every change, and tells open pages to reload.
 //
 // Pages are looked up in the rendered output, never on disk, so no request
-// can reach a file outside the site whatever its path. When a build fails
-// the last good site stays in memory, and every page shows the errors
+// can reach a file outside the site whatever its path; and assets are
+// served as the build read them (render.Plan.KeepAssets), so a file swapped
+// for a link after a build cannot lead a request out either. When a build
+// fails the last good site stays in memory, and every page shows the errors
 // instead, until the next good build. The reload script is added to pages
 // only here, as a file of its own (the pages' Content-Security-Policy forbids
 // inline script); it never reaches public/.
@@ -31,12 +33,20 @@ import (
 // Prefix is where the preview's own files live; the site never uses it.
 const Prefix = "/_report/"
 
+// keepAssets is how many bytes of assets the preview keeps in memory: the
+// report's CSS, font and pictures many times over, but not the gigabytes a
+// folder of large PDFs could hold (each is at most site.MaxAssetSize).
+const keepAssets = 64 << 20
+
 // Server serves one site folder and rebuilds it on demand.
 type Server struct {
 	fsys     fs.FS
 	opts     build.Options
 	basePath string
 	log      io.Writer
+	// keepAssets is how many bytes of assets a build keeps in memory to
+	// serve (see render.Plan.KeepAssets); the rest are read again on request.
+	keepAssets int64
 
 	mu       sync.RWMutex
 	plan     *render.Plan    // the last good build; its pages render on request
@@ -66,7 +76,7 @@ func New(fsys fs.FS, opts build.Options, log io.Writer) *Server {
 	}
 	opts.Cache = &site.Cache{} // parsed Markdown kept between rebuilds
 	opts.AllowDrafts = true    // a copied chapter previews, with what to check shown on it
-	return &Server{fsys: fsys, opts: opts, basePath: base, log: log, closed: make(chan struct{})}
+	return &Server{fsys: fsys, opts: opts, basePath: base, log: log, keepAssets: keepAssets, closed: make(chan struct{})}
 }
 
 // BasePath is the URL path the site is served under.
@@ -84,6 +94,9 @@ func (s *Server) BasePath() string {
 func (s *Server) Rebuild() bool {
 	start := time.Now()
 	plan, warnings, err := build.Prepare(s.fsys, s.opts)
+	if err == nil {
+		err = plan.KeepAssets(s.keepAssets)
+	}
 	took := time.Since(start).Round(100 * time.Microsecond)
 	for _, w := range warnings {
 		if !w.Acknowledged { // answered in the content; the build counts them
