@@ -25,6 +25,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		return code
 	}
 	preview := serve.New(diskfs.Dir(sf.root), build.Options{BaseURL: sf.baseURL}, stderr)
+	preview.AllowHost(*bind) // the name the editor typed is the one the browser sends
 	// A broken site still starts: the browser shows the errors until they are fixed.
 	preview.Rebuild()
 	ln, err := net.Listen("tcp", net.JoinHostPort(*bind, strconv.Itoa(*port)))

@@ -53,7 +53,8 @@ type Server struct {
 	problems []*diag.Problem // the last build's errors; nil after a good build
 	version  int
 	waiters  []chan struct{}
-	closed   chan struct{} // closed by Close, to end the event streams
+	hosts    map[string]bool // names a request may give as its Host, besides the preview's addresses
+	closed   chan struct{}   // closed by Close, to end the event streams
 }
 
 // Close ends every open event stream, so that an http.Server can shut down:
@@ -136,6 +137,10 @@ func (s *Server) changed() <-chan struct{} {
 
 // ServeHTTP implements http.Handler.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if !s.hostAllowed(r) {
+		misdirected(w, r)
+		return
+	}
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
 		return
