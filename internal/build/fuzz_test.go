@@ -8,6 +8,7 @@ import (
 	"testing/fstest"
 
 	"report/internal/diag"
+	"report/internal/testsite"
 )
 
 // FuzzSite builds the test site with a case story, a chapter and a year of
@@ -15,6 +16,10 @@ import (
 // must answer with problems that name their file, never with a panic; and
 // whatever it publishes must hold no script, since no editor's text may
 // become one.
+// siteBudget is what a whole build of the test site may allocate: about
+// 3 MB whatever the input, and a bound per byte of the three fuzzed files.
+var siteBudget = testsite.Budget{Fixed: 32 << 20, PerByte: 8 << 10}
+
 func FuzzSite(f *testing.F) {
 	const (
 		story   = "content/2016/cases/en-god-historie.md"
@@ -31,7 +36,9 @@ func FuzzSite(f *testing.F) {
 		fsys[story] = &fstest.MapFile{Data: []byte(storyText)}
 		fsys[chapter] = &fstest.MapFile{Data: []byte(chapterText)}
 		fsys[year] = &fstest.MapFile{Data: []byte(yearText)}
-		res, err := Run(fsys, Options{})
+		var res *Result
+		var err error
+		siteBudget.Check(t, len(storyText)+len(chapterText)+len(yearText), func() { res, err = Run(fsys, Options{}) })
 		for _, p := range diag.AsList(err) {
 			if p.Path == "" {
 				t.Errorf("a problem names no file: %v", p)

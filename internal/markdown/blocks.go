@@ -147,6 +147,14 @@ func (st *state) tableBlock(fb *ast.FencedCodeBlock) ast.Node {
 		}
 		st.problems.Errorf(st.path, line, col, "table: "+format, args...)
 	}
+	rows := len(spec.Rows)
+	for _, sec := range spec.Sections {
+		rows += len(sec.Rows)
+	}
+	if key, msg := tooMany(limit{"years", len(spec.Years), MaxYears, "years"}, limit{"section", len(spec.Sections), MaxSections, "sections"}, limit{"rows", rows, MaxRows, "rows"}); key != "" {
+		errAt(key, "%s", msg)
+		return node
+	}
 	node.table = st.resolveTable(spec, errAt, st.warnAt(doc, offset, "table: "))
 	return node
 }

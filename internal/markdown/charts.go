@@ -94,6 +94,14 @@ func (st *state) chartBlock(fb *ast.FencedCodeBlock) ast.Node {
 		}
 		st.problems.Errorf(st.path, line, col, "chart: "+format, args...)
 	}
+	bars := max(len(spec.Metrics), len(spec.Labels))
+	for _, ser := range spec.Series {
+		bars = max(bars, len(ser.Metrics))
+	}
+	if key, msg := tooMany(limit{"years", len(spec.Years), MaxYears, "years"}, limit{"series", len(spec.Series), MaxSeries, "series"}, limit{"metrics", bars, MaxBars, "metrics or labels"}); key != "" {
+		errAt(key, "%s", msg)
+		return node
+	}
 	fig := st.resolveChart(spec, errAt, st.warnAt(doc, offset, "chart: "))
 	if failed || fig == nil || len(fig.Series) == 0 {
 		return node

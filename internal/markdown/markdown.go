@@ -161,12 +161,16 @@ type state struct {
 	firstLine int
 	old       *draft.Old // the edition a copied page came from, or nil
 	src       []byte
+	lines     *lineIndex // made on the first position asked for
 	ids       *headingIDs
 	problems  *diag.List
 	links     []Link
 	files     []File
 	findings  []Finding
 	cases     []CaseList
+	// openUntil is the end of a line with a {{ and no }} after it: every
+	// later "{" on it would scan to its end again, and report it again.
+	openUntil int
 }
 
 var stateKey = parser.NewContextKey()
@@ -183,7 +187,13 @@ func stateOf(pc parser.Context) *state { return pc.Get(stateKey).(*state) }
 // the end of the build.
 func (c *Converter) Convert(p Page, body []byte, problems *diag.List) *Doc {
 	ids := newHeadingIDs()
-	st := &state{conv: c, path: p.Path, edition: p.Edition, firstLine: max(p.FirstLine, 1), src: body, ids: ids, problems: problems}
+	local := &diag.List{}
+	defer capProblems(p.Path, local, problems)
+	st := &state{conv: c, path: p.Path, edition: p.Edition, firstLine: max(p.FirstLine, 1), src: body, ids: ids, problems: local}
+	if at, msg := checkShape(body); at >= 0 {
+		st.errorf(at, "%s", msg)
+		return &Doc{Path: p.Path, Anchors: ids.used}
+	}
 	if p.CopiedFrom != 0 {
 		st.old = c.oldEdition(p)
 	}
@@ -231,11 +241,11 @@ func (b *htmlBuilder) Flush() error   { return nil }
 
 // position turns a byte offset in the body into a line and column of the file.
 func (st *state) position(offset int) (line, col int) {
-	offset = max(0, min(offset, len(st.src)))
-	before := st.src[:offset]
-	line = st.firstLine + bytes.Count(before, []byte("\n"))
-	lineStart := bytes.LastIndexByte(before, '\n') + 1
-	return line, len([]rune(string(before[lineStart:]))) + 1
+	if st.lines == nil {
+		st.lines = newLineIndex(st.src)
+	}
+	line, col = st.lines.at(offset)
+	return st.firstLine + line, col
 }
 
 func (st *state) errorf(offset int, format string, args ...any) {

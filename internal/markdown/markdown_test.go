@@ -7,6 +7,7 @@ import (
 
 	"report/internal/data"
 	"report/internal/diag"
+	"report/internal/testsite"
 )
 
 func converter(t testing.TB, base string) *Converter {
@@ -109,12 +110,62 @@ func FuzzConvert(f *testing.F) {
 		"<script>alert(1)</script>",
 		"[x](javascript:alert(1)) ![](/a.png)",
 		"```table\nyears = [1.0, 2,0]\n```",
+		strings.Repeat(">", 20000),           // nesting in one line, once quadratic
+		strings.Repeat("> ", 40) + "x\n",     // nesting across a line
+		strings.Repeat("[a](", 5000),         // unclosed links, quadratic in a line
+		strings.Repeat("{{", 20000),          // unclosed references, once 830 MB
+		strings.Repeat("{{x}} ", 2000),       // a problem per reference
+		strings.Repeat("[[[[[[[[[[\n", 2000), // brackets across a paragraph
 	} {
 		f.Add(s)
 	}
 	c := converter(f, "/")
 	f.Fuzz(func(t *testing.T, src string) {
-		html, _ := convert(t, c, src)
+		var html string
+		convertBudget.Check(t, len(src), func() { html, _ = convert(t, c, src) })
+		if strings.Contains(strings.ToLower(html), "<script") {
+			t.Fatalf("raw script in output: %s", html)
+		}
+	})
+}
+
+// convertBudget is what converting a body may allocate: the worst shapes
+// measured allocate under 500 bytes a byte of input (BenchmarkWorstCase).
+var convertBudget = testsite.Budget{Fixed: 4 << 20, PerByte: 4 << 10}
+
+// FuzzTable fuzzes a table block's body: whatever its lists hold, the
+// block costs no more than its size allows.
+func FuzzTable(f *testing.F) {
+	f.Add("caption = \"x\"\nyears = [2014, 2015]\nchange = [\"dataår-1\", \"dataår\"]\nrows = [\"klynger\", \"omsaetning\"]")
+	f.Add("caption = \"x\"\n[[section]]\nheading = \"h\"\nrows = [\"omsaetning-staten\"]\n[[section]]\nrows = [\"succesrate\"]")
+	f.Add("caption = \"{{år}}\"\nyears = [2015, 2015, 2015]\nrows = [\"x\", \"x\"]")
+	// The attack's block: 3,000 years and 3,000 rows, once 1.6 GB.
+	f.Add("caption = \"x\"\nyears = [" + strings.Repeat("2015,\n", 3000) + "]\nrows = [" + strings.Repeat("\"omsaetning\",\n", 3000) + "]")
+	c := converter(f, "/")
+	f.Fuzz(func(t *testing.T, body string) {
+		src := "```table\n" + body + "\n```\n"
+		var html string
+		convertBudget.Check(t, len(src), func() { html, _ = convert(t, c, src) })
+		if strings.Contains(strings.ToLower(html), "<script") {
+			t.Fatalf("raw script in output: %s", html)
+		}
+	})
+}
+
+// FuzzChart fuzzes a chart block's body through the whole path, TOML to
+// SVG, within the same budget.
+func FuzzChart(f *testing.F) {
+	f.Add("type = \"bar\"\ntitle = \"x {{år}}\"\nmetrics = [\"omsaetning\"]")
+	f.Add("type = \"grouped\"\ntitle = \"x\"\nlabels = [\"a\", \"b\"]\nyear = \"dataår\"\n[[series]]\nname = \"s\"\nmetrics = [\"omsaetning-staten\", \"omsaetning-andet\"]")
+	f.Add("type = \"share\"\ntitle = \"x\"\ndata = \"ecei\"")
+	f.Add("type = \"line\"\ntitle = \"x\"\nmetrics = [\"virksomheder\", \"klynger\"]\nyears = [2014, 2015]")
+	// The attack's chart: 3,000 bars over 3,000 years, once 659 MB.
+	f.Add("type = \"grouped\"\ntitle = \"x\"\nmetrics = [" + strings.Repeat("\"omsaetning\",\n", 3000) + "]\nyears = [" + strings.Repeat("2015,\n", 3000) + "]")
+	c := converter(f, "/")
+	f.Fuzz(func(t *testing.T, body string) {
+		src := "```chart\n" + body + "\n```\n"
+		var html string
+		convertBudget.Check(t, len(src), func() { html, _ = convert(t, c, src) })
 		if strings.Contains(strings.ToLower(html), "<script") {
 			t.Fatalf("raw script in output: %s", html)
 		}

@@ -38,8 +38,12 @@ func (p *refParser) Parse(_ ast.Node, block text.Reader, pc parser.Context) ast.
 		return nil
 	}
 	st := stateOf(pc)
+	if seg.Start < st.openUntil {
+		return nil // this line has no }} after an earlier {{: reported once
+	}
 	end := bytes.Index(line, []byte("}}"))
 	if end < 0 {
+		st.openUntil = seg.Start + len(line)
 		// Left as text, a reference would reach readers as "{{omsaetning".
 		st.errorf(seg.Start, "{{ is not closed on its line; write a reference as {{metric-id year}} or {{dataår}}, with }} at its end")
 		return nil
