@@ -11,6 +11,9 @@ import (
 	"report/internal/diag"
 )
 
+// maxSpan is how many years an edition may show.
+const maxSpan = 50
+
 // ClusterCountMetric is the metric that holds the number of clusters in a
 // year; averages per cluster are checked against it.
 const ClusterCountMetric = "klynger"
@@ -28,9 +31,17 @@ func (d *Data) checkEdition(e *Edition, problems *diag.List) {
 	if e.FirstYear == 0 {
 		e.FirstYear = e.DataYear
 	}
-	if e.FirstYear > e.DataYear {
+	switch {
+	case e.FirstYear > e.DataYear:
 		line, col := at("first_year")
 		problems.Errorf(e.Path, line, col, "first_year %d is after data_year %d", e.FirstYear, e.DataYear)
+	case e.DataYear-e.FirstYear >= maxSpan:
+		// Every table and chart without years shows them all.
+		line, col := at("first_year")
+		problems.Errorf(e.Path, line, col, "first_year %d is %d years before data_year %d; an edition shows at most %d years", e.FirstYear, e.DataYear-e.FirstYear, e.DataYear, maxSpan)
+	case e.DataYear < 1900 || e.DataYear > 2999 || e.Year < e.DataYear:
+		line, col := at("data_year")
+		problems.Errorf(e.Path, line, col, "data_year %d must be a year before the edition's, %d", e.DataYear, e.Year)
 	}
 	seen := map[string]bool{}
 	for _, id := range e.Clusters {
