@@ -35,8 +35,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	}
 	ctx, stop := signal.NotifyContext(ctx, syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
-	srv := &http.Server{Handler: preview, ReadHeaderTimeout: 10 * time.Second}
-	srv.RegisterOnShutdown(preview.Close)
+	srv := preview.HTTPServer(serve.DefaultTimeouts)
 	go func() {
 		if err := preview.Watch(ctx, sf.root); err != nil {
 			fmt.Fprintf(stderr, "report: cannot watch for changes: %v\n", err)

@@ -26,10 +26,24 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "streaming unsupported", http.StatusInternalServerError)
 		return
 	}
+	// The server's write timeout would cut the stream however well the
+	// page reads it; each event gets the timeout afresh instead, so that
+	// only a page that stops reading loses its stream.
+	rc := http.NewResponseController(w)
+	s.mu.RLock()
+	timeout := s.streamWrite
+	s.mu.RUnlock()
+	extend := func() {
+		if timeout > 0 {
+			_ = rc.SetWriteDeadline(time.Now().Add(timeout))
+		}
+	}
 	w.Header().Set("Content-Type", "text/event-stream")
 	w.Header().Set("Cache-Control", "no-store")
+	extend()
 	_, _ = fmt.Fprint(w, "retry: 500\n\n")
 	flusher.Flush()
+	// Well within any write timeout, so that a quiet stream is not cut.
 	keepAlive := time.NewTicker(15 * time.Second)
 	defer keepAlive.Stop()
 	for {
@@ -40,11 +54,13 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 		case <-s.closed:
 			return
 		case <-keepAlive.C:
+			extend()
 			_, _ = fmt.Fprint(w, ": keep-alive\n\n")
 		case <-changed:
 			s.mu.RLock()
 			v := s.version
 			s.mu.RUnlock()
+			extend()
 			_, _ = fmt.Fprintf(w, "event: rebuild\ndata: %d\n\n", v)
 		}
 		flusher.Flush()

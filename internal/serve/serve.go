@@ -54,7 +54,9 @@ type Server struct {
 	version  int
 	waiters  []chan struct{}
 	hosts    map[string]bool // names a request may give as its Host, besides the preview's addresses
-	closed   chan struct{}   // closed by Close, to end the event streams
+	// streamWrite bounds each write to an event stream (Timeouts.Write).
+	streamWrite time.Duration
+	closed      chan struct{} // closed by Close, to end the event streams
 }
 
 // Close ends every open event stream, so that an http.Server can shut down:
