@@ -71,34 +71,25 @@ const MaxRoundingOff = 2.5
 // that file's own error has been reported.
 var ErrIncomplete = data.ErrIncomplete
 
-// names are the references that are not metrics, with what each gives.
+// names are the references that are neither a year nor a metric.
 var names = []struct {
 	name string
-	help string
 	fn   func(c Context) (string, error)
-}{ // counts begin with "antal"; the rest read as words
-	{"dataår", "the year the edition reports on", func(c Context) (string, error) { return yearText(c, func(e *data.Edition) int { return e.DataYear }) }},
-	{"startår", "the first year the edition's tables show", func(c Context) (string, error) { return yearText(c, func(e *data.Edition) int { return e.FirstYear }) }},
-	{"udgave", "the edition's year", func(c Context) (string, error) { return yearText(c, func(e *data.Edition) int { return e.Year }) }},
-	{"antal klynger", "the clusters that reported to the edition", func(c Context) (string, error) {
-		return count(c, func(e *data.Edition) int { return len(e.Clusters) })
-	}},
-	{"antal guldklynger", "the edition's clusters with the ECEI gold label", func(c Context) (string, error) {
-		return count(c, func(e *data.Edition) int { return len(e.ECEIGold) })
-	}},
-	{"antal klynger uden guld", "the edition's clusters without the ECEI gold label", func(c Context) (string, error) {
+}{
+	{"antal klynger", func(c Context) (string, error) { return count(c, func(e *data.Edition) int { return len(e.Clusters) }) }},
+	{"antal guldklynger", func(c Context) (string, error) { return count(c, func(e *data.Edition) int { return len(e.ECEIGold) }) }},
+	{"antal klynger uden guld", func(c Context) (string, error) {
 		return count(c, func(e *data.Edition) int { return len(e.Clusters) - len(e.ECEIGold) })
 	}},
-	{"guldklynger", "the names of the clusters with the ECEI gold label", goldNames},
-	{"år", "in a chart's or table's title: the years it shows", yearsShown},
+	{"guldklynger", goldNames},
+	{"år", yearsShown},
 }
 
-// Names lists the names a reference may use besides metrics, for messages
-// and documentation.
+// Names lists the names a reference may use besides metrics, for messages.
 func Names() []string {
-	out := make([]string, len(names))
-	for i, n := range names {
-		out[i] = n.name
+	out := []string{"dataår", "startår", "udgave"}
+	for _, n := range names {
+		out = append(out, n.name)
 	}
 	return out
 }
@@ -109,16 +100,15 @@ func (c Context) Resolve(inner string) (Result, error) {
 	if inner == "" {
 		return Result{}, errors.New("write a figure as {{metric-id year}}, for example {{omsaetning 2015}}, or a year as {{dataår}}")
 	}
-	base, offset, hasOffset := splitOffset(inner)
+	if base, _, _ := splitOffset(inner); isYearName(base) {
+		y, err := c.Year(inner)
+		return Result{Text: strconv.Itoa(y), Word: true}, err
+	}
 	for _, n := range names {
-		if inner == n.name || (hasOffset && base == n.name && isYearName(n.name)) {
+		if inner == n.name {
 			text, err := n.fn(c)
-			word := !strings.HasPrefix(n.name, "antal ")
-			if err != nil || !hasOffset {
-				return Result{Text: text, Word: word}, err
-			}
-			y, _ := strconv.Atoi(text)
-			return Result{Text: strconv.Itoa(y + offset), Word: true}, nil
+			// A count is a figure; names read as words of the sentence.
+			return Result{Text: text, Word: !strings.HasPrefix(n.name, "antal ")}, err
 		}
 	}
 	return c.figure(strings.Fields(inner))
@@ -236,13 +226,6 @@ func splitOffset(s string) (base string, offset int, ok bool) {
 		n = -n
 	}
 	return strings.TrimSpace(s[:i]), n, true
-}
-
-func yearText(c Context, year func(*data.Edition) int) (string, error) {
-	if c.Edition == nil {
-		return "", errors.New("the edition's years belong to an edition's pages; write the year itself")
-	}
-	return strconv.Itoa(year(c.Edition)), nil
 }
 
 func count(c Context, n func(*data.Edition) int) (string, error) {
