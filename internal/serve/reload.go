@@ -30,9 +30,15 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 	// page reads it; each event gets the timeout afresh instead, so that
 	// only a page that stops reading loses its stream.
 	rc := http.NewResponseController(w)
-	s.mu.RLock()
-	timeout := s.streamWrite
-	s.mu.RUnlock()
+	s.mu.Lock()
+	timeout, rebuilt := s.streamWrite, s.rebuilt
+	s.streams++
+	s.mu.Unlock()
+	defer func() {
+		s.mu.Lock()
+		s.streams--
+		s.mu.Unlock()
+	}()
 	extend := func() {
 		if timeout > 0 {
 			_ = rc.SetWriteDeadline(time.Now().Add(timeout))
@@ -47,7 +53,6 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 	keepAlive := time.NewTicker(15 * time.Second)
 	defer keepAlive.Stop()
 	for {
-		changed := s.changed()
 		select {
 		case <-r.Context().Done():
 			return
@@ -56,9 +61,10 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 		case <-keepAlive.C:
 			extend()
 			_, _ = fmt.Fprint(w, ": keep-alive\n\n")
-		case <-changed:
+		case <-rebuilt:
 			s.mu.RLock()
 			v := s.version
+			rebuilt = s.rebuilt
 			s.mu.RUnlock()
 			extend()
 			_, _ = fmt.Fprintf(w, "event: rebuild\ndata: %d\n\n", v)

@@ -52,8 +52,12 @@ type Server struct {
 	plan     *render.Plan    // the last good build; its pages render on request
 	problems []*diag.Problem // the last build's errors; nil after a good build
 	version  int
-	waiters  []chan struct{}
-	hosts    map[string]bool // names a request may give as its Host, besides the preview's addresses
+	// rebuilt is closed by the next rebuild, and replaced: every open
+	// event stream waits on the one channel, so a page that leaves leaves
+	// nothing behind to clean up.
+	rebuilt chan struct{}
+	streams int             // open event streams
+	hosts   map[string]bool // names a request may give as its Host, besides the preview's addresses
 	// streamWrite bounds each write to an event stream (Timeouts.Write).
 	streamWrite time.Duration
 	closed      chan struct{} // closed by Close, to end the event streams
@@ -79,7 +83,7 @@ func New(fsys fs.FS, opts build.Options, log io.Writer) *Server {
 	}
 	opts.Cache = &site.Cache{} // parsed Markdown kept between rebuilds
 	opts.AllowDrafts = true    // a copied chapter previews, with what to check shown on it
-	return &Server{fsys: fsys, opts: opts, basePath: base, log: log, keepAssets: keepAssets, closed: make(chan struct{})}
+	return &Server{fsys: fsys, opts: opts, basePath: base, log: log, keepAssets: keepAssets, rebuilt: make(chan struct{}), closed: make(chan struct{})}
 }
 
 // BasePath is the URL path the site is served under.
@@ -113,12 +117,9 @@ func (s *Server) Rebuild() bool {
 		s.problems, s.plan, s.basePath = nil, plan, plan.BasePath()
 	}
 	s.version++
-	waiters := s.waiters
-	s.waiters = nil
+	close(s.rebuilt)
+	s.rebuilt = make(chan struct{})
 	s.mu.Unlock()
-	for _, w := range waiters {
-		close(w)
-	}
 	if err != nil {
 		fmt.Fprintln(s.log, err.Error())
 		fmt.Fprintf(s.log, "report: build failed in %v; the preview shows the errors\n", took)
@@ -126,15 +127,6 @@ func (s *Server) Rebuild() bool {
 	}
 	fmt.Fprintf(s.log, "report: rebuilt %d files in %v\n", len(plan.Paths()), took)
 	return true
-}
-
-// changed returns a channel closed at the next rebuild.
-func (s *Server) changed() <-chan struct{} {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	ch := make(chan struct{})
-	s.waiters = append(s.waiters, ch)
-	return ch
 }
 
 // ServeHTTP implements http.Handler.
