@@ -1,8 +1,7 @@
 // Package build runs the whole pipeline: load and check the site, render it
 // to memory, and only when everything succeeded write it to the output
-// folder, atomically: the new tree is written beside the old one and swapped
-// in with renames, so a failed or interrupted build never leaves a half
-// written site, and a reader never sees one.
+// folder. Package outdir guards that folder and swaps the new tree in, so a
+// failed or interrupted build never leaves a half written site.
 package build
 
 import (
@@ -64,11 +63,21 @@ func Run(fsys fs.FS, opts Options) (*Result, error) {
 
 // Publish builds the site in fsys straight into the folder dir: each page is
 // written to a new tree beside dir as soon as it is rendered, and the tree
-// replaces dir only when every page rendered and was written. On failure
-// dir is untouched and the new tree removed; the error lists every problem
-// of the content, or is the one failed write, or ctx's error when ctx was
-// cancelled. It returns the warnings and the number of files written.
+// replaces dir only when every page rendered and was written (see
+// outdir.Output.Replace). On failure dir is as it was and the new tree
+// removed; the error lists every problem of the content, or is the one
+// failed write, or ctx's error when ctx was cancelled. It returns the
+// warnings and the number of files written.
+//
+// The output folder is locked first, before the site is read: a second
+// build into it waits for this one to finish, and this one repairs what a
+// killed build left there, even if it then fails on the content.
 func Publish(ctx context.Context, fsys fs.FS, opts Options, dir string) ([]*diag.Problem, int, error) {
+	out, err := outdir.Open(ctx, dir)
+	if err != nil {
+		return nil, 0, err
+	}
+	defer out.Close()
 	plan, warns, err := Prepare(fsys, opts)
 	if err != nil {
 		return warns, 0, err
@@ -77,7 +86,7 @@ func Publish(ctx context.Context, fsys fs.FS, opts Options, dir string) ([]*diag
 		return warns, 0, err
 	}
 	start := time.Now()
-	err = replace(dir, func(tmp string) error {
+	err = out.Replace(func(tmp string) error {
 		if err := makeDirs(ctx, plan.Paths(), tmp); err != nil {
 			return err
 		}
@@ -117,99 +126,14 @@ func warnings(l *diag.List) []*diag.Problem {
 	return out
 }
 
-// Write replaces the folder dir with the output (see replace).
+// Write replaces the folder dir with the output (see outdir.Replace).
 func Write(out render.Output, dir string) error {
-	return replace(dir, func(tmp string) error { return writeTree(out, tmp) })
+	return outdir.Replace(context.Background(), dir, func(tmp string) error { return writeTree(out, tmp) })
 }
 
-// replace replaces the folder dir with a tree that fill writes into a new
-// sibling folder: then dir is renamed aside, the new tree renamed into place
-// and the old one removed. If fill fails, dir is untouched.
-func replace(dir string, fill func(tmp string) error) error {
-	// The output may be a link to the folder a web server serves: replace
-	// that folder, beside itself, and leave the link be. (Swapping the link
-	// would turn it into a folder and empty the one it pointed to.) Every
-	// link on the way is resolved as CheckOutput resolved it, so that the
-	// folder written is the folder checked.
-	dir, err := outdir.Resolve(dir)
-	if err != nil {
-		return err
-	}
-	parent := filepath.Dir(dir)
-	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return err
-	}
-	removeStale(parent, filepath.Base(dir))
-	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(dir)+".new-")
-	if err != nil {
-		return err
-	}
-	defer os.RemoveAll(tmp)
-	if err := fill(tmp); err != nil {
-		return err
-	}
-	if err := os.Chmod(tmp, 0o755); err != nil {
-		return err
-	}
-	return swap(tmp, dir)
-}
-
-// staleAge is how long an unfinished tree may lie beside the output before
-// a build removes it. A build killed outright (kill -9, a second Ctrl+C, a
-// power cut) cannot remove its own; an hour is longer than any build runs,
-// so a tree that another build is still writing is never touched.
-const staleAge = time.Hour
-
-// removeStale removes unfinished trees of earlier builds beside the output
-// folder base in parent, as far as it can: they are litter, and a failure
-// to remove one must not fail this build.
-func removeStale(parent, base string) {
-	entries, err := os.ReadDir(parent)
-	if err != nil {
-		return
-	}
-	for _, e := range entries {
-		if !e.IsDir() || !strings.HasPrefix(e.Name(), "."+base+".new-") {
-			continue
-		}
-		if info, err := e.Info(); err == nil && time.Since(info.ModTime()) > staleAge {
-			_ = os.RemoveAll(filepath.Join(parent, e.Name()))
-		}
-	}
-}
-
-func swap(fresh, dir string) error {
-	old := fresh + ".old"
-	switch _, err := os.Stat(dir); {
-	case err == nil:
-		if err := os.Rename(dir, old); err != nil {
-			return err
-		}
-	case !errors.Is(err, fs.ErrNotExist):
-		return err
-	}
-	if err := os.Rename(fresh, dir); err != nil {
-		_ = os.Rename(old, dir) // put the previous site back
-		return err
-	}
-	return removeTree(old)
-}
-
-// removeTree removes a folder like os.RemoveAll, its top-level entries in
-// parallel: deleting the previous site takes as long as writing the new one.
-// (Deleting every file in parallel was slower: files of one folder contend
-// for the folder's lock.)
-func removeTree(dir string) error {
-	entries, err := os.ReadDir(dir)
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil
-	}
-	if err != nil {
-		return err
-	}
-	err = parallel(entries, func(e fs.DirEntry) error { return os.RemoveAll(filepath.Join(dir, e.Name())) })
-	return errors.Join(err, os.Remove(dir))
-}
+// staleAge is how long a tree of unknown origin may lie beside the output
+// before a build removes it (see outdir.StaleAge).
+const staleAge = outdir.StaleAge
 
 // writeTree writes the files with a bounded number of writers (see
 // parallel): enough to overlap the file system's latency, few enough not to

@@ -1,0 +1,215 @@
+package outdir
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+// entriesBeside lists what lies beside the output folder out.
+func entriesBeside(t *testing.T, out string) []string {
+	t.Helper()
+	entries, err := os.ReadDir(filepath.Dir(out))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, e := range entries {
+		if e.Name() != filepath.Base(out) {
+			names = append(names, e.Name())
+		}
+	}
+	return names
+}
+
+// noExchange makes Replace swap with two renames, as on systems without an
+// atomic exchange, for the rest of the test.
+func noExchange(t *testing.T) {
+	saved := exchange
+	exchange = func(a, b string) error { return errNoExchange }
+	t.Cleanup(func() { exchange = saved })
+}
+
+// childKill, in the child, replaces the output folder and dies at the point
+// the environment names, as a build killed there would: no deferred
+// clean-up runs, and the lock goes with the process.
+func childKill(out, point string, fallback bool) error {
+	if fallback {
+		exchange = func(a, b string) error { return errNoExchange }
+	}
+	hook = func(p string) {
+		if p == point {
+			os.Exit(3)
+		}
+	}
+	err := Replace(context.Background(), out, func(tmp string) error { return writeSite(tmp, "new") })
+	return fmt.Errorf("the build was not stopped at %s: %v", point, err)
+}
+
+func runChild(job string) error {
+	kind, arg, _ := strings.Cut(job, ":")
+	switch kind {
+	case "kill", "kill-fallback":
+		return childKill(os.Getenv("OUTDIR_TEST_OUT"), arg, kind == "kill-fallback")
+	}
+	return fmt.Errorf("unknown job %q", job)
+}
+
+// TestKilledBuildRepaired kills builds at every point of the swap, with the
+// atomic exchange and with the two renames, and checks what each leaves: an
+// output folder with a whole site in it, or, killed between the two
+// renames, none; and that the next build, even one that fails, repairs that
+// and removes at once every tree the killed build left.
+func TestKilledBuildRepaired(t *testing.T) {
+	tests := []struct {
+		job     string
+		after   string // the output's version right after the kill; "" for none
+		repairs string // the output's version after the next, failed, build
+	}{
+		{"kill:filled", "old", "old"},
+		{"kill:swapped", "new", "new"},
+		{"kill-fallback:filled", "old", "old"},
+		{"kill-fallback:aside", "", "old"},
+		{"kill-fallback:swapped", "new", "new"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.job, func(t *testing.T) {
+			out := filepath.Join(t.TempDir(), "public")
+			if err := writeSite(out, "old"); err != nil {
+				t.Fatal(err)
+			}
+			cmd := exec.Command(os.Args[0], "-test.run=^$")
+			cmd.Env = append(os.Environ(), childEnv+"="+tt.job, "OUTDIR_TEST_OUT="+out)
+			msg, err := cmd.CombinedOutput()
+			var exit *exec.ExitError
+			if !errors.As(err, &exit) || exit.ExitCode() != 3 {
+				t.Fatalf("the child build was not stopped where asked: %v\n%s", err, msg)
+			}
+			switch v, err := siteVersion(out); {
+			case tt.after == "" && !errors.Is(err, os.ErrNotExist):
+				t.Errorf("killed between the renames, the output is there: %q, %v", v, err)
+			case tt.after != "" && v != tt.after:
+				t.Errorf("killed, the output is %q (%v), want %q", v, err, tt.after)
+			}
+			if len(entriesBeside(t, out)) == 0 {
+				t.Errorf("the killed build left nothing beside the output; was it killed midway?")
+			}
+			failed := errors.New("the content has errors")
+			if err := Replace(context.Background(), out, func(string) error { return failed }); err != failed {
+				t.Errorf("Replace = %v, want the fill's error", err)
+			}
+			if v, err := siteVersion(out); v != tt.repairs {
+				t.Errorf("after the next build the output is %q (%v), want %q", v, err, tt.repairs)
+			}
+			if left := entriesBeside(t, out); len(left) > 0 {
+				t.Errorf("left beside the output after the next build: %v", left)
+			}
+		})
+	}
+}
+
+// TestConcurrentReplace: builds into one folder at once take turns, with
+// the atomic exchange and with two renames; each succeeds, the folder ends
+// as one whole site, and neither a tree nor the lock file is left beside it.
+func TestConcurrentReplace(t *testing.T) {
+	for _, fallback := range []bool{false, true} {
+		t.Run(fmt.Sprintf("two renames=%v", fallback), func(t *testing.T) {
+			if fallback {
+				noExchange(t)
+			}
+			out := filepath.Join(t.TempDir(), "public")
+			var wg sync.WaitGroup
+			errs := make([]error, 16)
+			for i := range errs {
+				wg.Go(func() {
+					errs[i] = Replace(context.Background(), out, func(tmp string) error { return writeSite(tmp, fmt.Sprint("v", i)) })
+				})
+			}
+			wg.Wait()
+			for i, err := range errs {
+				if err != nil {
+					t.Errorf("build %d: %v", i, err)
+				}
+			}
+			if v, err := siteVersion(out); err != nil || !strings.HasPrefix(v, "v") {
+				t.Errorf("the output is %q: %v", v, err)
+			}
+			if left := entriesBeside(t, out); len(left) > 0 {
+				t.Errorf("left beside the output: %v", left)
+			}
+		})
+	}
+}
+
+// TestLockWaits: a build into a folder another build holds waits for it,
+// stops waiting when its context is cancelled, having touched nothing, and
+// goes ahead when the other build lets go.
+func TestLockWaits(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	if err := writeSite(out, "old"); err != nil {
+		t.Fatal(err)
+	}
+	held, err := Open(context.Background(), out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 200*time.Millisecond)
+	defer cancel()
+	filled := false
+	err = Replace(ctx, out, func(tmp string) error { filled = true; return writeSite(tmp, "stopped") })
+	if !errors.Is(err, context.DeadlineExceeded) || filled {
+		t.Errorf("a build into a held folder: %v, filled %v; want it to wait until stopped", err, filled)
+	}
+	done := make(chan error)
+	go func() {
+		done <- Replace(context.Background(), out, func(tmp string) error { return writeSite(tmp, "next") })
+	}()
+	select {
+	case err := <-done:
+		t.Fatalf("the build did not wait for the one holding the folder: %v", err)
+	case <-time.After(100 * time.Millisecond):
+	}
+	if v, _ := siteVersion(out); v != "old" {
+		t.Errorf("while held, the output changed to %q", v)
+	}
+	held.Close()
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	if v, err := siteVersion(out); v != "next" {
+		t.Errorf("the output is %q (%v), want the waiting build's", v, err)
+	}
+	if left := entriesBeside(t, out); len(left) > 0 {
+		t.Errorf("left beside the output: %v", left)
+	}
+}
+
+// TestReplaceKeepsLink: an output folder that is a link is replaced where it
+// leads, and stays a link.
+func TestReplaceKeepsLink(t *testing.T) {
+	top := t.TempDir()
+	served := filepath.Join(top, "www", "site")
+	if err := writeSite(served, "old"); err != nil {
+		t.Fatal(err)
+	}
+	link := filepath.Join(top, "public")
+	if err := os.Symlink(served, link); err != nil {
+		t.Fatal(err)
+	}
+	if err := Replace(context.Background(), link, func(tmp string) error { return writeSite(tmp, "new") }); err != nil {
+		t.Fatal(err)
+	}
+	if info, err := os.Lstat(link); err != nil || info.Mode()&os.ModeSymlink == 0 {
+		t.Errorf("the link is no longer a link: %v", err)
+	}
+	if v, err := siteVersion(served); v != "new" {
+		t.Errorf("the folder the link leads to is %q (%v), want the new site", v, err)
+	}
+}
