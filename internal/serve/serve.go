@@ -150,7 +150,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	base := s.BasePath()
 	if r.URL.Path == "/" && base != "/" {
-		http.Redirect(w, r, base, http.StatusFound)
+		localRedirect(w, r, base, http.StatusFound)
 		return
 	}
 	rest, ok := strings.CutPrefix(r.URL.Path, base)
@@ -171,7 +171,7 @@ func (s *Server) serveFile(w http.ResponseWriter, r *http.Request, base, urlPath
 	}
 	name, redirect := lookup(plan, urlPath)
 	if redirect != "" {
-		http.Redirect(w, r, base+strings.TrimPrefix(redirect, "/"), http.StatusMovedPermanently)
+		localRedirect(w, r, base+strings.TrimPrefix(redirect, "/"), http.StatusMovedPermanently)
 		return
 	}
 	if problems != nil && isPage(name) {
@@ -226,9 +226,17 @@ func lookup(plan *render.Plan, urlPath string) (name, redirect string) {
 		return name + "/index.html", ""
 	}
 	if !plan.Has(name) && plan.Has(name+"/index.html") {
-		return "", urlPath + "/"
+		return "", "/" + name + "/" // the cleaned name: "//tal" must not become "//tal/"
 	}
 	return name, ""
+}
+
+// localRedirect redirects to a path on this server. A Location that starts
+// with two slashes, or a slash and a backslash (which browsers read as
+// one), is another host's address ("//tal/" is http://tal/), so leading
+// slashes are collapsed into one whatever built the path.
+func localRedirect(w http.ResponseWriter, r *http.Request, target string, code int) {
+	http.Redirect(w, r, "/"+strings.TrimLeft(target, "/\\"), code)
 }
 
 func isPage(name string) bool {
