@@ -33,6 +33,14 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintf(stderr, "report: %v\n", err)
 		return ExitFail
 	}
+	if addr, ok := ln.Addr().(*net.TCPAddr); ok && !addr.IP.IsLoopback() {
+		// The preview is one editor's: it has no password, and shows what
+		// is not yet published.
+		fmt.Fprintf(stderr, "report: warning: --bind %s is not a loopback address: anyone who can reach this machine on port %d "+
+			"can read the preview, with every file of the site, unpublished drafts and the build's errors with their file paths; "+
+			"it has no password. It answers only requests that name it by an address of this machine (its Host check against DNS rebinding), "+
+			"so open it by IP address. Use --bind 127.0.0.1 to keep it to this machine.\n", *bind, addr.Port)
+	}
 	ctx, stop := signal.NotifyContext(ctx, syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
 	srv := preview.HTTPServer(serve.DefaultTimeouts)
@@ -47,10 +55,20 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		defer cancel()
 		_ = srv.Shutdown(shutdown)
 	}()
-	fmt.Fprintf(stdout, "report: serving on http://%s%s (rebuilds on every change; Ctrl+C to stop)\n", ln.Addr(), preview.BasePath())
+	fmt.Fprintf(stdout, "report: serving on http://%s%s (rebuilds on every change; Ctrl+C to stop)\n", browserAddr(ln.Addr()), preview.BasePath())
 	if err := srv.Serve(ln); err != nil && err != http.ErrServerClosed {
 		fmt.Fprintf(stderr, "report: %v\n", err)
 		return ExitFail
 	}
 	return ExitOK
+}
+
+// browserAddr is the address to open the preview at: on every interface
+// ("[::]:1313"), that is this machine's loopback address, which a browser
+// can open and the preview's Host check accepts.
+func browserAddr(a net.Addr) string {
+	if tcp, ok := a.(*net.TCPAddr); ok && tcp.IP.IsUnspecified() {
+		return net.JoinHostPort("127.0.0.1", strconv.Itoa(tcp.Port))
+	}
+	return a.String()
 }
