@@ -12,6 +12,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"syscall"
 	"time"
 )
 
@@ -84,8 +85,13 @@ func Replace(ctx context.Context, dir string, fill func(tmp string) error) error
 // one and never neither; elsewhere with two renames, the old site aside and
 // the new one in, which a build killed between them leaves to the next
 // build to repair (see Open). If fill fails, or the swap, the output is as
-// it was and the new tree is removed.
+// it was and the new tree is removed. An output folder that is a mount
+// point cannot be renamed at all: its contents are replaced instead (see
+// replaceInside).
 func (o *Output) Replace(fill func(tmp string) error) error {
+	if isMountPoint(o.dir, o.parent) {
+		return o.replaceInside(fill)
+	}
 	tmp, err := os.MkdirTemp(o.parent, "."+o.base+".new-")
 	if err != nil {
 		return err
@@ -101,7 +107,16 @@ func (o *Output) Replace(fill func(tmp string) error) error {
 		return err
 	}
 	hook("filled")
-	return o.swap(tmp)
+	err = o.swap(tmp)
+	if errors.Is(err, syscall.EBUSY) || errors.Is(err, syscall.EXDEV) {
+		if info, statErr := os.Stat(o.dir); statErr == nil && info.IsDir() {
+			// A mount point that isMountPoint cannot tell (a bind mount
+			// of the same file system): write the tree again, inside it.
+			_ = os.RemoveAll(tmp)
+			return o.replaceInside(fill)
+		}
+	}
+	return err
 }
 
 // swap puts the filled tree fresh in the output's place and removes the
@@ -191,7 +206,115 @@ func (o *Output) recover() error {
 	for _, name := range stale {
 		_ = removeTree(filepath.Join(o.parent, name))
 	}
+	if inside, err := os.ReadDir(o.dir); err == nil {
+		for _, e := range inside {
+			if isOwn(e.Name(), o.base) {
+				_ = removeTree(filepath.Join(o.dir, e.Name()))
+			}
+		}
+	}
 	return o.lock.reset()
+}
+
+// replaceInside replaces the contents of the output folder, for a folder
+// that cannot be renamed because it is a mount point (EBUSY) and whose
+// parent is another file system (EXDEV).
+//
+// This gives up part of what Replace guarantees, and only this part: the
+// new tree is written inside the folder, as a hidden working folder, and
+// then moved in one top-level entry at a time (each entry exchanged
+// atomically where Replace could exchange the folder). While that runs, and
+// for good if the build is killed while it runs, a reader may see some
+// entries of the new site beside others of the old; an entry the new site
+// drops may already be gone. The next build removes the working folders
+// and replaces every entry. A build that fails or is stopped before that
+// point leaves the site as it was, as Replace does, and one whose moves
+// fail midway moves back what it had moved. During the build, the hidden
+// working folder is inside the folder a web server may serve.
+func (o *Output) replaceInside(fill func(tmp string) error) error {
+	tmp, err := os.MkdirTemp(o.dir, "."+o.base+".new-")
+	if err != nil {
+		return err
+	}
+	// stranded is set when entries of the previous site could not be put
+	// back: then they are in the working folders, which must be kept.
+	stranded := false
+	defer func() {
+		if !stranded {
+			_ = os.RemoveAll(tmp)
+		}
+	}()
+	if err := fill(tmp); err != nil {
+		return err
+	}
+	aside, err := os.MkdirTemp(o.dir, "."+o.base+".old-")
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if !stranded {
+			_ = removeTree(aside)
+		}
+	}()
+	fresh, err := os.ReadDir(tmp)
+	if err != nil {
+		return err
+	}
+	current, err := os.ReadDir(o.dir)
+	if err != nil {
+		return err
+	}
+	var done []func() error // undo steps, in the order they were done
+	undo := func(err error) error {
+		for i := len(done) - 1; i >= 0; i-- {
+			if back := done[i](); back != nil {
+				stranded = true
+				return fmt.Errorf("%w; and putting the previous site back failed (%v): entries of the previous site are in %s and %s; move them back into %s before the next build, which removes both", err, back, aside, tmp, o.dir)
+			}
+		}
+		return err
+	}
+	move := func(from, to string) error {
+		if err := os.Rename(from, to); err != nil {
+			return err
+		}
+		done = append(done, func() error { return os.Rename(to, from) })
+		return nil
+	}
+	// Entries the new site does not have go first, aside.
+	for _, e := range current {
+		name := e.Name()
+		if isOwn(name, o.base) || slices.ContainsFunc(fresh, func(f fs.DirEntry) bool { return f.Name() == name }) {
+			continue
+		}
+		if err := move(filepath.Join(o.dir, name), filepath.Join(aside, name)); err != nil {
+			return undo(err)
+		}
+	}
+	for _, f := range fresh {
+		from, to := filepath.Join(tmp, f.Name()), filepath.Join(o.dir, f.Name())
+		if _, err := os.Lstat(to); errors.Is(err, fs.ErrNotExist) {
+			if err := move(from, to); err != nil {
+				return undo(err)
+			}
+			continue
+		}
+		switch err := exchange(from, to); {
+		case err == nil:
+			done = append(done, func() error { return exchange(from, to) })
+			continue
+		case !errors.Is(err, errNoExchange):
+			return undo(err)
+		}
+		if err := move(to, filepath.Join(aside, f.Name())); err != nil {
+			return undo(err)
+		}
+		if err := move(from, to); err != nil {
+			return undo(err)
+		}
+	}
+	hook("swapped")
+	return errors.Join(removeTree(tmp), removeTree(aside))
 }
 
 // hook is called at the points of a build that tests kill it at.

@@ -58,6 +58,8 @@ func runChild(job string) error {
 	switch kind {
 	case "kill", "kill-fallback":
 		return childKill(os.Getenv("OUTDIR_TEST_OUT"), arg, kind == "kill-fallback")
+	case "mount":
+		return childMount(os.Getenv("OUTDIR_TEST_OUT"))
 	}
 	return fmt.Errorf("unknown job %q", job)
 }
