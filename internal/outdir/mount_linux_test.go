@@ -57,6 +57,19 @@ func childMount(out string) error {
 	if !isMountPoint(out, filepath.Dir(out)) {
 		return errors.New("isMountPoint does not see the tmpfs")
 	}
+	// A freshly made ext4 has lost+found at its root: the mount point is
+	// still as good as empty, and the folder stays.
+	if err := os.Mkdir(filepath.Join(out, "lost+found"), 0o700); err != nil {
+		return err
+	}
+	root, err := os.MkdirTemp("", "site")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(root)
+	if err := Check(root, out); err != nil {
+		return fmt.Errorf("a mount point holding only lost+found was refused: %w", err)
+	}
 	for _, v := range []string{"one", "two"} {
 		if err := Replace(context.Background(), out, func(tmp string) error {
 			if err := writeSite(tmp, v); err != nil {
@@ -97,7 +110,7 @@ func childMount(out string) error {
 	for _, e := range entries {
 		names = append(names, e.Name())
 	}
-	want := []string{"2016", "css", "index.html", "only-in-two.html"}
+	want := []string{"2016", "css", "index.html", "lost+found", "only-in-two.html"}
 	if fmt.Sprint(names) != fmt.Sprint(want) {
 		return fmt.Errorf("the mount point holds %v, want %v", names, want)
 	}

@@ -144,9 +144,10 @@ func Check(root, dir string) error {
 	if err != nil {
 		return err
 	}
+	mount := isMountPoint(real, filepath.Dir(real))
 	var names []string
 	for _, e := range entries {
-		if !slices.Contains(litter, e.Name()) && !isOwn(e.Name(), filepath.Base(real)) {
+		if !slices.Contains(litter, e.Name()) && !isOwn(e.Name(), filepath.Base(real)) && !(mount && e.Name() == lostFound) {
 			names = append(names, e.Name())
 		}
 	}

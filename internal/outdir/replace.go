@@ -230,7 +230,8 @@ func (o *Output) recover() error {
 // and replaces every entry. A build that fails or is stopped before that
 // point leaves the site as it was, as Replace does, and one whose moves
 // fail midway moves back what it had moved. During the build, the hidden
-// working folder is inside the folder a web server may serve.
+// working folder is inside the folder a web server may serve. The file
+// system's lost+found, if the mount has one, is left where it is.
 func (o *Output) replaceInside(fill func(tmp string) error) error {
 	tmp, err := os.MkdirTemp(o.dir, "."+o.base+".new-")
 	if err != nil {
@@ -284,7 +285,7 @@ func (o *Output) replaceInside(fill func(tmp string) error) error {
 	// Entries the new site does not have go first, aside.
 	for _, e := range current {
 		name := e.Name()
-		if isOwn(name, o.base) || slices.ContainsFunc(fresh, func(f fs.DirEntry) bool { return f.Name() == name }) {
+		if isOwn(name, o.base) || name == lostFound || slices.ContainsFunc(fresh, func(f fs.DirEntry) bool { return f.Name() == name }) {
 			continue
 		}
 		if err := move(filepath.Join(o.dir, name), filepath.Join(aside, name)); err != nil {
@@ -316,6 +317,10 @@ func (o *Output) replaceInside(fill func(tmp string) error) error {
 	hook("swapped")
 	return errors.Join(removeTree(tmp), removeTree(aside))
 }
+
+// lostFound is where fsck puts what it recovers; ext4 and others make it
+// at the root of the file system, so it belongs to the mount, not the site.
+const lostFound = "lost+found"
 
 // hook is called at the points of a build that tests kill it at.
 var hook = func(point string) {}
