@@ -130,7 +130,7 @@ func (a *asset) open(fsys fs.FS) (fs.File, int64, *diag.Problem) {
 	case !sameFile(opened, listed):
 		prob = a.problem("was replaced while the site was built; build again")
 	case opened.Size() > site.MaxAssetSize:
-		prob = a.problem("file is %d MB; files copied as they are may be at most %d MB", opened.Size()>>20, site.MaxAssetSize>>20)
+		prob = a.problem("%s", site.TooBig(opened.Size()))
 	}
 	if prob != nil {
 		f.Close()

@@ -3,6 +3,7 @@ package serve
 import (
 	"io"
 	"io/fs"
+	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
@@ -120,5 +121,31 @@ func TestAssetChangedBeyondMemory(t *testing.T) {
 	}
 	if code, body := get(t, srv.URL+"/2016/note.txt"); code != 200 || body != "Et andet notat.\n" {
 		t.Errorf("after the rebuild: %d %q", code, body)
+	}
+}
+
+// TestAssetTypeFromExtension serves a file of static/ that holds markup
+// under an extension no one knows: it is served for download, never
+// sniffed into a page.
+func TestAssetTypeFromExtension(t *testing.T) {
+	root := testSite(t)
+	if err := os.WriteFile(filepath.Join(root, "static/noter.ukendt"), []byte("<!doctype html><script>alert(1)</script>"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s := New(diskfs.Dir(root), build.Options{}, io.Discard)
+	if !s.Rebuild() {
+		t.Fatal("the test site does not build")
+	}
+	srv := httptest.NewServer(s)
+	defer srv.Close()
+	for path, want := range map[string]string{"/noter.ukendt": "application/octet-stream", "/css/report.css": "text/css; charset=utf-8"} {
+		resp, err := http.Get(srv.URL + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if got := resp.Header.Get("Content-Type"); got != want || resp.Header.Get("X-Content-Type-Options") != "nosniff" {
+			t.Errorf("%s: Content-Type %q, X-Content-Type-Options %q; want %q and nosniff", path, got, resp.Header.Get("X-Content-Type-Options"), want)
+		}
 	}
 }

@@ -192,11 +192,15 @@ func (s *Server) serveFile(w http.ResponseWriter, r *http.Request, base, urlPath
 	if isPage(name) {
 		body = withReload(body)
 	}
+	// The type comes from the extension alone, as a static host's does:
+	// sniffed, a file of static/ that holds markup would be served as a
+	// page, outside the site's Content-Security-Policy.
 	ctype := mime.TypeByExtension(path.Ext(name))
 	if ctype == "" {
-		ctype = http.DetectContentType(body)
+		ctype = "application/octet-stream"
 	}
 	w.Header().Set("Content-Type", ctype)
+	w.Header().Set("X-Content-Type-Options", "nosniff")
 	w.Header().Set("Cache-Control", "no-store")
 	w.WriteHeader(status)
 	if r.Method != http.MethodHead {

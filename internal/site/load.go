@@ -88,7 +88,7 @@ func (s *Site) scan(fsys fs.FS, stamps bool, problems *diag.List) []file {
 			problems.Errorf(p, 0, 0, "cannot read: %v", err)
 			return nil
 		}
-		if strings.HasPrefix(e.Name(), ".") && p != ContentDir {
+		if p != ContentDir && skipped(e.Name()) {
 			if e.IsDir() {
 				return fs.SkipDir
 			}
@@ -98,7 +98,19 @@ func (s *Site) scan(fsys fs.FS, stamps bool, problems *diag.List) []file {
 			problems.Errorf(p, 0, 0, "symbolic links are not followed; copy the file into content/ instead")
 			return nil
 		}
-		if e.IsDir() || !e.Type().IsRegular() {
+		if e.IsDir() {
+			if p != ContentDir && !checkContentDir(p, problems) {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if !e.Type().IsRegular() {
+			return nil
+		}
+		if !strings.HasSuffix(p, ".md") {
+			if checkAsset(p, e, problems) {
+				s.Assets = append(s.Assets, Asset{Source: p, URL: strings.TrimPrefix(p, ContentDir+"/")})
+			}
 			return nil
 		}
 		if f, ok := classify(p, problems); ok {
@@ -108,8 +120,6 @@ func (s *Site) scan(fsys fs.FS, stamps bool, problems *diag.List) []file {
 				}
 			}
 			files = append(files, f)
-		} else if !strings.HasSuffix(p, ".md") {
-			s.Assets = append(s.Assets, Asset{Source: p, URL: strings.TrimPrefix(p, ContentDir+"/")})
 		}
 		return nil
 	})
@@ -122,9 +132,6 @@ func (s *Site) scan(fsys fs.FS, stamps bool, problems *diag.List) []file {
 // classify decides what a Markdown file is from its path:
 // content/2016/_index.md, content/2016/<chapter>.md, content/2016/cases/<case>.md.
 func classify(p string, problems *diag.List) (file, bool) {
-	if !strings.HasSuffix(p, ".md") {
-		return file{}, false
-	}
 	parts := strings.Split(strings.TrimPrefix(p, ContentDir+"/"), "/")
 	year, err := strconv.Atoi(parts[0])
 	if len(parts) < 2 || err != nil || len(parts[0]) != 4 {
