@@ -202,3 +202,30 @@ func unwrapPath(err error) error {
 	}
 	return err
 }
+
+// openAsset is an asset open for a File to be copied from.
+type openAsset struct {
+	*asset
+	file fs.File
+	size int64 // what the file's Stat said when it was opened
+}
+
+// Streamed reports whether the file's content is to be copied with WriteTo
+// rather than taken from Data: an asset handed out by Stream.
+func (f File) Streamed() bool { return f.stream != nil }
+
+// WriteTo writes the file's content to w: Data, or, for an asset Stream
+// handed out, the asset copied from the site folder as it was when opened,
+// once. Copied from one file to another, the bytes need not pass through
+// the process at all (io.Copy lets the kernel copy them).
+func (f File) WriteTo(w io.Writer) (int64, error) {
+	if f.stream == nil {
+		n, err := w.Write(f.Data)
+		return int64(n), err
+	}
+	n, err := io.Copy(w, io.LimitReader(f.stream.file, f.stream.size))
+	if err == nil && n < f.stream.size {
+		return n, f.stream.problem("shrank while it was copied; build again")
+	}
+	return n, err
+}

@@ -1,9 +1,13 @@
 package render_test
 
 import (
+	"context"
+	"crypto/sha256"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -77,5 +81,83 @@ func TestAssetReplacedByLink(t *testing.T) {
 				t.Errorf("Plan.File: %q, %v", b, err)
 			}
 		})
+	}
+}
+
+// TestStreamHoldsNoAsset streams a site with a 40 MB asset: the asset comes
+// without Data, is copied by WriteTo as it is, and never sits in memory
+// whole; Each, for callers that want every file in memory, still reads it.
+func TestStreamHoldsNoAsset(t *testing.T) {
+	const size = 40 << 20
+	root := siteWith(t, nil)
+	big := filepath.Join(root, "content/2016/bilag.pdf")
+	f, err := os.Create(big)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.WriteString("%PDF-1.4\n"); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Truncate(size); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	want, err := os.ReadFile(big)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantSum := sha256.Sum256(want)
+	want = nil
+	p := plan(t, diskfs.Dir(root))
+
+	out, err := os.Create(filepath.Join(t.TempDir(), "bilag.pdf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer out.Close()
+	runtime.GC()
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	streamed := false
+	err = p.Stream(context.Background(), func(_ int, f render.File) error {
+		if f.Path != "2016/bilag.pdf" {
+			return nil
+		}
+		streamed = f.Streamed() && f.Data == nil
+		n, err := f.WriteTo(out)
+		if n != size {
+			t.Errorf("WriteTo copied %d bytes, want %d", n, size)
+		}
+		return err
+	})
+	runtime.ReadMemStats(&after)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !streamed {
+		t.Error("the asset came read into memory, not to be streamed")
+	}
+	if alloc := after.TotalAlloc - before.TotalAlloc; alloc > size/4 {
+		t.Errorf("streaming the site allocated %d MB for a %d MB asset", alloc>>20, size>>20)
+	}
+	if _, err := out.Seek(0, io.SeekStart); err != nil {
+		t.Fatal(err)
+	}
+	h := sha256.New()
+	if _, err := io.Copy(h, out); err != nil {
+		t.Fatal(err)
+	}
+	if [sha256.Size]byte(h.Sum(nil)) != wantSum {
+		t.Error("the copy differs from the asset")
+	}
+
+	err = p.Each(context.Background(), func(_ int, f render.File) error {
+		if f.Path == "2016/bilag.pdf" && (f.Streamed() || len(f.Data) != size || sha256.Sum256(f.Data) != wantSum) {
+			t.Errorf("Each: streamed %v, %d bytes", f.Streamed(), len(f.Data))
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
 }

@@ -28,6 +28,10 @@ type Options struct {
 type File struct {
 	Path string // slash-separated, relative to the output folder
 	Data []byte
+
+	// stream, for an asset Stream hands out, is the asset opened and
+	// checked, to copy from instead of Data (see WriteTo).
+	stream *openAsset
 }
 
 // Output is the rendered site, sorted by path.
@@ -173,6 +177,18 @@ func (p *Plan) RenderAll() (Output, error) {
 // before any page's problem: a full disk fails every write after the
 // first, and saying so once is enough.
 func (p *Plan) Each(ctx context.Context, use func(i int, f File) error) error {
+	return p.each(ctx, false, use)
+}
+
+// Stream is Each for a caller that writes every file where it belongs, as
+// the build does: an asset comes without Data, open, for WriteTo to copy,
+// so that a large PDF is never held in memory whole. The asset is closed
+// when use returns.
+func (p *Plan) Stream(ctx context.Context, use func(i int, f File) error) error {
+	return p.each(ctx, true, use)
+}
+
+func (p *Plan) each(ctx context.Context, stream bool, use func(i int, f File) error) error {
 	failures := make([]*diag.Problem, len(p.paths))
 	stop := make(chan struct{})
 	var stopOnce sync.Once
@@ -186,10 +202,14 @@ func (p *Plan) Each(ctx context.Context, use func(i int, f File) error) error {
 			defer wg.Done()
 			for i := range work {
 				var f File
-				if f, failures[i] = p.render(p.paths[i]); failures[i] != nil {
+				if f, failures[i] = p.render(p.paths[i], stream); failures[i] != nil {
 					continue
 				}
-				if err := use(i, f); err != nil {
+				err := use(i, f)
+				if f.stream != nil {
+					f.stream.file.Close()
+				}
+				if err != nil {
 					stopOnce.Do(func() { useErr = err; close(stop) })
 				}
 			}
@@ -220,7 +240,7 @@ feed:
 	return problems.Err()
 }
 
-func (p *Plan) render(path string) (File, *diag.Problem) {
+func (p *Plan) render(path string, stream bool) (File, *diag.Problem) {
 	if j, isPage := p.pages[path]; isPage {
 		start := time.Now()
 		f, prob := p.r.renderPage(j)
@@ -228,6 +248,10 @@ func (p *Plan) render(path string) (File, *diag.Problem) {
 		return f, prob
 	}
 	if a, isAsset := p.assets[path]; isAsset {
+		if stream && !a.read { // bytes KeepAssets saw must be compared before they are copied
+			f, size, prob := a.open(p.fsys)
+			return File{Path: path, stream: &openAsset{a, f, size}}, prob
+		}
 		b, prob := p.contents(a)
 		return File{Path: path, Data: b}, prob
 	}
