@@ -90,9 +90,9 @@ func Publish(ctx context.Context, fsys fs.FS, opts Options, dir string) ([]*diag
 		if err := makeDirs(ctx, plan.Paths(), tmp); err != nil {
 			return err
 		}
-		return plan.Each(ctx, func(_ int, f render.File) error {
+		return plan.Stream(ctx, func(_ int, f render.File) error {
 			start := time.Now()
-			err := diskfs.WriteFile(filepath.Join(tmp, filepath.FromSlash(f.Path)), f.Data)
+			err := writeFile(filepath.Join(tmp, filepath.FromSlash(f.Path)), f)
 			opts.Timing.Item("write", f.Path, time.Since(start))
 			return err
 		})
@@ -203,4 +203,19 @@ func parallel[T any](items []T, do func(T) error) error {
 // safePath accepts only clean relative paths inside the output folder.
 func safePath(p string) bool {
 	return p != "" && fs.ValidPath(p) && !strings.Contains(p, "\\")
+}
+
+// writeFile writes one file of the site: a page with one write, an asset
+// copied from the site folder as render.Plan.Stream hands it out, never
+// read whole into memory.
+func writeFile(name string, f render.File) error {
+	if !f.Streamed() {
+		return diskfs.WriteFile(name, f.Data)
+	}
+	out, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	if err != nil {
+		return err
+	}
+	_, err = f.WriteTo(out)
+	return errors.Join(err, out.Close())
 }

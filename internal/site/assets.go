@@ -126,3 +126,27 @@ func renameTo(stem, ext string) string {
 	}
 	return "rename it with letters and digits"
 }
+
+// checkStatic decides whether a file of static/ may be published. The
+// designers' files keep their names (RobotoMedium-Latin.ttf), but a name
+// becomes an address, so it may hold only letters, digits, '.', '-' and
+// '_'; and the file must fit MaxAssetSize, checked here with the other
+// problems rather than when it is copied.
+func checkStatic(p string, e fs.DirEntry, problems *diag.List) bool {
+	for _, c := range strings.TrimPrefix(p, StaticDir+"/") {
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || strings.ContainsRune("./-_", c)) {
+			problems.Errorf(p, 0, 0, "the file's path becomes its address and may hold only letters, digits, '.', '-' and '_'; rename it")
+			return false
+		}
+	}
+	info, err := e.Info()
+	if err != nil {
+		problems.Errorf(p, 0, 0, "cannot read: %v", err)
+		return false
+	}
+	if info.Size() > MaxAssetSize {
+		problems.Errorf(p, 0, 0, "%s", TooBig(info.Size()))
+		return false
+	}
+	return true
+}
