@@ -30,7 +30,12 @@ func checkCase(path string, p parsed, m *caseMatter, problems *diag.List) {
 		name := strings.Join(f.key, ".")
 		line, col := p.doc.Pos(f.key...)
 		if line == 0 {
-			problems.Errorf(path, p.doc.FirstLine, 1, "%q is missing: write %s", name, f.what)
+			// Missing: point at its table ([quote]), or at the front matter.
+			line, col = p.doc.Pos(f.key[0])
+			if len(f.key) == 1 || line == 0 {
+				line, col = p.doc.FirstLine, 1
+			}
+			problems.Errorf(path, line, col, "%q is missing: write %s", name, f.what)
 			continue
 		}
 		problems.Errorf(path, line, col, "%q is still empty: write %s", name, f.what)
