@@ -43,6 +43,7 @@ Usage:
   report serve [--root DIR] [--bind ADDR] [--port N]         build and preview on http://127.0.0.1:1313/
   report new case --edition YEAR --cluster ID "Title"        start a case story
   report new edition YEAR                                    start next year's edition from the latest
+  report version                                             print the version
 
 Run "report <command> -h" for a command's flags.
 `
@@ -65,6 +66,9 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return runNew(args[1:], stdout, stderr)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
+		return ExitOK
+	case "version", "--version":
+		fmt.Fprintln(stdout, "report", version())
 		return ExitOK
 	default:
 		fmt.Fprintf(stderr, "report: unknown command %q\n\n%s", args[0], usage)
@@ -304,6 +308,15 @@ func plural(n int, one, many string) string {
 		return one
 	}
 	return many
+}
+
+// version is what Go stamped into the binary: a release's tag (v1.2.0), a
+// pseudo-version for another commit, or (devel) for a build without either.
+func version() string {
+	if info, ok := debug.ReadBuildInfo(); ok && info.Main.Version != "" {
+		return info.Main.Version
+	}
+	return "(devel)"
 }
 
 // Main is what main calls.
