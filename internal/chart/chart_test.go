@@ -319,3 +319,18 @@ func TestGoChartThroughRenderer(t *testing.T) {
 		t.Errorf("label lost: %q", text)
 	}
 }
+
+func TestSparkline(t *testing.T) {
+	svg := string(Sparkline([]float64{602.8, 390.1, 356.2, 257.6}, `Faldende "fra" 602,8 til 257,6`))
+	for _, want := range []string{`role="img"`, `aria-label="Faldende &#34;fra&#34; 602,8 til 257,6"`, `points="2.0,2.0 22.0,9.4 42.0,10.6 62.0,14.0"`} {
+		if !strings.Contains(svg, want) {
+			t.Errorf("sparkline lacks %s:\n%s", want, svg)
+		}
+	}
+	if err := xml.Unmarshal([]byte(svg), new(struct{})); err != nil {
+		t.Errorf("not XML: %v", err)
+	}
+	if flat := string(Sparkline([]float64{5, 5}, "uændret")); !strings.Contains(flat, `points="2.0,8.0 62.0,8.0"`) {
+		t.Errorf("a flat line is not drawn level: %s", flat)
+	}
+}

@@ -12,6 +12,7 @@ import (
 	"report/internal/chart"
 	"report/internal/danish"
 	"report/internal/data"
+	"report/internal/refs"
 )
 
 // chartSpec is the TOML body of a ```chart block. The figures come from the
@@ -115,23 +116,71 @@ func (st *state) chartBlock(fb *ast.FencedCodeBlock) ast.Node {
 		name = spec.ID
 	}
 	fig.ID = st.ids.unique("figur-" + name)
-	cs := chart.Spec{Kind: chart.Kind(spec.Type), Title: fig.Title, Categories: fig.Categories, Unit: fig.Unit, Decimals: st.decimals(spec), ID: fig.ID}
+	if err := fig.draw(chart.Kind(spec.Type), st.decimals(spec)); err != nil {
+		errAt("type", "%v", err)
+		return node
+	}
+	node.fig = fig
+	st.files = append(st.files, fig.Downloads()...)
+	return node
+}
+
+// draw renders the figure's two drawings: wide for screens and print, narrow
+// for phones.
+func (fig *Figure) draw(kind chart.Kind, decimals int) error {
+	cs := chart.Spec{Kind: kind, Title: fig.Title, Categories: fig.Categories, Unit: fig.Unit, Decimals: decimals, ID: fig.ID}
 	for _, s := range fig.Series {
 		cs.Series = append(cs.Series, chart.Series{Name: s.Name, Values: s.Values})
 	}
 	var err error
 	if fig.Wide, err = chart.RenderCached(cs); err != nil {
-		errAt("type", "%v", err)
-		return node
+		return err
 	}
 	cs.Narrow, cs.ID = true, fig.ID+"-smal"
-	if fig.Narrow, err = chart.RenderCached(cs); err != nil {
-		errAt("type", "%v", err)
-		return node
+	fig.Narrow, err = chart.RenderCached(cs)
+	return err
+}
+
+// Downloads are the figure's data files, named after its id, for the page's
+// folder.
+func (fig *Figure) Downloads() []File {
+	return []File{{Name: fig.ID + ".csv", Data: fig.CSV()}, {Name: fig.ID + ".json", Data: fig.JSON()}}
+}
+
+// HTML is the figure as a page shows it: caption, drawings, source, the
+// figures as a table, downloads.
+func (fig *Figure) HTML() string {
+	var b htmlBuilder
+	writeFigure(&b, fig)
+	return b.String()
+}
+
+// History is a metric's figures over the years as a chart, for the metric's
+// own page; nil when there are fewer than two years to draw.
+func History(d *data.Data, metricID string) (*Figure, error) {
+	m := d.Metric(metricID)
+	if m == nil {
+		return nil, nil
 	}
-	node.fig = fig
-	st.files = append(st.files, File{Name: fig.ID + ".csv", Data: fig.CSV()}, File{Name: fig.ID + ".json", Data: fig.JSON()})
-	return node
+	var years []int
+	for _, y := range d.Years() {
+		if _, ok := d.Value(metricID, y); ok {
+			years = append(years, y)
+		}
+	}
+	if len(years) < 2 {
+		return nil, nil
+	}
+	fig := &Figure{ID: "figur-historik", Title: d.Title(metricID) + ", " + refs.Span(years), Source: DefaultSource, Unit: m.Unit}
+	s := FigureSeries{Name: m.Label}
+	for _, y := range years {
+		v, _ := d.Value(metricID, y)
+		fig.Categories = append(fig.Categories, strconv.Itoa(y))
+		s.Values = append(s.Values, v)
+		s.Cells = append(s.Cells, d.FormatAs(metricID, y, v))
+	}
+	fig.Series = []FigureSeries{s}
+	return fig, fig.draw(chart.Bar, m.Decimals)
 }
 
 // resolveChart fetches the chart's figures from the data. Every count that

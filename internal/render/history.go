@@ -1,6 +1,10 @@
 package render
 
 import (
+	"fmt"
+	"html/template"
+
+	"report/internal/chart"
 	"report/internal/data"
 	"report/internal/site"
 )
@@ -20,6 +24,7 @@ type MetricEntry struct {
 	Title  string // see data.Data.Title
 	Depth  int
 	URL    string
+	Trend  template.HTML // a small line of its figures over the years, or ""
 }
 
 func (r *Renderer) history(m *data.Metric) []HistoryRow {
@@ -54,7 +59,32 @@ func (r *Renderer) editionFor(year int) *site.Edition {
 func (r *Renderer) metricEntries() []MetricEntry {
 	var out []MetricEntry
 	for _, m := range r.site.Data.Metrics {
-		out = append(out, MetricEntry{Metric: m, Title: r.site.Data.Title(m.ID), Depth: r.site.Data.Depth(m.ID), URL: site.MetricURL(m.ID)})
+		out = append(out, MetricEntry{Metric: m, Title: r.site.Data.Title(m.ID), Depth: r.site.Data.Depth(m.ID), URL: site.MetricURL(m.ID), Trend: r.trend(m)})
 	}
 	return out
+}
+
+// trend draws a metric's figures as a small line, with a text alternative
+// that says what the line shows: "Faldende fra 602,8 i 2012 til 257,6 i
+// 2015". A metric with fewer than two years has none.
+func (r *Renderer) trend(m *data.Metric) template.HTML {
+	rows := r.history(m)
+	if len(rows) < 2 {
+		return ""
+	}
+	d := r.site.Data
+	values := make([]float64, len(rows))
+	for i, row := range rows {
+		values[i], _ = d.Value(m.ID, row.Year)
+	}
+	first, last := rows[0], rows[len(rows)-1]
+	word := "Uændret"
+	switch {
+	case values[len(values)-1] > values[0]:
+		word = "Stigende"
+	case values[len(values)-1] < values[0]:
+		word = "Faldende"
+	}
+	label := fmt.Sprintf("%s fra %s i %d til %s i %d", word, first.Value, first.Year, last.Value, last.Year)
+	return template.HTML(chart.Sparkline(values, label)) // escaped inside
 }

@@ -38,6 +38,8 @@ type PageData struct {
 
 	Metric  *data.Metric
 	History []HistoryRow
+	Chart   template.HTML   // the metric's history drawn, on its page
+	Files   []markdown.File // downloads beside a page that has no Markdown
 	Metrics []MetricEntry
 }
 
@@ -79,6 +81,9 @@ func (r *Renderer) metricJobs() []job {
 	for _, m := range r.site.Data.Metrics {
 		d := r.page("metric", r.latest(), r.site.Data.Title(m.ID), site.MetricURL(m.ID))
 		d.Metric, d.History = m, r.history(m)
+		if fig := r.site.Histories[m.ID]; fig != nil {
+			d.Chart, d.Files = template.HTML(fig.HTML()), fig.Downloads()
+		}
 		d.Breadcrumbs = []Crumb{home, {Title: "Alle tal", URL: site.MetricsURL}}
 		d.Description = d.Title + ": tallene år for år i performanceregnskabet."
 		jobs = append(jobs, job{path: d.URL + "index.html", kind: "metric", data: d})

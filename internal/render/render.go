@@ -321,6 +321,11 @@ func downloads(jobs []job) []File {
 			out = append(out, File{Path: j.data.Page.URL + f.Name, Data: f.Data})
 		}
 	}
+	for _, j := range jobs {
+		for _, f := range j.data.Files {
+			out = append(out, File{Path: j.data.URL + f.Name, Data: f.Data})
+		}
+	}
 	return out
 }
 

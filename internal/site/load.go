@@ -55,6 +55,7 @@ func Load(fsys fs.FS, opts Options, problems *diag.List) *Site {
 	opts.Timing.Stage("parse and render Markdown, charts", start)
 	start = time.Now()
 	s.assemble(files, pages, problems)
+	s.drawHistories(problems)
 	s.checkLinks(problems)
 	opts.Timing.Stage("check links", start)
 	return s

@@ -48,6 +48,9 @@ type Site struct {
 	Data     *data.Data
 	Editions []*Edition // oldest first
 	Assets   []Asset    // files under content/ and static/, copied as they are
+	// Histories are the metrics' figures over the years, drawn for their
+	// pages; a metric with fewer than two years has none.
+	Histories map[string]*markdown.Figure
 
 	// BaseURL is the address the site is published under: --base-url, or
 	// data/site.toml's base_url, or "/". BasePath is its path, "/rapport/".

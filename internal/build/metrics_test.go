@@ -1,0 +1,41 @@
+package build
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestMetricPagesDrawTheirHistory gives every metric with two or more years
+// a chart of them above its table, in the chapters' accessible pattern, with
+// its downloads; and the list of all figures a trend line per metric that
+// says in words what it shows.
+func TestMetricPagesDrawTheirHistory(t *testing.T) {
+	out := files(buildRealSite(t, Options{}))
+	page := out["tal/omsaetning/index.html"]
+	for _, want := range []string{
+		`<figcaption id="figur-historik-titel" class="chart-title">Samlet omsætning ekskl. in kind, 2012–2015</figcaption>`,
+		`<summary>Se tallene som tabel</summary>`,
+		`<a href="figur-historik.csv" download>CSV (Excel)</a>`,
+		`<caption id="historik-titel">Tallene år for år (mio. kr.)</caption>`,
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the metric's page lacks %s", want)
+		}
+	}
+	if strings.Index(page, "figur-historik-titel") > strings.Index(page, "historik-titel\">Tallene") {
+		t.Error("the chart is not above the table")
+	}
+	if csv := out["tal/omsaetning/figur-historik.csv"]; !strings.Contains(csv, "2012;602,8") || !strings.Contains(csv, "2015;257,6") {
+		t.Errorf("the history's CSV: %q", csv)
+	}
+	if strings.Contains(out["tal/analyse-ny-viden/index.html"], "figur-historik") {
+		t.Error("a figure of one year is drawn as a chart")
+	}
+	list := out["tal/index.html"]
+	if !strings.Contains(list, `role="img" aria-label="Faldende fra 602,8 i 2012 til 257,6 i 2015"`) {
+		t.Errorf("the list of all figures has no trend for omsaetning:\n%s", grep(list, "/tal/omsaetning/"))
+	}
+	if n := strings.Count(list, `class="sparkline"`); n < 60 {
+		t.Errorf("only %d metrics have a trend line", n)
+	}
+}
