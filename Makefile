@@ -86,8 +86,9 @@ check-site: $(BIN) $(SITE_CHECK)/node_modules/.installed
 	@echo "check-site: two builds, GOMAXPROCS=1 and default, are byte-identical"
 	java -jar $(SITE_CHECK)/node_modules/vnu-jar/build/dist/vnu.jar --errors-only --skip-non-html --also-check-svg $(CHECK_DIR)/site
 	@echo "check-site: the Nu Html Checker found no errors"
-	$(GO) test -tags sitecheck -count=1 -v -run 'TestBuiltSite|TestBrowser|TestLayout' ./internal/sitecheck \
-		-args -site $(abspath $(CHECK_DIR)/site) -axe $(abspath $(SITE_CHECK)/node_modules/axe-core/axe.min.js)
+	$(GO) test -tags sitecheck -count=1 -v -run 'TestBuiltSite|TestBrowser|TestLayout|TestLighthouse' ./internal/sitecheck \
+		-args -site $(abspath $(CHECK_DIR)/site) -axe $(abspath $(SITE_CHECK)/node_modules/axe-core/axe.min.js) \
+		-lighthouse $(abspath $(SITE_CHECK)/node_modules/.bin/lighthouse)
 
 $(SITE_CHECK)/node_modules/.installed: $(SITE_CHECK)/package.json $(SITE_CHECK)/package-lock.json
 	cd $(SITE_CHECK) && npm ci --no-audit --no-fund

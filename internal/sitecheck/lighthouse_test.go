@@ -1,0 +1,113 @@
+//go:build sitecheck
+
+package sitecheck
+
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+)
+
+var lighthouse = flag.String("lighthouse", "", "the lighthouse command from tools/site-check (make check-site gives it)")
+
+// lighthousePages are a page of each kind a reader lands on: the front
+// page, a chapter with charts and tables, a case story.
+var lighthousePages = []string{"/", "/2016/udviklingen-2012-2015/", "/2016/cases/konkurrenter-brander-sig-sammen/"}
+
+// lighthouseMin are the scores each page must reach, out of 100.
+var lighthouseMin = map[string]int{"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}
+
+// TestLighthouse runs Lighthouse 12 (mobile, its default) on each page and
+// holds it to the scores above, naming the audits that cost points.
+func TestLighthouse(t *testing.T) {
+	if *siteDir == "" || *lighthouse == "" {
+		t.Fatal("give -site DIR and -lighthouse FILE; make check-site does")
+	}
+	_, srv := serveSite(t)
+	for _, p := range lighthousePages {
+		name := strings.Trim(p, "/")
+		if name == "" {
+			name = "forside"
+		}
+		t.Run(name, func(t *testing.T) {
+			report := runLighthouse(t, srv.URL+p)
+			for cat, min := range lighthouseMin {
+				c, ok := report.Categories[cat]
+				if !ok {
+					t.Errorf("%s: no %s score", p, cat)
+					continue
+				}
+				score := int(c.Score*100 + 0.5)
+				t.Logf("%s: %s %d", p, cat, score)
+				if score < min {
+					t.Errorf("%s: %s scores %d, below %d; failing audits: %s", p, cat, score, min, report.failing(c))
+				}
+			}
+		})
+	}
+}
+
+type lighthouseReport struct {
+	Categories map[string]struct {
+		Score     float64 `json:"score"`
+		AuditRefs []struct {
+			ID     string  `json:"id"`
+			Weight float64 `json:"weight"`
+		} `json:"auditRefs"`
+	} `json:"categories"`
+	Audits map[string]struct {
+		Title string   `json:"title"`
+		Score *float64 `json:"score"`
+	} `json:"audits"`
+}
+
+// failing names the weighted audits of a category that did not pass.
+func (r lighthouseReport) failing(c struct {
+	Score     float64 `json:"score"`
+	AuditRefs []struct {
+		ID     string  `json:"id"`
+		Weight float64 `json:"weight"`
+	} `json:"auditRefs"`
+}) string {
+	var out []string
+	for _, ref := range c.AuditRefs {
+		a := r.Audits[ref.ID]
+		if ref.Weight > 0 && a.Score != nil && *a.Score < 1 {
+			out = append(out, fmt.Sprintf("%s (%.2f)", a.Title, *a.Score))
+		}
+	}
+	sort.Strings(out)
+	return strings.Join(out, "; ")
+}
+
+func runLighthouse(t *testing.T, url string) lighthouseReport {
+	t.Helper()
+	out := filepath.Join(t.TempDir(), "report.json")
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, *lighthouse, url,
+		"--output=json", "--output-path="+out, "--quiet",
+		"--only-categories=performance,accessibility,best-practices,seo",
+		"--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync --user-data-dir="+t.TempDir())
+	cmd.Env = append(os.Environ(), "CHROME_PATH="+*chromium)
+	if b, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("lighthouse %s: %v\n%s", url, err, b)
+	}
+	b, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var r lighthouseReport
+	if err := json.Unmarshal(b, &r); err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
