@@ -1,0 +1,235 @@
+// Package share draws an edition's share image: the picture a link preview
+// shows (og:image), 1200×630 pixels, with the edition's name and one of its
+// key figures in white on the site's deep blue, and the bar-chart mark of
+// the site's icon. The text is set in the chart font (internal/chart), the
+// only font the build has, rasterised by freetype.
+//
+// The same card gives the same bytes: the drawing is integer and
+// fixed-point arithmetic in one goroutine, and the palette is sorted, so a
+// build's output stays byte-identical whatever the machine or GOMAXPROCS.
+package share
+
+import (
+	"bytes"
+	"fmt"
+	"image"
+	"image/color"
+	"image/draw"
+	"image/png"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/golang/freetype/truetype"
+	"golang.org/x/image/font"
+	"golang.org/x/image/math/fixed"
+
+	"report/internal/chart"
+)
+
+// Width and Height are the image's size in pixels: the 1.91:1 that
+// Facebook, LinkedIn and X (summary_large_image) show without cropping.
+const (
+	Width  = 1200
+	Height = 630
+)
+
+// Card is what the image says.
+type Card struct {
+	Site   string // the report's title, small, at the top
+	Title  string // the edition's name, large: "Performanceregnskab 2016"
+	Prefix string // the key figure's prefix, "omkring"; may be empty
+	Number string // the key figure as printed, "17.000"
+	Text   string // what the figure counts, after it
+}
+
+// Alt is the image's text alternative: what it says, in one sentence.
+func (c Card) Alt() string {
+	figure := c.Number
+	if c.Prefix != "" {
+		figure = c.Prefix + " " + figure
+	}
+	if figure == "" {
+		return c.Title + ". " + c.Site
+	}
+	return c.Title + ": " + strings.TrimSpace(figure+" "+c.Text) + "."
+}
+
+// The site's colours (static/css/report.css: --accent, --accent-dark).
+var (
+	blue     = color.RGBA{0x0b, 0x4f, 0x71, 0xff}
+	darkBlue = color.RGBA{0x07, 0x33, 0x49, 0xff}
+	white    = color.RGBA{0xff, 0xff, 0xff, 0xff}
+	pale     = color.RGBA{0xc4, 0xdc, 0xe8, 0xff} // the small text, 8.9:1 on blue
+	barTint  = color.RGBA{0x3d, 0x7f, 0xa3, 0xff} // the mark's bars, quiet
+)
+
+var parsed = sync.OnceValues(func() (*truetype.Font, error) { return truetype.Parse(chart.FontFile) })
+
+// cache holds the images drawn, by card: the preview plans the site again
+// after every edit, and an edition's card rarely changes.
+var cache sync.Map // Card → []byte
+
+// Render draws the card as a PNG. It fails only when the text holds a
+// character the font cannot draw.
+func Render(c Card) ([]byte, error) {
+	if b, ok := cache.Load(c); ok {
+		return b.([]byte), nil
+	}
+	f, err := parsed()
+	if err != nil {
+		return nil, err
+	}
+	for _, s := range []string{c.Site, c.Title, c.Prefix, c.Number, c.Text} {
+		for _, r := range s {
+			if f.Index(r) == 0 && r != ' ' {
+				return nil, fmt.Errorf("the share image cannot draw the character %q (U+%04X) in %q: the chart font lacks it", r, r, s)
+			}
+		}
+	}
+	img := image.NewRGBA(image.Rect(0, 0, Width, Height))
+	draw.Draw(img, img.Bounds(), image.NewUniform(blue), image.Point{}, draw.Src)
+	// A dark band along the bottom, as the site's header has below it.
+	draw.Draw(img, image.Rect(0, Height-24, Width, Height), image.NewUniform(darkBlue), image.Point{}, draw.Src)
+	drawMark(img, image.Rect(Width-72-216, Height-72-24-216, Width-72, Height-72-24))
+
+	const left = 72
+	full := Width - 2*left
+	beside := full - 216 - 48 // beside the mark
+	y := 72
+	y = setText(img, f, c.Site, 30, pale, left, y, full, 1)
+	y += 18
+	y = setText(img, f, c.Title, 64, white, left, y, full, 2)
+	if c.Number != "" {
+		y += 48
+		// The number as large as fits beside the mark, the prefix on its
+		// baseline.
+		prefix := ""
+		if c.Prefix != "" {
+			prefix = c.Prefix + " "
+		}
+		size := 120
+		for ; size > 40 && measure(f, prefix, size*11/30)+measure(f, c.Number, size) > beside; size -= 4 {
+		}
+		x, base := left, y+ascent(f, size)
+		x = line(img, f, prefix, size*11/30, white, x, base)
+		line(img, f, c.Number, size, white, x, base)
+		y += size * 5 / 4
+		setText(img, f, c.Text, 34, pale, left, y, beside, 2)
+	}
+	b, err := encode(img)
+	if err != nil {
+		return nil, err
+	}
+	cache.Store(c, b)
+	return b, nil
+}
+
+// setText sets text in lines no wider than width, from the top y, in at
+// most maxLines lines: a text that needs more is set smaller, down to half
+// its size, and if it still needs more, its last line ends in "…" (the
+// image's alt text has it whole). It returns the y below the last line.
+func setText(img draw.Image, f *truetype.Font, text string, px int, c color.Color, x, y, width, maxLines int) int {
+	size := px
+	lines := wrap(f, text, size, width)
+	for len(lines) > maxLines && size > px/2 {
+		size -= 2
+		lines = wrap(f, text, size, width)
+	}
+	if len(lines) > maxLines {
+		lines = lines[:maxLines]
+		last := strings.Fields(lines[maxLines-1])
+		for len(last) > 1 && measure(f, strings.Join(last, " ")+" …", size) > width {
+			last = last[:len(last)-1]
+		}
+		lines[maxLines-1] = strings.Join(last, " ") + " …"
+	}
+	for _, l := range lines {
+		line(img, f, l, size, c, x, y+ascent(f, size))
+		y += size * 5 / 4
+	}
+	return y
+}
+
+// measure is the width of text at px, in whole pixels, rounded up.
+func measure(f *truetype.Font, text string, px int) int {
+	return font.MeasureString(face(f, px), text).Ceil()
+}
+
+// line draws one line of text on the baseline y and returns the x after
+// it.
+func line(img draw.Image, f *truetype.Font, text string, px int, c color.Color, x, y int) int {
+	d := font.Drawer{Dst: img, Src: image.NewUniform(c), Face: face(f, px), Dot: fixed.P(x, y)}
+	d.DrawString(text)
+	return d.Dot.X.Ceil()
+}
+
+func face(f *truetype.Font, px int) font.Face {
+	return truetype.NewFace(f, &truetype.Options{Size: float64(px), DPI: 72, Hinting: font.HintingNone})
+}
+
+// ascent is how far the font's tallest letters rise above the baseline.
+func ascent(f *truetype.Font, px int) int { return face(f, px).Metrics().Ascent.Ceil() }
+
+// wrap breaks text at spaces into lines no wider than width pixels at px; a
+// word wider than the width gets a line of its own.
+func wrap(f *truetype.Font, text string, px, width int) []string {
+	fc := face(f, px)
+	limit := fixed.I(width)
+	var lines []string
+	for _, w := range strings.Fields(text) {
+		if n := len(lines); n > 0 && font.MeasureString(fc, lines[n-1]+" "+w) <= limit {
+			lines[n-1] += " " + w
+			continue
+		}
+		lines = append(lines, w)
+	}
+	return lines
+}
+
+// drawMark draws the site's mark, three rising bars (see
+// static/icons/icon.svg), in the square r.
+func drawMark(img draw.Image, r image.Rectangle) {
+	unit := r.Dx() / 32 // the icon's 32-unit grid
+	for i, top := range []int{18, 12, 6} {
+		x := r.Min.X + (4+9*i)*unit
+		bar := image.Rect(x, r.Min.Y+top*unit, x+6*unit, r.Min.Y+28*unit)
+		draw.Draw(img, bar, image.NewUniform(barTint), image.Point{}, draw.Src)
+	}
+}
+
+// encode writes the image as a PNG with a palette when it has 256 colours
+// or fewer, as a picture of flat colours and antialiased text usually has:
+// a third of the size of the same picture in RGB.
+func encode(img *image.RGBA) ([]byte, error) {
+	seen := map[color.RGBA]bool{}
+	for i := 0; i < len(img.Pix) && len(seen) <= 256; i += 4 {
+		seen[color.RGBA{img.Pix[i], img.Pix[i+1], img.Pix[i+2], img.Pix[i+3]}] = true
+	}
+	var out image.Image = img
+	if len(seen) <= 256 {
+		colors := make([]color.RGBA, 0, len(seen))
+		for c := range seen {
+			colors = append(colors, c)
+		}
+		slices.SortFunc(colors, func(a, b color.RGBA) int {
+			return int(a.R)<<16 | int(a.G)<<8 | int(a.B) - (int(b.R)<<16 | int(b.G)<<8 | int(b.B))
+		})
+		pal := make(color.Palette, len(colors))
+		index := make(map[color.RGBA]uint8, len(colors))
+		for i, c := range colors {
+			pal[i], index[c] = c, uint8(i)
+		}
+		p := image.NewPaletted(img.Bounds(), pal)
+		for i, j := 0, 0; i < len(img.Pix); i, j = i+4, j+1 {
+			p.Pix[j] = index[color.RGBA{img.Pix[i], img.Pix[i+1], img.Pix[i+2], img.Pix[i+3]}]
+		}
+		out = p
+	}
+	var b bytes.Buffer
+	enc := png.Encoder{CompressionLevel: png.BestCompression}
+	if err := enc.Encode(&b, out); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}

@@ -1,0 +1,117 @@
+package share
+
+import (
+	"bytes"
+	"flag"
+	"image"
+	"image/color"
+	"image/png"
+	"os"
+	"strings"
+	"testing"
+)
+
+var out = flag.String("out", "", "write the sample card's PNG here, to look at")
+
+var sample = Card{
+	Site:   "Viden og vækst til danske virksomheder",
+	Title:  "Performanceregnskab 2016",
+	Prefix: "omkring",
+	Number: "17.000",
+	Text:   "virksomheder deltog i de danske klyngers aktiviteter i 2015",
+}
+
+func TestRender(t *testing.T) {
+	b, err := Render(sample)
+	if err != nil {
+		t.Fatal(err)
+	}
+	img, err := png.Decode(bytes.NewReader(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := img.Bounds(); r.Dx() != Width || r.Dy() != Height {
+		t.Errorf("the image is %v, want %d×%d", r, Width, Height)
+	}
+	if *out != "" {
+		if err := os.WriteFile(*out, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	t.Logf("%d bytes", len(b))
+}
+
+// TestDeterministic draws the card twice, bypassing the cache: the same
+// card gives the same bytes.
+func TestDeterministic(t *testing.T) {
+	a, err := Render(sample)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cache.Delete(sample)
+	b, err := Render(sample)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(a, b) {
+		t.Error("the same card drew different bytes")
+	}
+	other := sample
+	other.Number = "17.001"
+	c, _ := Render(other)
+	if bytes.Equal(a, c) {
+		t.Error("a different figure drew the same image")
+	}
+}
+
+func TestMissingGlyph(t *testing.T) {
+	c := sample
+	c.Title = "Performanceregnskab 2016 ✓"
+	if _, err := Render(c); err == nil || !strings.Contains(err.Error(), "U+2713") {
+		t.Errorf("a character the font lacks: %v", err)
+	}
+}
+
+func TestAlt(t *testing.T) {
+	if got, want := sample.Alt(), "Performanceregnskab 2016: omkring 17.000 virksomheder deltog i de danske klyngers aktiviteter i 2015."; got != want {
+		t.Errorf("Alt() = %q, want %q", got, want)
+	}
+}
+
+// TestLongText keeps long texts and a long number off the band along the
+// bottom and off the mark: they are set smaller, and what still does not
+// fit ends in "…", never cut mid-word.
+func TestLongText(t *testing.T) {
+	c := sample
+	c.Site = strings.Repeat("Viden og vækst ", 10)
+	c.Title = strings.Repeat("Performanceregnskab for klynger og innovationsnetværk ", 4)
+	c.Number = "1.234.567.890.123"
+	c.Text = strings.Repeat("virksomheder deltog i de danske klyngers aktiviteter ", 6)
+	b, err := Render(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if *out != "" {
+		os.WriteFile(strings.TrimSuffix(*out, ".png")+"-long.png", b, 0o644)
+	}
+	img, err := png.Decode(bytes.NewReader(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	mark := image.Rect(Width-72-216, Height-72-24-216, Width-72, Height-24)
+	for y := mark.Min.Y; y < Height; y++ {
+		for x := 0; x < Width; x++ {
+			got := color.RGBAModel.Convert(img.At(x, y)).(color.RGBA)
+			switch {
+			case y >= Height-24:
+				if got != darkBlue {
+					t.Fatalf("text reaches the band at the bottom, at %d,%d", x, y)
+				}
+			case image.Pt(x, y).In(mark):
+				if got != blue && got != barTint {
+					t.Fatalf("text reaches the mark, at %d,%d", x, y)
+				}
+			}
+		}
+	}
+}
