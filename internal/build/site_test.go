@@ -79,7 +79,7 @@ func TestGoodSite(t *testing.T) {
 	}
 	out := files(res.Output)
 	for _, want := range []string{
-		"index.html", "404.html", "css/report.css",
+		"index.html", "404.html", hashedSheet(t, out),
 		"2016/index.html", "2016/tal/index.html",
 		"2016/cases/index.html", "2016/cases/en-god-historie/index.html",
 		"2016/klynger/index.html", "2016/klynger/vindkraft/index.html",
@@ -156,7 +156,7 @@ func TestBaseURLWithSubPath(t *testing.T) {
 	out := files(res.Output)
 	chapter := out["2016/tal/index.html"]
 	for _, want := range []string{
-		`<link rel="stylesheet" href="/rapport/css/report.css">`,
+		`<link rel="stylesheet" href="/rapport/` + hashedSheet(t, out) + `">`,
 		`<link rel="canonical" href="https://example.org/rapport/2016/tal/">`,
 		`<a href="/rapport/2016/cases/en-god-historie/">casen</a>`,
 		`<a href="/rapport/2016/klynger/">Klyngerne</a>`,
@@ -193,7 +193,7 @@ func TestBaseURLFromSiteSettings(t *testing.T) {
 		t.Fatal(err)
 	}
 	chapter := files(res.Output)["2016/tal/index.html"]
-	for _, want := range []string{`<a href="/rapport/2016/cases/en-god-historie/">casen</a>`, `href="/rapport/css/report.css"`, `<link rel="canonical" href="https://example.org/rapport/2016/tal/">`} {
+	for _, want := range []string{`<a href="/rapport/2016/cases/en-god-historie/">casen</a>`, `href="/rapport/` + hashedSheet(t, files(res.Output)) + `"`, `<link rel="canonical" href="https://example.org/rapport/2016/tal/">`} {
 		if !strings.Contains(chapter, want) {
 			t.Errorf("chapter page lacks %s", want)
 		}

@@ -62,6 +62,10 @@ func (d *Data) loadSite(fsys fs.FS, problems *diag.List) {
 		line, col := doc.Pos("title")
 		problems.Errorf(name, max(line, 1), col, `"title" is required: the site's name, shown on every page`)
 	}
+	if u := d.Site.AccessibilityStatement; ok && u != "" && !isWebAddress(u) {
+		line, col := doc.Pos("accessibility_statement")
+		problems.Errorf(name, max(line, 1), col, `"accessibility_statement" must be a full https:// address, like https://www.was.digst.dk/example-dk, not %q`, u)
+	}
 }
 
 func (d *Data) loadFields(fsys fs.FS, problems *diag.List) {

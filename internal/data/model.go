@@ -27,6 +27,12 @@ type Site struct {
 	Title     string `toml:"title"`
 	Publisher string `toml:"publisher"`
 	BaseURL   string `toml:"base_url"`
+	// AccessibilityStatement is the address of the site's accessibility
+	// statement, made in WAS-Tool (https://www.was.digst.dk/<domain>): the
+	// footer of every page links to it, and /was leads to it where the host
+	// redirects. Optional, so that a test site needs none; the shipped
+	// site's checks require the link.
+	AccessibilityStatement string `toml:"accessibility_statement"`
 }
 
 // Field is a fagområde, a group of clusters.

@@ -58,14 +58,24 @@ func (p *Plan) KeepAssets(memory int64) error {
 			problems.Add(prob)
 			continue
 		}
+		// A file of static/ was read once already, for its hashed name:
+		// what is kept must be what the name says.
+		named, namedSum, namedSize := a.read, a.sum, a.size
 		if size <= memory {
 			a.data, prob = a.readAll(f, size)
 			a.kept = prob == nil
+			if named {
+				a.sum = sha256.Sum256(a.data)
+			}
 			memory -= size
 		} else {
 			a.sum, prob = a.hash(f, size)
 		}
 		f.Close()
+		if prob == nil && named && (size != namedSize || a.sum != namedSum) {
+			a.kept, a.data = false, nil
+			prob = a.problem("changed while the site was built; build again")
+		}
 		if prob != nil {
 			problems.Add(prob)
 			continue

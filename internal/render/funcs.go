@@ -12,12 +12,14 @@ import (
 func (r *Renderer) funcs() template.FuncMap {
 	return template.FuncMap{
 		// url turns a site path ("2016/klynger/") into a link that works under
-		// the base path.
-		"url": func(p string) string { return r.basePath + strings.TrimPrefix(p, "/") },
+		// the base path; a file of static/ is named by its hashed name
+		// ("css/report.css" → "css/report.3f2a9c1d.css", see fingerprint.go).
+		"url": func(p string) string { return r.basePath + r.assetURL(strings.TrimPrefix(p, "/")) },
 		// absURL is the full address, for canonical links and link previews;
 		// it falls back to the path when no host was configured.
 		"absURL":      func(p string) string { return r.origin + r.basePath + strings.TrimPrefix(p, "/") },
 		"hasOrigin":   func() bool { return r.origin != "" },
+		"shareImage":  r.shareImage,
 		"feedPath":    func() string { return FeedPath },
 		"number":      danish.Number,
 		"editionURL":  site.EditionURL,
@@ -33,6 +35,7 @@ func (r *Renderer) funcs() template.FuncMap {
 		"metricURL":  site.MetricURL,
 		"metricsURL": func() string { return site.MetricsURL },
 		"archiveURL": func() string { return site.ArchiveURL },
+		"privacyURL": func() string { return PrivacyURL },
 		"date":       danish.Date,
 		"gold":       func(e *site.Edition, clusterID string) bool { return e != nil && e.Gold(clusterID) },
 		// unitAfter is a metric's unit in brackets, to follow its name,

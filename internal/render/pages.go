@@ -53,6 +53,9 @@ func (r *Renderer) jobs() []job {
 		{path: "index.html", kind: "home", data: r.page("home", nil, s.Data.Site.Title, "")},
 		{path: "404.html", kind: "404", data: r.page("404", nil, "Siden findes ikke", "404.html")},
 	}
+	// Every page has a description, for search results and link previews.
+	jobs[0].data.Description = "Performanceregnskabet for de danske klynger og innovationsnetværk."
+	jobs[1].data.Description = "Siden findes ikke. Find performanceregnskabet for de danske klynger fra forsiden."
 	if latest := r.latest(); latest != nil {
 		jobs[0].data.Edition = latest
 		jobs[0].data.KeyFigures = latest.Figures
@@ -62,6 +65,7 @@ func (r *Renderer) jobs() []job {
 	archive.Breadcrumbs = []Crumb{{Title: "Forside", URL: ""}}
 	archive.Description = "Alle udgaver af performanceregnskabet for de danske klynger."
 	jobs = append(jobs, job{path: site.ArchiveURL + "index.html", kind: "archive", data: archive})
+	jobs = append(jobs, r.privacyJob())
 	jobs = append(jobs, r.metricJobs()...)
 	for _, e := range s.Editions {
 		jobs = append(jobs, r.editionJobs(e)...)

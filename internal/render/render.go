@@ -45,6 +45,11 @@ type Renderer struct {
 	templates *Templates
 	basePath  string // "/rapport/"
 	origin    string // "https://example.org", or "" when the base URL has no host
+
+	// Set by Plan: the hashed names of the files of static/ (see
+	// fingerprint.go), and each edition's share image by year.
+	hashed map[string]string
+	shares map[int]*ShareImage
 }
 
 // New prepares a renderer and parses the templates. Template problems go to
@@ -78,6 +83,8 @@ type Plan struct {
 	files  map[string][]byte // sitemap, feed, chart downloads
 	assets map[string]*asset // output path → its source, read when asked for
 	paths  []string          // every path, sorted
+
+	immutable map[string]bool // files with hashed names (see headers.go)
 }
 
 // Plan decides every file of the site. It fails when two sources would
@@ -112,11 +119,7 @@ func (r *Renderer) Plan(fsys fs.FS) (*Plan, error) {
 			p.files[f.Path] = f.Data
 		}
 	}
-	for _, a := range r.site.Assets {
-		if claim(a.URL) {
-			p.assets[a.URL] = &asset{source: a.Source}
-		}
-	}
+	p.planAssets(fsys, claim, problems)
 	slices.Sort(p.paths)
 	return p, problems.Err()
 }
@@ -138,6 +141,9 @@ func (p *Plan) Paths() []string { return p.paths }
 // File returns one file of the site, rendering it if it is a page; ok is
 // false when the site has no such file.
 func (p *Plan) File(path string) (data []byte, ok bool, err error) {
+	if path == HeadersFile && p.Has(path) {
+		return p.headersNow()
+	}
 	if j, isPage := p.pages[path]; isPage {
 		f, prob := p.r.renderPage(j)
 		if prob != nil {
@@ -190,6 +196,7 @@ func (p *Plan) Stream(ctx context.Context, use func(i int, f File) error) error 
 
 func (p *Plan) each(ctx context.Context, stream bool, use func(i int, f File) error) error {
 	failures := make([]*diag.Problem, len(p.paths))
+	csps := make([]string, len(p.paths)) // each page's policy, for _headers
 	stop := make(chan struct{})
 	var stopOnce sync.Once
 	var useErr error
@@ -205,6 +212,9 @@ func (p *Plan) each(ctx context.Context, stream bool, use func(i int, f File) er
 				if f, failures[i] = p.render(p.paths[i], stream); failures[i] != nil {
 					continue
 				}
+				if _, isPage := p.pages[f.Path]; isPage {
+					csps[i] = PageCSP(f.Data)
+				}
 				err := use(i, f)
 				if f.stream != nil {
 					f.stream.file.Close()
@@ -217,6 +227,9 @@ func (p *Plan) each(ctx context.Context, stream bool, use func(i int, f File) er
 	}
 feed:
 	for i := range p.paths {
+		if p.paths[i] == HeadersFile {
+			continue // made from the pages' policies once they are rendered
+		}
 		select {
 		case work <- i:
 		case <-stop:
@@ -237,7 +250,13 @@ feed:
 	}
 	problems := &diag.List{}
 	reportFailures(p.paths, failures, problems)
-	return problems.Err()
+	if err := problems.Err(); err != nil {
+		return err
+	}
+	if i, ok := slices.BinarySearch(p.paths, HeadersFile); ok {
+		return use(i, File{Path: HeadersFile, Data: p.headers(csps)})
+	}
+	return nil
 }
 
 func (p *Plan) render(path string, stream bool) (File, *diag.Problem) {

@@ -97,7 +97,7 @@ func TestAssetChangedBeyondMemory(t *testing.T) {
 	if code, body := get(t, srv.URL+"/2016/note.txt"); code != 200 || body != "Et notat.\n" {
 		t.Fatalf("before the swap: %d %q", code, body)
 	}
-	if code, _ := get(t, srv.URL+"/css/report.css"); code != 200 {
+	if code, _ := get(t, srv.URL+sheet(t, s)); code != 200 {
 		t.Fatalf("an unchanged asset read again: %d", code)
 	}
 	swapForLink(t, note)
@@ -138,7 +138,7 @@ func TestAssetTypeFromExtension(t *testing.T) {
 	}
 	srv := httptest.NewServer(s)
 	defer srv.Close()
-	for path, want := range map[string]string{"/noter.ukendt": "application/octet-stream", "/css/report.css": "text/css; charset=utf-8"} {
+	for path, want := range map[string]string{"/noter.ukendt": "application/octet-stream", sheet(t, s): "text/css; charset=utf-8"} {
 		resp, err := http.Get(srv.URL + path)
 		if err != nil {
 			t.Fatal(err)

@@ -40,7 +40,7 @@ func TestHostHeader(t *testing.T) {
 		"127.0.0.1.evil.example:" + port: 421,
 		"localhost.:" + port:             421,
 	} {
-		for _, p := range []string{"/2016/", Prefix + "reload.js", Prefix + "events", "/css/report.css"} {
+		for _, p := range []string{"/2016/", Prefix + "reload.js", Prefix + "events", sheet(t, s)} {
 			req, _ := http.NewRequest("GET", srv.URL+p, nil)
 			req.Host = host
 			resp, err := http.DefaultClient.Do(req)

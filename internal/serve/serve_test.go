@@ -122,7 +122,7 @@ func TestEditBreakFix(t *testing.T) {
 	if code != 500 || !strings.Contains(body, `content/2016/tal.md:3:1: error: &#34;weight&#34; must be a whole number`) {
 		t.Errorf("a broken edit gives %d and %q", code, body)
 	}
-	if code, _ := get(t, srv.URL+"/css/report.css"); code != 200 {
+	if code, _ := get(t, srv.URL+sheet(t, s)); code != 200 {
 		t.Error("assets of the last good build are no longer served")
 	}
 
@@ -168,7 +168,7 @@ func TestBasePath(t *testing.T) {
 	s.Rebuild()
 	srv := httptest.NewServer(s)
 	defer srv.Close()
-	if code, body := get(t, srv.URL+"/rapport/2016/"); code != 200 || !strings.Contains(body, `href="/rapport/css/report.css"`) {
+	if code, body := get(t, srv.URL+"/rapport/2016/"); code != 200 || !strings.Contains(body, `href="/rapport`+sheet(t, s)+`"`) {
 		t.Errorf("/rapport/2016/: %d", code)
 	}
 	if code, _ := get(t, srv.URL+"/2016/"); code != 404 {

@@ -22,6 +22,7 @@ var minimalLayouts = map[string]string{
 	"cluster.html":   `{{define "main"}}<h1>{{.Title}}</h1><ul>{{range .ClusterCases}}<li><a href="{{.URL}}">{{.Title}}</a></li>{{end}}</ul>{{end}}`,
 	"metrics.html":   `{{define "main"}}<h1>{{.Title}}</h1>{{end}}`,
 	"metric.html":    `{{define "main"}}<h1>{{.Title}}</h1>{{end}}`,
+	"privacy.html":   `{{define "main"}}<h1>{{.Title}}</h1>{{end}}`,
 	"404.html":       `{{define "main"}}<h1>{{.Title}}</h1>{{end}}`,
 }
 

@@ -1,0 +1,59 @@
+package render
+
+import (
+	"crypto/sha256"
+	"strconv"
+
+	"report/internal/diag"
+	"report/internal/share"
+	"report/internal/site"
+)
+
+// ShareImage is an edition's picture for link previews (og:image), drawn by
+// package share from the edition's name and its first key figure, under a
+// hashed name in shareDir.
+type ShareImage struct {
+	URL    string // path in the site, "deling/2016.3f2a9c1d.png"
+	Alt    string
+	Width  int
+	Height int
+}
+
+// shareDir holds the share images: a folder of their own, apart from the
+// pages, so that their year's caching is one rule of _headers.
+const shareDir = "deling/"
+
+// shareImages draws every edition's share image and hands each file to
+// add. A title the chart font cannot draw is an error in the edition's
+// file.
+func (r *Renderer) shareImages(add func(File), problems *diag.List) {
+	r.shares = map[int]*ShareImage{}
+	for _, e := range r.site.Editions {
+		card := share.Card{Site: r.site.Data.Site.Title, Title: e.Subtitle}
+		if len(e.Figures) > 0 {
+			k := e.Figures[0]
+			card.Prefix, card.Number, card.Text = k.Prefix, k.Number, k.Text
+		}
+		b, err := share.Render(card)
+		if err != nil {
+			problems.Errorf(e.Path, 1, 0, "%v; change the subtitle or the first key figure's text", err)
+			continue
+		}
+		sum := sha256.Sum256(b)
+		img := &ShareImage{URL: hashedName(shareDir+strconv.Itoa(e.Year)+".png", sum[:]), Alt: card.Alt(), Width: share.Width, Height: share.Height}
+		r.shares[e.Year] = img
+		add(File{Path: img.URL, Data: b})
+	}
+}
+
+// shareImage is the share image of a page of edition e; pages of no
+// edition show the newest edition's. It is nil when there is none.
+func (r *Renderer) shareImage(e *site.Edition) *ShareImage {
+	if e == nil {
+		e = r.latest()
+	}
+	if e == nil {
+		return nil
+	}
+	return r.shares[e.Year]
+}
