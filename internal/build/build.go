@@ -34,6 +34,10 @@ type Options struct {
 	// AllowDrafts builds copied chapters and editions no editor has
 	// confirmed, as the preview does (see site.Options.AllowDrafts).
 	AllowDrafts bool
+	// PDFDir is the folder report-pdf wrote the editions' PDFs to; when
+	// set, each edition's PDF is published and its front page links to it
+	// (see render.Plan.AddPDFs).
+	PDFDir string
 }
 
 // Result is a successful build in memory, with the warnings it produced.
@@ -113,6 +117,9 @@ func Prepare(fsys fs.FS, opts Options) (*render.Plan, []*diag.Problem, error) {
 		return nil, warnings(problems), err
 	}
 	plan, err := r.Plan(fsys)
+	if err == nil && opts.PDFDir != "" {
+		err = plan.AddPDFs(os.DirFS(opts.PDFDir), opts.PDFDir)
+	}
 	return plan, warnings(problems), err
 }
 

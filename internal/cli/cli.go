@@ -127,6 +127,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	fs := newFlagSet("build", stderr, &sf)
 	out := fs.String("out", "public", "the `folder` to write the site to; it is replaced whole, and only when the build succeeds")
 	metrics := fs.Bool("metrics", false, "print where the time went, and any page or chart that took more than 8 % of the build")
+	pdfDir := fs.String("pdf", "", "publish each edition's PDF from the `folder` report-pdf wrote it to, and link its front page to it (make publish does)")
 	if code, ok := parse(fs, args); !ok {
 		return code
 	}
@@ -144,6 +145,9 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	if !filepath.IsAbs(dir) {
 		dir = filepath.Join(sf.root, dir)
 	}
+	if *pdfDir != "" && !filepath.IsAbs(*pdfDir) {
+		*pdfDir = filepath.Join(sf.root, *pdfDir)
+	}
 	if err := build.CheckOutput(sf.root, dir); err != nil {
 		fmt.Fprintf(stderr, "report build: will not write the site to %s: %v\n", *out, err)
 		return ExitUsage
@@ -152,7 +156,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	// new tree is removed and the output folder is left as it was.
 	ctx, done, stopped := onSignal(ctx)
 	defer done()
-	warnings, n, err := build.Publish(ctx, diskfs.Dir(sf.root), build.Options{BaseURL: sf.baseURL, Timing: rec}, dir)
+	warnings, n, err := build.Publish(ctx, diskfs.Dir(sf.root), build.Options{BaseURL: sf.baseURL, Timing: rec, PDFDir: *pdfDir}, dir)
 	if sig := stopped(); sig != nil && errors.Is(err, context.Canceled) {
 		printProblems(stderr, warnings, sf.acknowledged)
 		fmt.Fprintf(stderr, "report: build stopped by a signal (%v); %s was left as it was\n", sig, *out)

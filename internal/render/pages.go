@@ -35,6 +35,7 @@ type PageData struct {
 	Fields       []site.FieldClusters
 	Themes       []site.ThemeCases
 	KeyFigures   []site.KeyFigure
+	PDF          *PDFLink // the edition's PDF, on its front page when the build publishes one (see Plan.AddPDFs)
 
 	Metric  *data.Metric
 	History []HistoryRow

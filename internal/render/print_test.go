@@ -1,0 +1,152 @@
+package render_test
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"report/internal/build"
+	"report/internal/render"
+)
+
+func shippedPlan(t *testing.T, baseURL string) *render.Plan {
+	t.Helper()
+	plan, _, err := build.Prepare(os.DirFS("../.."), build.Options{BaseURL: baseURL})
+	if err != nil {
+		t.Fatalf("the shipped site does not build: %v", err)
+	}
+	return plan
+}
+
+// TestPrintPage renders the shipped edition's print page: every chapter,
+// case story and the cluster directory, once, in order, with every link
+// leading into the document or to the published site.
+func TestPrintPage(t *testing.T) {
+	plan := shippedPlan(t, "https://example.org/rapport/")
+	files, err := plan.PrintPage(2016, map[string]int{"hvem-er-de": 7, "case-konkurrenter-brander-sig-sammen": 34})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(files) != 2 || files[0].Path != "2016/rapport/index.html" || files[1].Path != "2016/rapport/sider.css" {
+		t.Fatalf("files: %v", files)
+	}
+	page, css := string(files[0].Data), string(files[1].Data)
+	order := []string{
+		`id="forord"`, `id="introduktion"`, `id="hvem-er-de"`, `id="hvad-laver-de"`, `id="hvad-kommer-der-ud-af-det"`,
+		`id="udviklingen-2012-2015"`, `id="cases"`, `id="case-medlemskab-giver-kontakter-og-ny-viden"`, `id="klyngerne"`,
+	}
+	last := -1
+	for _, s := range order {
+		i := strings.Index(page, s)
+		if i < 0 || strings.Count(page, s) != 1 {
+			t.Errorf("%s: %d times", s, strings.Count(page, s))
+			continue
+		}
+		if i < last {
+			t.Errorf("%s is out of order", s)
+		}
+		last = i
+	}
+	for _, want := range []string{
+		`<h2>Speeddating førte til nye samarbejder og produkter</h2>`, // a case story's heading, one level down
+		`id="hvem-er-de--fagomraader"`,                                // a chapter's id, prefixed
+		`href="#hvem-er-de--fagomraader"`,                             // and the contents' link to it
+		`href="https://example.org/rapport/tal/omsaetning/"`,          // a table's row leads to the site
+		`<span class="print-toc__page">7</span>`,                      // the contents' page numbers
+		`<span class="print-toc__page">34</span>`,
+		`257,6`, `11.708`,
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the print page lacks %s", want)
+		}
+	}
+	// No link may lead to the address the page is served from while it is
+	// printed: only to an id, or to another host.
+	for _, m := range regexp.MustCompile(`<a [^>]*href="([^"]*)"`).FindAllStringSubmatch(page, -1) {
+		if !strings.HasPrefix(m[1], "#") && !strings.HasPrefix(m[1], "https://") && !strings.HasPrefix(m[1], "mailto:") {
+			t.Errorf("a link leads to %s", m[1])
+		}
+	}
+	for _, want := range []string{
+		`@page part-3 { @top-left { content: "Hvem er de?"; } }`,
+		`[data-sheet="3"] { page: part-3; }`,
+		`@page { @top-right { content: "Performanceregnskab 2016"; } }`,
+		`.page-print a[href^="https://example.org/rapport/"]::after { content: none; }`,
+	} {
+		if !strings.Contains(css, want) {
+			t.Errorf("sider.css lacks %s", want)
+		}
+	}
+}
+
+// TestPrintPageNoHost: without a host in the base URL, links to the site's
+// pages outside the document lead nowhere, rather than to the address the
+// page was printed from.
+func TestPrintPageNoHost(t *testing.T) {
+	plan := shippedPlan(t, "/")
+	files, err := plan.PrintPage(2016, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := string(files[0].Data)
+	if strings.Contains(page, `href="/tal/`) || strings.Contains(page, `href="/2016/klynger/`) {
+		t.Error("the print page links to pages of the site it does not hold")
+	}
+	if strings.Contains(page, `class="print-toc__page"`) {
+		t.Error("page numbers without a PDF to take them from")
+	}
+}
+
+// TestAddPDFs publishes a PDF from report-pdf's folder and links the
+// edition's front page to it; a PDF made from other content, or none, is
+// refused.
+func TestAddPDFs(t *testing.T) {
+	plan := shippedPlan(t, "/")
+	loaded := []string{"fonts/LICENSE-Roboto.txt"}
+	digest, err := plan.PrintDigest(2016, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pdf := strings.Repeat("%PDF", 525_000) // 2,1 MB
+	dir := fstest.MapFS{
+		"2016/performanceregnskab-2016.pdf":       {Data: []byte(pdf)},
+		"2016/performanceregnskab-2016.pdf.kilde": {Data: []byte(digest + "\n")},
+	}
+	if err := plan.AddPDFs(dir, "pdf"); err != nil {
+		t.Fatal(err)
+	}
+	front, _, err := plan.File("2016/index.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := `<a href="/2016/performanceregnskab-2016.pdf" type="application/pdf">Hent hele rapporten som PDF, 2,1 MB</a>`; !strings.Contains(string(front), want) {
+		t.Errorf("the front page lacks %s", want)
+	}
+	if b, ok, _ := plan.File("2016/performanceregnskab-2016.pdf"); !ok || string(b) != pdf {
+		t.Error("the PDF is not in the site")
+	}
+
+	stale := fstest.MapFS{
+		"2016/performanceregnskab-2016.pdf":       {Data: []byte(pdf)},
+		"2016/performanceregnskab-2016.pdf.kilde": {Data: []byte(digest + "\n" + strings.Join(loaded, "\n"))},
+	}
+	err = shippedPlan(t, "/").AddPDFs(stale, "pdf")
+	if err == nil || !strings.Contains(err.Error(), "made from other content") {
+		t.Errorf("a PDF made from other styles: %v", err)
+	}
+	err = shippedPlan(t, "/").AddPDFs(fstest.MapFS{}, filepath.Join("x", "pdf"))
+	if err == nil || !strings.Contains(err.Error(), "no PDF of edition 2016") {
+		t.Errorf("no PDF: %v", err)
+	}
+}
+
+func TestFileSize(t *testing.T) {
+	for n, want := range map[int64]string{2_149_000: "2,1 MB", 560_458: "560 kB", 999: "999 byte", 1_000_000: "1,0 MB"} {
+		if got := render.FileSize(n); got != want {
+			t.Errorf("FileSize(%d) = %q, want %q", n, got, want)
+		}
+	}
+}
