@@ -14,6 +14,10 @@ BASE_URL    ?=
 PORT        ?= 1313
 
 SITE_CHECK  := tools/site-check
+# Pagefind writes the search page's index into a built site; make publish
+# and make check-site run it after the build (pinned in tools/search).
+SEARCH      := tools/search
+PAGEFIND     = $(SEARCH)/node_modules/.bin/pagefind --quiet --site
 CHECK_DIR   := .site-check
 # A count, not a duration: with a duration, Go 1.26's fuzzing coordinator
 # can fail a clean run with "context deadline exceeded" when time runs out
@@ -26,7 +30,7 @@ FUZZBLOCK   ?= 30000x
 FUZZFLAGS    = -run '^$$' -fuzzminimizetime 200x
 BENCH_RUNS  ?= 7
 
-.PHONY: all build serve check install test vet fmt-check lint unit bench fuzz check-site \
+.PHONY: all build publish serve check install test vet fmt-check lint unit bench fuzz check-site \
 	release-check release clean
 
 all: build
@@ -39,6 +43,16 @@ FORCE:
 ## build: write the site to public/ (BASE_URL=https://example.org/rapport/ to publish under a sub-path)
 build: $(BIN)
 	./$(BIN) build --out $(OUT) $(if $(BASE_URL),--base-url $(BASE_URL))
+
+## publish: build the site to public/ with its search index, as the publishing workflow does
+## (needs Node.js and npm for Pagefind, pinned in tools/search)
+publish: build $(SEARCH)/node_modules/.installed
+	$(PAGEFIND) $(OUT)
+	@echo "publish: Pagefind indexed $(OUT) for the search page"
+
+$(SEARCH)/node_modules/.installed: $(SEARCH)/package.json $(SEARCH)/package-lock.json
+	cd $(SEARCH) && npm ci --no-audit --no-fund
+	touch $@
 
 ## serve: build and preview the site on http://127.0.0.1:1313/
 serve: $(BIN)
@@ -78,15 +92,17 @@ unit:
 
 ## check-site: build the site and check it as a browser, a validator and a crawler would
 ## (needs Chromium, Java and npm; .ci/run installs them)
-check-site: $(BIN) $(SITE_CHECK)/node_modules/.installed
+check-site: $(BIN) $(SITE_CHECK)/node_modules/.installed $(SEARCH)/node_modules/.installed
 	rm -rf $(CHECK_DIR)
 	GOMAXPROCS=1 ./$(BIN) build --out $(CHECK_DIR)/one-thread
 	./$(BIN) build --out $(CHECK_DIR)/site
 	diff -r $(CHECK_DIR)/one-thread $(CHECK_DIR)/site
 	@echo "check-site: two builds, GOMAXPROCS=1 and default, are byte-identical"
+	$(PAGEFIND) $(CHECK_DIR)/site
+	@echo "check-site: Pagefind indexed the site, as make publish does"
 	java -jar $(SITE_CHECK)/node_modules/vnu-jar/build/dist/vnu.jar --errors-only --skip-non-html --also-check-svg $(CHECK_DIR)/site
 	@echo "check-site: the Nu Html Checker found no errors"
-	$(GO) test -tags sitecheck -count=1 -v -run 'TestBuiltSite|TestBrowser|TestLayout|TestLighthouse' ./internal/sitecheck \
+	$(GO) test -tags sitecheck -count=1 -v -run 'TestBuiltSite|TestBrowser|TestLayout|TestLighthouse|TestSearch' ./internal/sitecheck \
 		-args -site $(abspath $(CHECK_DIR)/site) -axe $(abspath $(SITE_CHECK)/node_modules/axe-core/axe.min.js) \
 		-lighthouse $(abspath $(SITE_CHECK)/node_modules/.bin/lighthouse)
 

@@ -36,6 +36,7 @@ func (r *Renderer) funcs() template.FuncMap {
 		"metricsURL": func() string { return site.MetricsURL },
 		"archiveURL": func() string { return site.ArchiveURL },
 		"privacyURL": func() string { return PrivacyURL },
+		"searchURL":  func() string { return SearchURL },
 		"date":       danish.Date,
 		"gold":       func(e *site.Edition, clusterID string) bool { return e != nil && e.Gold(clusterID) },
 		// unitAfter is a metric's unit in brackets, to follow its name,

@@ -91,13 +91,24 @@ func (p *Plan) headers(csps []string) []byte {
 			common = c
 		}
 	}
+	// Pagefind's worker, pagefind/pagefind-worker.js, runs under the policy
+	// its own file is served with, not the search page's, and compiles
+	// WebAssembly: pagefind/ gets the search page's policy (see search.go).
+	search := common
+	if i := slices.Index(p.paths, SearchURL+"index.html"); i >= 0 && csps[i] != "" {
+		search = csps[i]
+	}
 	want := map[string]string{} // path → its headers, as written in a rule
 	for i, f := range p.paths {
 		if f == HeadersFile || f == RedirectsFile {
 			continue // read by the host, never served
 		}
+		other := common
+		if strings.HasPrefix(f, "pagefind/") {
+			other = search
+		}
 		var b strings.Builder
-		for _, h := range p.headersFor(f, csps[i], common) {
+		for _, h := range p.headersFor(f, csps[i], other) {
 			b.WriteString("  " + h.name + ": " + h.value + "\n")
 		}
 		want[f] = b.String()

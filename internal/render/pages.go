@@ -66,6 +66,7 @@ func (r *Renderer) jobs() []job {
 	archive.Breadcrumbs = []Crumb{{Title: "Forside", URL: ""}}
 	archive.Description = "Alle udgaver af performanceregnskabet for de danske klynger."
 	jobs = append(jobs, job{path: site.ArchiveURL + "index.html", kind: "archive", data: archive})
+	jobs = append(jobs, r.searchJob())
 	jobs = append(jobs, r.privacyJob())
 	jobs = append(jobs, r.metricJobs()...)
 	for _, e := range s.Editions {

@@ -1,0 +1,176 @@
+// The search page (/soeg/): searches the index Pagefind writes into the
+// published site (pagefind/, made by `make publish`) and draws the results
+// as a list of headed links with excerpts. The address carries the query
+// (/soeg/?q=bryggeri), so a search can be linked to, reloaded and shared.
+//
+// Pagefind stems Danish: the page is lang="da", so it loads the Danish
+// index, and "bryggeri" also finds "bryggerier". It loads only the parts of
+// the index a query needs, and the text of a result only when it is shown,
+// ten at a time.
+//
+// Everything is drawn with DOM methods; nothing from the index is parsed as
+// markup into the page, except <mark> around the matched words, which is
+// rebuilt from the excerpt's text.
+
+const PAGE = 10;
+
+const form = document.querySelector(".search-form");
+const input = document.getElementById("soeg-felt");
+const status = document.querySelector(".search-status");
+const list = document.querySelector(".search-results");
+const more = document.querySelector(".search-more button");
+const noIndex = document.querySelector(".search-note");
+
+// The bundle sits beside js/ at the site's root, under any base path.
+const bundle = new URL("../pagefind/pagefind.js", import.meta.url).href;
+
+let pagefind = null;
+let current = null; // {query, results, shown}
+
+async function load() {
+  try {
+    const mod = await import(bundle);
+    // A site built without `make publish` has a stand-in that says so.
+    if (mod.notBuilt) return null;
+    await mod.options({ excerptLength: 24 });
+    mod.init();
+    return mod;
+  } catch (err) {
+    console.warn("Søgeindekset kunne ikke indlæses:", err);
+    return null;
+  }
+}
+
+function quoted(q) {
+  return "»" + q + "«";
+}
+
+function say(text) {
+  status.textContent = text;
+}
+
+function countText(n, q) {
+  if (n === 0) return "Ingen resultater for " + quoted(q) + ". Prøv et andet eller et kortere ord.";
+  return n + (n === 1 ? " resultat" : " resultater") + " for " + quoted(q) + ".";
+}
+
+// excerpt turns Pagefind's excerpt, text with <mark> around the matched
+// words, into nodes: text stays text, and only <mark> survives.
+function excerpt(html) {
+  const doc = new DOMParser().parseFromString("<p>" + html + "</p>", "text/html");
+  const out = document.createDocumentFragment();
+  for (const node of doc.body.firstChild.childNodes) {
+    if (node.nodeName === "MARK") {
+      const m = document.createElement("mark");
+      m.textContent = node.textContent;
+      out.append(m);
+    } else {
+      out.append(node.textContent);
+    }
+  }
+  return out;
+}
+
+// metaLine says what a result is and which edition it belongs to:
+// "Case · Samarbejdsprojekter · 2016".
+function metaLine(meta) {
+  return [meta.type, meta.udgave].filter(Boolean).join(" · ");
+}
+
+function item(data) {
+  const li = document.createElement("li");
+  li.className = "search-result";
+  const h = document.createElement("h2");
+  h.className = "search-result__title";
+  const a = document.createElement("a");
+  a.href = data.url;
+  a.textContent = data.meta.title || data.url;
+  h.append(a);
+  li.append(h);
+  const kind = metaLine(data.meta);
+  if (kind) {
+    const p = document.createElement("p");
+    p.className = "search-result__meta";
+    p.textContent = kind;
+    li.append(p);
+  }
+  if (data.excerpt) {
+    const p = document.createElement("p");
+    p.className = "search-result__excerpt";
+    p.append(excerpt(data.excerpt));
+    li.append(p);
+  }
+  return li;
+}
+
+// showMore draws the next results; with focus, it moves focus to the first
+// of them, for a reader who asked for more.
+async function showMore(search, focus) {
+  const batch = search.results.slice(search.shown, search.shown + PAGE);
+  const data = await Promise.all(batch.map((r) => r.data()));
+  if (search !== current) return; // a newer query took over
+  const items = data.map(item);
+  list.append(...items);
+  search.shown += batch.length;
+  list.hidden = search.shown === 0;
+  more.parentElement.hidden = search.shown >= search.results.length;
+  if (focus && items.length > 0) items[0].querySelector("a").focus();
+}
+
+function remember(q) {
+  const url = new URL(location.href);
+  if (q) url.searchParams.set("q", q);
+  else url.searchParams.delete("q");
+  history.replaceState(null, "", url);
+}
+
+async function run(raw, wait) {
+  const q = raw.trim();
+  remember(q);
+  if (!q) {
+    current = null;
+    list.replaceChildren();
+    list.hidden = true;
+    more.parentElement.hidden = true;
+    say("");
+    return;
+  }
+  let found;
+  try {
+    found = await pagefind.debouncedSearch(q, {}, wait);
+  } catch (err) {
+    console.warn("Søgningen mislykkedes:", err);
+    say("Søgningen virker ikke lige nu. Prøv at genindlæse siden.");
+    return;
+  }
+  if (found === null) return; // a newer keystroke took over
+  const search = { query: q, results: found.results, shown: 0 };
+  current = search;
+  list.replaceChildren();
+  await showMore(search, false);
+  if (search === current) say(countText(search.results.length, q));
+}
+
+async function main() {
+  pagefind = await load();
+  if (!pagefind) {
+    noIndex.hidden = false;
+    return;
+  }
+  form.hidden = false;
+  form.addEventListener("submit", (e) => {
+    e.preventDefault();
+    run(input.value, 0);
+  });
+  input.addEventListener("input", () => run(input.value, 300));
+  more.addEventListener("click", () => {
+    if (current) showMore(current, true);
+  });
+  const q = new URLSearchParams(location.search).get("q");
+  if (q) {
+    input.value = q;
+    run(q, 0);
+  }
+}
+
+main();
