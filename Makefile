@@ -19,6 +19,10 @@ SITE_CHECK  := tools/site-check
 SEARCH      := tools/search
 PAGEFIND     = $(SEARCH)/node_modules/.bin/pagefind --quiet --site
 CHECK_DIR   := .site-check
+# report-pdf prints each edition's PDF with headless Chromium into PDF_DIR;
+# make publish then builds the site with them (report build --pdf).
+PDF_BIN     := bin/report-pdf
+PDF_DIR     ?= .pdf
 # A count, not a duration: with a duration, Go 1.26's fuzzing coordinator
 # can fail a clean run with "context deadline exceeded" when time runs out
 # (golang/go#75804, fixed in Go 1.27). 150000 runs take 2-10 s a target here.
@@ -30,7 +34,7 @@ FUZZBLOCK   ?= 30000x
 FUZZFLAGS    = -run '^$$' -fuzzminimizetime 200x
 BENCH_RUNS  ?= 7
 
-.PHONY: all build publish serve check install test vet fmt-check lint unit bench fuzz check-site \
+.PHONY: all build publish publish-needs serve check install test vet fmt-check lint unit bench fuzz check-site \
 	release-check release clean
 
 all: build
@@ -38,17 +42,33 @@ all: build
 $(BIN): FORCE
 	$(GO) build -trimpath -o $(BIN) ./cmd/report
 
+$(PDF_BIN): FORCE
+	$(GO) build -trimpath -o $(PDF_BIN) ./cmd/report-pdf
+
 FORCE:
 
 ## build: write the site to public/ (BASE_URL=https://example.org/rapport/ to publish under a sub-path)
 build: $(BIN)
 	./$(BIN) build --out $(OUT) $(if $(BASE_URL),--base-url $(BASE_URL))
 
-## publish: build the site to public/ with its search index, as the publishing workflow does
-## (needs Node.js and npm for Pagefind, pinned in tools/search)
-publish: build $(SEARCH)/node_modules/.installed
+## publish: build the site to public/ as the publishing workflow does: each edition's PDF,
+## printed by Chromium (report-pdf, into PDF_DIR), the site with the PDFs, and its search index
+## (needs Chromium, and Node.js and npm for Pagefind, pinned in tools/search)
+publish: publish-needs $(BIN) $(PDF_BIN) $(SEARCH)/node_modules/.installed
+	./$(PDF_BIN) --out $(PDF_DIR) $(if $(BASE_URL),--base-url $(BASE_URL))
+	./$(BIN) build --out $(OUT) --pdf $(PDF_DIR) $(if $(BASE_URL),--base-url $(BASE_URL))
 	$(PAGEFIND) $(OUT)
 	@echo "publish: Pagefind indexed $(OUT) for the search page"
+
+# What make publish needs besides Go, named before anything runs.
+publish-needs:
+	@missing=; \
+	if [ -z "$$CHROMIUM" ] && ! command -v chromium && ! command -v chromium-browser && \
+	   ! command -v google-chrome && ! command -v google-chrome-stable; then \
+	  missing="$$missing\n  Chromium, for the PDF (Debian: apt-get install chromium; or set CHROMIUM to the browser)"; fi >/dev/null; \
+	if ! command -v node || ! command -v npm; then \
+	  missing="$$missing\n  Node.js and npm, for the search index (Debian: apt-get install nodejs npm)"; fi >/dev/null; \
+	if [ -n "$$missing" ]; then printf "make publish needs:$$missing\n" >&2; exit 1; fi
 
 $(SEARCH)/node_modules/.installed: $(SEARCH)/package.json $(SEARCH)/package-lock.json
 	cd $(SEARCH) && npm ci --no-audit --no-fund
@@ -94,15 +114,16 @@ unit:
 ## (needs Chromium, Java and npm; .ci/run installs them)
 check-site: $(BIN) $(SITE_CHECK)/node_modules/.installed $(SEARCH)/node_modules/.installed
 	rm -rf $(CHECK_DIR)
-	GOMAXPROCS=1 ./$(BIN) build --out $(CHECK_DIR)/one-thread
-	./$(BIN) build --out $(CHECK_DIR)/site
-	diff -r $(CHECK_DIR)/one-thread $(CHECK_DIR)/site
-	@echo "check-site: two builds, GOMAXPROCS=1 and default, are byte-identical"
-	$(PAGEFIND) $(CHECK_DIR)/site
-	@echo "check-site: Pagefind indexed the site, as make publish does"
-	java -jar $(SITE_CHECK)/node_modules/vnu-jar/build/dist/vnu.jar --errors-only --skip-non-html --also-check-svg $(CHECK_DIR)/site
+	$(MAKE) --no-print-directory publish OUT=$(CHECK_DIR)/site PDF_DIR=$(CHECK_DIR)/pdf
+	GOMAXPROCS=1 ./$(BIN) build --out $(CHECK_DIR)/one-thread --pdf $(CHECK_DIR)/pdf
+	diff -r --exclude=pagefind $(CHECK_DIR)/one-thread $(CHECK_DIR)/site
+	@echo "check-site: make publish and a build with GOMAXPROCS=1 are byte-identical, but for Pagefind's index"
+	./$(PDF_BIN) --out $(CHECK_DIR)/pdf-again $(if $(BASE_URL),--base-url $(BASE_URL))
+	diff -r $(CHECK_DIR)/pdf $(CHECK_DIR)/pdf-again
+	@echo "check-site: two prints of the PDFs are byte-identical"
+	java -jar $(SITE_CHECK)/node_modules/vnu-jar/build/dist/vnu.jar --errors-only --skip-non-html --also-check-svg $(CHECK_DIR)/site $(CHECK_DIR)/pdf
 	@echo "check-site: the Nu Html Checker found no errors"
-	$(GO) test -tags sitecheck -count=1 -v -run 'TestBuiltSite|TestBrowser|TestLayout|TestLighthouse|TestSearch' ./internal/sitecheck \
+	$(GO) test -tags sitecheck -count=1 -v -run 'TestBuiltSite|TestBrowser|TestLayout|TestLighthouse|TestSearch|TestPDF' ./internal/sitecheck \
 		-args -site $(abspath $(CHECK_DIR)/site) -axe $(abspath $(SITE_CHECK)/node_modules/axe-core/axe.min.js) \
 		-lighthouse $(abspath $(SITE_CHECK)/node_modules/.bin/lighthouse)
 
@@ -148,4 +169,4 @@ release:
 	$(GO) run $(GORELEASER) release --clean
 
 clean:
-	rm -rf bin $(OUT) $(CHECK_DIR)
+	rm -rf bin $(OUT) $(CHECK_DIR) $(PDF_DIR)

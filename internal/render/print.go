@@ -277,6 +277,9 @@ type rewriter struct {
 var (
 	idRefAttr  = regexp.MustCompile(`\s(id|href|src|aria-labelledby|aria-describedby|aria-controls|headers|for)="([^"]*)"`)
 	headingTag = regexp.MustCompile(`<(/?)h([1-6])([\s>])`)
+	figureElem = regexp.MustCompile(`(?s)<figure\b([^>]*)>(.*?)</figure>`)
+	figcaption = regexp.MustCompile(`<(/?)figcaption\b([^>]*)>`)
+	anchorTag  = regexp.MustCompile(`<a\b[^>]*>`)
 )
 
 // rewrite prefixes every id of a page's HTML, and the references to them,
@@ -308,6 +311,36 @@ func (rw *rewriter) rewrite(s, pageURL, prefix string, demote int) string {
 			value = strings.Join(ids, " ")
 		}
 		return m[:1] + name + `="` + html.EscapeString(value) + `"`
+	})
+	// Chromium tags every figure element as a PDF Figure, which PDF/UA
+	// keeps for pictures and asks a text alternative of. A table's frame
+	// and a pull quote are no pictures: their figures become plain
+	// containers (a figcaption a div of class figcaption, styled alike in
+	// print.css), and the table and the quote are tagged as what they are.
+	// A chart's figure stays one, with the chart's title as its alternative.
+	s = figureElem.ReplaceAllStringFunc(s, func(m string) string {
+		sub := figureElem.FindStringSubmatch(m)
+		if strings.Contains(sub[1], `class="chart"`) {
+			return m
+		}
+		inner := figcaption.ReplaceAllStringFunc(sub[2], func(tag string) string {
+			c := figcaption.FindStringSubmatch(tag)
+			switch {
+			case c[1] == "/":
+				return "</div>"
+			case strings.Contains(c[2], ` class="`):
+				return "<div" + strings.Replace(c[2], ` class="`, ` class="figcaption `, 1) + ">"
+			}
+			return `<div class="figcaption"` + c[2] + ">"
+		})
+		return "<div" + sub[1] + ">" + inner + "</div>"
+	})
+	// A link that leads nowhere offers no download either.
+	s = anchorTag.ReplaceAllStringFunc(s, func(tag string) string {
+		if strings.Contains(tag, " href=") {
+			return tag
+		}
+		return strings.Replace(tag, " download", "", 1)
 	})
 	if demote > 0 {
 		s = headingTag.ReplaceAllStringFunc(s, func(m string) string {

@@ -63,6 +63,10 @@ func TestPrintPage(t *testing.T) {
 			t.Errorf("the print page lacks %s", want)
 		}
 	}
+	// Only charts are figures: a PDF reader takes a figure for a picture.
+	if n, charts := strings.Count(page, "<figure"), strings.Count(page, `<figure class="chart"`); n != charts {
+		t.Errorf("%d figures, of which %d charts", n, charts)
+	}
 	// No link may lead to the address the page is served from while it is
 	// printed: only to an id, or to another host.
 	for _, m := range regexp.MustCompile(`<a [^>]*href="([^"]*)"`).FindAllStringSubmatch(page, -1) {
