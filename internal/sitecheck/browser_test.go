@@ -258,6 +258,14 @@ func TestBuiltSite(t *testing.T) {
 	for _, p := range s.ScriptProblems() {
 		t.Error(p)
 	}
+	// A description, the icons and the accessibility statement on every
+	// page; and _headers as Netlify and Cloudflare Pages read it.
+	for _, p := range s.Essentials() {
+		t.Error(p)
+	}
+	for _, p := range s.HeaderProblems("/") {
+		t.Error(p)
+	}
 	weights := s.Weigh("/")
 	for _, o := range OverBudget(weights, Budget{HTML: 100 << 10, Total: 300 << 10}) {
 		t.Error(o)

@@ -36,6 +36,12 @@ func TestShippedSite(t *testing.T) {
 	for _, p := range s.ScriptProblems() {
 		t.Error(p)
 	}
+	for _, p := range s.Essentials() {
+		t.Error(p)
+	}
+	for _, p := range s.HeaderProblems("/rapport/") {
+		t.Error(p)
+	}
 	weights := s.Weigh("/rapport/")
 	for _, o := range OverBudget(weights, pageBudget) {
 		t.Error(o)
