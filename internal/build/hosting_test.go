@@ -423,3 +423,37 @@ func TestRedirectsFile(t *testing.T) {
 		t.Errorf("_redirects lacks %q: %q", want, lines)
 	}
 }
+
+// TestREADMEServerPolicies keeps the README's nginx block in step with the
+// site: its policies must be exactly those of the built _headers, and /was
+// must lead where data/site.toml says.
+func TestREADMEServerPolicies(t *testing.T) {
+	readme, err := os.ReadFile(path.Join(repoRoot, "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	block := regexp.MustCompile("(?s)```nginx\n(.*?)```").FindSubmatch(readme)
+	if block == nil {
+		t.Fatal("README.md has no nginx block")
+	}
+	var inREADME []string
+	for _, m := range regexp.MustCompile(`add_header Content-Security-Policy "([^"]*)" always;`).FindAllSubmatch(block[1], -1) {
+		if !slices.Contains(inREADME, string(m[1])) {
+			inREADME = append(inREADME, string(m[1]))
+		}
+	}
+	var inSite []string
+	for _, r := range parseHeaders(t, files(buildRealSite(t, Options{}))[render.HeadersFile]) {
+		if p := r.headers["Content-Security-Policy"]; !slices.Contains(inSite, p) {
+			inSite = append(inSite, p)
+		}
+	}
+	slices.Sort(inREADME)
+	slices.Sort(inSite)
+	if !slices.Equal(inREADME, inSite) {
+		t.Errorf("the README's nginx block sets the policies\n  %s\nthe site's _headers\n  %s", strings.Join(inREADME, "\n  "), strings.Join(inSite, "\n  "))
+	}
+	if !bytes.Contains(block[1], []byte("location = /was { return 302 "+shippedStatement+"; }")) {
+		t.Error("the README's nginx block does not send /was to data/site.toml's accessibility_statement")
+	}
+}
