@@ -19,7 +19,7 @@ const input = document.getElementById("soeg-felt");
 const status = document.querySelector(".search-status");
 const list = document.querySelector(".search-results");
 const more = document.querySelector(".search-more button");
-const noIndex = document.querySelector(".search-note");
+const noIndex = document.querySelector(".search-note:not(.search-note--noscript)");
 
 // The bundle sits beside js/ at the site's root, under any base path.
 const bundle = new URL("../pagefind/pagefind.js", import.meta.url).href;
@@ -55,15 +55,20 @@ function countText(n, q) {
 }
 
 // excerpt turns Pagefind's excerpt, text with <mark> around the matched
-// words, into nodes: text stays text, and only <mark> survives.
+// words, into nodes: text stays text, and only <mark> survives, without the
+// punctuation Pagefind marks with a word ("bryggeri," marks "bryggeri").
 function excerpt(html) {
   const doc = new DOMParser().parseFromString("<p>" + html + "</p>", "text/html");
   const out = document.createDocumentFragment();
   for (const node of doc.body.firstChild.childNodes) {
     if (node.nodeName === "MARK") {
-      const m = document.createElement("mark");
-      m.textContent = node.textContent;
-      out.append(m);
+      const [, word, tail] = node.textContent.match(/^(.*?)([\p{P}\s]*)$/su);
+      if (word) {
+        const m = document.createElement("mark");
+        m.textContent = word;
+        out.append(m);
+      }
+      out.append(tail);
     } else {
       out.append(node.textContent);
     }
