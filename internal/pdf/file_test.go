@@ -1,0 +1,92 @@
+package pdf
+
+import (
+	"bytes"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"report/internal/render"
+)
+
+// testdata/chromium.pdf is a two-page page printed by Chromium 156 with a
+// tagged PDF and an outline: a first heading (#a) that wraps over several
+// lines, and a second (#b) on page 2, both linked from the top.
+func TestDestinations(t *testing.T) {
+	data, err := os.ReadFile("testdata/chromium.pdf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := parse(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dests, err := f.destinations()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if dests["a"] != 1 || dests["b"] != 2 || len(dests) != 2 {
+		t.Errorf("destinations: %v, want a on page 1 and b on page 2", dests)
+	}
+}
+
+func TestFinish(t *testing.T) {
+	data, err := os.ReadFile("testdata/chromium.pdf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	meta := render.PrintMeta{Title: "Prøve – Performanceregnskab", Author: "Klyngerne (A/S)", Subject: "Om <klynger> & tal",
+		Date: time.Date(2016, 6, 1, 0, 0, 0, 0, time.UTC)}
+	heading := "En overskrift der ombrydes over flere linjer"
+	out, err := finish(data, meta, "da", []string{heading, "Anden del"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	again, err := finish(data, meta, "da", []string{heading, "Anden del"})
+	if err != nil || !bytes.Equal(out, again) {
+		t.Error("finishing the same PDF twice gives different bytes")
+	}
+	f, err := parse(out)
+	if err != nil {
+		t.Fatalf("the finished PDF does not parse: %v", err)
+	}
+	info, err := f.dict(f.trailer["Info"])
+	if err != nil {
+		t.Fatal(err)
+	}
+	for key, want := range map[string]string{"Title": meta.Title, "Author": meta.Author, "Subject": meta.Subject} {
+		if got := utf16Text(info[key].(string)); got != want {
+			t.Errorf("/%s = %q, want %q", key, got, want)
+		}
+	}
+	if info["CreationDate"] != "D:20160601000000+00'00'" || info["ModDate"] != info["CreationDate"] {
+		t.Errorf("dates: %v, %v", info["CreationDate"], info["ModDate"])
+	}
+	root, err := f.dict(f.trailer["Root"])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := root["Metadata"].(ref); !ok || root["Lang"] != "da" {
+		t.Errorf("catalog: %v", root)
+	}
+	s := string(out)
+	for _, want := range []string{"<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">Prøve – Performanceregnskab</rdf:li>",
+		"<dc:creator><rdf:Seq><rdf:li>Klyngerne (A/S)</rdf:li>", "Om &lt;klynger&gt; &amp; tal", "<rdf:li>da</rdf:li>",
+		"<xmp:CreateDate>2016-06-01T00:00:00Z</xmp:CreateDate>", textString(heading)} {
+		if !strings.Contains(s, want) {
+			t.Errorf("the finished PDF lacks %s", want)
+		}
+	}
+	if dests, err := f.destinations(); err != nil || dests["b"] != 2 {
+		t.Errorf("the finished PDF's destinations: %v, %v", dests, err)
+	}
+}
+
+func TestNotAChromiumPDF(t *testing.T) {
+	for _, data := range []string{"", "%PDF-1.7\nno table\n", "%PDF-1.5\nstartxref\n9\n%%EOF\n"} {
+		if _, err := finish([]byte(data), render.PrintMeta{}, "da", nil); err == nil {
+			t.Errorf("%q: no error", data)
+		}
+	}
+}
