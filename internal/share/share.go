@@ -221,10 +221,18 @@ func drawMark(img draw.Image, r image.Rectangle) {
 // tells at an edge; a third of the bytes of RGB, and quicker to compress.
 func encode(img *image.RGBA) ([]byte, error) {
 	rgba := func(i int) color.RGBA { return color.RGBA{img.Pix[i], img.Pix[i+1], img.Pix[i+2], img.Pix[i+3]} }
+	// Colours come in runs along a row: counted by the run, they cost a
+	// map update where a run ends, not at every pixel.
 	count := map[color.RGBA]int{}
+	run, runColor := 0, rgba(0)
 	for i := 0; i < len(img.Pix); i += 4 {
-		count[rgba(i)]++
+		if c := rgba(i); c != runColor {
+			count[runColor] += run
+			run, runColor = 0, c
+		}
+		run++
 	}
+	count[runColor] += run
 	colors := make([]color.RGBA, 0, len(count))
 	for c := range count {
 		colors = append(colors, c)
@@ -246,12 +254,8 @@ func encode(img *image.RGBA) ([]byte, error) {
 		index[c] = nearest(colors[:256], c)
 	}
 	p := image.NewPaletted(img.Bounds(), pal)
-	last, lastIndex := color.RGBA{}, uint8(0)
-	if len(colors) > 0 {
-		last, lastIndex = colors[0], 0
-	}
+	last, lastIndex := colors[0], uint8(0)
 	for i, j := 0, 0; i < len(img.Pix); i, j = i+4, j+1 {
-		// Colours come in runs: a lookup only where one ends.
 		if c := rgba(i); c != last {
 			last, lastIndex = c, index[c]
 		}
