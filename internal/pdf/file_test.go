@@ -90,3 +90,21 @@ func TestNotAChromiumPDF(t *testing.T) {
 		}
 	}
 }
+
+func TestArtifacts(t *testing.T) {
+	in := "q 1 0 0 1 0 0 cm BT /F1 9 Tf (Side 1 af 2) Tj ET Q\n" +
+		"/P <</MCID 0>> BDC BT /F1 12 Tf <0041> Tj ET 0 0 m 10 0 l S EMC\n" +
+		"0 0 10 10 re W* n 0 0 5 5 re f /Im1 Do"
+	want := "q 1 0 0 1 0 0 cm\n/Artifact BMC BT /F1 9 Tf (Side 1 af 2) Tj ET\nEMC Q\n" +
+		"/P <</MCID 0>> BDC BT /F1 12 Tf <0041> Tj ET 0 0 m 10 0 l S EMC\n" +
+		"0 0 10 10 re W* n\n/Artifact BMC 0 0 5 5 re f\nEMC\n/Artifact BMC /Im1 Do\nEMC"
+	out, n, ok := artifacts([]byte(in))
+	if !ok || n != 3 || string(out) != want {
+		t.Errorf("artifacts: %d, %v\n%s\nwant\n%s", n, ok, out, want)
+	}
+	for _, bad := range []string{"EMC BT ET", "/P BMC BT ET", "BI /W 1 ID x EI", "BT (unclosed Tj ET"} {
+		if out, _, ok := artifacts([]byte(bad)); ok || string(out) != bad {
+			t.Errorf("%q: changed or accepted", bad)
+		}
+	}
+}

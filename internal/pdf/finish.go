@@ -24,7 +24,9 @@ var nodeID = regexp.MustCompile(`\(node(\d{8})\)`)
 // the catalog that says the same (and the language, lang); and what differs
 // between two runs of the same page is made the same, so that the same
 // site gives the same file: the dates, and the structure elements' ids,
-// renumbered in their order.
+// renumbered in their order. The marks Chromium leaves outside marked
+// content, the margins' running heads and page numbers above all, become
+// artifacts (see markArtifacts).
 //
 // Chromium writes the outline's titles from the headings' text as laid
 // out, dropping the space where a heading wraps ("til danskevirksomheder");
@@ -72,6 +74,29 @@ func finish(data []byte, meta render.PrintMeta, lang string, headings []string) 
 		renumber[id] = fmt.Sprintf("%08d", i+1)
 	}
 
+	// The pages' content streams, to mark what Chromium left unmarked.
+	contents := map[int]bool{}
+	pages, err := f.pages()
+	if err != nil {
+		return nil, err
+	}
+	for _, num := range pages {
+		page, err := f.dict(ref{num, 0})
+		if err != nil {
+			return nil, err
+		}
+		switch c := page["Contents"].(type) {
+		case ref:
+			contents[c.num] = true
+		case []any:
+			for _, r := range c {
+				if r, ok := r.(ref); ok {
+					contents[r.num] = true
+				}
+			}
+		}
+	}
+
 	spaced := map[string]string{}
 	for _, h := range headings {
 		spaced[strings.Join(strings.Fields(h), "")] = h
@@ -104,6 +129,10 @@ func finish(data []byte, meta render.PrintMeta, lang string, headings []string) 
 			out.Write(s[:close])
 			fmt.Fprintf(&out, "\n/Metadata %d 0 R", metaNum)
 			out.Write(s[close:])
+		case contents[num]:
+			offsets[num] = out.Len()
+			marked, _ := markArtifacts(s)
+			out.Write(marked)
 		case isStream(s):
 			offsets[num] = out.Len()
 			out.Write(s)

@@ -199,6 +199,10 @@ func checkPDF(t *testing.T, s Site, year, file string) {
 		t.Errorf("%d of %d figures have a text alternative", alts, figures)
 	}
 
+	if n := unmarked(t, file); n > 0 {
+		t.Errorf("%d text objects or painted paths are neither tagged content nor artifacts", n)
+	}
+
 	titles := map[string]bool{}
 	var walk func([]outline)
 	walk = func(os []outline) {
@@ -264,4 +268,39 @@ func run(t *testing.T, name string, args ...string) string {
 		t.Fatalf("%s %s: %v\n%s", name, strings.Join(args, " "), err, errs.String())
 	}
 	return out.String()
+}
+
+var (
+	pageContent   = regexp.MustCompile(`(?s)%% Contents for page \d+\n.*?stream\n(.*?)endstream`)
+	contentString = regexp.MustCompile(`\((?:\\.|[^\\)])*\)|<[0-9A-Fa-f\s]*>`)
+	contentToken  = regexp.MustCompile(`<<|>>|/[^\s/\[\]<>()]+|[\[\]]|[^\s\[\]<>()/]+`)
+)
+
+// unmarked counts the text objects and painted paths of the PDF's pages
+// that are outside any marked content: neither tagged nor artifacts, which
+// PDF/UA forbids. qpdf writes the pages' content uncompressed to read.
+func unmarked(t *testing.T, file string) int {
+	qdf := t.TempDir() + "/qdf.pdf"
+	run(t, "qpdf", "--qdf", "--object-streams=disable", file, qdf)
+	data, err := os.ReadFile(qdf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, m := range pageContent.FindAllSubmatch(data, -1) {
+		depth := 0
+		for _, tok := range contentToken.FindAll(contentString.ReplaceAll(m[1], []byte("()")), -1) {
+			switch string(tok) {
+			case "BDC", "BMC":
+				depth++
+			case "EMC":
+				depth--
+			case "BT", "S", "s", "f", "F", "f*", "B", "B*", "b", "b*", "Do", "sh":
+				if depth <= 0 {
+					n++
+				}
+			}
+		}
+	}
+	return n
 }
