@@ -141,15 +141,7 @@ func FuzzTable(f *testing.F) {
 	f.Add("caption = \"{{år}}\"\nyears = [2015, 2015, 2015]\nrows = [\"x\", \"x\"]")
 	// The attack's block: 3,000 years and 3,000 rows, once 1.6 GB.
 	f.Add("caption = \"x\"\nyears = [" + strings.Repeat("2015,\n", 3000) + "]\nrows = [" + strings.Repeat("\"omsaetning\",\n", 3000) + "]")
-	c := converter(f, "/")
-	f.Fuzz(func(t *testing.T, body string) {
-		src := "```table\n" + body + "\n```\n"
-		var html string
-		convertBudget.Check(t, len(src), func() { html, _ = convert(t, c, src) })
-		if strings.Contains(strings.ToLower(html), "<script") {
-			t.Fatalf("raw script in output: %s", html)
-		}
-	})
+	f.Fuzz(fuzzBlock(converter(f, "/"), "table"))
 }
 
 // FuzzChart fuzzes a chart block's body through the whole path, TOML to
@@ -161,15 +153,20 @@ func FuzzChart(f *testing.F) {
 	f.Add("type = \"line\"\ntitle = \"x\"\nmetrics = [\"virksomheder\", \"klynger\"]\nyears = [2014, 2015]")
 	// The attack's chart: 3,000 bars over 3,000 years, once 659 MB.
 	f.Add("type = \"grouped\"\ntitle = \"x\"\nmetrics = [" + strings.Repeat("\"omsaetning\",\n", 3000) + "]\nyears = [" + strings.Repeat("2015,\n", 3000) + "]")
-	c := converter(f, "/")
-	f.Fuzz(func(t *testing.T, body string) {
-		src := "```chart\n" + body + "\n```\n"
+	f.Fuzz(fuzzBlock(converter(f, "/"), "chart"))
+}
+
+// fuzzBlock converts an arbitrary body of a fenced block of the given kind,
+// within the budget, and refuses script in the output.
+func fuzzBlock(c *Converter, kind string) func(*testing.T, string) {
+	return func(t *testing.T, body string) {
+		src := "```" + kind + "\n" + body + "\n```\n"
 		var html string
 		convertBudget.Check(t, len(src), func() { html, _ = convert(t, c, src) })
 		if strings.Contains(strings.ToLower(html), "<script") {
 			t.Fatalf("raw script in output: %s", html)
 		}
-	})
+	}
 }
 
 // TestTypedFigures warns where prose types a figure the data holds, as

@@ -100,6 +100,12 @@ func checkAsset(p string, e fs.DirEntry, problems *diag.List) bool {
 			name, renameTo(stem, lower))
 		return false
 	}
+	return sizeFits(p, e, problems)
+}
+
+// sizeFits refuses a file over MaxAssetSize, with the others' problems
+// rather than when it is copied.
+func sizeFits(p string, e fs.DirEntry, problems *diag.List) bool {
 	info, err := e.Info()
 	if err != nil {
 		problems.Errorf(p, 0, 0, "cannot read: %v", err)
@@ -139,14 +145,5 @@ func checkStatic(p string, e fs.DirEntry, problems *diag.List) bool {
 			return false
 		}
 	}
-	info, err := e.Info()
-	if err != nil {
-		problems.Errorf(p, 0, 0, "cannot read: %v", err)
-		return false
-	}
-	if info.Size() > MaxAssetSize {
-		problems.Errorf(p, 0, 0, "%s", TooBig(info.Size()))
-		return false
-	}
-	return true
+	return sizeFits(p, e, problems)
 }
