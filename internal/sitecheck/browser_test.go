@@ -95,9 +95,9 @@ func serveSite(t *testing.T) (Site, *httptest.Server) {
 	return s, srv
 }
 
-// startBrowser starts headless Chromium for one test, with the pages'
-// Content-Security-Policy bypassed so that the test may inject script.
-func startBrowser(t *testing.T) context.Context {
+// newAllocator starts headless Chromium for one test, with the flags this
+// machine's closed network needs.
+func newAllocator(t *testing.T) context.Context {
 	t.Helper()
 	alloc, cancel := chromedp.NewExecAllocator(context.Background(),
 		chromedp.ExecPath(*chromium), chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU,
@@ -105,6 +105,14 @@ func startBrowser(t *testing.T) context.Context {
 		chromedp.Flag("disable-background-networking", true), chromedp.Flag("disable-component-update", true),
 		chromedp.Flag("disable-sync", true), chromedp.UserDataDir(t.TempDir()), chromedp.WindowSize(1280, 1000))
 	t.Cleanup(cancel)
+	return alloc
+}
+
+// startBrowser starts headless Chromium for one test, with the pages'
+// Content-Security-Policy bypassed so that the test may inject script.
+func startBrowser(t *testing.T) context.Context {
+	t.Helper()
+	alloc := newAllocator(t)
 	ctx, cancelCtx := chromedp.NewContext(alloc)
 	t.Cleanup(cancelCtx)
 	// The pages forbid script that is not their own; axe and the layout

@@ -410,12 +410,7 @@ func (c *consoleLog) messages() []string {
 // DevTools protocol, which the policy does not govern.
 func strictBrowser(t *testing.T) (context.Context, *consoleLog) {
 	t.Helper()
-	alloc, cancel := chromedp.NewExecAllocator(context.Background(),
-		chromedp.ExecPath(*chromium), chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU,
-		chromedp.NoFirstRun, chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-background-networking", true), chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true), chromedp.UserDataDir(t.TempDir()), chromedp.WindowSize(1280, 1000))
-	t.Cleanup(cancel)
+	alloc := newAllocator(t)
 	ctx, cancelCtx := chromedp.NewContext(alloc)
 	t.Cleanup(cancelCtx)
 	log := &consoleLog{}
