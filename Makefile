@@ -138,8 +138,8 @@ fuzz:
 	$(GO) test $(FUZZFLAGS) -fuzz '^FuzzSplit$$' -fuzztime $(FUZZTIME) ./internal/frontmatter
 	$(GO) test $(FUZZFLAGS) -fuzz '^FuzzDecode$$' -fuzztime $(FUZZTIME) ./internal/tomlfile
 	$(GO) test $(FUZZFLAGS) -fuzz '^FuzzConvert$$' -fuzztime $(FUZZTIME) ./internal/markdown
-	$(GO) test $(FUZZFLAGS) -fuzz '^FuzzTable$$' -fuzztime $(FUZZBLOCK) ./internal/markdown
-	$(GO) test $(FUZZFLAGS) -fuzz '^FuzzChart$$' -fuzztime $(FUZZBLOCK) ./internal/markdown
+	$(GO) test $(FUZZFLAGS) -fuzz '^FuzzTable$$' -fuzztime $(FUZZBLOCK) ./internal/figures
+	$(GO) test $(FUZZFLAGS) -fuzz '^FuzzChart$$' -fuzztime $(FUZZBLOCK) ./internal/figures
 	$(GO) test $(FUZZFLAGS) -fuzz '^FuzzSlug$$' -fuzztime $(FUZZTIME) ./internal/danish
 	$(GO) test $(FUZZFLAGS) -fuzz '^FuzzNumber$$' -fuzztime $(FUZZTIME) ./internal/danish
 	$(GO) test $(FUZZFLAGS) -fuzz '^FuzzRender$$' -fuzztime $(FUZZTIME) ./internal/chart

@@ -11,7 +11,7 @@ import (
 	"strings"
 	"testing"
 
-	"report/internal/markdown"
+	"report/internal/figures"
 )
 
 var svgRE = regexp.MustCompile(`(?s)<svg .*?</svg>`)
@@ -93,7 +93,7 @@ func TestChartDownloads(t *testing.T) {
 		if !strings.HasSuffix(p, ".json") || !strings.Contains(p, "/figur-") {
 			continue
 		}
-		var fig markdown.FigureJSON
+		var fig figures.FigureJSON
 		if err := json.Unmarshal([]byte(body), &fig); err != nil {
 			t.Fatalf("%s: %v", p, err)
 		}
@@ -119,7 +119,7 @@ func TestChartDownloads(t *testing.T) {
 	if checked < 9 {
 		t.Errorf("only %d charts offer downloads", checked)
 	}
-	var turnover markdown.FigureJSON
+	var turnover figures.FigureJSON
 	_ = json.Unmarshal([]byte(out["2016/udviklingen-2012-2015/figur-omsaetning.json"]), &turnover)
 	got := []float64{}
 	for _, v := range turnover.Series[0].Values {
@@ -166,7 +166,7 @@ func TestRemovingAYear(t *testing.T) {
 		t.Fatalf("the site without 2012 does not build:\n%v", err)
 	}
 	out := files(res.Output)
-	var turnover markdown.FigureJSON
+	var turnover figures.FigureJSON
 	if err := json.Unmarshal([]byte(out["2016/udviklingen-2012-2015/figur-omsaetning.json"]), &turnover); err != nil {
 		t.Fatal(err)
 	}

@@ -1,10 +1,11 @@
-package markdown
+package markdown_test
 
 import (
 	"strings"
 	"testing"
 
 	"report/internal/diag"
+	"report/internal/markdown"
 	"report/internal/testsite"
 )
 
@@ -16,7 +17,7 @@ func BenchmarkConvert(b *testing.B) {
 	i := 0
 	for b.Loop() {
 		var problems diag.List
-		c.Convert(Page{Path: "x.md", Edition: 2016, FirstLine: 1}, []byte(bodies[i%len(bodies)]), &problems)
+		c.Convert(markdown.Page{Path: "x.md", Edition: 2016, FirstLine: 1}, []byte(bodies[i%len(bodies)]), &problems)
 		i++
 	}
 }
@@ -26,23 +27,23 @@ func BenchmarkConvert(b *testing.B) {
 // (ns/B) bounds what any page can cost.
 func BenchmarkWorstCase(b *testing.B) {
 	c := converter(b, "/")
-	line := func(s string) string { return strings.Repeat(s, MaxLineBytes/len(s)) }
-	run := func(s string) string { return strings.Repeat(strings.Repeat(s, MaxRunBytes/len(s))+"\n", 8) }
+	line := func(s string) string { return strings.Repeat(s, markdown.MaxLineBytes/len(s)) }
+	run := func(s string) string { return strings.Repeat(strings.Repeat(s, markdown.MaxRunBytes/len(s))+"\n", 8) }
 	for _, tc := range []struct{ name, src string }{
 		{"links-in-a-line", strings.Repeat(line("[a](")+"\n\n", 40)},
 		{"links-in-a-paragraph", run("[a](\n")},
 		{"references-in-a-paragraph", run("{{ a\n")},
 		{"references-in-a-line", strings.Repeat(line("{{")+"\n", 20)},
 		{"brackets-in-a-paragraph", run("[[[[[[[[[[\n")},
-		{"nested-lists", run(strings.Repeat("- ", MaxNesting) + "x\n")},
-		{"nested-quotes", run(strings.Repeat("> ", MaxNesting) + "x\n")},
+		{"nested-lists", run(strings.Repeat("- ", markdown.MaxNesting) + "x\n")},
+		{"nested-quotes", run(strings.Repeat("> ", markdown.MaxNesting) + "x\n")},
 		{"wide-table", "|" + line("a|") + "\n|" + line("-|") + "\n" + strings.Repeat("|"+line("a|")+"\n", 20)},
 	} {
 		b.Run(tc.name, func(b *testing.B) {
 			b.SetBytes(int64(len(tc.src)))
 			for b.Loop() {
 				var problems diag.List
-				c.Convert(Page{Path: "x.md", Edition: 2016, FirstLine: 1}, []byte(tc.src), &problems)
+				c.Convert(markdown.Page{Path: "x.md", Edition: 2016, FirstLine: 1}, []byte(tc.src), &problems)
 			}
 		})
 	}

@@ -6,6 +6,8 @@ import (
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/util"
+
+	"report/internal/tomlfile"
 )
 
 // casesSpec is a `cases` block: the edition's case stories of one theme,
@@ -34,7 +36,9 @@ func (n *casesNode) IsRaw() bool                { return true }
 func (st *state) casesBlock(fb *ast.FencedCodeBlock) ast.Node {
 	var spec casesSpec
 	node := &casesNode{}
-	doc, offset, ok := st.decode(fb, &spec)
+	body, offset := st.body(fb)
+	bodyLine, _ := st.position(offset)
+	doc, ok := tomlfile.Decode(st.path, bodyLine, body, &spec, st.problems)
 	if !ok {
 		return node
 	}

@@ -1,4 +1,4 @@
-package markdown
+package markdown_test
 
 import (
 	"os"
@@ -7,10 +7,12 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"report/internal/markdown"
 )
 
 // TestLayoutIDsReserved finds every id the layouts write and requires it
-// among LayoutIDs, so that no heading can take one.
+// among markdown.LayoutIDs, so that no heading can take one.
 func TestLayoutIDsReserved(t *testing.T) {
 	paths, _ := filepath.Glob("../../layouts/*.html")
 	if len(paths) == 0 {
@@ -23,8 +25,8 @@ func TestLayoutIDsReserved(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, m := range idAttr.FindAllStringSubmatch(string(b), -1) {
-			if !slices.Contains(LayoutIDs, m[1]) {
-				t.Errorf("%s gives an element id %q; add it to LayoutIDs", filepath.Base(p), m[1])
+			if !slices.Contains(markdown.LayoutIDs, m[1]) {
+				t.Errorf("%s gives an element id %q; add it to markdown.LayoutIDs", filepath.Base(p), m[1])
 			}
 		}
 	}

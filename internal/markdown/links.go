@@ -91,9 +91,9 @@ func (st *state) offsetOf(n ast.Node) int {
 }
 
 func (st *state) expandLink(n ast.Node, dest string) string {
-	out, problems := st.refs().Expand(dest)
-	for _, p := range problems {
-		st.errorf(st.offsetOf(n), "link %q: %s", dest, p.Msg)
+	out, problems := st.conv.figures.Expand(st.edition, dest)
+	for _, msg := range problems {
+		st.errorf(st.offsetOf(n), "link %q: %s", dest, msg)
 	}
 	return out
 }

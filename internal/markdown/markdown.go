@@ -28,7 +28,6 @@ package markdown
 import (
 	"bytes"
 	"strings"
-	"sync"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -38,32 +37,71 @@ import (
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 
-	"report/internal/data"
 	"report/internal/diag"
 	"report/internal/draft"
-	"report/internal/timing"
 )
 
 // Options configure a Converter.
 type Options struct {
-	Data     *data.Data
+	// Figures resolves the report's blocks and references (package figures).
+	Figures  Figures
 	BasePath string // URL path the site is served under, "/" or "/rapport/"
-	// MetricURL gives the path of a metric's own page; table rows link to it
-	// when it is set.
-	MetricURL func(id string) string
-	// Timing records how long each chart takes; may be nil.
-	Timing *timing.Recorder
 	// Themes are the case stories' themes a `cases` block may name.
 	Themes []string
+	// OldEdition describes the edition a copied page came from, for the
+	// places in it still to check; nil when no page is a copy.
+	OldEdition func(from, to int) draft.Old
+}
+
+// Figures is the report's figure language, which package figures speaks:
+// the fenced blocks it draws, the references it resolves, and the figures
+// it finds typed in text. Markdown finds them in a body and says where they
+// stand; the language reports its own problems there.
+type Figures interface {
+	// Kinds are the info strings of the fenced blocks it draws.
+	Kinds() []string
+	// Block draws a fenced block whose body starts on line bodyLine of the
+	// page's file; at is where a problem without a key of its own stands.
+	Block(p *Context, kind string, body []byte, bodyLine int, at Position) (html string, files []File)
+	// Ref resolves the text between {{ and }}.
+	Ref(p *Context, inner string, at Position) Ref
+	// Typed looks at text readers see for figures typed that the data holds.
+	Typed(p *Context, text []byte, at func(offset int) Position)
+	// Expand resolves the references in a link's address: the address, and
+	// what is wrong with it.
+	Expand(edition int, s string) (string, []string)
+}
+
+// Context is the page a figure stands on, as the figure language sees it.
+type Context struct {
+	Path     string
+	Edition  int
+	Problems *diag.List
+	// Unique returns an id, made from base, that no other element of the
+	// page has.
+	Unique func(base string) string
+	// Finding notes a place to check in a page copied from an earlier
+	// edition; nil on other pages.
+	Finding func(at Position, msg string)
+}
+
+// Position is a line and column of a file, both from 1.
+type Position struct{ Line, Col int }
+
+// Ref is a resolved reference: what the text shows, an editor's note where
+// the source printed another figure, and whether it reads as a word of the
+// sentence (a year, names) rather than as a figure.
+type Ref struct {
+	Text, Note string
+	Word       bool
+	Resolved   bool // false when it could not be; its problem is reported
 }
 
 // Converter parses and renders Markdown. It is safe for concurrent use.
 type Converter struct {
-	md   goldmark.Markdown
-	opts Options
-
-	indexOnce sync.Once
-	index     typedIndex // figures of the data as prose might type them
+	md      goldmark.Markdown
+	opts    Options
+	figures Figures
 }
 
 // New builds the goldmark parser and renderer once.
@@ -96,7 +134,7 @@ func New(opts Options) *Converter {
 			renderer.WithNodeRenderers(util.Prioritized(&reportRenderer{}, 100)),
 		),
 	)
-	return &Converter{md: md, opts: opts}
+	return &Converter{md: md, opts: opts, figures: opts.Figures}
 }
 
 // Heading is a section heading, for a page's table of contents.
@@ -177,6 +215,7 @@ type state struct {
 	// openUntil is the end of a line with a {{ and no }} after it: every
 	// later "{" on it would scan to its end again, and report it again.
 	openUntil int
+	ctx       *Context // made on first use
 }
 
 var stateKey = parser.NewContextKey()
@@ -217,11 +256,31 @@ func (c *Converter) Convert(p Page, body []byte, problems *diag.List) *Doc {
 
 // oldEdition is the edition a page was copied from, as draft checks it.
 func (c *Converter) oldEdition(p Page) *draft.Old {
-	old := &draft.Old{Edition: p.CopiedFrom, FirstYear: p.CopiedFrom, DataYear: p.CopiedFrom, To: p.Edition}
-	if e := c.opts.Data.Edition(p.CopiedFrom); e != nil {
-		old.FirstYear, old.DataYear = e.FirstYear, e.DataYear
+	if c.opts.OldEdition != nil {
+		old := c.opts.OldEdition(p.CopiedFrom, p.Edition)
+		return &old
 	}
-	return old
+	return &draft.Old{Edition: p.CopiedFrom, FirstYear: p.CopiedFrom, DataYear: p.CopiedFrom, To: p.Edition}
+}
+
+// context is the page as the figure language sees it.
+func (st *state) context() *Context {
+	if st.ctx == nil {
+		st.ctx = &Context{Path: st.path, Edition: st.edition, Problems: st.problems, Unique: st.ids.unique}
+		if st.old != nil {
+			st.ctx.Finding = func(at Position, msg string) {
+				st.findings = append(st.findings, Finding{Line: at.Line, Col: at.Col, Msg: msg})
+				st.problems.Warnf(st.path, at.Line, at.Col, "%s", msg)
+			}
+		}
+	}
+	return st.ctx
+}
+
+// at is an offset of the body as a position in its file.
+func (st *state) at(offset int) Position {
+	line, col := st.position(offset)
+	return Position{Line: line, Col: col}
 }
 
 // finding records a place to check in a copied page, as a warning and for

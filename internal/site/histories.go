@@ -3,15 +3,15 @@ package site
 import (
 	"report/internal/data"
 	"report/internal/diag"
-	"report/internal/markdown"
+	"report/internal/figures"
 )
 
 // drawHistories draws every metric's figures over the years for its own
 // page, here with the rest of the content, so that rendering cannot fail.
 func (s *Site) drawHistories(problems *diag.List) {
-	s.Histories = map[string]*markdown.Figure{}
+	s.Histories = map[string]*figures.Figure{}
 	for _, m := range s.Data.Metrics {
-		fig, err := markdown.History(s.Data, m.ID)
+		fig, err := figures.History(s.Data, m.ID)
 		if err != nil {
 			problems.Errorf(metricsFile(m), 0, 0, "metric %q: its history cannot be drawn: %v", m.ID, err)
 			continue

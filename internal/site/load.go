@@ -16,6 +16,7 @@ import (
 	"report/internal/danish"
 	"report/internal/data"
 	"report/internal/diag"
+	"report/internal/figures"
 	"report/internal/frontmatter"
 	"report/internal/markdown"
 	"report/internal/timing"
@@ -45,7 +46,8 @@ func Load(fsys fs.FS, opts Options, problems *diag.List) *Site {
 	opts.Timing.Stage("load data/", start)
 	s := &Site{Data: d, allowDrafts: opts.AllowDrafts}
 	s.resolveBase(opts.BaseURL, problems)
-	conv := markdown.New(markdown.Options{Data: d, BasePath: s.BasePath, MetricURL: MetricURL, Timing: opts.Timing, Themes: themeIDs()})
+	lang := figures.New(figures.Options{Data: d, BasePath: s.BasePath, MetricURL: MetricURL, Timing: opts.Timing})
+	conv := markdown.New(markdown.Options{Figures: lang, BasePath: s.BasePath, Themes: themeIDs(), OldEdition: s.oldEdition})
 	start = time.Now()
 	files := s.scan(fsys, opts.Cache != nil, problems)
 	s.scanStatic(fsys, problems)

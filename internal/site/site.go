@@ -16,6 +16,7 @@ import (
 
 	"report/internal/data"
 	"report/internal/diag"
+	"report/internal/figures"
 	"report/internal/markdown"
 )
 
@@ -50,7 +51,7 @@ type Site struct {
 	Assets   []Asset    // files under content/ and static/, copied as they are
 	// Histories are the metrics' figures over the years, drawn for their
 	// pages; a metric with fewer than two years has none.
-	Histories map[string]*markdown.Figure
+	Histories map[string]*figures.Figure
 
 	// BaseURL is the address the site is published under: --base-url, or
 	// data/site.toml's base_url, or "/". BasePath is its path, "/rapport/".

@@ -1,4 +1,4 @@
-package markdown
+package figures
 
 import (
 	"fmt"
@@ -12,7 +12,7 @@ import (
 // yearOf reads a year as a block's TOML writes it: 2015, or one of the
 // edition's years by name, "dataår" or "dataår-1", so that a block copied
 // into next year's edition follows it.
-func (st *state) yearOf(v any) (int, error) {
+func (st *block) yearOf(v any) (int, error) {
 	switch y := v.(type) {
 	case int64:
 		return st.refs().Year(strconv.FormatInt(y, 10))
@@ -22,7 +22,7 @@ func (st *state) yearOf(v any) (int, error) {
 	return 0, fmt.Errorf("a year is written like 2015, or as \"dataår\" in quotes, not %v", v)
 }
 
-func (st *state) yearsOf(vs []any) ([]int, error) {
+func (st *block) yearsOf(vs []any) ([]int, error) {
 	out := make([]int, 0, len(vs))
 	for _, v := range vs {
 		y, err := st.yearOf(v)

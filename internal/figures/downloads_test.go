@@ -1,4 +1,4 @@
-package markdown
+package figures
 
 import (
 	"encoding/json"

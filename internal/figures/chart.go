@@ -1,4 +1,4 @@
-package markdown
+package figures
 
 import (
 	"math"
@@ -7,11 +7,10 @@ import (
 	"strings"
 	"time"
 
-	"github.com/yuin/goldmark/ast"
-
 	"report/internal/chart"
 	"report/internal/danish"
 	"report/internal/data"
+	"report/internal/markdown"
 	"report/internal/refs"
 )
 
@@ -66,34 +65,20 @@ type FigureSeries struct {
 	Values []float64 // NaN where the source gives none
 }
 
-type figureNode struct {
-	ast.BaseBlock
-	fig *Figure
-}
-
-var kindFigure = ast.NewNodeKind("ReportFigure")
-
-func (n *figureNode) Kind() ast.NodeKind         { return kindFigure }
-func (n *figureNode) Dump(src []byte, level int) { ast.DumpHelper(n, src, level, nil, nil) }
-func (n *figureNode) IsRaw() bool                { return true }
-
-func (st *state) chartBlock(fb *ast.FencedCodeBlock) ast.Node {
+// chart draws a `chart` block, and returns its downloads.
+func (st *block) chart() (string, []markdown.File) {
 	start := time.Now()
-	defer func() { st.conv.opts.Timing.Item("chart", st.path, time.Since(start)) }()
+	defer func() { st.lang.opts.Timing.Item("chart", st.page.Path, time.Since(start)) }()
 	var spec chartSpec
-	node := &figureNode{}
-	doc, offset, ok := st.decode(fb, &spec)
+	doc, ok := st.decode(&spec)
 	if !ok {
-		return node
+		return "", nil
 	}
 	failed := false
+	report := st.errAt(doc, "chart: ")
 	errAt := func(key string, format string, args ...any) {
 		failed = true
-		line, col := doc.Pos(key)
-		if line == 0 {
-			line, col = st.position(offset)
-		}
-		st.problems.Errorf(st.path, line, col, "chart: "+format, args...)
+		report(key, format, args...)
 	}
 	bars := max(len(spec.Metrics), len(spec.Labels))
 	for _, ser := range spec.Series {
@@ -101,28 +86,26 @@ func (st *state) chartBlock(fb *ast.FencedCodeBlock) ast.Node {
 	}
 	if key, msg := tooMany(limit{"years", len(spec.Years), MaxYears, "years"}, limit{"series", len(spec.Series), MaxSeries, "series"}, limit{"metrics", bars, MaxBars, "metrics or labels"}); key != "" {
 		errAt(key, "%s", msg)
-		return node
+		return "", nil
 	}
-	fig := st.resolveChart(spec, errAt, st.warnAt(doc, offset, "chart: "))
+	fig := st.resolveChart(spec, errAt, st.warnAt(doc, "chart: "))
 	if failed || fig == nil || len(fig.Series) == 0 {
-		return node
+		return "", nil
 	}
 	name := danish.Slug(fig.Title)
 	if spec.ID != "" {
 		if !danish.IsSlug(spec.ID) {
 			errAt("id", "id %q must be lower-case letters, digits and hyphens, like %q", spec.ID, danish.Slug(spec.ID))
-			return node
+			return "", nil
 		}
 		name = spec.ID
 	}
-	fig.ID = st.ids.unique("figur-" + name)
+	fig.ID = st.page.Unique("figur-" + name)
 	if err := fig.draw(chart.Kind(spec.Type), st.decimals(spec)); err != nil {
 		errAt("type", "%v", err)
-		return node
+		return "", nil
 	}
-	node.fig = fig
-	st.files = append(st.files, fig.Downloads()...)
-	return node
+	return fig.HTML(), fig.Downloads()
 }
 
 // draw renders the figure's two drawings: wide for screens and print, narrow
@@ -143,14 +126,14 @@ func (fig *Figure) draw(kind chart.Kind, decimals int) error {
 
 // Downloads are the figure's data files, named after its id, for the page's
 // folder.
-func (fig *Figure) Downloads() []File {
-	return []File{{Name: fig.ID + ".csv", Data: fig.CSV()}, {Name: fig.ID + ".json", Data: fig.JSON()}}
+func (fig *Figure) Downloads() []markdown.File {
+	return []markdown.File{{Name: fig.ID + ".csv", Data: fig.CSV()}, {Name: fig.ID + ".json", Data: fig.JSON()}}
 }
 
 // HTML is the figure as a page shows it: caption, drawings, source, the
 // figures as a table, downloads.
 func (fig *Figure) HTML() string {
-	var b htmlBuilder
+	var b strings.Builder
 	writeFigure(&b, fig)
 	return b.String()
 }
@@ -186,7 +169,7 @@ func History(d *data.Data, metricID string) (*Figure, error) {
 // resolveChart fetches the chart's figures from the data. Every count that
 // pairs up (labels and metrics, series and categories) is checked: TOML reads
 // a Danish slip like [1.0, 2,0] as three numbers.
-func (st *state) resolveChart(spec chartSpec, errAt, warnAt func(string, string, ...any)) *Figure {
+func (st *block) resolveChart(spec chartSpec, errAt, warnAt func(string, string, ...any)) *Figure {
 	fig := &Figure{Source: strings.TrimSpace(spec.Source), Unit: spec.Unit}
 	if fig.Source == "" {
 		fig.Source = DefaultSource
@@ -198,7 +181,7 @@ func (st *state) resolveChart(spec chartSpec, errAt, warnAt func(string, string,
 		return nil
 	}
 	form, shown, ok := st.chartYears(&spec, errAt)
-	if !ok || slices.ContainsFunc(shown, st.conv.opts.Data.YearBroken) {
+	if !ok || slices.ContainsFunc(shown, st.data().YearBroken) {
 		return nil // a year's file failed to load; its own error says so
 	}
 	fig.Title = strings.TrimSpace(st.expandTitle(spec.Title, "title", shown, errAt, warnAt))
@@ -222,10 +205,10 @@ func (st *state) resolveChart(spec chartSpec, errAt, warnAt func(string, string,
 // chartYears decides the chart's form and the years it shows: counts of the
 // edition's clusters (its data year), one year, or a run of years (without
 // years: the edition's years that have figures).
-func (st *state) chartYears(spec *chartSpec, errAt func(string, string, ...any)) (form string, shown []int, ok bool) {
+func (st *block) chartYears(spec *chartSpec, errAt func(string, string, ...any)) (form string, shown []int, ok bool) {
 	switch {
 	case spec.Data != "":
-		if e := st.conv.opts.Data.Edition(st.edition); e != nil {
+		if e := st.data().Edition(st.page.Edition); e != nil {
 			shown = []int{e.DataYear}
 		}
 		return "clusters", shown, true
@@ -254,7 +237,7 @@ func (st *state) chartYears(spec *chartSpec, errAt func(string, string, ...any))
 }
 
 // chartOverYears draws each metric as a series over the years.
-func (st *state) chartOverYears(fig *Figure, spec chartSpec, years []int, errAt func(string, string, ...any)) {
+func (st *block) chartOverYears(fig *Figure, spec chartSpec, years []int, errAt func(string, string, ...any)) {
 	if !st.checkLabels(spec.Labels, spec.Metrics, errAt) {
 		return
 	}
@@ -285,14 +268,14 @@ func (st *state) chartOverYears(fig *Figure, spec chartSpec, years []int, errAt 
 }
 
 // requireSome refuses a series without a single figure: it would draw nothing.
-func (st *state) requireSome(s FigureSeries, m *data.Metric, errAt func(string, string, ...any)) {
+func (st *block) requireSome(s FigureSeries, m *data.Metric, errAt func(string, string, ...any)) {
 	if !slices.ContainsFunc(s.Values, func(v float64) bool { return !math.IsNaN(v) }) {
 		errAt("metrics", "metric %q has no figure for any of the chart's years", m.ID)
 	}
 }
 
 // chartForYear draws one bar per metric for one year.
-func (st *state) chartForYear(fig *Figure, spec chartSpec, year int, errAt func(string, string, ...any)) {
+func (st *block) chartForYear(fig *Figure, spec chartSpec, year int, errAt func(string, string, ...any)) {
 	if !st.checkLabels(spec.Labels, spec.Metrics, errAt) {
 		return
 	}
@@ -315,7 +298,7 @@ func (st *state) chartForYear(fig *Figure, spec chartSpec, year int, errAt func(
 
 // chartFromSeries draws named groups of metrics for one year, one category
 // per position in the groups.
-func (st *state) chartFromSeries(fig *Figure, spec chartSpec, year int, errAt func(string, string, ...any)) {
+func (st *block) chartFromSeries(fig *Figure, spec chartSpec, year int, errAt func(string, string, ...any)) {
 	fig.Categories = spec.Labels
 	for _, ser := range spec.Series {
 		if len(ser.Metrics) != len(spec.Labels) {
@@ -334,9 +317,9 @@ func (st *state) chartFromSeries(fig *Figure, spec chartSpec, year int, errAt fu
 }
 
 // chartFromClusters counts the edition's clusters by field or by ECEI label.
-func (st *state) chartFromClusters(fig *Figure, spec chartSpec, errAt func(string, string, ...any)) {
-	d := st.conv.opts.Data
-	e := d.Edition(st.edition)
+func (st *block) chartFromClusters(fig *Figure, spec chartSpec, errAt func(string, string, ...any)) {
+	d := st.data()
+	e := d.Edition(st.page.Edition)
 	if e == nil {
 		errAt("data", "charts of clusters belong to an edition's pages")
 		return
@@ -373,7 +356,7 @@ func (st *state) chartFromClusters(fig *Figure, spec chartSpec, errAt func(strin
 	fig.Series = append(fig.Series, s)
 }
 
-func (st *state) checkLabels(labels, metrics []string, errAt func(string, string, ...any)) bool {
+func (st *block) checkLabels(labels, metrics []string, errAt func(string, string, ...any)) bool {
 	if len(metrics) == 0 {
 		errAt("metrics", `"metrics" names the figures to draw, like metrics = ["omsaetning"]`)
 		return false
@@ -385,9 +368,9 @@ func (st *state) checkLabels(labels, metrics []string, errAt func(string, string
 	return true
 }
 
-func (st *state) metric(id, key string, errAt func(string, string, ...any)) *data.Metric {
-	m := st.conv.opts.Data.Metric(id)
-	if m == nil && !st.conv.opts.Data.Broken("metrics") {
+func (st *block) metric(id, key string, errAt func(string, string, ...any)) *data.Metric {
+	m := st.data().Metric(id)
+	if m == nil && !st.data().Broken("metrics") {
 		errAt(key, "unknown metric %q; metrics are defined in data/metrics.toml", id)
 	}
 	return m
@@ -396,8 +379,8 @@ func (st *state) metric(id, key string, errAt func(string, string, ...any)) *dat
 // addCell adds a metric's figure for a year. A year with no figures at all
 // is an error; a single figure the source does not give is a gap in the
 // chart and an empty cell in its table, never 0.
-func (st *state) addCell(s *FigureSeries, m *data.Metric, year int, errAt func(string, string, ...any)) {
-	d := st.conv.opts.Data
+func (st *block) addCell(s *FigureSeries, m *data.Metric, year int, errAt func(string, string, ...any)) {
+	d := st.data()
 	v, ok := d.Value(m.ID, year)
 	if !slices.Contains(d.Years(), year) && !d.YearBroken(year) {
 		errAt("years", "no figures for %d; add data/years/%d.toml or remove the year", year, year)
@@ -411,21 +394,21 @@ func (st *state) addCell(s *FigureSeries, m *data.Metric, year int, errAt func(s
 	s.Cells = append(s.Cells, d.FormatAs(m.ID, year, v))
 }
 
-func (st *state) defaultUnit(fig *Figure, m *data.Metric) {
+func (st *block) defaultUnit(fig *Figure, m *data.Metric) {
 	if fig.Unit == "" {
 		fig.Unit = m.Unit
 	}
 }
 
 // decimals is the most decimals any of the chart's metrics is printed with.
-func (st *state) decimals(spec chartSpec) int {
+func (st *block) decimals(spec chartSpec) int {
 	n := 0
 	ids := append([]string{}, spec.Metrics...)
 	for _, s := range spec.Series {
 		ids = append(ids, s.Metrics...)
 	}
 	for _, id := range ids {
-		if m := st.conv.opts.Data.Metric(id); m != nil {
+		if m := st.data().Metric(id); m != nil {
 			n = max(n, m.Decimals)
 		}
 	}

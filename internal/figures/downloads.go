@@ -1,4 +1,4 @@
-package markdown
+package figures
 
 // A chart's figures as downloads: CSV for spreadsheets, JSON for programs.
 

@@ -1,0 +1,249 @@
+package figures
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+
+	"report/internal/danish"
+	"report/internal/data"
+)
+
+// Table is a data table resolved from a `table` block: every cell is already
+// a formatted string, "" where the source gives no figure.
+type Table struct {
+	ID       string
+	Caption  string
+	Years    []int
+	Change   []int // [from, to], or nil when the table shows no change column
+	Sections []TableSection
+}
+
+// TableSection is a group of rows under an optional heading.
+type TableSection struct {
+	Heading string
+	Rows    []TableRow
+}
+
+// TableRow is one metric's figures.
+type TableRow struct {
+	Metric string
+	URL    string // the metric's own page, or ""
+	Label  string
+	Unit   string
+	Depth  int // 1 for a "heraf" row
+	Cells  []string
+	Change string
+}
+
+type tableSpec struct {
+	Caption  string        `toml:"caption"`
+	Years    []any         `toml:"years"`
+	Change   []any         `toml:"change"`
+	Rows     []string      `toml:"rows"`
+	Sections []sectionSpec `toml:"section"`
+}
+
+type sectionSpec struct {
+	Heading string   `toml:"heading"`
+	Rows    []string `toml:"rows"`
+}
+
+// table draws a `table` block.
+func (st *block) table() string {
+	var spec tableSpec
+	doc, ok := st.decode(&spec)
+	if !ok {
+		return ""
+	}
+	errAt := st.errAt(doc, "table: ")
+	rows := len(spec.Rows)
+	for _, sec := range spec.Sections {
+		rows += len(sec.Rows)
+	}
+	if key, msg := tooMany(limit{"years", len(spec.Years), MaxYears, "years"}, limit{"section", len(spec.Sections), MaxSections, "sections"}, limit{"rows", rows, MaxRows, "rows"}); key != "" {
+		errAt(key, "%s", msg)
+		return ""
+	}
+	t := st.resolveTable(spec, errAt, st.warnAt(doc, "table: "))
+	var b strings.Builder
+	writeTable(&b, t)
+	return b.String()
+}
+
+func (st *block) resolveTable(spec tableSpec, errAt, warnAt func(string, string, ...any)) *Table {
+	years, err := st.yearsOf(spec.Years)
+	if err != nil {
+		errAt("years", "%v", err)
+	}
+	if spec.Years == nil {
+		years = st.editionYears()
+	}
+	d := st.data()
+	t := &Table{Years: years}
+	t.Caption = strings.TrimSpace(st.expandTitle(spec.Caption, "caption", years, errAt, warnAt))
+	if t.Caption == "" {
+		errAt("caption", `"caption" is required: every table needs a title that says what it shows`)
+	}
+	t.ID = st.page.Unique("tabel-" + danish.Slug(t.Caption))
+	if len(years) == 0 && err == nil {
+		errAt("years", `no years to show: give years = [2012, 2013, 2014, 2015], or leave years out on an edition's page to show the edition's years`)
+	}
+	if !slices.IsSorted(years) || len(slices.Compact(slices.Clone(years))) != len(years) {
+		errAt("years", "years must be listed once each, oldest first")
+	}
+	if spec.Change != nil {
+		change, err := st.yearsOf(spec.Change)
+		switch {
+		case err != nil:
+			errAt("change", "%v", err)
+		case len(change) != 2 || change[0] >= change[1]:
+			errAt("change", "change names two years, the earlier first, like change = [2014, 2015] or [\"dataår-1\", \"dataår\"]; got %v", change)
+		default:
+			t.Change = change
+		}
+	}
+	sections := spec.Sections
+	if len(spec.Rows) > 0 {
+		sections = append([]sectionSpec{{Rows: spec.Rows}}, sections...)
+	}
+	if len(sections) == 0 {
+		errAt("rows", `a table needs rows: rows = ["metric-id", …] or [[section]] blocks`)
+	}
+	for _, sec := range sections {
+		ts := TableSection{Heading: strings.TrimSpace(sec.Heading)}
+		for _, id := range sec.Rows {
+			m := d.Metric(id)
+			if m == nil {
+				if !d.Broken("metrics") {
+					errAt("rows", "unknown metric %q; metrics are defined in data/metrics.toml", id)
+				}
+				continue
+			}
+			ts.Rows = append(ts.Rows, st.tableRow(m, t, errAt))
+		}
+		t.Sections = append(t.Sections, ts)
+	}
+	for _, y := range years {
+		if !slices.Contains(d.Years(), y) && !d.YearBroken(y) {
+			errAt("years", "no figures for %d; add data/years/%d.toml or remove the year", y, y)
+		}
+	}
+	return t
+}
+
+func (st *block) tableRow(m *data.Metric, t *Table, errAt func(string, string, ...any)) TableRow {
+	d := st.data()
+	row := TableRow{Metric: m.ID, Label: m.Label, Depth: d.Depth(m.ID)}
+	if link := st.lang.opts.MetricURL; link != nil {
+		row.URL = strings.TrimSuffix(st.lang.opts.BasePath, "/") + "/" + link(m.ID)
+	}
+	// A "heraf" row shares its total's unit; saying it once is enough.
+	parent := d.Metric(m.Parent)
+	if m.Unit != "%" && !strings.Contains(m.Label, m.Unit) && (parent == nil || parent.Unit != m.Unit) {
+		row.Unit = m.Unit
+	}
+	empty := true
+	for _, y := range t.Years {
+		cell, ok := d.Display(m.ID, y)
+		empty = empty && !ok
+		row.Cells = append(row.Cells, cell)
+	}
+	if empty && len(t.Years) > 0 && !slices.ContainsFunc(t.Years, d.YearBroken) {
+		errAt("rows", "metric %q has no figure for any of the years %v", m.ID, t.Years)
+	}
+	if t.Change != nil {
+		row.Change, _ = d.ChangeText(m.ID, t.Change[0], t.Change[1])
+	}
+	return row
+}
+
+// keyFigureSpec is a keyfigure block: data.KeyFigure, with a year that may
+// be written as one of the edition's years by name.
+type keyFigureSpec struct {
+	Metric string  `toml:"metric"`
+	Year   any     `toml:"year"`
+	Round  float64 `toml:"round"`
+	Prefix string  `toml:"prefix"`
+	Figure string  `toml:"figure"`
+	Text   string  `toml:"text"`
+}
+
+// keyFigure draws a `keyfigure` block.
+func (st *block) keyFigure() string {
+	var spec keyFigureSpec
+	doc, ok := st.decode(&spec)
+	if !ok {
+		return ""
+	}
+	errAt := st.errAt(doc, "keyfigure: ")
+	k := data.KeyFigure{Metric: spec.Metric, Round: spec.Round, Prefix: spec.Prefix, Figure: spec.Figure}
+	var err error
+	switch {
+	case spec.Year != nil:
+		k.Year, err = st.yearOf(spec.Year)
+	case spec.Metric != "":
+		k.Year, err = st.yearOf("dataår")
+		k.Year = st.data().DefaultYear(spec.Metric, k.Year)
+	}
+	if err != nil {
+		errAt("year", "%v", err)
+		return ""
+	}
+	k.Text = st.expandTitle(spec.Text, "text", []int{k.Year}, errAt, st.warnAt(doc, "keyfigure: "))
+	figure, err := st.data().KeyFigureNumber(k)
+	if errors.Is(err, data.ErrIncomplete) {
+		return ""
+	}
+	if err != nil {
+		errAt("metric", "%v", err)
+		return ""
+	}
+	return keyFigureHTML(k.Prefix, figure, k.Text)
+}
+
+// expandTitle resolves the references in a block's title, caption or text,
+// with {{år}} giving the years the block shows, and refuses a year typed
+// there that the block does not show.
+func (st *block) expandTitle(s, key string, shown []int, errAt, warnAt func(string, string, ...any)) string {
+	c := st.refs()
+	c.Years = shown
+	out, problems := c.Expand(s)
+	for _, p := range problems {
+		if p.Warning {
+			warnAt(key, "%s", p.Msg)
+		} else {
+			errAt(key, "%s", p.Msg)
+		}
+	}
+	if len(problems) == 0 && len(shown) > 0 {
+		checkTitleYears(s, shown, func(_ string, format string, args ...any) { errAt(key, format, args...) })
+	}
+	return out
+}
+
+// editionYears are the years of the page's edition, first_year to
+// data_year, that have figures: what a table or chart shows when it names no
+// years, so that the data alone decides which years appear.
+func (st *block) editionYears() []int {
+	d := st.data()
+	e := d.Edition(st.page.Edition)
+	if e == nil {
+		return nil
+	}
+	// A year whose file failed to load is still the edition's: left out,
+	// every table would report its rows empty, one error per row.
+	var years []int
+	for y := e.FirstYear; y <= e.DataYear && y-e.FirstYear < 100; y++ {
+		if slices.Contains(d.Years(), y) || d.YearBroken(y) {
+			years = append(years, y)
+		}
+	}
+	return years
+}
+
+// String makes a Table readable in test failures.
+func (t *Table) String() string {
+	return fmt.Sprintf("%s %v %d sections", t.Caption, t.Years, len(t.Sections))
+}
