@@ -55,7 +55,7 @@ func (st *state) casesBlock(fb *ast.FencedCodeBlock) ast.Node {
 }
 
 // cases marks where the list goes; the page's drawing fills it in.
-func (r *reportRenderer) cases(w util.BufWriter, _ []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+func cases(w util.BufWriter, _ []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
 	if b, ok := w.(*htmlBuilder); ok && entering && n.(*casesNode).theme != "" {
 		b.st.cases = append(b.st.cases, CaseList{At: b.Len(), Theme: n.(*casesNode).theme})
 	}

@@ -33,9 +33,7 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
-	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/text"
-	"github.com/yuin/goldmark/util"
 
 	"report/internal/diag"
 	"report/internal/draft"
@@ -119,20 +117,12 @@ func New(opts Options) *Converter {
 			extension.TaskList,
 			extension.Footnote,
 			extension.DefinitionList,
+			figureExtension{},
+			linkExtension{},
+			draftExtension{},
+			safeHTMLExtension{},
 		),
-		goldmark.WithParserOptions(
-			parser.WithAutoHeadingID(),
-			parser.WithASTTransformers(
-				util.Prioritized(&blockTransformer{}, 100),
-				util.Prioritized(&linkTransformer{}, 200),
-				util.Prioritized(&typedTransformer{}, 300),
-				util.Prioritized(&draftTransformer{}, 400),
-			),
-			parser.WithInlineParsers(util.Prioritized(&refParser{}, 50)),
-		),
-		goldmark.WithRendererOptions(
-			renderer.WithNodeRenderers(util.Prioritized(&reportRenderer{}, 100)),
-		),
+		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
 	)
 	return &Converter{md: md, opts: opts, figures: opts.Figures}
 }

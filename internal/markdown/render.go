@@ -5,29 +5,14 @@ import (
 
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
-	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/util"
 )
-
-// reportRenderer draws the report's own nodes and overrides goldmark's
-// handling of raw HTML: editors' HTML is shown as text, so a stray <script>
-// can never reach a reader.
-type reportRenderer struct{}
-
-func (r *reportRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
-	reg.Register(kindFigureBlock, r.figureBlock)
-	reg.Register(kindRef, r.ref)
-	reg.Register(kindCases, r.cases)
-	reg.Register(ast.KindHTMLBlock, r.htmlBlock)
-	reg.Register(ast.KindRawHTML, r.rawHTML)
-	reg.Register(east.KindTableCell, r.tableCell)
-}
 
 // tableCell draws a cell of a Markdown table with its column's alignment as
 // a class. goldmark writes it as a style attribute, which the pages'
 // Content-Security-Policy (style-src 'self') blocks, so the alignment would
 // be lost in the browser.
-func (r *reportRenderer) tableCell(w util.BufWriter, _ []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+func tableCell(w util.BufWriter, _ []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
 	cell := n.(*east.TableCell)
 	tag := "td"
 	if cell.Parent().Kind() == east.KindTableHeader {
@@ -53,7 +38,7 @@ func (r *reportRenderer) tableCell(w util.BufWriter, _ []byte, n ast.Node, enter
 	return ast.WalkContinue, nil
 }
 
-func (r *reportRenderer) ref(w util.BufWriter, _ []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+func ref(w util.BufWriter, _ []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
 	if entering {
 		r := n.(*refNode)
 		if r.word {
@@ -69,14 +54,14 @@ func (r *reportRenderer) ref(w util.BufWriter, _ []byte, n ast.Node, entering bo
 }
 
 // figureBlock writes a block the figure language drew.
-func (r *reportRenderer) figureBlock(w util.BufWriter, _ []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+func figureBlock(w util.BufWriter, _ []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
 	if entering {
 		_, _ = w.WriteString(n.(*figureBlockNode).html)
 	}
 	return ast.WalkSkipChildren, nil
 }
 
-func (r *reportRenderer) htmlBlock(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+func htmlBlock(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
 	if !entering {
 		return ast.WalkSkipChildren, nil
 	}
@@ -93,7 +78,7 @@ func (r *reportRenderer) htmlBlock(w util.BufWriter, src []byte, n ast.Node, ent
 	return ast.WalkSkipChildren, nil
 }
 
-func (r *reportRenderer) rawHTML(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+func rawHTML(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
 	if !entering {
 		return ast.WalkSkipChildren, nil
 	}
