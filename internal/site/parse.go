@@ -1,0 +1,146 @@
+package site
+
+import (
+	"io/fs"
+	"runtime"
+	"sync"
+	"time"
+
+	"report/internal/data"
+	"report/internal/diag"
+	"report/internal/frontmatter"
+	"report/internal/markdown"
+	"report/internal/tomlfile"
+)
+
+// Parsing the Markdown files, in parallel and through the preview's cache.
+
+// parsed is one Markdown file after parsing: its front matter decoded into
+// the struct its kind needs, and its body.
+type parsed struct {
+	matter   any
+	doc      *tomlfile.Doc
+	body     *markdown.Doc
+	bodyLine int // the line of the file the body starts on
+	ok       bool
+	held     int // problems held back because the page's edition is unread
+}
+
+type chapterMatter struct {
+	Title   string `toml:"title"`
+	Weight  int    `toml:"weight"`
+	Summary string `toml:"summary"`
+	// CopiedFrom marks a chapter `report new edition` copied from an
+	// earlier edition; an editor deletes it to confirm the chapter.
+	CopiedFrom int `toml:"copied_from"`
+}
+
+type caseMatter struct {
+	Title   string `toml:"title"`
+	Cluster string `toml:"cluster"`
+	Theme   string `toml:"theme"`
+	Summary string `toml:"summary"`
+	Quote   Quote  `toml:"quote"`
+}
+
+// parseEnv is what parsing a file depends on besides the file.
+type parseEnv struct {
+	Options
+	dataPrint [32]byte
+	basePath  string
+	// unread reports an edition whose file failed to load: its pages are
+	// parsed, but their problems, mostly consequences of the missing
+	// edition, are held back and counted (see Site.reportHeld).
+	unread func(year int) bool
+}
+
+// parseAll parses the files in parallel; the results keep the files' order,
+// so the outcome does not depend on scheduling.
+func parseAll(fsys fs.FS, conv *markdown.Converter, files []file, problems *diag.List, env parseEnv) []parsed {
+	out := make([]parsed, len(files))
+	jobs := make(chan int)
+	var wg sync.WaitGroup
+	// More workers than cores: part of parsing is waiting for the disk.
+	for range min(2*runtime.GOMAXPROCS(0), max(len(files), 1)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range jobs {
+				start := time.Now()
+				if env.unread(files[i].year) {
+					held := &diag.List{}
+					out[i] = parseCached(fsys, conv, files[i], held, env)
+					out[i].held = len(held.Problems())
+				} else {
+					out[i] = parseCached(fsys, conv, files[i], problems, env)
+				}
+				env.Timing.Item("markdown", files[i].path, time.Since(start))
+			}
+		}()
+	}
+	for i := range files {
+		jobs <- i
+	}
+	close(jobs)
+	wg.Wait()
+	return out
+}
+
+// parseCached parses a file, or takes it from the cache when nothing it
+// depends on has changed.
+func parseCached(fsys fs.FS, conv *markdown.Converter, f file, problems *diag.List, env parseEnv) parsed {
+	if env.Cache == nil {
+		// A one-shot build: nothing to look up, so nothing to hash.
+		src, ok := data.ReadText(fsys, f.path, problems)
+		if !ok {
+			return parsed{}
+		}
+		return parseFile(conv, f, src, problems)
+	}
+	envKey := envKey(env.dataPrint, env.basePath, f.year)
+	if e, hit := env.Cache.unchanged(f.path, f.stamp, envKey); hit {
+		return replay(e, problems)
+	}
+	src, ok := data.ReadText(fsys, f.path, problems)
+	if !ok {
+		return parsed{}
+	}
+	key := parseKey(src, envKey)
+	if e, hit := env.Cache.get(f.path, key); hit {
+		e.stamp = f.stamp
+		env.Cache.put(f.path, e)
+		return replay(e, problems)
+	}
+	local := &diag.List{}
+	p := parseFile(conv, f, src, local)
+	env.Cache.put(f.path, cacheEntry{key: key, stamp: f.stamp, env: envKey, parsed: p, problems: local.Problems()})
+	problems.Merge(local)
+	return p
+}
+
+// replay reports a cached parse's problems again and returns the parse.
+func replay(e cacheEntry, problems *diag.List) parsed {
+	for _, p := range e.problems {
+		problems.Add(p)
+	}
+	return e.parsed
+}
+
+func parseFile(conv *markdown.Converter, f file, src []byte, problems *diag.List) parsed {
+	parts, err := frontmatter.Split(src)
+	if err != nil {
+		problems.Errorf(f.path, 1, 1, "%v", err)
+		return parsed{}
+	}
+	var matter any = &chapterMatter{}
+	if f.kind == kindCase {
+		matter = &caseMatter{}
+	}
+	doc, ok := tomlfile.Decode(f.path, parts.MatterLine, parts.Matter, matter, problems)
+	page := markdown.Page{Path: f.path, Edition: f.year, FirstLine: parts.BodyLine}
+	if m, isChapter := matter.(*chapterMatter); isChapter {
+		page.CopiedFrom = m.CopiedFrom
+	}
+	body := conv.Convert(page, parts.Body, problems)
+	return parsed{matter: matter, doc: doc, body: body, bodyLine: parts.BodyLine, ok: ok}
+}
