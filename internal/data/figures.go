@@ -1,0 +1,184 @@
+package data
+
+import (
+	"strconv"
+	"strings"
+	"unicode"
+
+	"report/internal/danish"
+)
+
+// A metric's figures: looked up, formatted as the report prints them,
+// compared across years, and named.
+
+// Value returns a metric's figure for a year; ok is false where the source
+// gives none. Ratios are computed from their parts.
+func (d *Data) Value(metricID string, year int) (v float64, ok bool) {
+	m := d.metrics[metricID]
+	if m == nil {
+		return 0, false
+	}
+	if m.Derived() {
+		num, ok1 := d.Value(m.Ratio[0], year)
+		den, ok2 := d.Value(m.Ratio[1], year)
+		if !ok1 || !ok2 || den == 0 {
+			return 0, false
+		}
+		if m.Unit == "%" {
+			return num / den * 100, true
+		}
+		return num / den, true
+	}
+	if m.Study != nil {
+		v, ok = d.studyValues[metricID]
+		return v, ok && year == m.Study.Year
+	}
+	v, ok = d.values[year][metricID]
+	return v, ok
+}
+
+// DefaultYear is the year a reference to the metric without a year means:
+// the edition's data year, or, for a study's figure, the study's year.
+func (d *Data) DefaultYear(metricID string, dataYear int) int {
+	if m := d.metrics[metricID]; m != nil && m.Study != nil {
+		return m.Study.Year
+	}
+	return dataYear
+}
+
+// Display returns a metric's figure for a year as the report prints it, and
+// false where the source gives none.
+func (d *Data) Display(metricID string, year int) (string, bool) {
+	v, ok := d.Value(metricID, year)
+	if !ok {
+		return "", false
+	}
+	return d.FormatAs(metricID, year, v), true
+}
+
+// FormatAs formats v as the metric's figure for the year is printed.
+func (d *Data) FormatAs(metricID string, year int, v float64) string {
+	m := d.metrics[metricID]
+	if m == nil {
+		return danish.Number(v, 0)
+	}
+	if m.Shown != "" {
+		return m.Shown
+	}
+	if d.wholes[year][metricID] {
+		whole := *m
+		whole.Decimals = 0
+		return whole.Format(v)
+	}
+	return m.Format(v)
+}
+
+// Source names where a figure comes from, as file:line, for messages that
+// must point an editor at both places of a disagreement.
+func (d *Data) Source(metricID string, year int) string {
+	m := d.metrics[metricID]
+	if m != nil && m.Derived() {
+		return "computed from " + strings.Join(m.Ratio, " / ")
+	}
+	if m != nil && m.Study != nil {
+		return studiesFile
+	}
+	name := "data/years/" + strconv.Itoa(year) + ".toml"
+	if line, _ := d.yearDocs[year].Pos(metricID); line > 0 {
+		return name + ":" + strconv.Itoa(line)
+	}
+	return name
+}
+
+// Change returns the change from one year to another in percent of the first,
+// computed from the figures as printed; ok is false when either is missing or
+// the first is zero.
+func (d *Data) Change(metricID string, from, to int) (pct float64, ok bool) {
+	a, ok1 := d.Value(metricID, from)
+	b, ok2 := d.Value(metricID, to)
+	if !ok1 || !ok2 || a == 0 {
+		return 0, false
+	}
+	return (b - a) / a * 100, true
+}
+
+// ChangeText is the change from one year to another as a table's change
+// column shows it: in percent of the first year ("−22"), except for a share,
+// whose change is the difference in percentage points ("+16 pct.-point"): a
+// share going from 36 % to 52 % has not grown by 44 %.
+func (d *Data) ChangeText(metricID string, from, to int) (string, bool) {
+	if m := d.metrics[metricID]; m != nil && m.Unit == "%" {
+		a, ok1 := d.Value(metricID, from)
+		b, ok2 := d.Value(metricID, to)
+		if !ok1 || !ok2 {
+			return "", false
+		}
+		return danish.Change(b-a) + PointsSuffix, true
+	}
+	pct, ok := d.Change(metricID, from, to)
+	if !ok {
+		return "", false
+	}
+	return danish.Change(pct), true
+}
+
+// PointsSuffix follows a change in percentage points, as Danish statistics
+// abbreviate it.
+const PointsSuffix = " pct.-point"
+
+// Children lists the metrics whose parent is the given one, in catalogue order.
+func (d *Data) Children(metricID string) []*Metric {
+	var out []*Metric
+	for _, m := range d.Metrics {
+		if m.Parent == metricID {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// Title is a metric's name where no table says what it belongs to: its own
+// page and the list of all figures. A label as printed often leans on its
+// table ("Staten" under a total, "Gennemsnit per klynge" below a count), so
+// unless the metric gives a title, a "heraf" row is named after its parent
+// and an average after what it averages: "Samlet omsætning ekskl. in kind –
+// heraf staten".
+func (d *Data) Title(metricID string) string {
+	return d.title(metricID, len(d.Metrics))
+}
+
+func (d *Data) title(id string, hops int) string {
+	m := d.metrics[id]
+	switch {
+	case m == nil:
+		return id
+	case m.Title != "":
+		return m.Title
+	case hops <= 0: // a cycle, which the checks report
+		return m.Label
+	case m.Parent != "":
+		return d.title(m.Parent, hops-1) + " – heraf " + lowerFirst(strings.TrimPrefix(m.Label, "Heraf "))
+	case m.AverageOf != "":
+		return d.title(m.AverageOf, hops-1) + " – gennemsnit per klynge"
+	}
+	return m.Label
+}
+
+// lowerFirst lowers a label's capital where it only starts a sentence:
+// "Staten" → "staten", but "EU" and "B2B-samarbejde" stay as they are.
+func lowerFirst(s string) string {
+	r := []rune(s)
+	if len(r) > 1 && unicode.IsUpper(r[0]) && unicode.IsLower(r[1]) {
+		r[0] = unicode.ToLower(r[0])
+	}
+	return string(r)
+}
+
+// Depth is how many parents a metric has: 0 for a total, 1 for a "heraf" row.
+func (d *Data) Depth(metricID string) int {
+	depth := 0
+	for m := d.metrics[metricID]; m != nil && m.Parent != "" && depth < len(d.Metrics); m = d.metrics[m.Parent] {
+		depth++
+	}
+	return depth
+}
