@@ -1,0 +1,95 @@
+package cli
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"slices"
+
+	"report/internal/diag"
+)
+
+// Problems as the command prints them: for people, in file order with a
+// summary, or as JSON for programs.
+
+// finding is one problem in check's JSON output.
+type finding struct {
+	File         string `json:"file"`
+	Line         int    `json:"line"`
+	Column       int    `json:"column"`
+	Severity     string `json:"severity"`
+	Message      string `json:"message"`
+	Acknowledged bool   `json:"acknowledged,omitempty"`
+}
+
+// writeJSON prints every finding, errors and warnings, acknowledged or not,
+// as one JSON array.
+func writeJSON(w io.Writer, warnings []*diag.Problem, err error) int {
+	problems := warnings
+	code := ExitOK
+	if err != nil {
+		problems, code = diag.AsList(err), ExitFail
+	}
+	out := []finding{}
+	for _, p := range problems {
+		out = append(out, finding{File: p.Path, Line: p.Line, Column: p.Col, Severity: p.Severity.String(), Message: p.Msg, Acknowledged: p.Acknowledged})
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(out); err != nil {
+		return ExitFail
+	}
+	return code
+}
+
+// printProblems prints problems in file order, errors and warnings alike,
+// and returns how many warnings it printed. A warning an editor has
+// acknowledged in the content (a printed= figure) is counted, not printed,
+// unless asked for: printed on every build, it would teach editors to skip
+// warnings.
+func printProblems(w io.Writer, problems []*diag.Problem, acknowledged bool) (warnings int) {
+	hidden := 0
+	for _, p := range problems {
+		if p.Acknowledged && !acknowledged {
+			hidden++
+			continue
+		}
+		fmt.Fprintln(w, p.Error())
+		if p.Severity == diag.Warning {
+			warnings++
+		}
+	}
+	if hidden > 0 {
+		fmt.Fprintf(w, "report: %d acknowledged %s not shown (--acknowledged shows %s)\n", hidden, plural(hidden, "warning", "warnings"), plural(hidden, "it", "them"))
+	}
+	return warnings
+}
+
+// fail prints a failed stage's problems, errors and warnings in file order,
+// so that each copied chapter's places to check follow it, and a summary.
+func fail(stderr io.Writer, err error, warnings []*diag.Problem, acknowledged bool, what, out string) int {
+	// The error holds every problem of the content when loading failed, only
+	// the failures when rendering or writing did: merged, each is printed
+	// once, in file order.
+	problems := diag.Sorted(append(slices.Clone(warnings), diag.AsList(err)...))
+	printProblems(stderr, problems, acknowledged)
+	errs := 0
+	for _, p := range problems {
+		if p.Severity == diag.Error {
+			errs++
+		}
+	}
+	fmt.Fprintf(stderr, "report: %s with %d %s", what, errs, plural(errs, "error", "errors"))
+	if out != "" {
+		fmt.Fprintf(stderr, "; %s was left as it was", out)
+	}
+	fmt.Fprintln(stderr)
+	return ExitFail
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
