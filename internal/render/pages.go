@@ -15,7 +15,7 @@ type PageData struct {
 	Kind        string
 	Site        *site.Site
 	Edition     *site.Edition // nil on the home page and the 404 page
-	Title       string        // the page's own title
+	Title       string        // the page's own title; DocTitle (titles.go) is its <title>
 	Description string
 	URL         string // the page's path under the site, "2016/hvem-er-de/"
 	Breadcrumbs []Crumb
