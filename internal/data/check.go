@@ -14,9 +14,9 @@ import (
 // maxSpan is how many years an edition may show.
 const maxSpan = 50
 
-// ClusterCountMetric is the metric that holds the number of clusters in a
+// clusterCountMetric is the metric that holds the number of clusters in a
 // year; averages per cluster are checked against it.
-const ClusterCountMetric = "klynger"
+const clusterCountMetric = "klynger"
 
 func (d *Data) checkEdition(e *Edition, problems *diag.List) {
 	at := func(key string) (int, int) {
@@ -78,13 +78,13 @@ func (d *Data) checkEdition(e *Edition, problems *diag.List) {
 // with the number of clusters its data year's figures were counted from:
 // the site would state both.
 func (d *Data) checkClusterCount(e *Edition, problems *diag.List) {
-	n, ok := d.values[e.DataYear][ClusterCountMetric]
+	n, ok := d.values[e.DataYear][clusterCountMetric]
 	if !ok || len(e.Clusters) == 0 || int(n) == len(e.Clusters) {
 		return
 	}
 	line, col := e.Doc.Pos("clusters")
 	problems.Errorf(e.Path, max(line, 1), col, "clusters lists %d clusters, but %s gives %s = %s for %d; list the clusters that reported, or correct the figure",
-		len(e.Clusters), d.Source(ClusterCountMetric, e.DataYear), ClusterCountMetric, danish.Number(n, 0), e.DataYear)
+		len(e.Clusters), d.Source(clusterCountMetric, e.DataYear), clusterCountMetric, danish.Number(n, 0), e.DataYear)
 }
 
 // KeyFigureNumber returns the figure as it is shown, without its prefix:
@@ -184,7 +184,7 @@ func (d *Data) checkAverage(m *Metric, year int, problems *diag.List) {
 	}
 	avg, ok1 := d.values[year][m.ID]
 	total, ok2 := d.values[year][m.AverageOf]
-	count, ok3 := d.values[year][ClusterCountMetric]
+	count, ok3 := d.values[year][clusterCountMetric]
 	if !ok1 || !ok2 || !ok3 || count == 0 {
 		return
 	}

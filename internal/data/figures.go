@@ -113,7 +113,7 @@ func (d *Data) ChangeText(metricID string, from, to int) (string, bool) {
 		if !ok1 || !ok2 {
 			return "", false
 		}
-		return danish.Change(b-a) + PointsSuffix, true
+		return danish.Change(b-a) + pointsSuffix, true
 	}
 	pct, ok := d.Change(metricID, from, to)
 	if !ok {
@@ -122,9 +122,9 @@ func (d *Data) ChangeText(metricID string, from, to int) (string, bool) {
 	return danish.Change(pct), true
 }
 
-// PointsSuffix follows a change in percentage points, as Danish statistics
+// pointsSuffix follows a change in percentage points, as Danish statistics
 // abbreviate it.
-const PointsSuffix = " pct.-point"
+const pointsSuffix = " pct.-point"
 
 // Children lists the metrics whose parent is the given one, in catalogue order.
 func (d *Data) Children(metricID string) []*Metric {

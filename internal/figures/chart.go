@@ -37,8 +37,8 @@ type seriesSpec struct {
 	Metrics []string `toml:"metrics"`
 }
 
-// DefaultSource is the caption's source line when a chart names none.
-const DefaultSource = "Kilde: Klyngernes indberetninger til performanceregnskabet."
+// defaultSource is the caption's source line when a chart names none.
+const defaultSource = "Kilde: Klyngernes indberetninger til performanceregnskabet."
 
 // Figure is a resolved chart: the drawings, the same figures as a table, and
 // the downloads.
@@ -50,12 +50,12 @@ type Figure struct {
 	Narrow     []byte // SVG for phones
 	Unit       string
 	Categories []string
-	Series     []FigureSeries
+	Series     []figureSeries
 }
 
-// FigureSeries is one series with its figures formatted as the report prints
+// figureSeries is one series with its figures formatted as the report prints
 // them ("" where the source gives none) and as numbers for the downloads.
-type FigureSeries struct {
+type figureSeries struct {
 	Name   string
 	Cells  []string
 	Values []float64 // NaN where the source gives none
@@ -140,7 +140,7 @@ func (fig *Figure) HTML() string {
 func (st *block) resolveChart(spec chartSpec, errAt, warnAt func(string, string, ...any)) *Figure {
 	fig := &Figure{Source: strings.TrimSpace(spec.Source), Unit: spec.Unit}
 	if fig.Source == "" {
-		fig.Source = DefaultSource
+		fig.Source = defaultSource
 	}
 	switch chart.Kind(spec.Type) {
 	case chart.Bar, chart.HBar, chart.Grouped, chart.Line, chart.Share:

@@ -32,7 +32,7 @@ func (st *block) chartOverYears(fig *Figure, spec chartSpec, years []int, errAt 
 		if spec.Labels != nil {
 			name = spec.Labels[i]
 		}
-		s := FigureSeries{Name: name}
+		s := figureSeries{Name: name}
 		for _, y := range years {
 			st.addCell(&s, m, y, errAt)
 		}
@@ -43,7 +43,7 @@ func (st *block) chartOverYears(fig *Figure, spec chartSpec, years []int, errAt 
 }
 
 // requireSome refuses a series without a single figure: it would draw nothing.
-func (st *block) requireSome(s FigureSeries, m *data.Metric, errAt func(string, string, ...any)) {
+func (st *block) requireSome(s figureSeries, m *data.Metric, errAt func(string, string, ...any)) {
 	if !slices.ContainsFunc(s.Values, func(v float64) bool { return !math.IsNaN(v) }) {
 		errAt("metrics", "metric %q has no figure for any of the chart's years", m.ID)
 	}
@@ -54,7 +54,7 @@ func (st *block) chartForYear(fig *Figure, spec chartSpec, year int, errAt func(
 	if !st.checkLabels(spec.Labels, spec.Metrics, errAt) {
 		return
 	}
-	s := FigureSeries{Name: strconv.Itoa(year)}
+	s := figureSeries{Name: strconv.Itoa(year)}
 	for i, id := range spec.Metrics {
 		m := st.metric(id, "metrics", errAt)
 		if m == nil {
@@ -80,7 +80,7 @@ func (st *block) chartFromSeries(fig *Figure, spec chartSpec, year int, errAt fu
 			errAt("series", "series %q names %d metrics but labels has %d; they pair up one to one (a decimal comma in a list makes extra numbers)", ser.Name, len(ser.Metrics), len(spec.Labels))
 			return
 		}
-		s := FigureSeries{Name: ser.Name}
+		s := figureSeries{Name: ser.Name}
 		for _, id := range ser.Metrics {
 			if m := st.metric(id, "series", errAt); m != nil {
 				st.addCell(&s, m, year, errAt)
@@ -99,7 +99,7 @@ func (st *block) chartFromClusters(fig *Figure, spec chartSpec, errAt func(strin
 		errAt("data", "charts of clusters belong to an edition's pages")
 		return
 	}
-	s := FigureSeries{Name: "Klynger"}
+	s := figureSeries{Name: "Klynger"}
 	add := func(label string, n int) {
 		fig.Categories = append(fig.Categories, label)
 		s.Values = append(s.Values, float64(n))
@@ -154,7 +154,7 @@ func (st *block) metric(id, key string, errAt func(string, string, ...any)) *dat
 // addCell adds a metric's figure for a year. A year with no figures at all
 // is an error; a single figure the source does not give is a gap in the
 // chart and an empty cell in its table, never 0.
-func (st *block) addCell(s *FigureSeries, m *data.Metric, year int, errAt func(string, string, ...any)) {
+func (st *block) addCell(s *figureSeries, m *data.Metric, year int, errAt func(string, string, ...any)) {
 	d := st.data()
 	v, ok := d.Value(m.ID, year)
 	if !slices.Contains(d.Years(), year) && !d.YearBroken(year) {

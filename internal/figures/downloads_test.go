@@ -12,7 +12,7 @@ import (
 // exactly as written.
 func TestCSVDefusesFormulas(t *testing.T) {
 	labels := []string{`=HYPERLINK("http://x","y")`, "+1", "-2", "@SUM(A1)", "\tTab", "\rCR", "Staten"}
-	f := &Figure{Title: "=cmd|' /C calc'!A0", Categories: labels, Series: []FigureSeries{{Name: "-Serie", Values: []float64{1, -2.5, 3, 4, 5, 6, math.NaN()}}}}
+	f := &Figure{Title: "=cmd|' /C calc'!A0", Categories: labels, Series: []figureSeries{{Name: "-Serie", Values: []float64{1, -2.5, 3, 4, 5, 6, math.NaN()}}}}
 	csv := string(f.CSV())
 	rows := strings.Split(strings.TrimSuffix(strings.TrimPrefix(csv, "\uFEFF"), "\r\n"), "\r\n")
 	for _, want := range []string{

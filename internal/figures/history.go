@@ -26,14 +26,14 @@ func History(d *data.Data, metricID string) (*Figure, error) {
 	if len(years) < 2 {
 		return nil, nil
 	}
-	fig := &Figure{ID: "figur-historik", Title: d.Title(metricID) + ", " + refs.Span(years), Source: DefaultSource, Unit: m.Unit}
-	s := FigureSeries{Name: m.Label}
+	fig := &Figure{ID: "figur-historik", Title: d.Title(metricID) + ", " + refs.Span(years), Source: defaultSource, Unit: m.Unit}
+	s := figureSeries{Name: m.Label}
 	for _, y := range years {
 		v, _ := d.Value(metricID, y)
 		fig.Categories = append(fig.Categories, strconv.Itoa(y))
 		s.Values = append(s.Values, v)
 		s.Cells = append(s.Cells, d.FormatAs(metricID, y, v))
 	}
-	fig.Series = []FigureSeries{s}
+	fig.Series = []figureSeries{s}
 	return fig, fig.draw(chart.Bar, m.Decimals)
 }

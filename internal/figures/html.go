@@ -12,7 +12,7 @@ import (
 // writeTable writes an accessible data table: a caption, column headers for
 // the years, a row header per metric, a row group per section, and a
 // scrollable region so a wide table never widens a phone's page.
-func writeTable(w *strings.Builder, t *Table) {
+func writeTable(w *strings.Builder, t *dataTable) {
 	esc := html.EscapeString
 	capID := t.ID + "-titel"
 	cols := len(t.Years) + 1
@@ -45,7 +45,7 @@ func writeTable(w *strings.Builder, t *Table) {
 	p(`<figcaption class="table-note">Tomme felter: tallet er ikke opgjort det år.` + changeNote(t) + "</figcaption>\n</figure>\n")
 }
 
-func writeRow(p func(string), row TableRow, withChange bool) {
+func writeRow(p func(string), row tableRow, withChange bool) {
 	esc := html.EscapeString
 	class := ""
 	if row.Depth > 0 {
@@ -83,7 +83,7 @@ func writeCell(p func(string), c, emptyText string) {
 	p(`<td class="num">` + html.EscapeString(c) + `</td>`)
 }
 
-func changeNote(t *Table) string {
+func changeNote(t *dataTable) string {
 	if t.Change == nil {
 		return ""
 	}

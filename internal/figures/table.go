@@ -10,24 +10,24 @@ import (
 	"report/internal/data"
 )
 
-// Table is a data table resolved from a `table` block: every cell is already
+// dataTable is a data table resolved from a `table` block: every cell is already
 // a formatted string, "" where the source gives no figure.
-type Table struct {
+type dataTable struct {
 	ID       string
 	Caption  string
 	Years    []int
 	Change   []int // [from, to], or nil when the table shows no change column
-	Sections []TableSection
+	Sections []tableSection
 }
 
-// TableSection is a group of rows under an optional heading.
-type TableSection struct {
+// tableSection is a group of rows under an optional heading.
+type tableSection struct {
 	Heading string
-	Rows    []TableRow
+	Rows    []tableRow
 }
 
-// TableRow is one metric's figures.
-type TableRow struct {
+// tableRow is one metric's figures.
+type tableRow struct {
 	Metric string
 	URL    string // the metric's own page, or ""
 	Label  string
@@ -72,7 +72,7 @@ func (st *block) table() string {
 	return b.String()
 }
 
-func (st *block) resolveTable(spec tableSpec, errAt, warnAt func(string, string, ...any)) *Table {
+func (st *block) resolveTable(spec tableSpec, errAt, warnAt func(string, string, ...any)) *dataTable {
 	years, err := st.yearsOf(spec.Years)
 	if err != nil {
 		errAt("years", "%v", err)
@@ -81,7 +81,7 @@ func (st *block) resolveTable(spec tableSpec, errAt, warnAt func(string, string,
 		years = st.editionYears()
 	}
 	d := st.data()
-	t := &Table{Years: years}
+	t := &dataTable{Years: years}
 	t.Caption = strings.TrimSpace(st.expandTitle(spec.Caption, "caption", years, errAt, warnAt))
 	if t.Caption == "" {
 		errAt("caption", `"caption" is required: every table needs a title that says what it shows`)
@@ -112,7 +112,7 @@ func (st *block) resolveTable(spec tableSpec, errAt, warnAt func(string, string,
 		errAt("rows", `a table needs rows: rows = ["metric-id", …] or [[section]] blocks`)
 	}
 	for _, sec := range sections {
-		ts := TableSection{Heading: strings.TrimSpace(sec.Heading)}
+		ts := tableSection{Heading: strings.TrimSpace(sec.Heading)}
 		for _, id := range sec.Rows {
 			m := d.Metric(id)
 			if m == nil {
@@ -133,9 +133,9 @@ func (st *block) resolveTable(spec tableSpec, errAt, warnAt func(string, string,
 	return t
 }
 
-func (st *block) tableRow(m *data.Metric, t *Table, errAt func(string, string, ...any)) TableRow {
+func (st *block) tableRow(m *data.Metric, t *dataTable, errAt func(string, string, ...any)) tableRow {
 	d := st.data()
-	row := TableRow{Metric: m.ID, Label: m.Label, Depth: d.Depth(m.ID)}
+	row := tableRow{Metric: m.ID, Label: m.Label, Depth: d.Depth(m.ID)}
 	if link := st.lang.opts.MetricURL; link != nil {
 		row.URL = strings.TrimSuffix(st.lang.opts.BasePath, "/") + "/" + link(m.ID)
 	}
@@ -243,7 +243,7 @@ func (st *block) editionYears() []int {
 	return years
 }
 
-// String makes a Table readable in test failures.
-func (t *Table) String() string {
+// String makes a dataTable readable in test failures.
+func (t *dataTable) String() string {
 	return fmt.Sprintf("%s %v %d sections", t.Caption, t.Years, len(t.Sections))
 }
