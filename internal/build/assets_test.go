@@ -3,14 +3,14 @@ package build
 import (
 	"testing"
 
-	"github.com/rogpeppe/go-internal/txtar"
+	"report/internal/sitetest"
 )
 
 // TestAssetsBesideMarkdown publishes the kinds of file content/ may hold
 // beside the Markdown, as they are, and passes by the backups and hidden
 // files editors' tools leave there.
 func TestAssetsBesideMarkdown(t *testing.T) {
-	out := files(mustRun(t, testSite(t, txtar.Parse([]byte(`
+	out := files(mustRun(t, sitetest.FS(t, sitetest.Parse(`
 -- content/2016/figur.png --
 PNG
 -- content/2016/bilag-2016.pdf --
@@ -29,7 +29,7 @@ title = "Editorens sikkerhedskopi"
 autosave
 -- content/2016/.DS_Store --
 x
-`)))))
+`))))
 	for path, want := range map[string]string{
 		"2016/figur.png":         "PNG\n",
 		"2016/bilag-2016.pdf":    "%PDF-1.4\n",

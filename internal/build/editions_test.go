@@ -5,18 +5,17 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"report/internal/sitetest"
 )
 
 // realSiteWith returns the shipped site with the files of an overlay folder,
 // if any, laid over it.
 func realSiteWith(t *testing.T, overlay string) fstest.MapFS {
 	t.Helper()
-	fsys := fstest.MapFS{}
-	for _, dir := range []string{"content", "data", "layouts", "static"} {
-		copyTree(t, fsys, filepath.Join(repoRoot, dir), dir)
-	}
+	fsys := sitetest.RealFS(t)
 	if overlay != "" {
-		copyTree(t, fsys, filepath.Join(repoRoot, overlay), "")
+		sitetest.AddDir(t, fsys, filepath.Join(repoRoot, overlay), "")
 		delete(fsys, "README.md")
 	}
 	return fsys

@@ -10,6 +10,7 @@ import (
 
 	"report/internal/diag"
 	"report/internal/render"
+	"report/internal/sitetest"
 	"report/internal/testsite"
 )
 
@@ -32,7 +33,7 @@ func FuzzSite(f *testing.F) {
 		chapter = "content/2016/tal.md"
 		year    = "data/years/2015.toml"
 	)
-	base := testSite(f, nil)
+	base := sitetest.FS(f, nil)
 	f.Add(string(base[story].Data), string(base[chapter].Data), string(base[year].Data))
 	f.Add("+++\ntitle = 1\n+++\n{{klynger 2015", "+++\ntitle = \"T\"\n+++\n```table\nrows = [\"x\"\n```\n[a](javascript:alert(1))", "klynger = 3\nomsaetning = 15,6")
 	f.Add("+++\n+++\n<script>alert(1)</script>", "+++\ntitle = \"T\"\n+++\n```chart\ntype = \"bar\"\nmetrics = [\"klynger\"]\n```\n![](x.png)", "[[x]]\n")

@@ -8,19 +8,14 @@ import (
 	"testing"
 
 	"report/internal/diskfs"
-	"report/internal/testsite"
+	"report/internal/sitetest"
 )
 
 // TestPublishStreamsAssets publishes a site with a 40 MB asset: the copy is
 // exact, and the build never holds the asset in memory.
 func TestPublishStreamsAssets(t *testing.T) {
 	const size = 40 << 20
-	root := t.TempDir()
-	for src, dst := range map[string]string{"testdata/sites/base": "", "layouts": "layouts", "static": "static"} {
-		if err := testsite.CopyTree(filepath.Join(repoRoot, src), filepath.Join(root, dst)); err != nil {
-			t.Fatal(err)
-		}
-	}
+	root := sitetest.Dir(t, nil)
 	big := filepath.Join(root, "content/2016/bilag.pdf")
 	if err := os.WriteFile(big, []byte("%PDF-1.4\n"), 0o644); err != nil {
 		t.Fatal(err)

@@ -6,15 +6,14 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"github.com/rogpeppe/go-internal/txtar"
-
 	"report/internal/render"
+	"report/internal/sitetest"
 )
 
 // The wording a reader meets: each case here was once wrong on a page.
 
 func TestCaseCountAgrees(t *testing.T) {
-	out := files(mustRun(t, testSite(t, nil)))
+	out := files(mustRun(t, sitetest.FS(t, nil)))
 	edition := out["2016/index.html"]
 	if !strings.Contains(edition, "Cases: 1 eksempel fra klyngerne") {
 		t.Errorf("the edition's page does not say \"1 eksempel\" for its one case story:\n%s", grep(edition, "Cases:"))
@@ -22,7 +21,7 @@ func TestCaseCountAgrees(t *testing.T) {
 }
 
 func TestChartUnitHasOneFullStop(t *testing.T) {
-	out := files(mustRun(t, testSite(t, txtar.Parse([]byte(`
+	out := files(mustRun(t, sitetest.FS(t, sitetest.Parse(`
 -- content/2016/graf.md --
 +++
 title = "Graf"
@@ -34,7 +33,7 @@ type = "bar"
 title = "Omsætning, 2014–2015"
 metrics = ["omsaetning"]
 `+"```"+`
-`)))))
+`))))
 	page := out["2016/graf/index.html"]
 	if !strings.Contains(page, `<p class="table-note">Enhed: mio. kr.</p>`) {
 		t.Errorf("the chart's unit line is wrong:\n%s", grep(page, "Enhed"))
@@ -42,7 +41,7 @@ metrics = ["omsaetning"]
 }
 
 func TestHerafSaidOnce(t *testing.T) {
-	fsys := testSite(t, txtar.Parse([]byte(`
+	fsys := sitetest.FS(t, sitetest.Parse(`
 -- content/2016/smaa.md --
 +++
 title = "Små virksomheder"
@@ -53,7 +52,7 @@ weight = 20
 caption = "Virksomheder"
 rows = ["virksomheder", "virksomheder-smaa"]
 `+"```"+`
-`)))
+`))
 	appendFile(fsys, "data/metrics.toml", "\n[[metric]]\nid = \"virksomheder-smaa\"\nlabel = \"Heraf virksomheder med under 50 ansatte\"\nparent = \"virksomheder\"\n")
 	appendFile(fsys, "data/years/2015.toml", "virksomheder-smaa = 1200\n")
 	out := files(mustRun(t, fsys))

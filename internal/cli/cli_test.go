@@ -13,6 +13,8 @@ import (
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
+
+	"report/internal/sitetest"
 )
 
 func TestMain(m *testing.M) {
@@ -28,18 +30,7 @@ func TestScripts(t *testing.T) {
 	testscript.Run(t, testscript.Params{
 		Dir:                 "testdata/script",
 		RequireExplicitExec: true,
-		Setup: func(env *testscript.Env) error {
-			for src, dst := range map[string]string{
-				"../../testdata/sites/base": "",
-				"../../layouts":             "layouts",
-				"../../static":              "static",
-			} {
-				if err := copyDir(src, filepath.Join(env.WorkDir, dst)); err != nil {
-					return err
-				}
-			}
-			return nil
-		},
+		Setup:               func(env *testscript.Env) error { return sitetest.WriteBase(env.WorkDir) },
 	})
 }
 
@@ -50,14 +41,7 @@ func TestYearlyWorkflow(t *testing.T) {
 		Dir:                 "testdata/yearly",
 		RequireExplicitExec: true,
 		Cmds:                map[string]func(*testscript.TestScript, bool, []string){"cmpdir": cmpDir, "grepdir": grepDir},
-		Setup: func(env *testscript.Env) error {
-			for _, dir := range []string{"content", "data", "layouts", "static"} {
-				if err := copyDir(filepath.Join("../..", dir), filepath.Join(env.WorkDir, dir)); err != nil {
-					return err
-				}
-			}
-			return nil
-		},
+		Setup:               func(env *testscript.Env) error { return sitetest.WriteReal(env.WorkDir) },
 	})
 }
 
@@ -124,27 +108,6 @@ func readTree(ts *testscript.TestScript, dir string) map[string][]byte {
 	})
 	ts.Check(err)
 	return out
-}
-
-func copyDir(src, dst string) error {
-	return filepath.WalkDir(src, func(p string, e fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(src, p)
-		target := filepath.Join(dst, rel)
-		if e.IsDir() {
-			return os.MkdirAll(target, 0o755)
-		}
-		if _, err := os.Stat(target); err == nil {
-			return nil // the script's own version of the file wins
-		}
-		b, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(target, b, 0o644)
-	})
 }
 
 func TestUsage(t *testing.T) {

@@ -10,19 +10,14 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/rogpeppe/go-internal/txtar"
+	"report/internal/sitetest"
 )
 
 // goodSite writes the small test site with the real layouts into a folder,
 // builds it, and returns the folder and a fingerprint of its public/.
 func goodSite(t *testing.T) (string, map[string][32]byte) {
 	t.Helper()
-	dir := t.TempDir()
-	for src, dst := range map[string]string{"../../testdata/sites/base": "", "../../layouts": "layouts", "../../static": "static"} {
-		if err := copyDir(src, filepath.Join(dir, dst)); err != nil {
-			t.Fatal(err)
-		}
-	}
+	dir := sitetest.Dir(t, nil)
 	var stderr bytes.Buffer
 	if code := Run(context.Background(), []string{"build", "--root", dir}, &bytes.Buffer{}, &stderr); code != ExitOK {
 		t.Fatalf("the good site does not build: %s", stderr.String())
@@ -56,13 +51,10 @@ func breakAndBuild(t *testing.T, dir string, before map[string][32]byte, want []
 	if code != ExitFail {
 		t.Errorf("exit status %d, want %d", code, ExitFail)
 	}
-	for _, w := range want {
-		if !strings.Contains(stderr.String(), w) {
-			t.Errorf("stderr lacks %q:\n%s", w, stderr.String())
-		}
-	}
-	if !strings.Contains(stderr.String(), "; public was left as it was") || stdout.Len() > 0 {
-		t.Errorf("stdout %q, stderr %q", stdout.String(), stderr.String())
+	sitetest.AssertContains(t, "stderr", stderr.String(), want...)
+	sitetest.AssertContains(t, "stderr", stderr.String(), "; public was left as it was")
+	if stdout.Len() > 0 {
+		t.Errorf("stdout %q", stdout.String())
 	}
 	entries, _ := os.ReadDir(dir)
 	for _, e := range entries {
@@ -84,34 +76,17 @@ func breakAndBuild(t *testing.T, dir string, before map[string][32]byte, want []
 // TestBrokenSitesThroughTheCLI runs every broken site of testdata/bad through
 // the real command, on top of a good build.
 func TestBrokenSitesThroughTheCLI(t *testing.T) {
-	paths, _ := filepath.Glob("../../testdata/bad/*.txtar")
+	paths, _ := filepath.Glob(filepath.Join(sitetest.Root, "testdata/bad/*.txtar"))
 	if len(paths) < 30 {
 		t.Fatalf("%d broken sites; the corpus needs at least 30", len(paths))
 	}
 	for _, p := range paths {
 		t.Run(strings.TrimSuffix(filepath.Base(p), ".txtar"), func(t *testing.T) {
 			t.Parallel()
-			ar, err := txtar.ParseFile(p)
-			if err != nil {
-				t.Fatal(err)
-			}
+			ar := sitetest.ParseFile(t, p)
 			dir, before := goodSite(t)
-			var want []string
-			for _, f := range ar.Files {
-				target := filepath.Join(dir, filepath.FromSlash(f.Name))
-				switch {
-				case f.Name == "want":
-					want = strings.Split(strings.TrimSpace(string(f.Data)), "\n")
-				case string(f.Data) == "DELETE\n":
-					_ = os.Remove(target)
-				default:
-					_ = os.MkdirAll(filepath.Dir(target), 0o755)
-					if err := os.WriteFile(target, f.Data, 0o644); err != nil {
-						t.Fatal(err)
-					}
-				}
-			}
-			breakAndBuild(t, dir, before, want)
+			sitetest.ApplyDir(t, dir, ar)
+			breakAndBuild(t, dir, before, []string{sitetest.Want(ar)})
 		})
 	}
 }

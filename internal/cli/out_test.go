@@ -7,31 +7,16 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-)
 
-// testSite copies the small test site with the real layouts and static
-// files into a new folder and returns it.
-func testSite(t *testing.T) string {
-	t.Helper()
-	root := filepath.Join(t.TempDir(), "site")
-	for src, dst := range map[string]string{
-		"../../testdata/sites/base": "",
-		"../../layouts":             "layouts",
-		"../../static":              "static",
-	} {
-		if err := copyDir(src, filepath.Join(root, dst)); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return root
-}
+	"report/internal/sitetest"
+)
 
 // TestBuildRefusesLinkIntoSources: "report build --out d", where d is a
 // link into a source folder, exits with status 2, names the source folder
 // and leaves the folder the link leads to as it was, even one that looks
 // like a site built before.
 func TestBuildRefusesLinkIntoSources(t *testing.T) {
-	root := testSite(t)
+	root := sitetest.Dir(t, nil)
 	docs := filepath.Join(root, "static", "docs")
 	if err := os.MkdirAll(docs, 0o755); err != nil {
 		t.Fatal(err)

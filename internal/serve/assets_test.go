@@ -12,6 +12,7 @@ import (
 
 	"report/internal/build"
 	"report/internal/diskfs"
+	"report/internal/sitetest"
 )
 
 // swapForLink replaces a file of the site with a symbolic link to a secret
@@ -43,7 +44,7 @@ func TestAssetSwappedForLink(t *testing.T) {
 		"os":     os.DirFS,
 	} {
 		t.Run(name, func(t *testing.T) {
-			root := testSite(t)
+			root := sitetest.Dir(t, nil)
 			note := filepath.Join(root, "content/2016/note.txt")
 			if err := os.WriteFile(note, []byte("Et notat.\n"), 0o644); err != nil {
 				t.Fatal(err)
@@ -82,7 +83,7 @@ func TestAssetSwappedForLink(t *testing.T) {
 // again on request, and refused since it is no longer the file the build
 // read.
 func TestAssetChangedBeyondMemory(t *testing.T) {
-	root := testSite(t)
+	root := sitetest.Dir(t, nil)
 	note := filepath.Join(root, "content/2016/note.txt")
 	if err := os.WriteFile(note, []byte("Et notat.\n"), 0o644); err != nil {
 		t.Fatal(err)
@@ -128,7 +129,7 @@ func TestAssetChangedBeyondMemory(t *testing.T) {
 // under an extension no one knows: it is served for download, never
 // sniffed into a page.
 func TestAssetTypeFromExtension(t *testing.T) {
-	root := testSite(t)
+	root := sitetest.Dir(t, nil)
 	if err := os.WriteFile(filepath.Join(root, "static/noter.ukendt"), []byte("<!doctype html><script>alert(1)</script>"), 0o644); err != nil {
 		t.Fatal(err)
 	}

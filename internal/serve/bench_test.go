@@ -9,6 +9,7 @@ import (
 
 	"report/internal/build"
 	"report/internal/diskfs"
+	"report/internal/sitetest"
 	"report/internal/testsite"
 )
 
@@ -42,10 +43,8 @@ func benchmarkEdit(b *testing.B, root, story, page string) {
 // BenchmarkEditCaseStory2016 edits a case story of the shipped edition.
 func BenchmarkEditCaseStory2016(b *testing.B) {
 	root := b.TempDir()
-	for _, dir := range []string{"content", "data", "layouts", "static"} {
-		if err := testsite.CopyTree(filepath.Join("../..", dir), filepath.Join(root, dir)); err != nil {
-			b.Fatal(err)
-		}
+	if err := sitetest.WriteReal(root); err != nil {
+		b.Fatal(err)
 	}
 	benchmarkEdit(b, root, "content/2016/cases/konkurrenter-brander-sig-sammen.md", "2016/cases/konkurrenter-brander-sig-sammen/index.html")
 }

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"report/internal/build"
+	"report/internal/sitetest"
 )
 
 // TestHostHeader sends requests as a page on another site would after
@@ -18,7 +19,7 @@ import (
 // sends that site's name as Host. Only the preview's own addresses are
 // answered.
 func TestHostHeader(t *testing.T) {
-	s := New(os.DirFS(testSite(t)), build.Options{}, io.Discard)
+	s := New(os.DirFS(sitetest.Dir(t, nil)), build.Options{}, io.Discard)
 	s.AllowHost("rapport.local")
 	if !s.Rebuild() {
 		t.Fatal("the test site does not build")

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"report/internal/build"
+	"report/internal/sitetest"
 )
 
 // TestRedirectsStayOnSite asks for folders without their slash in ways that
@@ -17,7 +18,7 @@ import (
 // with "Location: //tal/" sends the browser to the host "tal".
 func TestRedirectsStayOnSite(t *testing.T) {
 	for _, base := range []string{"", "/rapport/"} {
-		s := New(os.DirFS(testSite(t)), build.Options{BaseURL: base}, io.Discard)
+		s := New(os.DirFS(sitetest.Dir(t, nil)), build.Options{BaseURL: base}, io.Discard)
 		if !s.Rebuild() {
 			t.Fatal("the test site does not build")
 		}

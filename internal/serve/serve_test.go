@@ -13,20 +13,8 @@ import (
 	"time"
 
 	"report/internal/build"
-	"report/internal/testsite"
+	"report/internal/sitetest"
 )
-
-// testSite copies the small test site, with the real layouts, into a folder.
-func testSite(t *testing.T) string {
-	t.Helper()
-	root := t.TempDir()
-	for src, dst := range map[string]string{"../../testdata/sites/base": "", "../../layouts": "layouts", "../../static": "static"} {
-		if err := testsite.CopyTree(src, filepath.Join(root, dst)); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return root
-}
 
 func get(t *testing.T, url string) (int, string) {
 	t.Helper()
@@ -84,7 +72,7 @@ func events(t *testing.T, url string) func() {
 // script, an edit rebuilds and signals a reload, a broken edit shows the
 // error in the browser while the server keeps running, and the fix recovers.
 func TestEditBreakFix(t *testing.T) {
-	root := testSite(t)
+	root := sitetest.Dir(t, nil)
 	s := New(os.DirFS(root), build.Options{}, io.Discard)
 	if !s.Rebuild() {
 		t.Fatal("the test site does not build")
@@ -135,7 +123,7 @@ func TestEditBreakFix(t *testing.T) {
 
 // TestOnlyTheSiteIsServed sends requests that try to leave the site.
 func TestOnlyTheSiteIsServed(t *testing.T) {
-	root := testSite(t)
+	root := sitetest.Dir(t, nil)
 	if err := os.Symlink("/etc/passwd", filepath.Join(root, "static", "passwd")); err != nil {
 		t.Fatal(err)
 	}
@@ -164,7 +152,7 @@ func TestOnlyTheSiteIsServed(t *testing.T) {
 
 // TestBasePath serves the site under the sub-path of its base URL.
 func TestBasePath(t *testing.T) {
-	s := New(os.DirFS(testSite(t)), build.Options{BaseURL: "/rapport/"}, io.Discard)
+	s := New(os.DirFS(sitetest.Dir(t, nil)), build.Options{BaseURL: "/rapport/"}, io.Discard)
 	s.Rebuild()
 	srv := httptest.NewServer(s)
 	defer srv.Close()
@@ -180,7 +168,7 @@ func TestBasePath(t *testing.T) {
 // editor confirms it: the page is served, with the copy's note and the
 // places to check on it, where a published build refuses the edition.
 func TestDraftPreview(t *testing.T) {
-	root := testSite(t)
+	root := sitetest.Dir(t, nil)
 	files := map[string]string{
 		"data/editions/2017.toml": "year = 2017\ntitle = \"T\"\nsubtitle = \"Performanceregnskab 2017\"\ndata_year = 2015\nfirst_year = 2014\nclusters = [\"vindkraft\", \"lifestyle-design\", \"aeroe\"]\n",
 		"content/2017/_index.md":  "+++\ntitle = \"Forord\"\n+++\nForord.\n",
