@@ -42,7 +42,15 @@ type Problem struct {
 	// content (a printed= figure, say): it is counted, and shown on request,
 	// so that the warnings that need an answer are not lost among them.
 	Acknowledged bool
+	// Cause is the error behind the problem, if any (a failed read, say), for
+	// errors.Is and errors.As; Msg already says what it means for the
+	// editor, so Error does not repeat it. Errorf, Warnf and Acknowledgedf
+	// set it from a %w in their format, as fmt.Errorf wraps.
+	Cause error
 }
+
+// Unwrap returns the problem's cause, nil if it has none.
+func (p *Problem) Unwrap() error { return p.Cause }
 
 func (p *Problem) Error() string {
 	var b strings.Builder
@@ -69,20 +77,34 @@ type List struct {
 	problems []*Problem
 }
 
-// Errorf records an error at path:line:col.
+// Errorf records an error at path:line:col. An error given for %w becomes
+// the problem's Cause.
 func (l *List) Errorf(path string, line, col int, format string, args ...any) {
-	l.Add(&Problem{Path: path, Line: line, Col: col, Msg: fmt.Sprintf(format, args...)})
+	l.Add(newf(&Problem{Path: path, Line: line, Col: col}, format, args...))
 }
 
 // Warnf records a warning at path:line:col; warnings never fail a build.
 func (l *List) Warnf(path string, line, col int, format string, args ...any) {
-	l.Add(&Problem{Path: path, Line: line, Col: col, Severity: Warning, Msg: fmt.Sprintf(format, args...)})
+	l.Add(newf(&Problem{Path: path, Line: line, Col: col, Severity: Warning}, format, args...))
 }
 
 // Acknowledgedf records a warning at path:line:col that the content already
 // answers (see Problem.Acknowledged).
 func (l *List) Acknowledgedf(path string, line, col int, format string, args ...any) {
-	l.Add(&Problem{Path: path, Line: line, Col: col, Severity: Warning, Acknowledged: true, Msg: fmt.Sprintf(format, args...)})
+	l.Add(newf(&Problem{Path: path, Line: line, Col: col, Severity: Warning, Acknowledged: true}, format, args...))
+}
+
+// newf sets p's message, and its cause from the errors given for %w.
+func newf(p *Problem, format string, args ...any) *Problem {
+	err := fmt.Errorf(format, args...)
+	p.Msg = err.Error()
+	switch e := err.(type) {
+	case interface{ Unwrap() error }:
+		p.Cause = e.Unwrap()
+	case interface{ Unwrap() []error }:
+		p.Cause = errors.Join(e.Unwrap()...)
+	}
+	return p
 }
 
 // Add records a problem.
@@ -144,6 +166,16 @@ func (e *Errors) Error() string {
 		lines[i] = p.Error()
 	}
 	return strings.Join(lines, "\n")
+}
+
+// Unwrap returns the problems, so that errors.Is and errors.As reach each
+// one and its cause.
+func (e *Errors) Unwrap() []error {
+	errs := make([]error, len(e.Problems))
+	for i, p := range e.Problems {
+		errs[i] = p
+	}
+	return errs
 }
 
 // AsList returns the problems inside err, or err itself as one position-less
