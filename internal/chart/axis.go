@@ -5,6 +5,7 @@ import (
 
 	"report/internal/danish"
 
+	gochart "github.com/wcharczuk/go-chart/v2"
 	"github.com/wcharczuk/go-chart/v2/drawing"
 )
 
@@ -62,18 +63,30 @@ func (a axis) ticks() []float64 {
 
 func (a axis) label(v float64) string { return danish.Number(v, a.decimals) }
 
-// pos maps v onto the pixel range from p0 (at lo) to p1 (at hi).
-func (a axis) pos(v, p0, p1 float64) float64 {
-	return p0 + (v-a.lo)/(a.hi-a.lo)*(p1-p0)
+// valueRange is a value axis as a go-chart Range. go-chart's own ticks
+// start at the lowest value and step by what fits the labels' height, so
+// they are seldom round, and its ranges need not include 0; this range
+// gives go-chart the ticks of axis, in Danish. Min may reach below the
+// lowest tick, to leave room under negative bars.
+type valueRange struct {
+	gochart.ContinuousRange
+	ax     axis
+	suffix string // after each tick label: " %" on a share's axis
 }
 
-// widestTick is the width of the widest tick label.
-func (a axis) widestTick(px float64) float64 {
-	var w float64
-	for _, v := range a.ticks() {
-		w = max(w, textWidth(a.label(v), px))
+var (
+	_ gochart.Range         = (*valueRange)(nil)
+	_ gochart.TicksProvider = (*valueRange)(nil)
+)
+
+// GetTicks gives go-chart the axis's ticks and labels.
+func (v *valueRange) GetTicks(gochart.Renderer, gochart.Style, gochart.ValueFormatter) []gochart.Tick {
+	ticks := v.ax.ticks()
+	out := make([]gochart.Tick, len(ticks))
+	for i, x := range ticks {
+		out[i] = gochart.Tick{Value: x, Label: v.ax.label(x) + v.suffix}
 	}
-	return w
+	return out
 }
 
 // valueLabel formats a value for a label on a bar or point.

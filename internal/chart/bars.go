@@ -1,10 +1,15 @@
 package chart
 
-import "math"
+import (
+	"math"
+
+	gochart "github.com/wcharczuk/go-chart/v2"
+)
 
 // drawColumns draws Bar (one series) and Grouped (several series side by
-// side in each category), with a value label on every bar.
-func drawColumns(r *svgRenderer, s Spec, t theme) {
+// side in each category), with a value label on every bar, on go-chart's
+// Chart.
+func drawColumns(r *svgRenderer, s Spec, t theme) error {
 	k := len(s.Series)
 	legendH := 0.0
 	if s.Kind == Grouped {
@@ -19,7 +24,7 @@ func drawColumns(r *svgRenderer, s Spec, t theme) {
 		}
 	}
 	var rotated bool
-	f := newVFrame(s, t, 0, legendH, func(band float64) float64 {
+	f, err := newVFrame(s, t, 0, legendH, func(band float64) float64 {
 		// A label may spread over the gap beside a lone bar, but not onto
 		// the neighbouring bar of its group; if it does not fit, it turns.
 		slot := band - 6
@@ -31,64 +36,108 @@ func drawColumns(r *svgRenderer, s Spec, t theme) {
 		}
 		return t.px + 6
 	})
-	r.width, r.height = int(t.width), int(f.height)
-	f.drawAxes(r, s)
-	if s.Kind == Grouped {
-		legend(r, s, t, f.legendY, true)
+	if err != nil {
+		return err
 	}
-	n := len(s.Categories)
-	group := f.band(n) * 0.6
-	if k > 1 {
-		group = f.band(n) * 0.8
-	}
-	bw := group / float64(k)
+	series := make([]gochart.Series, k)
 	for j, ser := range s.Series {
-		for i, v := range ser.Values {
-			if math.IsNaN(v) {
-				continue // no figure: no bar, and no zero either
-			}
-			x0 := f.center(i, n) - group/2 + float64(j)*bw
-			drawColumn(r, f, j, k, x0, bw, v)
-			columnLabel(r, f, valueLabel(v, s.Decimals), x0+bw/2, v, rotated)
+		series[j] = barSeries{seriesBase{ser.Name}, j, k, ser.Values, s.Decimals, t.px, rotated}
+	}
+	var elements []gochart.Renderable
+	if s.Kind == Grouped {
+		top := t.pad
+		if s.Unit != "" {
+			top += t.line
 		}
+		elements = append(elements, func(gr gochart.Renderer, _ gochart.Box, _ gochart.Style) {
+			if svg, ok := gr.(*svgRenderer); ok {
+				legend(svg, s, t, top, true)
+			}
+		})
+	}
+	return f.render(r, series, elements...)
+}
+
+// seriesBase is what the series of this package share as go-chart Series:
+// a name, and the secondary value axis, which go-chart draws on the left.
+type seriesBase struct{ name string }
+
+func (b seriesBase) GetName() string           { return b.name }
+func (seriesBase) GetYAxis() gochart.YAxisType { return gochart.YAxisSecondary }
+func (seriesBase) GetStyle() gochart.Style     { return gochart.Style{} }
+func (seriesBase) Validate() error             { return nil }
+func (seriesBase) Render(gochart.Renderer, gochart.Box, gochart.Range, gochart.Range, gochart.Style) {
+}
+
+// barSeries is series j of k as bars from 0, side by side in each category,
+// in the series' colour and fill pattern, each with its value above it (below
+// a negative one). go-chart's BarChart draws one bar per category and
+// nothing on it, and cannot leave out a missing figure.
+type barSeries struct {
+	seriesBase
+	j, k     int
+	values   []float64
+	decimals int
+	px       float64
+	rotated  bool // value labels read upwards: they are wider than the bars' room
+}
+
+// Render draws the bars and their labels where go-chart's ranges put them.
+func (b barSeries) Render(r gochart.Renderer, box gochart.Box, xr, yr gochart.Range, _ gochart.Style) {
+	svg, ok := r.(*svgRenderer)
+	if !ok {
+		return
+	}
+	p := plot{box, xr, yr}
+	group := 0.6
+	if b.k > 1 {
+		group = 0.8
+	}
+	bw := group / float64(b.k)
+	for i, v := range b.values {
+		if math.IsNaN(v) {
+			continue // no figure: no bar, and no zero either
+		}
+		x0 := float64(i) + 0.5 - group/2 + float64(b.j)*bw
+		left, right := p.x(x0), p.x(x0+bw)
+		b.drawBar(svg, left, right, p.y(0), p.y(v))
+		b.label(svg, valueLabel(v, b.decimals), (left+right)/2, p.y(v), v)
 	}
 }
 
-// drawColumn draws one bar from 0 to v; bars in a group keep a white gap.
-func drawColumn(r *svgRenderer, f vframe, series, k int, x0, bw, v float64) {
+// drawBar draws one bar; bars in a group keep a white gap.
+func (b barSeries) drawBar(r *svgRenderer, left, right, y0, y1 float64) {
 	gap := 0.0
-	if k > 1 {
+	if b.k > 1 {
 		gap = 1
 	}
 	r.ResetStyle()
-	r.seriesFill(series)
-	r.SetStrokeColor(seriesColor(series))
+	r.seriesFill(b.j)
+	r.SetStrokeColor(seriesColor(b.j))
 	r.SetStrokeWidth(1)
-	r.rect(x0+gap, f.y(0), x0+bw-gap, f.y(v))
+	r.rect(left+gap, y0, right-gap, y1)
 	r.FillStroke()
 }
 
-// columnLabel writes the value above a bar (below a negative one), turned
-// to read upwards when it is wider than the bar's room.
-func columnLabel(r *svgRenderer, f vframe, label string, x, v float64, rotated bool) {
-	px := f.t.px
-	end := f.y(v)
+// label writes the value above a bar whose end is at y (below a negative
+// one), turned to read upwards when it is wider than the bar's room.
+func (b barSeries) label(r *svgRenderer, label string, x, y, v float64) {
 	switch {
-	case !rotated && v >= 0:
-		r.text(label, x, end-5, px, ink, "middle")
-	case !rotated:
-		r.text(label, x, end+px+3, px, ink, "middle")
+	case !b.rotated && v >= 0:
+		r.text(label, x, y-5, b.px, ink, "middle")
+	case !b.rotated:
+		r.text(label, x, y+b.px+3, b.px, ink, "middle")
 	default:
-		anchor, y := "", end-5
+		anchor, at := "", y-5
 		if v < 0 {
-			anchor, y = "end", end+5
+			anchor, at = "end", y+5
 		}
 		r.ResetStyle()
-		r.SetFontSize(px)
+		r.SetFontSize(b.px)
 		r.SetFontColor(ink)
 		r.SetTextAnchor(anchor)
 		r.SetTextRotation(-math.Pi / 2)
-		r.Text(label, int(math.Round(x+px*0.35)), int(math.Round(y)))
+		r.Text(label, px(x+b.px*0.35), px(at))
 		r.ClearTextRotation()
 	}
 }

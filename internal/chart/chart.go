@@ -1,31 +1,3 @@
-// Package chart draws the report's charts at build time as inline SVG.
-//
-// The model is one drawing layer over go-chart: svgRenderer implements
-// go-chart's chart.Renderer interface, and every chart, whether laid out by
-// this package (Bar, HBar, Grouped, Line, Share) or by one of go-chart's own
-// chart types, draws through it. The wrapper exists because go-chart's SVG
-// renderer does not fit this site:
-//
-//   - CSP: pages forbid inline styles (style-src 'self'), so the renderer
-//     writes presentation attributes (fill, stroke, font-size) and classes,
-//     never style="…" or <style>;
-//   - escaping: all text and attribute values are XML-escaped, so a label
-//     like "Lifestyle & Design Cluster" cannot break the page;
-//   - fonts: text is measured with Roboto Medium cut to Latin (FontFile), and
-//     the same file is shipped as static/fonts/RobotoMedium-Latin.ttf under the family
-//     "Report Chart Sans" (static/css/charts.css), so browsers draw text with
-//     the font it was laid out with;
-//   - speed: measurements are cached by (size, text) and the font is parsed
-//     once, where go-chart built a font face per measurement and raced on
-//     its first font load;
-//   - accessibility: role="img", <title> and a <desc> generated from the data
-//     by Describe, in Danish.
-//
-// The layouts in this package exist because go-chart's own lack what the
-// report needs: y-axes from 0, Danish numbers, visible axes, labels wrapped
-// at word boundaries, value labels, grouped and horizontal bars, and shares
-// labelled so they read without colour. Output is deterministic, and Render
-// is safe for concurrent use.
 package chart
 
 import (
@@ -92,13 +64,17 @@ func Render(s Spec) ([]byte, error) {
 		// a page may hold both variants of a chart; their patterns must not clash
 		r.defPrefix += "-narrow"
 	}
+	var err error
 	switch s.Kind {
 	case Bar, Grouped:
-		drawColumns(r, s, t)
+		err = drawColumns(r, s, t)
 	case HBar, Share:
-		drawRows(r, s, t)
+		err = drawRows(r, s, t)
 	case Line:
-		drawLines(r, s, t)
+		err = drawLines(r, s, t)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("chart %q: %w", s.ID, err)
 	}
 	r.meta = svgMeta{id: s.ID, title: s.Title, desc: Describe(s), class: svgClass(s)}
 	var out bytes.Buffer

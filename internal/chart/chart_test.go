@@ -12,8 +12,6 @@ import (
 	"strings"
 	"sync"
 	"testing"
-
-	gochart "github.com/wcharczuk/go-chart/v2"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/ and static/fonts/")
@@ -299,24 +297,6 @@ func TestGlyphsOutsideTheFont(t *testing.T) {
 	s.Categories = []string{"北京"}
 	if _, err := Render(s); err == nil || !strings.Contains(err.Error(), "not in the chart font") {
 		t.Errorf("a glyph outside the font: %v", err)
-	}
-}
-
-// TestGoChartThroughRenderer draws one of go-chart's own chart types through
-// the renderer: the result is escaped and free of inline styles.
-func TestGoChartThroughRenderer(t *testing.T) {
-	bc := gochart.BarChart{Width: 480, Height: 240, Bars: []gochart.Value{
-		{Label: "Lifestyle & Design", Value: 3}, {Label: "<Andet>", Value: 5}}}
-	var buf bytes.Buffer
-	if err := bc.Render(newSVG, &buf); err != nil {
-		t.Fatal(err)
-	}
-	out := buf.Bytes()
-	if bytes.Contains(out, []byte("style=")) {
-		t.Error("style attribute in output")
-	}
-	if text := chardata(t, out); !strings.Contains(text, "Lifestyle & Design") {
-		t.Errorf("label lost: %q", text)
 	}
 }
 

@@ -3,10 +3,12 @@ package chart
 import (
 	_ "embed"
 	"fmt"
+	"math"
 	"strings"
 	"sync"
 
 	"github.com/golang/freetype/truetype"
+	"golang.org/x/image/font"
 	"golang.org/x/image/math/fixed"
 )
 
@@ -31,6 +33,7 @@ var (
 	fontOnce sync.Once
 	fontFace *truetype.Font
 	fontErr  error
+	capEm    float64 // the height of "H" in ems
 
 	// widths caches text measurements by (pixel size, text). Charts repeat
 	// the same tick labels and category names many times, and go-chart's own
@@ -48,8 +51,26 @@ type measureKey struct {
 // loadFont parses the chart font once. go-chart's own GetDefaultFont has a
 // data race on first use, so it is never called.
 func loadFont() (*truetype.Font, error) {
-	fontOnce.Do(func() { fontFace, fontErr = truetype.Parse(FontFile) })
+	fontOnce.Do(func() {
+		if fontFace, fontErr = truetype.Parse(FontFile); fontErr != nil {
+			return
+		}
+		const em = 2048 // measure at one unit per design unit
+		var g truetype.GlyphBuf
+		if fontErr = g.Load(fontFace, em*64, fontFace.Index('H'), font.HintingNone); fontErr == nil {
+			capEm = float64(g.Bounds.Max.Y) / 64 / em
+		}
+	})
 	return fontFace, fontErr
+}
+
+// capHeight is the height of capitals and digits set at px size, rounded
+// up to whole pixels.
+func capHeight(px float64) int {
+	if _, err := loadFont(); err != nil {
+		return int(math.Ceil(px))
+	}
+	return int(math.Ceil(px * capEm))
 }
 
 // checkGlyphs refuses text the chart font cannot draw: the browser would

@@ -3,13 +3,16 @@ package chart
 import (
 	"math"
 	"slices"
+
+	gochart "github.com/wcharczuk/go-chart/v2"
 )
 
-// drawLines draws one or more series over the categories. A lone series
-// gets a value label at every point; several series get their name, with
-// their marker, at the end of each line instead of a legend. Missing values
-// break the line.
-func drawLines(r *svgRenderer, s Spec, t theme) {
+// drawLines draws one or more series over the categories on go-chart's
+// Chart, each line a go-chart ContinuousSeries. A lone series gets a value
+// label at every point; several series get their name, with their marker,
+// at the end of each line instead of a legend. Missing values break the
+// line.
+func drawLines(r *svgRenderer, s Spec, t theme) error {
 	k := len(s.Series)
 	maxName := 0.0
 	if k > 1 {
@@ -21,53 +24,97 @@ func drawLines(r *svgRenderer, s Spec, t theme) {
 			right = max(right, widest(wrap(ser.Name, t.px, maxName), t.px)+t.px+8)
 		}
 	}
-	f := newVFrame(s, t, right, 0, func(float64) float64 {
+	f, err := newVFrame(s, t, right, 0, func(float64) float64 {
 		if k == 1 {
 			return t.px + 10
 		}
 		return t.line / 2
 	})
-	r.width, r.height = int(t.width), int(f.height)
-	f.drawAxes(r, s)
-	n := len(s.Categories)
+	if err != nil {
+		return err
+	}
+	var series []gochart.Series
 	for j, ser := range s.Series {
-		drawSeriesLine(r, f, j, ser.Values)
-		for i, v := range ser.Values {
-			if !math.IsNaN(v) {
-				marker(r, j, f.center(i, n), f.y(v), t.px*0.3)
-			}
-		}
+		series = append(series, lineSegments(j, ser)...)
 	}
-	if k == 1 {
-		pointLabels(r, f, s)
-	} else {
-		endLabels(r, f, s, maxName)
+	for j, ser := range s.Series {
+		series = append(series, markerSeries{seriesBase{ser.Name}, j, ser.Values, t.px * 0.3})
 	}
+	series = append(series, lineLabels{s: s, t: t, maxName: maxName})
+	return f.render(r, series)
 }
 
 // dashes tell the lines apart in greyscale, with the markers.
 var dashes = [][]float64{nil, {7, 4}, {2, 3}}
 
-func drawSeriesLine(r *svgRenderer, f vframe, j int, vals []float64) {
-	r.ResetStyle()
-	r.SetStrokeColor(seriesColor(j))
-	r.SetStrokeWidth(2.5)
-	r.SetStrokeDashArray(dashes[j%len(dashes)])
-	pen := false
-	for i, v := range vals {
+// lineSegments are series j's runs of present values as go-chart
+// ContinuousSeries, at the middle of their categories; a lone value between
+// gaps has only its marker.
+func lineSegments(j int, ser Series) []gochart.Series {
+	var out []gochart.Series
+	style := gochart.Style{StrokeColor: seriesColor(j), StrokeWidth: 2.5, StrokeDashArray: dashes[j%len(dashes)]}
+	var xs, ys []float64
+	flush := func() {
+		if len(xs) > 1 {
+			out = append(out, gochart.ContinuousSeries{Name: ser.Name, Style: style, YAxis: gochart.YAxisSecondary, XValues: xs, YValues: ys})
+		}
+		xs, ys = nil, nil
+	}
+	for i, v := range ser.Values {
 		if math.IsNaN(v) {
-			pen = false
+			flush()
 			continue
 		}
-		x, y := px(f.center(i, len(vals))), px(f.y(v))
-		if pen {
-			r.LineTo(x, y)
-		} else {
-			r.MoveTo(x, y)
-		}
-		pen = true
+		xs, ys = append(xs, float64(i)+0.5), append(ys, v)
 	}
-	r.Stroke()
+	flush()
+	return out
+}
+
+// markerSeries draws series j's marker at each of its points: go-chart's
+// dots are circles only, and shape, not colour alone, tells lines apart.
+type markerSeries struct {
+	seriesBase
+	j      int
+	values []float64
+	size   float64
+}
+
+// Render draws the markers where go-chart's ranges put the points.
+func (m markerSeries) Render(r gochart.Renderer, box gochart.Box, xr, yr gochart.Range, _ gochart.Style) {
+	svg, ok := r.(*svgRenderer)
+	if !ok {
+		return
+	}
+	p := plot{box, xr, yr}
+	for i, v := range m.values {
+		if !math.IsNaN(v) {
+			marker(svg, m.j, p.center(i), p.y(v), m.size)
+		}
+	}
+}
+
+// lineLabels labels the lines: the values of a lone series, or the name of
+// each of several at its end. go-chart has no series for either.
+type lineLabels struct {
+	seriesBase
+	s       Spec
+	t       theme
+	maxName float64 // width at which series names wrap
+}
+
+// Render draws the labels where go-chart's ranges put the points.
+func (l lineLabels) Render(r gochart.Renderer, box gochart.Box, xr, yr gochart.Range, _ gochart.Style) {
+	svg, ok := r.(*svgRenderer)
+	if !ok {
+		return
+	}
+	p := plot{box, xr, yr}
+	if len(l.s.Series) == 1 {
+		pointLabels(svg, p, l.s, l.t)
+	} else {
+		endLabels(svg, p, l.s, l.t, l.maxName)
+	}
 }
 
 // marker draws series j's point shape: circle, square, triangle, diamond.
@@ -100,17 +147,17 @@ func marker(r *svgRenderer, j int, x, y, size float64) {
 
 // pointLabels puts each value above its point, or below it where both
 // neighbours are higher and the line would run through the label.
-func pointLabels(r *svgRenderer, f vframe, s Spec) {
+func pointLabels(r *svgRenderer, p plot, s Spec, t theme) {
 	vals := s.Series[0].Values
 	for i, v := range vals {
 		if math.IsNaN(v) {
 			continue
 		}
-		y := f.y(v) - f.t.px*0.3 - 6
+		y := p.y(v) - t.px*0.3 - 6
 		if higher(vals, i-1, v) && higher(vals, i+1, v) {
-			y = f.y(v) + f.t.px + 8
+			y = p.y(v) + t.px + 8
 		}
-		r.text(valueLabel(v, s.Decimals), f.center(i, len(vals)), y, f.t.px, ink, "middle")
+		r.text(valueLabel(v, s.Decimals), p.center(i), y, t.px, ink, "middle")
 	}
 }
 
@@ -128,8 +175,7 @@ type endLabel struct {
 
 // endLabels names each line at its last point, moving labels apart where
 // lines end close together, so none overlap.
-func endLabels(r *svgRenderer, f vframe, s Spec, maxW float64) {
-	t := f.t
+func endLabels(r *svgRenderer, p plot, s Spec, t theme, maxW float64) {
 	var ls []endLabel
 	for j, ser := range s.Series {
 		last := -1
@@ -141,11 +187,11 @@ func endLabels(r *svgRenderer, f vframe, s Spec, maxW float64) {
 		if last < 0 {
 			continue
 		}
-		x := f.center(last, len(s.Categories)) + t.px*0.3 + 6
-		y := f.y(ser.Values[last])
+		x := p.center(last) + t.px*0.3 + 6
+		y := p.y(ser.Values[last])
 		ls = append(ls, endLabel{j, x, y, y, wrap(ser.Name, t.px, maxW)})
 	}
-	spread(ls, t.line, f.top-t.line, f.bottom)
+	spread(ls, t.line, float64(p.box.Top)-t.line, float64(p.box.Bottom))
 	// Labels level with their lines' ends need nothing more: a marker beside
 	// the last point would read as a second point. Where lines end close
 	// together and labels had to move apart, every label shows its line's

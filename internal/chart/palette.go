@@ -36,6 +36,18 @@ func hex(v uint32) drawing.Color {
 
 func seriesColor(i int) drawing.Color { return palette[i%len(palette)] }
 
+// colors is the palette as go-chart's ColorPalette: no background or
+// canvas (the page's shows through), muted axes and tick labels.
+type colors struct{}
+
+func (colors) BackgroundColor() drawing.Color       { return drawing.Color{} }
+func (colors) BackgroundStrokeColor() drawing.Color { return drawing.Color{} }
+func (colors) CanvasColor() drawing.Color           { return drawing.Color{} }
+func (colors) CanvasStrokeColor() drawing.Color     { return drawing.Color{} }
+func (colors) AxisStrokeColor() drawing.Color       { return muted }
+func (colors) TextColor() drawing.Color             { return muted }
+func (colors) GetSeriesColor(i int) drawing.Color   { return seriesColor(i) }
+
 // contrast is the WCAG contrast ratio of two colours.
 func contrast(a, b drawing.Color) float64 {
 	la, lb := luminance(a), luminance(b)

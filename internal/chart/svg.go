@@ -15,7 +15,9 @@ import (
 
 // svgRenderer is the package's one drawing layer: an implementation of
 // go-chart's Renderer that writes SVG a strict Content-Security-Policy
-// accepts. Differences from go-chart's own SVG renderer, and why:
+// accepts. go-chart's chart types draw through it (provider hands it to
+// them), and so do the series and rows of this package. Differences from
+// go-chart's own SVG renderer, and why:
 //   - presentation attributes (fill, stroke, font-size) instead of style="…",
 //     which style-src 'self' blocks in inline SVG;
 //   - every text and attribute value is XML-escaped ("R&D" broke go-chart's
@@ -23,11 +25,11 @@ import (
 //   - text is measured with the font the page serves, through a shared cache;
 //   - <title>, <desc>, role, width and height for screen readers and layout;
 //   - Stroke, Fill and FillStroke do what they say (go-chart's always did
-//     both).
+//     both), and a shape that paints nothing (go-chart's transparent
+//     background and canvas) is left out.
 //
-// Layouts in this package draw only through the Renderer methods plus the
-// few extras below (text anchor, pattern fills), so go-chart's own chart
-// types can draw through it too.
+// Beyond the Renderer methods it has a text anchor and pattern fills, which
+// this package's series use.
 type svgRenderer struct {
 	width, height int
 	dpi           float64
@@ -39,6 +41,7 @@ type svgRenderer struct {
 	defs          bytes.Buffer
 	defIDs        []string
 	defPrefix     string // makes pattern ids unique in the page
+	dry           bool   // measure only: draw and save nothing
 }
 
 var _ gochart.Renderer = (*svgRenderer)(nil)
@@ -59,10 +62,14 @@ type svgMeta struct {
 	id, title, desc, class string
 }
 
-// newSVG has the shape of go-chart's RendererProvider. Its DPI of 72 makes
-// one point one pixel, so font sizes are viewBox units.
-func newSVG(width, height int) (gochart.Renderer, error) {
-	return &svgRenderer{width: width, height: height, dpi: 72}, nil
+// provider hands r to a go-chart chart type, which sizes it. The charts are
+// given a DPI of 72, which makes one point one pixel, so font sizes are
+// viewBox units.
+func (r *svgRenderer) provider() gochart.RendererProvider {
+	return func(width, height int) (gochart.Renderer, error) {
+		r.width, r.height = width, height
+		return r, nil
+	}
 }
 
 func (r *svgRenderer) ResetStyle()                    { r.style = penStyle{} }
@@ -116,7 +123,8 @@ func (r *svgRenderer) Fill()       { r.drawPath(true, false) }
 func (r *svgRenderer) FillStroke() { r.drawPath(true, true) }
 
 func (r *svgRenderer) drawPath(fill, stroke bool) {
-	if len(r.path) == 0 {
+	if len(r.path) == 0 || r.dry || !r.paints(fill, stroke) {
+		r.path = r.path[:0]
 		return
 	}
 	r.body.WriteString(`<path d="`)
@@ -128,9 +136,20 @@ func (r *svgRenderer) drawPath(fill, stroke bool) {
 }
 
 func (r *svgRenderer) Circle(radius float64, x, y int) {
+	if r.dry || !r.paints(true, true) {
+		return
+	}
 	fmt.Fprintf(&r.body, `<circle cx="%d" cy="%d" r="%s"`, x, y, num(radius))
 	r.paint(true, true)
 	r.body.WriteString("/>\n")
+}
+
+// paints tells whether filling or stroking with the current style shows
+// anything.
+func (r *svgRenderer) paints(fill, stroke bool) bool {
+	s := r.style
+	return fill && (s.fillRef != "" || s.fill.A > 0) ||
+		stroke && s.stroke.A > 0 && s.strokeWidth > 0
 }
 
 // paint writes the fill and stroke presentation attributes and the class.
@@ -139,12 +158,12 @@ func (r *svgRenderer) paint(fill, stroke bool) {
 	switch {
 	case fill && s.fillRef != "":
 		fmt.Fprintf(&r.body, ` fill="url(#%s)"`, s.fillRef)
-	case fill && !s.fill.IsZero():
+	case fill && s.fill.A > 0:
 		r.color("fill", s.fill)
 	default:
 		r.body.WriteString(` fill="none"`)
 	}
-	if stroke && !s.stroke.IsZero() && s.strokeWidth > 0 {
+	if stroke && s.stroke.A > 0 && s.strokeWidth > 0 {
 		r.color("stroke", s.stroke)
 		fmt.Fprintf(&r.body, ` stroke-width="%s"`, num(s.strokeWidth))
 		if len(s.dash) > 0 {
@@ -176,8 +195,12 @@ func (r *svgRenderer) class() {
 	}
 }
 
-// Text draws body with its baseline at y. The text is XML-escaped.
+// Text draws body with its baseline at y. The text is XML-escaped; an empty
+// one (go-chart's axis writes one for a tick without a label) is left out.
 func (r *svgRenderer) Text(body string, x, y int) {
+	if r.dry || body == "" {
+		return
+	}
 	fmt.Fprintf(&r.body, `<text x="%d" y="%d" font-size="%s"`, x, y, num(r.px()))
 	c := r.style.font
 	if c.IsZero() {
@@ -198,9 +221,12 @@ func (r *svgRenderer) Text(body string, x, y int) {
 	r.body.WriteString("</text>\n")
 }
 
-// MeasureText measures with the shipped font through the shared cache.
+// MeasureText measures with the shipped font through the shared cache. The
+// height is the font's cap height: go-chart sets a text's baseline one
+// measured height below where its top belongs, and centres a tick label on
+// its tick by half of it, so capitals and digits sit where it means them to.
 func (r *svgRenderer) MeasureText(body string) gochart.Box {
-	b := gochart.Box{Right: int(math.Ceil(textWidth(body, r.px()))), Bottom: int(math.Ceil(r.px()))}
+	b := gochart.Box{Right: int(math.Ceil(textWidth(body, r.px()))), Bottom: capHeight(r.px())}
 	if r.theta == nil {
 		return b
 	}
@@ -212,6 +238,9 @@ func (r *svgRenderer) px() float64 { return r.style.fontSize * r.dpi / 72 }
 
 // Save writes the whole <svg> element.
 func (r *svgRenderer) Save(w io.Writer) error {
+	if r.dry {
+		return nil
+	}
 	var out bytes.Buffer
 	fmt.Fprintf(&out, `<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" viewBox="0 0 %d %d"`,
 		r.width, r.height, r.width, r.height)
