@@ -20,20 +20,24 @@ func TestCaseCountAgrees(t *testing.T) {
 	}
 }
 
-func TestChartUnitHasOneFullStop(t *testing.T) {
-	out := files(mustRun(t, sitetest.FS(t, sitetest.Parse(`
+// chartChapter is an overlay that adds a chapter with one chart, of the
+// test site's turnover.
+const chartChapter = `
 -- content/2016/graf.md --
 +++
 title = "Graf"
 weight = 20
 +++
 
-`+"```chart"+`
+` + "```chart" + `
 type = "bar"
 title = "Omsætning, 2014–2015"
 metrics = ["omsaetning"]
-`+"```"+`
-`))))
+` + "```" + `
+`
+
+func TestChartUnitHasOneFullStop(t *testing.T) {
+	out := files(mustRun(t, sitetest.FS(t, sitetest.Parse(chartChapter))))
 	page := out["2016/graf/index.html"]
 	if !strings.Contains(page, `<p class="table-note">Enhed: mio. kr.</p>`) {
 		t.Errorf("the chart's unit line is wrong:\n%s", grep(page, "Enhed"))
