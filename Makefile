@@ -143,7 +143,7 @@ fuzz:
 	$(GO) test $(FUZZFLAGS) -fuzz '^FuzzSlug$$' -fuzztime $(FUZZTIME) ./internal/danish
 	$(GO) test $(FUZZFLAGS) -fuzz '^FuzzNumber$$' -fuzztime $(FUZZTIME) ./internal/danish
 	$(GO) test $(FUZZFLAGS) -fuzz '^FuzzRender$$' -fuzztime $(FUZZTIME) ./internal/chart
-	$(GO) test $(FUZZFLAGS) -fuzz '^FuzzSite$$' -fuzztime $(FUZZSITE) ./internal/build
+	$(GO) test $(FUZZFLAGS) -fuzz '^FuzzSite$$' -fuzztime $(FUZZSITE) ./internal/pipeline
 
 ## bench: Go benchmarks of every stage, then report and Hugo side by side on
 ## synthetic sites of 1,000 and 10,000 pages (BENCH_RUNS runs each; never part

@@ -19,10 +19,10 @@ import (
 	"syscall"
 	"time"
 
-	"report/internal/build"
 	"report/internal/diag"
 	"report/internal/diskfs"
 	"report/internal/pdf"
+	"report/internal/pipeline"
 	"report/internal/render"
 )
 
@@ -58,7 +58,7 @@ func run(args []string) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 
-	plan, _, err := build.Prepare(diskfs.Dir(*root), build.Options{BaseURL: *baseURL})
+	plan, _, err := pipeline.Prepare(diskfs.Dir(*root), pipeline.Options{BaseURL: *baseURL})
 	if err != nil {
 		if list := diag.AsList(err); list != nil {
 			for _, p := range list {

@@ -14,8 +14,9 @@ import (
 	"runtime/debug"
 	"time"
 
-	"report/internal/build"
 	"report/internal/diskfs"
+	"report/internal/outdir"
+	"report/internal/pipeline"
 	"report/internal/timing"
 )
 
@@ -143,7 +144,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	if *pdfDir != "" && !filepath.IsAbs(*pdfDir) {
 		*pdfDir = filepath.Join(sf.root, *pdfDir)
 	}
-	if err := build.CheckOutput(sf.root, dir); err != nil {
+	if err := outdir.Check(sf.root, dir); err != nil {
 		fmt.Fprintf(stderr, "report build: will not write the site to %s: %v\n", *out, err)
 		return ExitUsage
 	}
@@ -151,7 +152,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	// new tree is removed and the output folder is left as it was.
 	ctx, done, stopped := onSignal(ctx)
 	defer done()
-	warnings, n, err := build.Publish(ctx, diskfs.Dir(sf.root), build.Options{BaseURL: sf.baseURL, Timing: rec, PDFDir: *pdfDir}, dir)
+	warnings, n, err := pipeline.Publish(ctx, diskfs.Dir(sf.root), pipeline.Options{BaseURL: sf.baseURL, Timing: rec, PDFDir: *pdfDir}, dir)
 	if sig := stopped(); sig != nil && errors.Is(err, context.Canceled) {
 		printProblems(stderr, warnings, sf.acknowledged)
 		fmt.Fprintf(stderr, "report: build stopped by a signal (%v); %s was left as it was\n", sig, *out)
@@ -180,7 +181,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "report check: --format must be text or json, not %q\n", *format)
 		return ExitUsage
 	}
-	res, err := build.Run(diskfs.Dir(sf.root), build.Options{BaseURL: sf.baseURL})
+	res, err := pipeline.Run(diskfs.Dir(sf.root), pipeline.Options{BaseURL: sf.baseURL})
 	if *format == "json" {
 		return writeJSON(stdout, res.Warnings, err)
 	}

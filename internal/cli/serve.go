@@ -11,8 +11,8 @@ import (
 	"syscall"
 	"time"
 
-	"report/internal/build"
 	"report/internal/diskfs"
+	"report/internal/pipeline"
 	"report/internal/serve"
 )
 
@@ -24,7 +24,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	if code, ok := parse(fs, args); !ok {
 		return code
 	}
-	preview := serve.New(diskfs.Dir(sf.root), build.Options{BaseURL: sf.baseURL}, stderr)
+	preview := serve.New(diskfs.Dir(sf.root), pipeline.Options{BaseURL: sf.baseURL}, stderr)
 	preview.AllowHost(*bind) // the name the editor typed is the one the browser sends
 	// A broken site still starts: the browser shows the errors until they are fixed.
 	preview.Rebuild()

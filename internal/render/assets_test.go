@@ -11,9 +11,9 @@ import (
 	"strings"
 	"testing"
 
-	"report/internal/build"
 	"report/internal/diag"
 	"report/internal/diskfs"
+	"report/internal/pipeline"
 	"report/internal/render"
 	"report/internal/testsite"
 )
@@ -38,7 +38,7 @@ func siteWith(t *testing.T, files map[string]string) string {
 
 func plan(t *testing.T, fsys fs.FS) *render.Plan {
 	t.Helper()
-	p, _, err := build.Prepare(fsys, build.Options{})
+	p, _, err := pipeline.Prepare(fsys, pipeline.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -6,15 +6,15 @@ import (
 	"strings"
 	"testing"
 
-	"report/internal/build"
 	"report/internal/diskfs"
+	"report/internal/pipeline"
 )
 
 // TestStyleSheetsInACircle refuses style sheets that import each other in
 // a circle: neither name could carry the hash of the other.
 func TestStyleSheetsInACircle(t *testing.T) {
 	root := siteWith(t, map[string]string{"static/css/a.css": `@import "b.css";`, "static/css/b.css": `@import url(a.css);`})
-	_, _, err := build.Prepare(diskfs.Dir(root), build.Options{})
+	_, _, err := pipeline.Prepare(diskfs.Dir(root), pipeline.Options{})
 	if err == nil || !strings.Contains(err.Error(), "import each other in a circle") {
 		t.Errorf("a circle of imports: %v", err)
 	}

@@ -8,13 +8,13 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"report/internal/build"
+	"report/internal/pipeline"
 	"report/internal/render"
 )
 
 func shippedPlan(t *testing.T, baseURL string) *render.Plan {
 	t.Helper()
-	plan, _, err := build.Prepare(os.DirFS("../.."), build.Options{BaseURL: baseURL})
+	plan, _, err := pipeline.Prepare(os.DirFS("../.."), pipeline.Options{BaseURL: baseURL})
 	if err != nil {
 		t.Fatalf("the shipped site does not build: %v", err)
 	}

@@ -10,8 +10,8 @@ import (
 	"strings"
 	"testing"
 
-	"report/internal/build"
 	"report/internal/diskfs"
+	"report/internal/pipeline"
 	"report/internal/sitetest"
 )
 
@@ -49,7 +49,7 @@ func TestAssetSwappedForLink(t *testing.T) {
 			if err := os.WriteFile(note, []byte("Et notat.\n"), 0o644); err != nil {
 				t.Fatal(err)
 			}
-			s := New(open(root), build.Options{}, io.Discard)
+			s := New(open(root), pipeline.Options{}, io.Discard)
 			if !s.Rebuild() {
 				t.Fatal("the test site does not build")
 			}
@@ -88,7 +88,7 @@ func TestAssetChangedBeyondMemory(t *testing.T) {
 	if err := os.WriteFile(note, []byte("Et notat.\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	s := New(diskfs.Dir(root), build.Options{}, io.Discard)
+	s := New(diskfs.Dir(root), pipeline.Options{}, io.Discard)
 	s.keepAssets = 0 // nothing kept: every asset is read again when asked for
 	if !s.Rebuild() {
 		t.Fatal("the test site does not build")
@@ -133,7 +133,7 @@ func TestAssetTypeFromExtension(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(root, "static/noter.ukendt"), []byte("<!doctype html><script>alert(1)</script>"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	s := New(diskfs.Dir(root), build.Options{}, io.Discard)
+	s := New(diskfs.Dir(root), pipeline.Options{}, io.Discard)
 	if !s.Rebuild() {
 		t.Fatal("the test site does not build")
 	}

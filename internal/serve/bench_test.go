@@ -7,8 +7,8 @@ import (
 	"strconv"
 	"testing"
 
-	"report/internal/build"
 	"report/internal/diskfs"
+	"report/internal/pipeline"
 	"report/internal/sitetest"
 	"report/internal/testsite"
 )
@@ -16,7 +16,7 @@ import (
 // benchmarkEdit times the preview's rebuild after an editor saves one case
 // story: the edit, the rebuild, and rendering the edited page.
 func benchmarkEdit(b *testing.B, root, story, page string) {
-	s := New(diskfs.Dir(root), build.Options{}, io.Discard)
+	s := New(diskfs.Dir(root), pipeline.Options{}, io.Discard)
 	if !s.Rebuild() {
 		b.Fatal("the site does not build")
 	}

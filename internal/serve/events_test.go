@@ -9,7 +9,7 @@ import (
 	"testing"
 	"time"
 
-	"report/internal/build"
+	"report/internal/pipeline"
 	"report/internal/sitetest"
 )
 
@@ -34,7 +34,7 @@ func eventually(cond func() bool) bool {
 // again, as pages that are reloaded or closed do: the server forgets each
 // as its page leaves, without waiting for a rebuild.
 func TestDepartedClientsAreForgotten(t *testing.T) {
-	s := New(os.DirFS(sitetest.Dir(t, nil)), build.Options{}, io.Discard)
+	s := New(os.DirFS(sitetest.Dir(t, nil)), pipeline.Options{}, io.Discard)
 	s.Rebuild()
 	srv := httptest.NewServer(s)
 	defer srv.Close()

@@ -10,7 +10,7 @@ import (
 	"strings"
 	"testing"
 
-	"report/internal/build"
+	"report/internal/pipeline"
 	"report/internal/sitetest"
 )
 
@@ -19,7 +19,7 @@ import (
 // sends that site's name as Host. Only the preview's own addresses are
 // answered.
 func TestHostHeader(t *testing.T) {
-	s := New(os.DirFS(sitetest.Dir(t, nil)), build.Options{}, io.Discard)
+	s := New(os.DirFS(sitetest.Dir(t, nil)), pipeline.Options{}, io.Discard)
 	s.AllowHost("rapport.local")
 	if !s.Rebuild() {
 		t.Fatal("the test site does not build")

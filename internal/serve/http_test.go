@@ -11,7 +11,7 @@ import (
 	"testing"
 	"time"
 
-	"report/internal/build"
+	"report/internal/pipeline"
 	"report/internal/sitetest"
 )
 
@@ -51,7 +51,7 @@ func closedWithin(t *testing.T, conn net.Conn, r io.Reader, limit time.Duration)
 // server closes both, so idle connections cannot pile up until the
 // process runs out of file descriptors.
 func TestIdleConnectionsAreClosed(t *testing.T) {
-	s := New(os.DirFS(sitetest.Dir(t, nil)), build.Options{}, io.Discard)
+	s := New(os.DirFS(sitetest.Dir(t, nil)), pipeline.Options{}, io.Discard)
 	s.Rebuild()
 	addr := listen(t, s, Timeouts{ReadHeader: 300 * time.Millisecond, Idle: 300 * time.Millisecond, Write: 5 * time.Second})
 
@@ -87,7 +87,7 @@ func TestIdleConnectionsAreClosed(t *testing.T) {
 // the write timeout: the stream is meant to last as long as the page is
 // open, and is only cut when a write to it stalls.
 func TestEventStreamOutlivesWriteTimeout(t *testing.T) {
-	s := New(os.DirFS(sitetest.Dir(t, nil)), build.Options{}, io.Discard)
+	s := New(os.DirFS(sitetest.Dir(t, nil)), pipeline.Options{}, io.Discard)
 	s.Rebuild()
 	addr := listen(t, s, Timeouts{ReadHeader: time.Second, Idle: time.Second, Write: 200 * time.Millisecond})
 	next := events(t, "http://"+addr)
@@ -99,7 +99,7 @@ func TestEventStreamOutlivesWriteTimeout(t *testing.T) {
 // TestRefusedHostOverHTTPServer checks that the server HTTPServer returns
 // is the preview itself, with its Host check.
 func TestRefusedHostOverHTTPServer(t *testing.T) {
-	s := New(os.DirFS(sitetest.Dir(t, nil)), build.Options{}, io.Discard)
+	s := New(os.DirFS(sitetest.Dir(t, nil)), pipeline.Options{}, io.Discard)
 	s.Rebuild()
 	addr := listen(t, s, DefaultTimeouts)
 	req, _ := http.NewRequest("GET", "http://"+addr+"/2016/", nil)

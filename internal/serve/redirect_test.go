@@ -9,7 +9,7 @@ import (
 	"strings"
 	"testing"
 
-	"report/internal/build"
+	"report/internal/pipeline"
 	"report/internal/sitetest"
 )
 
@@ -18,7 +18,7 @@ import (
 // with "Location: //tal/" sends the browser to the host "tal".
 func TestRedirectsStayOnSite(t *testing.T) {
 	for _, base := range []string{"", "/rapport/"} {
-		s := New(os.DirFS(sitetest.Dir(t, nil)), build.Options{BaseURL: base}, io.Discard)
+		s := New(os.DirFS(sitetest.Dir(t, nil)), pipeline.Options{BaseURL: base}, io.Discard)
 		if !s.Rebuild() {
 			t.Fatal("the test site does not build")
 		}

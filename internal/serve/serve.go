@@ -24,8 +24,8 @@ import (
 	"sync"
 	"time"
 
-	"report/internal/build"
 	"report/internal/diag"
+	"report/internal/pipeline"
 	"report/internal/render"
 	"report/internal/site"
 )
@@ -41,7 +41,7 @@ const keepAssets = 64 << 20
 // Server serves one site folder and rebuilds it on demand.
 type Server struct {
 	fsys     fs.FS
-	opts     build.Options
+	opts     pipeline.Options
 	basePath string
 	log      io.Writer
 	// keepAssets is how many bytes of assets a build keeps in memory to
@@ -76,7 +76,7 @@ func (s *Server) Close() {
 }
 
 // New returns a server for the site in fsys. Call Rebuild before serving.
-func New(fsys fs.FS, opts build.Options, log io.Writer) *Server {
+func New(fsys fs.FS, opts pipeline.Options, log io.Writer) *Server {
 	base := "/"
 	if p, err := site.BasePath(opts.BaseURL); err == nil && opts.BaseURL != "" {
 		base = p
@@ -100,7 +100,7 @@ func (s *Server) BasePath() string {
 // for a reload.
 func (s *Server) Rebuild() bool {
 	start := time.Now()
-	plan, warnings, err := build.Prepare(s.fsys, s.opts)
+	plan, warnings, err := pipeline.Prepare(s.fsys, s.opts)
 	if err == nil {
 		err = plan.KeepAssets(s.keepAssets)
 	}

@@ -12,7 +12,7 @@ import (
 	"testing"
 	"time"
 
-	"report/internal/build"
+	"report/internal/pipeline"
 	"report/internal/sitetest"
 )
 
@@ -73,7 +73,7 @@ func events(t *testing.T, url string) func() {
 // error in the browser while the server keeps running, and the fix recovers.
 func TestEditBreakFix(t *testing.T) {
 	root := sitetest.Dir(t, nil)
-	s := New(os.DirFS(root), build.Options{}, io.Discard)
+	s := New(os.DirFS(root), pipeline.Options{}, io.Discard)
 	if !s.Rebuild() {
 		t.Fatal("the test site does not build")
 	}
@@ -127,7 +127,7 @@ func TestOnlyTheSiteIsServed(t *testing.T) {
 	if err := os.Symlink("/etc/passwd", filepath.Join(root, "static", "passwd")); err != nil {
 		t.Fatal(err)
 	}
-	s := New(os.DirFS(root), build.Options{}, io.Discard)
+	s := New(os.DirFS(root), pipeline.Options{}, io.Discard)
 	s.Rebuild() // fails: the symlink is refused
 	srv := httptest.NewServer(s)
 	defer srv.Close()
@@ -152,7 +152,7 @@ func TestOnlyTheSiteIsServed(t *testing.T) {
 
 // TestBasePath serves the site under the sub-path of its base URL.
 func TestBasePath(t *testing.T) {
-	s := New(os.DirFS(sitetest.Dir(t, nil)), build.Options{BaseURL: "/rapport/"}, io.Discard)
+	s := New(os.DirFS(sitetest.Dir(t, nil)), pipeline.Options{BaseURL: "/rapport/"}, io.Discard)
 	s.Rebuild()
 	srv := httptest.NewServer(s)
 	defer srv.Close()
@@ -183,10 +183,10 @@ func TestDraftPreview(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if _, err := build.Run(os.DirFS(root), build.Options{}); err == nil || !strings.Contains(err.Error(), "content/2017/tal.md:3:1: error: copied from edition 2016 and not yet confirmed") {
+	if _, err := pipeline.Run(os.DirFS(root), pipeline.Options{}); err == nil || !strings.Contains(err.Error(), "content/2017/tal.md:3:1: error: copied from edition 2016 and not yet confirmed") {
 		t.Fatalf("a published build must refuse the copy; got %v", err)
 	}
-	s := New(os.DirFS(root), build.Options{}, io.Discard)
+	s := New(os.DirFS(root), pipeline.Options{}, io.Discard)
 	if !s.Rebuild() {
 		t.Fatal("the preview refuses the copy")
 	}

@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"report/internal/build"
+	"report/internal/pipeline"
 )
 
 // Budget for every page of the report: the HTML alone, and with everything
@@ -15,7 +15,7 @@ var pageBudget = Budget{HTML: 100 << 10, Total: 300 << 10}
 // shipped builds the report in the repository under a sub-path.
 func shipped(t *testing.T, basePath string) Site {
 	t.Helper()
-	res, err := build.Run(os.DirFS("../.."), build.Options{BaseURL: basePath})
+	res, err := pipeline.Run(os.DirFS("../.."), pipeline.Options{BaseURL: basePath})
 	if err != nil {
 		t.Fatalf("the shipped site does not build:\n%v", err)
 	}

@@ -1,4 +1,4 @@
-package build
+package pipeline
 
 import (
 	"context"
@@ -127,7 +127,7 @@ func TestStaleTreesRemoved(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if err := Write(render.Output{{Path: "index.html", Data: []byte("x")}}, out); err != nil {
+	if err := write(render.Output{{Path: "index.html", Data: []byte("x")}}, out); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := os.Stat(old); !errors.Is(err, os.ErrNotExist) {

@@ -1,4 +1,4 @@
-package build
+package pipeline
 
 import (
 	"testing"
@@ -26,7 +26,7 @@ func BenchmarkRealSiteWrite(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		if err := Write(res.Output, dir+"/public"); err != nil {
+		if err := write(res.Output, dir+"/public"); err != nil {
 			b.Fatal(err)
 		}
 	}

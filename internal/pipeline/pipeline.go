@@ -1,8 +1,24 @@
-// Package build runs the whole pipeline: load and check the site, render it
-// to memory, and only when everything succeeded write it to the output
-// folder. Package outdir guards that folder and swaps the new tree in, so a
-// failed or interrupted build never leaves a half written site.
-package build
+// Package pipeline runs a build's stages in order, each in a package of
+// its own:
+//
+//   - load and check: package site reads data/ (through package data),
+//     scans content/ and static/, parses each page's front matter and
+//     converts its Markdown (package markdown, with the figure language of
+//     package figures drawing tables and charts), then assembles the
+//     editions and checks every link. Conversion happens as each file is
+//     parsed, so the preview's cache keeps a page's HTML with the file it
+//     came from and re-converts only what changed.
+//   - render: package render parses the templates and plans every file of
+//     the site; pages are rendered as they are written, or as the preview
+//     asks for them.
+//   - write: package outdir locks the output folder, and each file is
+//     written to a new tree beside it that replaces it only when every
+//     file was written, so a failed or interrupted build never leaves a
+//     half written site.
+//
+// Every stage reports its problems to one diag.List, so a build names all
+// of them at once.
+package pipeline
 
 import (
 	"context"
@@ -133,8 +149,8 @@ func warnings(l *diag.List) []*diag.Problem {
 	return out
 }
 
-// Write replaces the folder dir with the output (see outdir.Replace).
-func Write(out render.Output, dir string) error {
+// write replaces the folder dir with the output (see outdir.Replace).
+func write(out render.Output, dir string) error {
 	return outdir.Replace(context.Background(), dir, func(tmp string) error { return writeTree(out, tmp) })
 }
 

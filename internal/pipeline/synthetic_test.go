@@ -1,4 +1,4 @@
-package build
+package pipeline
 
 import (
 	"path/filepath"
@@ -77,7 +77,7 @@ func benchmarkStages(b *testing.B, n int) {
 	dir := filepath.Join(b.TempDir(), "public")
 	b.Run("write", func(b *testing.B) {
 		for b.Loop() {
-			if err := Write(out, dir); err != nil {
+			if err := write(out, dir); err != nil {
 				b.Fatal(err)
 			}
 		}

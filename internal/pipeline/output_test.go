@@ -1,8 +1,9 @@
-package build
+package pipeline
 
 import (
 	"os"
 	"path/filepath"
+	"report/internal/outdir"
 	"strings"
 	"testing"
 )
@@ -75,7 +76,7 @@ func TestCheckOutput(t *testing.T) {
 		}...)
 	}
 	for _, tt := range tests {
-		err := CheckOutput(root, filepath.Join(root, filepath.FromSlash(tt.out)))
+		err := outdir.Check(root, filepath.Join(root, filepath.FromSlash(tt.out)))
 		switch {
 		case tt.refusal == "" && err != nil:
 			t.Errorf("%s: refused: %v", tt.out, err)

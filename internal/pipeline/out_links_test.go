@@ -1,8 +1,9 @@
-package build
+package pipeline
 
 import (
 	"os"
 	"path/filepath"
+	"report/internal/outdir"
 	"strings"
 	"testing"
 )
@@ -61,7 +62,7 @@ func TestCheckOutputThroughLinks(t *testing.T) {
 		{"pub", ""},
 	}
 	for _, tt := range tests {
-		err := CheckOutput(root, filepath.Join(root, filepath.FromSlash(tt.out)))
+		err := outdir.Check(root, filepath.Join(root, filepath.FromSlash(tt.out)))
 		switch {
 		case tt.refusal == "" && err != nil:
 			t.Errorf("%s: refused: %v", tt.out, err)

@@ -1,4 +1,4 @@
-package build
+package pipeline
 
 import (
 	"context"
@@ -67,13 +67,13 @@ func besides(t *testing.T, out string) []string {
 // and nothing is left beside it.
 func TestConcurrentBuildsOneOutput(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "public")
-	if err := Write(version(0), out); err != nil {
+	if err := write(version(0), out); err != nil {
 		t.Fatal(err)
 	}
 	var wg sync.WaitGroup
 	errs := make([]error, 24)
 	for i := range errs {
-		wg.Go(func() { errs[i] = Write(version(i+1), out) })
+		wg.Go(func() { errs[i] = write(version(i+1), out) })
 	}
 	wg.Wait()
 	for i, err := range errs {
@@ -93,7 +93,7 @@ func TestConcurrentBuildsOneOutput(t *testing.T) {
 // another, a reader always finds a whole site in it: the swap is atomic.
 func TestOutputNeverMissing(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "public")
-	if err := Write(version(0), out); err != nil {
+	if err := write(version(0), out); err != nil {
 		t.Fatal(err)
 	}
 	var done atomic.Bool
@@ -107,7 +107,7 @@ func TestOutputNeverMissing(t *testing.T) {
 		}
 	})
 	for i := range 100 {
-		if err := Write(version(i+1), out); err != nil {
+		if err := write(version(i+1), out); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -128,14 +128,14 @@ func TestRecoverAfterKillBetweenRenames(t *testing.T) {
 		t.Fatal(err)
 	}
 	out := filepath.Join(t.TempDir(), "public")
-	if err := Write(version(1), out); err != nil {
+	if err := write(version(1), out); err != nil {
 		t.Fatal(err)
 	}
 	// What the killed build left: the previous site aside (as this and the
 	// earlier version of report name it) and its own finished tree.
 	for _, aside := range []string{".public.new-71.old", ".public.old-72"} {
 		t.Run(aside, func(t *testing.T) {
-			if err := Write(version(2), out); err != nil {
+			if err := write(version(2), out); err != nil {
 				t.Fatal(err)
 			}
 			if err := os.Rename(out, filepath.Join(filepath.Dir(out), aside)); err != nil {
