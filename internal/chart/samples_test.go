@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"math"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -50,15 +49,27 @@ func samples() []Spec {
 	}
 }
 
-var preview = flag.String("preview", "", "write HTML pages showing the sample charts, two a page, to `prefix`N.html (default: a temporary folder)")
+var preview = flag.String("preview", "", "write HTML pages showing the sample charts, two a page, to `prefix`N.html, before the tests run")
 
-// TestPreview draws every sample chart, wide and narrow, into HTML pages for
-// looking at in a browser: give -preview to keep them.
-func TestPreview(t *testing.T) {
-	prefix := *preview
-	if prefix == "" {
-		prefix = filepath.Join(t.TempDir(), "sample")
+// TestMain writes the preview pages when -preview asks for them: they are
+// for a person to look at in a browser, not a test, so a plain go test
+// does not write them.
+//
+//	go test ./internal/chart -preview /tmp/chart- -run NONE
+func TestMain(m *testing.M) {
+	flag.Parse()
+	if *preview != "" {
+		if err := writePreview(*preview); err != nil {
+			fmt.Fprintln(os.Stderr, "preview:", err)
+			os.Exit(1)
+		}
 	}
+	os.Exit(m.Run())
+}
+
+// writePreview draws every sample chart, wide and narrow, two samples a
+// page, with charts.css from $CHART_CSS when it is set.
+func writePreview(prefix string) error {
 	head := `<!doctype html><meta charset="utf-8"><link rel="stylesheet" href="` + os.Getenv("CHART_CSS") + `">` +
 		`<style>body{margin:0 auto;padding:1rem;max-width:40rem;font-family:sans-serif}</style>`
 	all := samples()
@@ -70,13 +81,14 @@ func TestPreview(t *testing.T) {
 				s.Narrow = narrow
 				out, err := Render(s)
 				if err != nil {
-					t.Fatal(err)
+					return err
 				}
 				fmt.Fprintf(&b, "<figure class=\"chart\">%s</figure>\n", out)
 			}
 		}
 		if err := os.WriteFile(fmt.Sprintf("%s%d.html", prefix, p/2), []byte(b.String()), 0o644); err != nil {
-			t.Fatal(err)
+			return err
 		}
 	}
+	return nil
 }
