@@ -1,11 +1,8 @@
-// Package render turns the site model into files: HTML pages from the
-// templates in layouts/, and the static files copied as they are. It writes
-// nothing to disk; it returns an Output that the build stage writes, the
-// check command discards and the preview server serves from memory.
-//
-// Templates are parsed and checked before any page is rendered, and every
-// template error, at parse or execution time, names layouts/<file>:line.
 package render
+
+// The templates of layouts/, parsed once per page kind before any page is
+// rendered, so that a broken template fails the build at once and by name
+// (layouts/<file>:line) rather than on whichever page first executes it.
 
 import (
 	"bytes"
