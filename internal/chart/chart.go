@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"math"
 	"regexp"
+	"slices"
+	"strings"
 )
 
 // Kind names a chart type.
@@ -19,6 +21,22 @@ const (
 	Line    Kind = "line"    // one or more series over years
 	Share   Kind = "share"   // parts of a whole, each labelled with name, value and percent
 )
+
+// kinds is the one list of chart types: validation and every message that
+// names the valid types read it.
+var kinds = []Kind{Bar, HBar, Grouped, Line, Share}
+
+// Valid reports whether k is one of the chart types.
+func (k Kind) Valid() bool { return slices.Contains(kinds, k) }
+
+// KindNames lists the chart types for a message: "bar, hbar, … or share".
+func KindNames() string {
+	names := make([]string, len(kinds))
+	for i, k := range kinds {
+		names[i] = string(k)
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
+}
 
 // Series is one named row of figures, one per category.
 type Series struct {
@@ -90,10 +108,8 @@ func validate(s Spec) error {
 	errf := func(format string, a ...any) error {
 		return fmt.Errorf("chart %q: "+format, append([]any{s.ID}, a...)...)
 	}
-	switch s.Kind {
-	case Bar, HBar, Grouped, Line, Share:
-	default:
-		return errf("unknown kind %q (want bar, hbar, grouped, line or share)", s.Kind)
+	if !s.Kind.Valid() {
+		return errf("unknown kind %q (want %s)", s.Kind, KindNames())
 	}
 	if !idPattern.MatchString(s.ID) {
 		return errf("id must start with a letter and hold only letters, digits, - and _")

@@ -142,10 +142,8 @@ func (st *block) resolveChart(spec chartSpec, errAt, warnAt func(string, string,
 	if fig.Source == "" {
 		fig.Source = defaultSource
 	}
-	switch chart.Kind(spec.Type) {
-	case chart.Bar, chart.HBar, chart.Grouped, chart.Line, chart.Share:
-	default:
-		errAt("type", `type must be bar, hbar, grouped, line or share, not %q`, spec.Type)
+	if !chart.Kind(spec.Type).Valid() {
+		errAt("type", `type must be %s, not %q`, chart.KindNames(), spec.Type)
 		return nil
 	}
 	form, shown, ok := st.chartYears(&spec, errAt)
