@@ -9,24 +9,21 @@ package render
 // that the PDF says what the site says; its ids are prefixed with the
 // part's id, so that anchors of different chapters cannot collide, and its
 // links lead to the part they name inside the document, or to the site.
+//
+// This file is what report-pdf asks for: the page, numbered, and the PDF's
+// document information. printparts.go gathers the parts, printhtml.go
+// makes a page's HTML a part, printstyles.go writes the running heads, and
+// pdfs.go publishes the PDFs printed from the page.
 
 import (
 	"bytes"
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
-	"html"
 	"html/template"
 	"io/fs"
-	"net/url"
-	"path"
-	"regexp"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
 
-	"report/internal/danish"
 	"report/internal/diag"
 	"report/internal/site"
 )
@@ -42,13 +39,6 @@ func PrintURL(year int) string { return strconv.Itoa(year) + "/rapport/" }
 // PrintStyles is the address of the stylesheet that names each part's
 // running head; it is made with the print page (see PrintPage).
 func PrintStyles(year int) string { return PrintURL(year) + "sider.css" }
-
-// PDFPath is where an edition's PDF is published, and where report-pdf
-// writes it in its folder: "2016/performanceregnskab-2016.pdf".
-func PDFPath(year int) string {
-	y := strconv.Itoa(year)
-	return y + "/performanceregnskab-" + y + ".pdf"
-}
 
 // PrintData is what the print template receives: the page's data, as every
 // page has it, and the parts of the document in order.
@@ -103,6 +93,24 @@ func (p *Plan) PrintPage(year int, pages map[string]int) ([]File, error) {
 	if err != nil {
 		return nil, err
 	}
+	d.numberPages(pages)
+	var b bytes.Buffer
+	if err := set.ExecuteTemplate(&b, "base.html", d); err != nil {
+		return nil, &diag.Errors{Problems: []*diag.Problem{templateProblem(err)}}
+	}
+	if err := checkAnchors(b.String()); err != nil {
+		return nil, fmt.Errorf("the print page of edition %d: %w", year, err)
+	}
+	return []File{
+		{Path: PrintURL(year) + "index.html", Data: b.Bytes()},
+		{Path: PrintStyles(year), Data: p.r.printStyles(d)},
+	}, nil
+}
+
+// numberPages gives every entry of the table of contents its page in the
+// PDF, which only printing the page tells (package pdf prints it again
+// until the numbers hold); an id that pages does not name gets none.
+func (d *PrintData) numberPages(pages map[string]int) {
 	number := func(id string) string {
 		if n, ok := pages[id]; ok {
 			return strconv.Itoa(n)
@@ -118,17 +126,6 @@ func (p *Plan) PrintPage(year int, pages map[string]int) ([]File, error) {
 			sub.PageNo = number(sub.ID)
 		}
 	}
-	var b bytes.Buffer
-	if err := set.ExecuteTemplate(&b, "base.html", d); err != nil {
-		return nil, &diag.Errors{Problems: []*diag.Problem{templateProblem(err)}}
-	}
-	if err := checkAnchors(b.String()); err != nil {
-		return nil, fmt.Errorf("the print page of edition %d: %w", year, err)
-	}
-	return []File{
-		{Path: PrintURL(year) + "index.html", Data: b.Bytes()},
-		{Path: PrintStyles(year), Data: p.r.printStyles(d)},
-	}, nil
 }
 
 // printTemplates parses base.html, the partials and the print template into
@@ -153,406 +150,6 @@ func (p *Plan) printTemplates() (*template.Template, error) {
 		}
 	}
 	return set, problems.Err()
-}
-
-// printData assembles the parts of an edition from the pages of the plan.
-func (p *Plan) printData(e *site.Edition) (*PrintData, error) {
-	r := p.r
-	front, ok := p.pages[site.EditionURL(e.Year)+"index.html"]
-	if !ok || e.Front == nil {
-		return nil, fmt.Errorf("edition %d has no front page", e.Year)
-	}
-	pd := *front.data
-	pd.Kind, pd.URL, pd.Title = "print", PrintURL(e.Year), e.Title
-	pd.Breadcrumbs, pd.Draft, pd.PDF = nil, nil, nil
-	pd.Description = e.Description
-	d := &PrintData{PageData: &pd, Styles: PrintStyles(e.Year)}
-	if !e.Published.IsZero() {
-		d.Date = danish.Date(e.Date())
-	}
-	d.Author = r.site.Data.Site.Publisher
-	if d.Author == "" {
-		d.Author = r.site.Data.Site.Title
-	}
-
-	// Where each page of the edition is in the document.
-	targets := map[string]string{site.EditionURL(e.Year): "forord", site.CasesURL(e.Year): "cases", site.ClustersURL(e.Year): "klyngerne"}
-	for _, ch := range e.Chapters {
-		targets[ch.URL] = ch.Slug
-	}
-	for _, c := range e.Cases {
-		targets[c.URL] = "case-" + c.Slug
-	}
-	rw := &rewriter{basePath: r.basePath, origin: r.origin, targets: targets}
-
-	sheet := 0
-	add := func(part *PrintPart) {
-		sheet++
-		part.Sheet = sheet
-		d.Parts = append(d.Parts, part)
-	}
-	foreword := &PrintPart{ID: "forord", Kind: "forord", Title: e.Front.Title, Head: e.Front.Title}
-	foreword.Body = template.HTML(rw.rewrite(r.content(e.Front.Body, e), front.data.URL, foreword.ID, 1))
-	add(foreword)
-
-	for _, ch := range e.Chapters {
-		j, ok := p.pages[ch.URL+"index.html"]
-		if !ok {
-			return nil, fmt.Errorf("no page for chapter %s", ch.URL)
-		}
-		body, err := r.renderMain(j)
-		if err != nil {
-			return nil, err
-		}
-		part := &PrintPart{ID: ch.Slug, Kind: "chapter", Title: ch.Title, Head: ch.Title}
-		part.Body = template.HTML(rw.rewrite(body, ch.URL, part.ID, 0))
-		for _, h := range sections(ch.Body) {
-			part.Sections = append(part.Sections, &PrintSection{ID: part.ID + "--" + h.ID, Title: h.Text})
-		}
-		add(part)
-	}
-
-	if len(e.Cases) > 0 {
-		cases := &PrintPart{ID: "cases", Kind: "cases", Title: "Cases", Head: "Cases"}
-		for _, group := range e.CasesByTheme() {
-			for _, c := range group.Cases {
-				j, ok := p.pages[c.URL+"index.html"]
-				if !ok {
-					return nil, fmt.Errorf("no page for case %s", c.URL)
-				}
-				body, err := r.renderMain(j)
-				if err != nil {
-					return nil, err
-				}
-				part := &PrintPart{ID: "case-" + c.Slug, Kind: "case", Title: c.Title, Head: "Cases"}
-				part.Body = template.HTML(rw.rewrite(body, c.URL, part.ID, 1))
-				cases.Parts = append(cases.Parts, part)
-			}
-		}
-		add(cases)
-	}
-
-	j, ok := p.pages[site.ClustersURL(e.Year)+"index.html"]
-	if !ok {
-		return nil, fmt.Errorf("edition %d has no cluster directory", e.Year)
-	}
-	body, err := r.renderMain(j)
-	if err != nil {
-		return nil, err
-	}
-	clusters := &PrintPart{ID: "klyngerne", Kind: "clusters", Title: j.data.Title, Head: j.data.Title}
-	clusters.Body = template.HTML(rw.rewrite(body, j.data.URL, clusters.ID, 0))
-	add(clusters)
-	return d, nil
-}
-
-// renderMain renders the "main" template of a page: the page without its
-// frame.
-func (r *Renderer) renderMain(j job) (string, error) {
-	d := *j.data
-	if d.Page != nil && d.Page.Body != nil {
-		d.Content = template.HTML(r.content(d.Page.Body, d.Edition))
-	}
-	set := r.templates.sets[j.kind]
-	if set == nil {
-		return "", fmt.Errorf("no template for %s pages", j.kind)
-	}
-	var b bytes.Buffer
-	if err := set.ExecuteTemplate(&b, "main", &d); err != nil {
-		return "", &diag.Errors{Problems: []*diag.Problem{templateProblem(err)}}
-	}
-	return b.String(), nil
-}
-
-// rewriter makes a page's HTML a part of the print page.
-type rewriter struct {
-	basePath string            // "/rapport/"
-	origin   string            // "https://example.org", or ""
-	targets  map[string]string // page path under the site → its part's id
-}
-
-// The HTML the templates and the Markdown write quotes every attribute with
-// " and escapes " in text and attributes alike, so these match attributes
-// and tags only.
-var (
-	idRefAttr  = regexp.MustCompile(`\s(id|href|src|aria-labelledby|aria-describedby|aria-controls|headers|for)="([^"]*)"`)
-	headingTag = regexp.MustCompile(`<(/?)h([1-6])([\s>])`)
-	figureElem = regexp.MustCompile(`(?s)<figure\b([^>]*)>(.*?)</figure>`)
-	figcaption = regexp.MustCompile(`<(/?)figcaption\b([^>]*)>`)
-	anchorTag  = regexp.MustCompile(`<a\b[^>]*>`)
-)
-
-// rewrite prefixes every id of a page's HTML, and the references to them,
-// with the part's id; points links at the parts of the document they lead
-// to, links to the rest of the site at its published address (or, without
-// one, at nothing), and addresses relative to the page at the site's root;
-// and moves every heading down by demote levels.
-func (rw *rewriter) rewrite(s, pageURL, prefix string, demote int) string {
-	base := &url.URL{Path: rw.basePath + pageURL}
-	s = idRefAttr.ReplaceAllStringFunc(s, func(m string) string {
-		sub := idRefAttr.FindStringSubmatch(m)
-		name, value := sub[1], html.UnescapeString(sub[2])
-		switch name {
-		case "href":
-			v, keep := rw.link(base, value, prefix)
-			if !keep {
-				return ""
-			}
-			value = v
-		case "src":
-			if u, err := url.Parse(value); err == nil && u.Scheme == "" && u.Host == "" {
-				value = base.ResolveReference(u).String()
-			}
-		default:
-			ids := strings.Fields(value)
-			for i, id := range ids {
-				ids[i] = prefix + "--" + id
-			}
-			value = strings.Join(ids, " ")
-		}
-		return m[:1] + name + `="` + html.EscapeString(value) + `"`
-	})
-	// Chromium tags every figure element as a PDF Figure, which PDF/UA
-	// keeps for pictures and asks a text alternative of. A table's frame
-	// and a pull quote are no pictures: their figures become plain
-	// containers (a figcaption a div of class figcaption, styled alike in
-	// print.css), and the table and the quote are tagged as what they are.
-	// A chart's figure stays one, with the chart's title as its alternative.
-	s = figureElem.ReplaceAllStringFunc(s, func(m string) string {
-		sub := figureElem.FindStringSubmatch(m)
-		if strings.Contains(sub[1], `class="chart"`) {
-			return m
-		}
-		inner := figcaption.ReplaceAllStringFunc(sub[2], func(tag string) string {
-			c := figcaption.FindStringSubmatch(tag)
-			switch {
-			case c[1] == "/":
-				return "</div>"
-			case strings.Contains(c[2], ` class="`):
-				return "<div" + strings.Replace(c[2], ` class="`, ` class="figcaption `, 1) + ">"
-			}
-			return `<div class="figcaption"` + c[2] + ">"
-		})
-		return "<div" + sub[1] + ">" + inner + "</div>"
-	})
-	// A link that leads nowhere offers no download either.
-	s = anchorTag.ReplaceAllStringFunc(s, func(tag string) string {
-		if strings.Contains(tag, " href=") {
-			return tag
-		}
-		return strings.Replace(tag, " download", "", 1)
-	})
-	if demote > 0 {
-		s = headingTag.ReplaceAllStringFunc(s, func(m string) string {
-			sub := headingTag.FindStringSubmatch(m)
-			level := min(int(sub[2][0]-'0')+demote, 6)
-			return "<" + sub[1] + "h" + strconv.Itoa(level) + sub[3]
-		})
-	}
-	return s
-}
-
-// link rewrites one link; keep is false when it should lead nowhere.
-func (rw *rewriter) link(base *url.URL, value, prefix string) (string, bool) {
-	if strings.HasPrefix(value, "#") {
-		return "#" + prefix + "--" + value[1:], true
-	}
-	u, err := url.Parse(value)
-	if err != nil || u.Scheme != "" || u.Host != "" {
-		return value, true // another site, mail
-	}
-	abs := base.ResolveReference(u)
-	p, inside := strings.CutPrefix(abs.Path, rw.basePath)
-	if id, ok := rw.targets[p]; inside && ok {
-		if abs.Fragment == "" {
-			return "#" + id, true
-		}
-		return "#" + id + "--" + abs.Fragment, true
-	}
-	if rw.origin == "" {
-		return "", false
-	}
-	return rw.origin + abs.String(), true
-}
-
-var (
-	anyID     = regexp.MustCompile(`\sid="([^"]*)"`)
-	localLink = regexp.MustCompile(`\shref="#([^"]*)"`)
-)
-
-// checkAnchors reports ids given twice and links to ids nobody has.
-func checkAnchors(page string) error {
-	ids := map[string]bool{}
-	var problems []string
-	for _, m := range anyID.FindAllStringSubmatch(page, -1) {
-		id := html.UnescapeString(m[1])
-		if ids[id] {
-			problems = append(problems, fmt.Sprintf("two elements have the id %q", id))
-		}
-		ids[id] = true
-	}
-	for _, m := range localLink.FindAllStringSubmatch(page, -1) {
-		if id := html.UnescapeString(m[1]); !ids[id] {
-			problems = append(problems, fmt.Sprintf("a link leads to #%s, which no element has", id))
-		}
-	}
-	if len(problems) == 0 {
-		return nil
-	}
-	slices.Sort(problems)
-	return fmt.Errorf("%s", strings.Join(slices.Compact(problems), "; "))
-}
-
-// printStyles is the print page's own stylesheet: each part on named pages
-// of its own, whose running head is the part's title, and the edition's
-// name at the right. The look of the margins is in static/css/print.css.
-// Links to the site's pages that the document does not hold lead to the
-// site; they do not print their address after them as links elsewhere do.
-func (r *Renderer) printStyles(d *PrintData) []byte {
-	var b strings.Builder
-	b.WriteString("@charset \"utf-8\";\n/* Made by report with the print page: the running heads. */\n")
-	fmt.Fprintf(&b, "@page { @top-right { content: %s; } }\n", cssString(d.Edition.Subtitle))
-	fmt.Fprintf(&b, "[data-sheet=\"0\"] { page: part-0; }\n@page part-0 { @top-left { content: %s; } }\n", cssString("Indhold"))
-	for _, part := range d.Parts {
-		fmt.Fprintf(&b, "[data-sheet=\"%d\"] { page: part-%d; }\n", part.Sheet, part.Sheet)
-		fmt.Fprintf(&b, "@page part-%d { @top-left { content: %s; } }\n", part.Sheet, cssString(part.Head))
-	}
-	// The cover carries no head and no number; said last, since a margin
-	// box's content set later wins over :first's in Chromium.
-	b.WriteString("@page :first { @top-left { content: none; } @top-right { content: none; } @bottom-right { content: none; } }\n")
-	if r.origin != "" {
-		fmt.Fprintf(&b, ".page-print a[href^=%s]::after { content: none; }\n", cssString(r.origin+r.basePath))
-	}
-	return []byte(b.String())
-}
-
-// cssString quotes s as a CSS string.
-func cssString(s string) string {
-	var b strings.Builder
-	b.WriteByte('"')
-	for _, r := range s {
-		switch {
-		case r == '"' || r == '\\':
-			b.WriteByte('\\')
-			b.WriteRune(r)
-		case r < 0x20 || r == 0x7f:
-			fmt.Fprintf(&b, "\\%x ", r)
-		default:
-			b.WriteRune(r)
-		}
-	}
-	b.WriteByte('"')
-	return b.String()
-}
-
-// PDFLink is the edition front page's link to its PDF.
-type PDFLink struct {
-	URL  string // PDFPath
-	Size string // "2,1 MB"
-}
-
-// FileSize writes a file's size as Danish readers read it: "2,1 MB",
-// "850 kB" (powers of 1000, as file managers show them).
-func FileSize(n int64) string {
-	switch {
-	case n >= 1_000_000:
-		return danish.Number(float64(n)/1e6, 1) + " MB"
-	case n >= 1000:
-		return danish.Number(float64(n)/1e3, 0) + " kB"
-	}
-	return strconv.FormatInt(n, 10) + " byte"
-}
-
-// PrintDigest is a digest of everything an edition's PDF is made from: the
-// print page and its stylesheet, rendered without page numbers, and the
-// files of the site they load (loaded: their paths in the site, as
-// report-pdf saw the browser ask for them). report-pdf records it beside the PDF, and a build that
-// publishes the PDF compares it with the site it builds, so that a PDF made
-// before the content changed is not published as the edition's.
-func (p *Plan) PrintDigest(year int, loaded []string) (string, error) {
-	print, err := p.PrintPage(year, nil)
-	if err != nil {
-		return "", err
-	}
-	h := sha256.New()
-	for _, f := range print {
-		fmt.Fprintf(h, "%s %d\n", f.Path, len(f.Data))
-		h.Write(f.Data)
-	}
-	for _, l := range loaded {
-		rel := strings.TrimPrefix(path.Clean("/"+l), "/")
-		if slices.ContainsFunc(print, func(f File) bool { return f.Path == rel }) {
-			continue
-		}
-		data, ok, err := p.File(rel)
-		if err != nil {
-			return "", err
-		}
-		if !ok {
-			fmt.Fprintf(h, "%s gone\n", rel) // a file renamed since: another digest
-			continue
-		}
-		fmt.Fprintf(h, "%s %d\n", rel, len(data))
-		h.Write(data)
-	}
-	return hex.EncodeToString(h.Sum(nil)), nil
-}
-
-// DigestPath is the file report-pdf writes beside an edition's PDF, in its
-// folder: the PrintDigest of what it printed on the first line, then the
-// paths of the files the browser loaded, one a line.
-func DigestPath(year int) string { return PDFPath(year) + ".kilde" }
-
-// AddPDFs publishes every edition's PDF from dir, the folder report-pdf
-// wrote them to, and links each edition's front page to its PDF with its
-// size. It fails, naming what to do, when an edition has no PDF there, or
-// one made from other content than the site's now.
-func (p *Plan) AddPDFs(dir fs.FS, where string) error {
-	problems := &diag.List{}
-	for _, e := range p.r.site.Editions {
-		pdf, digest := PDFPath(e.Year), DigestPath(e.Year)
-		shown := path.Join(where, pdf)
-		info, err := fs.Stat(dir, pdf)
-		if err != nil {
-			problems.Errorf(shown, 0, 0, "no PDF of edition %d: make it with report-pdf first, as `make publish` does", e.Year)
-			continue
-		}
-		if info.Size() > site.MaxAssetSize {
-			problems.Errorf(shown, 0, 0, "%s", site.TooBig(info.Size()))
-			continue
-		}
-		record, err := fs.ReadFile(dir, digest)
-		if err != nil {
-			problems.Errorf(path.Join(where, digest), 0, 0, "cannot read what the PDF was made from: %v; make the PDF again with report-pdf", err)
-			continue
-		}
-		lines := strings.Split(strings.TrimSpace(string(record)), "\n")
-		now, err := p.PrintDigest(e.Year, lines[1:])
-		if err != nil {
-			problems.Errorf(shown, 0, 0, "%v", err)
-			continue
-		}
-		if now != lines[0] {
-			problems.Errorf(shown, 0, 0, "the PDF of edition %d was made from other content, templates or styles than this build's; make it again with report-pdf (`make publish` does both)", e.Year)
-			continue
-		}
-		data, err := fs.ReadFile(dir, pdf)
-		if err != nil {
-			problems.Errorf(shown, 0, 0, "cannot read the PDF: %v", err)
-			continue
-		}
-		if p.Has(pdf) {
-			problems.Errorf(shown, 0, 0, "the site already has a file %s; rename that file, the edition's PDF is published there", pdf)
-			continue
-		}
-		p.files[pdf] = data
-		i, _ := slices.BinarySearch(p.paths, pdf)
-		p.paths = slices.Insert(p.paths, i, pdf)
-		if front, ok := p.pages[site.EditionURL(e.Year)+"index.html"]; ok {
-			front.data.PDF = &PDFLink{URL: pdf, Size: FileSize(int64(len(data)))}
-		}
-	}
-	return problems.Err()
 }
 
 // PrintMeta is what an edition's PDF says of itself in its document

@@ -1,0 +1,138 @@
+package render
+
+// The editions' PDFs, printed by report-pdf and published by the build:
+// each is published only when its digest shows it was made from the
+// content, templates and styles being built, so that a PDF out of step
+// with the site never goes out beside it.
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io/fs"
+	"path"
+	"slices"
+	"strconv"
+	"strings"
+
+	"report/internal/danish"
+	"report/internal/diag"
+	"report/internal/site"
+)
+
+// PDFPath is where an edition's PDF is published, and where report-pdf
+// writes it in its folder: "2016/performanceregnskab-2016.pdf".
+func PDFPath(year int) string {
+	y := strconv.Itoa(year)
+	return y + "/performanceregnskab-" + y + ".pdf"
+}
+
+// PDFLink is the edition front page's link to its PDF.
+type PDFLink struct {
+	URL  string // PDFPath
+	Size string // "2,1 MB"
+}
+
+// FileSize writes a file's size as Danish readers read it: "2,1 MB",
+// "850 kB" (powers of 1000, as file managers show them).
+func FileSize(n int64) string {
+	switch {
+	case n >= 1_000_000:
+		return danish.Number(float64(n)/1e6, 1) + " MB"
+	case n >= 1000:
+		return danish.Number(float64(n)/1e3, 0) + " kB"
+	}
+	return strconv.FormatInt(n, 10) + " byte"
+}
+
+// PrintDigest is a digest of everything an edition's PDF is made from: the
+// print page and its stylesheet, rendered without page numbers, and the
+// files of the site they load (loaded: their paths in the site, as
+// report-pdf saw the browser ask for them). report-pdf records it beside the PDF, and a build that
+// publishes the PDF compares it with the site it builds, so that a PDF made
+// before the content changed is not published as the edition's.
+func (p *Plan) PrintDigest(year int, loaded []string) (string, error) {
+	print, err := p.PrintPage(year, nil)
+	if err != nil {
+		return "", err
+	}
+	h := sha256.New()
+	for _, f := range print {
+		fmt.Fprintf(h, "%s %d\n", f.Path, len(f.Data))
+		h.Write(f.Data)
+	}
+	for _, l := range loaded {
+		rel := strings.TrimPrefix(path.Clean("/"+l), "/")
+		if slices.ContainsFunc(print, func(f File) bool { return f.Path == rel }) {
+			continue
+		}
+		data, ok, err := p.File(rel)
+		if err != nil {
+			return "", err
+		}
+		if !ok {
+			fmt.Fprintf(h, "%s gone\n", rel) // a file renamed since: another digest
+			continue
+		}
+		fmt.Fprintf(h, "%s %d\n", rel, len(data))
+		h.Write(data)
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// DigestPath is the file report-pdf writes beside an edition's PDF, in its
+// folder: the PrintDigest of what it printed on the first line, then the
+// paths of the files the browser loaded, one a line.
+func DigestPath(year int) string { return PDFPath(year) + ".kilde" }
+
+// AddPDFs publishes every edition's PDF from dir, the folder report-pdf
+// wrote them to, and links each edition's front page to its PDF with its
+// size. It fails, naming what to do, when an edition has no PDF there, or
+// one made from other content than the site's now.
+func (p *Plan) AddPDFs(dir fs.FS, where string) error {
+	problems := &diag.List{}
+	for _, e := range p.r.site.Editions {
+		pdf, digest := PDFPath(e.Year), DigestPath(e.Year)
+		shown := path.Join(where, pdf)
+		info, err := fs.Stat(dir, pdf)
+		if err != nil {
+			problems.Errorf(shown, 0, 0, "no PDF of edition %d: make it with report-pdf first, as `make publish` does", e.Year)
+			continue
+		}
+		if info.Size() > site.MaxAssetSize {
+			problems.Errorf(shown, 0, 0, "%s", site.TooBig(info.Size()))
+			continue
+		}
+		record, err := fs.ReadFile(dir, digest)
+		if err != nil {
+			problems.Errorf(path.Join(where, digest), 0, 0, "cannot read what the PDF was made from: %v; make the PDF again with report-pdf", err)
+			continue
+		}
+		lines := strings.Split(strings.TrimSpace(string(record)), "\n")
+		now, err := p.PrintDigest(e.Year, lines[1:])
+		if err != nil {
+			problems.Errorf(shown, 0, 0, "%v", err)
+			continue
+		}
+		if now != lines[0] {
+			problems.Errorf(shown, 0, 0, "the PDF of edition %d was made from other content, templates or styles than this build's; make it again with report-pdf (`make publish` does both)", e.Year)
+			continue
+		}
+		data, err := fs.ReadFile(dir, pdf)
+		if err != nil {
+			problems.Errorf(shown, 0, 0, "cannot read the PDF: %v", err)
+			continue
+		}
+		if p.Has(pdf) {
+			problems.Errorf(shown, 0, 0, "the site already has a file %s; rename that file, the edition's PDF is published there", pdf)
+			continue
+		}
+		p.files[pdf] = data
+		i, _ := slices.BinarySearch(p.paths, pdf)
+		p.paths = slices.Insert(p.paths, i, pdf)
+		if front, ok := p.pages[site.EditionURL(e.Year)+"index.html"]; ok {
+			front.data.PDF = &PDFLink{URL: pdf, Size: FileSize(int64(len(data)))}
+		}
+	}
+	return problems.Err()
+}
