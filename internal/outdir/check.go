@@ -1,0 +1,203 @@
+package outdir
+
+// Before a build replaces its output folder whole, Check makes sure that
+// nothing but a site built before is lost: each way the folder could hold
+// more is a refusal of its own, with its own reason.
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"iter"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+)
+
+// SourceDirs are the site's own folders, which a build reads and must never
+// replace.
+var SourceDirs = []string{"content", "data", "layouts", "static"}
+
+// litter are files that desktops leave in any folder they show; a folder
+// holding only these is as good as empty.
+var litter = []string{".DS_Store", "Thumbs.db", "desktop.ini"}
+
+// lostFound is where fsck puts what it recovers; ext4 and others make it
+// at the root of the file system, so it belongs to the mount, not the site.
+const lostFound = "lost+found"
+
+// Check refuses, with the reason, an output folder whose replacement would
+// destroy more than a site built before. A build replaces the folder whole
+// (see Replace), so "--out content" would delete the editors' Markdown, and
+// an output folder that is a Git checkout would lose its history. root is
+// the site's folder; dir is the output folder, which need not exist. Check
+// reads, and never writes.
+//
+// The output is judged by the folder it really is (see Resolve), and folders
+// are compared as the file system sees them (os.SameFile), not by name, so
+// that a symbolic link anywhere in either path, a bind mount or a file
+// system that ignores case cannot make one folder look like two.
+func Check(root, dir string) error {
+	c, err := newCheck(root, dir)
+	if err != nil {
+		return err
+	}
+	// Where the output is matters even before it exists.
+	if err := firstRefusal(c.isSourceFolder, c.isSiteFolder, c.isInsideSourceFolder); err != nil {
+		return err
+	}
+	info, err := os.Stat(c.out)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil
+	case err != nil:
+		return err
+	case !info.IsDir():
+		return errors.New("it is a file, not a folder")
+	}
+	c.outInfo = info
+	return firstRefusal(c.holdsSiteFolder, c.holdsMoreThanASite)
+}
+
+// check is what Check compares: the site's folders and the output, as the
+// file system has them.
+type check struct {
+	root     string // the site's folder, absolute, every link resolved
+	rootInfo fs.FileInfo
+	sources  map[string]fs.FileInfo // those of SourceDirs the site has
+	out      string                 // the output folder (see Resolve)
+	outInfo  fs.FileInfo            // set once the output is known to be a folder
+	via      string                 // for the reasons: the link the output was reached through
+}
+
+func newCheck(root, dir string) (*check, error) {
+	rootReal, err := filepath.EvalSymlinks(root)
+	if err != nil {
+		return nil, err
+	}
+	if rootReal, err = filepath.Abs(rootReal); err != nil {
+		return nil, err
+	}
+	rootInfo, err := os.Stat(rootReal)
+	if err != nil {
+		return nil, err
+	}
+	real, err := Resolve(dir)
+	if err != nil {
+		return nil, err
+	}
+	c := &check{root: rootReal, rootInfo: rootInfo, sources: map[string]fs.FileInfo{}, out: real}
+	if abs, err := filepath.Abs(dir); err == nil && abs != real {
+		c.via = fmt.Sprintf(" (through a symbolic link, it is %s)", real)
+	}
+	for _, src := range SourceDirs {
+		if info, err := os.Stat(filepath.Join(rootReal, src)); err == nil {
+			c.sources[src] = info
+		}
+	}
+	return c, nil
+}
+
+// firstRefusal runs the refusals in turn and returns the first reason.
+func firstRefusal(refusals ...func() error) error {
+	for _, refuse := range refusals {
+		if err := refuse(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (c *check) isSourceFolder() error {
+	return c.sourceAt(c.out)
+}
+
+func (c *check) isSiteFolder() error {
+	if info, err := os.Stat(c.out); err == nil && os.SameFile(info, c.rootInfo) {
+		return fmt.Errorf("it is the site's own folder%s; write the site to a folder of its own, such as public/", c.via)
+	}
+	return nil
+}
+
+// isInsideSourceFolder looks above the output, which need not exist: the
+// nearest folder that does must not lie inside a source either.
+func (c *check) isInsideSourceFolder() error {
+	for p := range above(c.out) {
+		if err := c.sourceAt(p); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// sourceAt refuses the folder p if it is one of the site's sources.
+func (c *check) sourceAt(p string) error {
+	info, err := os.Stat(p)
+	if err != nil {
+		return nil
+	}
+	for _, src := range SourceDirs {
+		if s, ok := c.sources[src]; ok && os.SameFile(info, s) {
+			return fmt.Errorf("it is inside %s/, which holds the site's sources%s; write the site to a folder of its own, such as public/", src, c.via)
+		}
+	}
+	return nil
+}
+
+func (c *check) holdsSiteFolder() error {
+	for p := range upFrom(c.root) {
+		if info, err := os.Stat(p); err == nil && os.SameFile(info, c.outInfo) {
+			return fmt.Errorf("it holds the site's own folder%s; write the site to a folder of its own, such as public/", c.via)
+		}
+	}
+	return nil
+}
+
+// holdsMoreThanASite refuses a folder with files in it that a build did not
+// write, judged by what a site built before has and what it never has.
+func (c *check) holdsMoreThanASite() error {
+	entries, err := os.ReadDir(c.out)
+	if err != nil {
+		return err
+	}
+	mount := isMountPoint(c.out, filepath.Dir(c.out))
+	var names []string
+	for _, e := range entries {
+		if !slices.Contains(litter, e.Name()) && !isOwn(e.Name(), filepath.Base(c.out)) && !(mount && e.Name() == lostFound) {
+			names = append(names, e.Name())
+		}
+	}
+	switch {
+	case slices.Contains(names, ".git"):
+		return fmt.Errorf("it holds a Git repository (.git)%s, which a build would delete with the rest of the folder; write the site elsewhere and copy it in", c.via)
+	case len(names) > 0 && !slices.Contains(names, "index.html"):
+		return fmt.Errorf("it has files but no index.html%s, so it is not a site built before, and a build replaces the whole folder; choose a new or empty folder, or empty this one first", c.via)
+	}
+	return nil
+}
+
+// upFrom yields p and every folder above it, up to the file system's root.
+func upFrom(p string) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		for yield(p) && filepath.Dir(p) != p {
+			p = filepath.Dir(p)
+		}
+	}
+}
+
+// above yields every folder above p.
+func above(p string) iter.Seq[string] {
+	if filepath.Dir(p) == p {
+		return func(func(string) bool) {}
+	}
+	return upFrom(filepath.Dir(p))
+}
+
+// isOwn reports whether name, in the output folder base, is a working
+// folder of a build (see Replace): a build that cannot swap the folder
+// writes its new tree inside it, and one killed there leaves that tree
+// behind, which the next build removes.
+func isOwn(name, base string) bool {
+	return strings.HasPrefix(name, "."+base+".new-") || strings.HasPrefix(name, "."+base+".old-")
+}
