@@ -1,0 +1,193 @@
+package render
+
+// Every file of a plan rendered in parallel and handed on as soon as it is
+// ready, for the build, which writes each file while others still render,
+// and for the check command, which only wants every problem at once.
+
+import (
+	"context"
+	"fmt"
+	"runtime"
+	"slices"
+	"sync"
+	"time"
+
+	"report/internal/diag"
+)
+
+// RenderAll renders every page, in parallel, and reads every asset. It
+// fails only on template execution errors or unreadable assets, and then
+// reports all of them.
+func (p *Plan) RenderAll() (Output, error) {
+	out := make(Output, len(p.paths))
+	err := p.Each(context.Background(), func(i int, f File) error {
+		out[i] = f
+		return nil
+	})
+	return out, err
+}
+
+// Each renders every file in parallel and hands it, with its index in
+// Paths, to use as soon as it is ready, so that a caller can write it out
+// while other pages are still rendering. It fails like RenderAll. It stops early
+// when ctx is cancelled or use fails, and then returns that error alone,
+// before any page's problem: a full disk fails every write after the
+// first, and saying so once is enough.
+func (p *Plan) Each(ctx context.Context, use func(i int, f File) error) error {
+	return p.each(ctx, false, use)
+}
+
+// Stream is Each for a caller that writes every file where it belongs, as
+// the build does: an asset comes without Data, open, for WriteTo to copy,
+// so that a large PDF is never held in memory whole. The asset is closed
+// when use returns.
+func (p *Plan) Stream(ctx context.Context, use func(i int, f File) error) error {
+	return p.each(ctx, true, use)
+}
+
+// eachRun is one call of Each or Stream: what its workers share.
+type eachRun struct {
+	p        *Plan
+	stream   bool
+	use      func(i int, f File) error
+	failures []*diag.Problem // each file's problem, by its index in p.paths
+	csps     []string        // each page's policy, for _headers
+
+	// stop is closed when use first fails, and useErr is that failure.
+	stop     chan struct{}
+	stopOnce sync.Once
+	useErr   error
+}
+
+func (p *Plan) each(ctx context.Context, stream bool, use func(i int, f File) error) error {
+	run := &eachRun{
+		p: p, stream: stream, use: use,
+		failures: make([]*diag.Problem, len(p.paths)),
+		csps:     make([]string, len(p.paths)),
+		stop:     make(chan struct{}),
+	}
+	work := make(chan int)
+	var wg sync.WaitGroup
+	// One more worker than cores: writing a file waits on the file system.
+	for range runtime.GOMAXPROCS(0) + 1 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range work {
+				run.do(i)
+			}
+		}()
+	}
+	run.feed(ctx, work)
+	close(work)
+	wg.Wait()
+	return run.finish(ctx)
+}
+
+// do renders the file at index i and hands it to use. A file that fails
+// to render is not handed on: its problem is reported with the others once
+// all are tried.
+func (run *eachRun) do(i int) {
+	var f File
+	if f, run.failures[i] = run.p.render(run.p.paths[i], run.stream); run.failures[i] != nil {
+		return
+	}
+	if _, isPage := run.p.pages[f.Path]; isPage {
+		run.csps[i] = PageCSP(f.Data)
+	}
+	err := run.use(i, f)
+	if f.stream != nil {
+		f.stream.file.Close()
+	}
+	if err != nil {
+		run.stopOnce.Do(func() { run.useErr = err; close(run.stop) })
+	}
+}
+
+// feed hands out every file but _headers, until use fails or ctx is
+// cancelled.
+func (run *eachRun) feed(ctx context.Context, work chan<- int) {
+	for i := range run.p.paths {
+		if run.p.paths[i] == HeadersFile {
+			continue // made from the pages' policies once they are rendered
+		}
+		select {
+		case work <- i:
+		case <-run.stop:
+			return
+		case <-ctx.Done():
+			return
+		}
+	}
+}
+
+// finish reports how the run ended, once every worker is done, and makes
+// _headers last, from the policies of the pages just rendered.
+func (run *eachRun) finish(ctx context.Context) error {
+	// Being asked to stop, and a failed write, each end the work before
+	// every page was tried, so either is the answer on its own.
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if run.useErr != nil {
+		return run.useErr
+	}
+	problems := &diag.List{}
+	reportFailures(run.p.paths, run.failures, problems)
+	if err := problems.Err(); err != nil {
+		return err
+	}
+	if i, ok := slices.BinarySearch(run.p.paths, HeadersFile); ok {
+		return run.use(i, File{Path: HeadersFile, Data: run.p.headers(run.csps)})
+	}
+	return nil
+}
+
+// render renders the page at path, or reads the file; with stream, an
+// asset comes open rather than read (see Stream).
+func (p *Plan) render(path string, stream bool) (File, *diag.Problem) {
+	if j, isPage := p.pages[path]; isPage {
+		start := time.Now()
+		f, prob := p.r.renderPage(j)
+		p.r.timing.Item("page", path, time.Since(start))
+		return f, prob
+	}
+	if a, isAsset := p.assets[path]; isAsset {
+		if stream && !a.read { // bytes KeepAssets saw must be compared before they are copied
+			f, size, prob := a.open(p.fsys)
+			return File{Path: path, stream: &openAsset{a, f, size}}, prob
+		}
+		b, prob := p.contents(a)
+		return File{Path: path, Data: b}, prob
+	}
+	return File{Path: path, Data: p.files[path]}, nil
+}
+
+// reportFailures reports each distinct failure once, naming the first page
+// it broke and how many others: a template error breaks every page of a kind.
+func reportFailures(paths []string, failures []*diag.Problem, problems *diag.List) {
+	first := map[string]int{}
+	count := map[string]int{}
+	var order []string
+	for i, f := range failures {
+		if f == nil {
+			continue
+		}
+		key := f.Error()
+		if _, seen := first[key]; !seen {
+			first[key] = i
+			order = append(order, key)
+		}
+		count[key]++
+	}
+	for _, key := range order {
+		i := first[key]
+		p := *failures[i]
+		p.Msg += " (rendering " + paths[i]
+		if n := count[key] - 1; n > 0 {
+			p.Msg += fmt.Sprintf(" and %d other pages", n)
+		}
+		p.Msg += ")"
+		problems.Add(&p)
+	}
+}

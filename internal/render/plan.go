@@ -1,0 +1,125 @@
+package render
+
+// The plan: every file of the site decided, and no page rendered, so that
+// the preview server can answer a request by rendering the one page asked
+// for, and the build can find two sources writing one file before it
+// writes any.
+
+import (
+	"io/fs"
+	"slices"
+
+	"report/internal/diag"
+)
+
+// Plan is the site's files decided but not yet rendered: its pages render
+// when asked for, everything else is ready or read on demand. The build
+// renders every page of a plan; the preview server renders only the pages a
+// browser asks for, so a rebuild costs the same for ten pages or ten
+// thousand.
+type Plan struct {
+	r      *Renderer
+	fsys   fs.FS
+	pages  map[string]job
+	files  map[string][]byte // sitemap, feed, chart downloads
+	assets map[string]*asset // output path → its source, read when asked for
+	paths  []string          // every path, sorted
+
+	immutable map[string]bool // files with hashed names (see headers.go)
+}
+
+// Plan decides every file of the site. It fails when two sources would
+// write the same file.
+func (r *Renderer) Plan(fsys fs.FS) (*Plan, error) {
+	jobs := r.jobs()
+	p := &Plan{r: r, fsys: fsys, pages: map[string]job{}, files: map[string][]byte{}, assets: map[string]*asset{}}
+	problems := &diag.List{}
+	claim := func(path string) bool {
+		if _, dup := p.pages[path]; dup {
+			problems.Errorf("", 0, 0, "two sources write %s; rename one of them", path)
+			return false
+		}
+		if _, dup := p.files[path]; dup {
+			problems.Errorf("", 0, 0, "two sources write %s; rename one of them", path)
+			return false
+		}
+		if _, dup := p.assets[path]; dup {
+			problems.Errorf("", 0, 0, "two sources write %s; rename one of them", path)
+			return false
+		}
+		p.paths = append(p.paths, path)
+		return true
+	}
+	for _, j := range jobs {
+		if claim(j.path) {
+			p.pages[j.path] = j
+		}
+	}
+	for _, f := range append(r.publishFiles(jobs), downloads(jobs)...) {
+		if claim(f.Path) {
+			p.files[f.Path] = f.Data
+		}
+	}
+	p.planAssets(fsys, claim, problems)
+	slices.Sort(p.paths)
+	return p, problems.Err()
+}
+
+// BasePath is the URL path the site is served under, "/rapport/".
+func (p *Plan) BasePath() string { return p.r.basePath }
+
+// Has reports whether the site has the file.
+func (p *Plan) Has(path string) bool {
+	_, page := p.pages[path]
+	_, ready := p.files[path]
+	_, asset := p.assets[path]
+	return page || ready || asset
+}
+
+// Paths lists every file of the site, sorted.
+func (p *Plan) Paths() []string { return p.paths }
+
+// File returns one file of the site, rendering it if it is a page; ok is
+// false when the site has no such file.
+func (p *Plan) File(path string) (data []byte, ok bool, err error) {
+	if path == HeadersFile && p.Has(path) {
+		return p.headersNow()
+	}
+	if j, isPage := p.pages[path]; isPage {
+		f, prob := p.r.renderPage(j)
+		if prob != nil {
+			return nil, true, &diag.Errors{Problems: []*diag.Problem{prob}}
+		}
+		return f.Data, true, nil
+	}
+	if b, ready := p.files[path]; ready {
+		return b, true, nil
+	}
+	if a, isAsset := p.assets[path]; isAsset {
+		b, prob := p.contents(a)
+		if prob != nil {
+			return nil, true, &diag.Errors{Problems: []*diag.Problem{prob}}
+		}
+		return b, true, nil
+	}
+	return nil, false, nil
+}
+
+// downloads are the files pages offer beside them, such as a chart's data.
+func downloads(jobs []job) []File {
+	var out []File
+	for _, j := range jobs {
+		if j.data.Page == nil || j.data.Page.Body == nil || j.kind == "home" {
+			continue
+		}
+		for _, f := range j.data.Page.Body.Files {
+			out = append(out, File{Path: j.data.Page.URL + f.Name, Data: f.Data})
+		}
+	}
+	for _, j := range jobs {
+		for _, f := range j.data.Files {
+			out = append(out, File{Path: j.data.URL + f.Name, Data: f.Data})
+		}
+	}
+	return out
+}
