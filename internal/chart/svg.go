@@ -93,6 +93,7 @@ func (r *svgRenderer) SetTextAnchor(a string) { r.style.anchor = a }
 
 func (r *svgRenderer) MoveTo(x, y int) { r.path = appendPoint(append(r.path, 'M'), x, y) }
 func (r *svgRenderer) LineTo(x, y int) { r.path = appendPoint(append(r.path, 'L'), x, y) }
+func (r *svgRenderer) Close()          { r.path = append(r.path, 'Z') }
 
 // appendPoint appends "x y". Paths are most of a chart's bytes; strconv
 // writes them several times faster than fmt.
@@ -101,7 +102,6 @@ func appendPoint(b []byte, x, y int) []byte {
 	b = append(b, ' ')
 	return strconv.AppendInt(b, int64(y), 10)
 }
-func (r *svgRenderer) Close()          { r.path = append(r.path, 'Z') }
 
 func (r *svgRenderer) QuadCurveTo(cx, cy, x, y int) {
 	r.path = fmt.Appendf(r.path, "Q%d %d %d %d", cx, cy, x, y)
