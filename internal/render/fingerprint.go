@@ -5,7 +5,6 @@ import (
 	"encoding/hex"
 	"io/fs"
 	"path"
-	"regexp"
 	"slices"
 	"strings"
 
@@ -81,70 +80,15 @@ func (r *Renderer) fingerprint(fsys fs.FS, exists func(string) bool, problems *d
 			sheets = append(sheets, sa.URL)
 			continue
 		}
-		f, size, prob := a.open(fsys)
-		if prob != nil {
+		if prob := a.readSum(fsys); prob != nil {
 			problems.Add(prob)
 			continue
 		}
-		a.sum, prob = a.hash(f, size)
-		f.Close()
-		if prob != nil {
-			problems.Add(prob)
-			continue
-		}
-		a.read, a.size = true, size
 		out[sa.URL] = &fingerprinted{path: hashedName(sa.URL, a.sum[:]), asset: a}
 	}
-	// A style sheet may import another: each is named after the ones it
-	// refers to, so they are done in the order their references need.
-	state := map[string]int{} // 1 while being rewritten, 2 when done
-	var rewrite func(p string) bool
-	rewrite = func(p string) bool {
-		fp := out[p]
-		switch state[p] {
-		case 1:
-			problems.Errorf(fp.asset.source, 0, 0, "style sheets import each other in a circle; break the circle")
-			return false
-		case 2:
-			return fp.path != ""
-		}
-		state[p] = 1
-		defer func() { state[p] = 2 }()
-		f, size, prob := fp.asset.open(fsys)
-		if prob != nil {
-			problems.Add(prob)
-			return false
-		}
-		src, prob := fp.asset.readAll(f, size)
-		f.Close()
-		if prob != nil {
-			problems.Add(prob)
-			return false
-		}
-		css, ok := r.rewriteCSS(fp.asset.source, p, src, func(target string) (string, bool) {
-			t, isHashed := out[target]
-			switch {
-			case isHashed && path.Ext(target) == ".css":
-				if !rewrite(target) {
-					return "", false
-				}
-				return t.path, true
-			case isHashed:
-				return t.path, t.path != ""
-			case exists(target):
-				return target, true
-			}
-			return "", false
-		}, problems)
-		if !ok {
-			return false
-		}
-		sum := sha256.Sum256(css)
-		fp.css, fp.path = css, hashedName(p, sum[:])
-		return true
-	}
+	sr := &sheetRewriter{r: r, fsys: fsys, out: out, exists: exists, problems: problems, state: map[string]int{}}
 	for _, p := range sheets {
-		rewrite(p)
+		sr.rewrite(p)
 	}
 	r.hashed = map[string]string{}
 	for p, fp := range out {
@@ -155,83 +99,86 @@ func (r *Renderer) fingerprint(fsys fs.FS, exists func(string) bool, problems *d
 	return out
 }
 
-// cssRef matches a reference in a style sheet: url(…), with or without
-// quotes, and @import "…".
-var cssRef = regexp.MustCompile(`url\(\s*(?:"([^"]*)"|'([^']*)'|([^"')\s]*))\s*\)|@import\s+(?:"([^"]*)"|'([^']*)')`)
-
-// rewriteCSS replaces every reference of the style sheet at the site path
-// p to a file of the site with the name resolve gives it. A reference to
-// another host, a data: URL, or a fragment alone is left as it is; one that
-// leads to no file of the site is an error, with its line.
-func (r *Renderer) rewriteCSS(source, p string, src []byte, resolve func(string) (string, bool), problems *diag.List) ([]byte, bool) {
-	ok := true
-	var out []byte
-	last := 0
-	for _, m := range cssRef.FindAllSubmatchIndex(src, -1) {
-		g := slices.IndexFunc([]int{2, 4, 6, 8, 10}, func(i int) bool { return m[i] >= 0 })
-		start, end := m[2+2*g], m[3+2*g]
-		ref := string(src[start:end])
-		if external(ref) {
-			continue
-		}
-		rest := ""
-		if i := strings.IndexAny(ref, "?#"); i >= 0 {
-			ref, rest = ref[:i], ref[i:]
-		}
-		target, abs := "", strings.HasPrefix(ref, "/")
-		if abs {
-			target = path.Clean(strings.TrimPrefix(ref, "/"))
-		} else {
-			target = path.Join(path.Dir(p), ref)
-		}
-		name, found := "", false
-		if target != ".." && !strings.HasPrefix(target, "../") {
-			name, found = resolve(target)
-		}
-		if !found {
-			line := 1 + strings.Count(string(src[:start]), "\n")
-			problems.Errorf(source, line, 0, "%q leads to no file of the site (%s); name a file of static/ relative to this style sheet", string(src[start:end]), target)
-			ok = false
-			continue
-		}
-		var with string
-		if abs {
-			with = "/" + name
-		} else {
-			with = relative(path.Dir(p), name)
-		}
-		out = append(out, src[last:start]...)
-		out = append(out, with+rest...)
-		last = end
+// readSum hashes a file of static/ for its hashed name, and remembers its
+// size and hash, so that the file copied later is checked to be the one
+// named (see contents).
+func (a *asset) readSum(fsys fs.FS) *diag.Problem {
+	f, size, prob := a.open(fsys)
+	if prob != nil {
+		return prob
 	}
-	return append(out, src[last:]...), ok
+	a.sum, prob = a.hash(f, size)
+	f.Close()
+	if prob != nil {
+		return prob
+	}
+	a.read, a.size = true, size
+	return nil
 }
 
-// external reports whether a reference in a style sheet leads off the
-// site, or nowhere: another host or scheme, a data: URL, a fragment.
-func external(ref string) bool {
-	if ref == "" || strings.HasPrefix(ref, "#") || strings.HasPrefix(ref, "//") {
-		return true
-	}
-	if i := strings.IndexAny(ref, ":/?#"); i > 0 && ref[i] == ':' {
-		return true // a scheme: https:, data:
-	}
-	return false
+// sheetRewriter names the style sheets of static/. A style sheet may import
+// another, and is named after the ones it refers to, so each is rewritten
+// only once the sheets it refers to are: in the order their references
+// need, whatever order they are listed in.
+type sheetRewriter struct {
+	r        *Renderer
+	fsys     fs.FS
+	out      map[string]*fingerprinted
+	exists   func(string) bool
+	problems *diag.List
+	state    map[string]int // 1 while being rewritten, 2 when done
 }
 
-// relative is the relative reference from the folder dir to the file p,
-// both paths in the site: from "css" to "fonts/a.ttf", "../fonts/a.ttf".
-func relative(dir, p string) string {
-	from := []string{}
-	if dir != "." && dir != "" {
-		from = strings.Split(dir, "/")
+// rewrite rewrites the style sheet at the site path p, and those it refers
+// to first; ok is false when it has no hashed name, its problem reported.
+func (sr *sheetRewriter) rewrite(p string) bool {
+	fp := sr.out[p]
+	switch sr.state[p] {
+	case 1:
+		sr.problems.Errorf(fp.asset.source, 0, 0, "style sheets import each other in a circle; break the circle")
+		return false
+	case 2:
+		return fp.path != ""
 	}
-	to := strings.Split(p, "/")
-	common := 0
-	for common < len(from) && common < len(to)-1 && from[common] == to[common] {
-		common++
+	sr.state[p] = 1
+	defer func() { sr.state[p] = 2 }()
+	f, size, prob := fp.asset.open(sr.fsys)
+	if prob != nil {
+		sr.problems.Add(prob)
+		return false
 	}
-	return strings.Repeat("../", len(from)-common) + strings.Join(to[common:], "/")
+	src, prob := fp.asset.readAll(f, size)
+	f.Close()
+	if prob != nil {
+		sr.problems.Add(prob)
+		return false
+	}
+	css, ok := sr.r.rewriteCSS(fp.asset.source, p, src, sr.resolve, sr.problems)
+	if !ok {
+		return false
+	}
+	sum := sha256.Sum256(css)
+	fp.css, fp.path = css, hashedName(p, sum[:])
+	return true
+}
+
+// resolve is the name a style sheet's reference to the site path target
+// is written with: the hashed name of a file that has one, rewriting a
+// style sheet first, or the path itself of a file under its own name.
+func (sr *sheetRewriter) resolve(target string) (string, bool) {
+	t, isHashed := sr.out[target]
+	switch {
+	case isHashed && path.Ext(target) == ".css":
+		if !sr.rewrite(target) {
+			return "", false
+		}
+		return t.path, true
+	case isHashed:
+		return t.path, t.path != ""
+	case sr.exists(target):
+		return target, true
+	}
+	return "", false
 }
 
 // assetURL is the path under which a file of static/ is published: its
@@ -249,49 +196,4 @@ func (r *Renderer) assetURL(p string) string {
 func (p *Plan) Hashed(sitePath string) (string, bool) {
 	h, ok := p.r.hashed[sitePath]
 	return h, ok
-}
-
-// planAssets plans the files beside the pages, once the pages and the
-// generated files are claimed: the share images, the files of content/
-// under their names, those of static/ under their hashed names (or their
-// own, see keepsName), and the hosts' _redirects and _headers.
-func (p *Plan) planAssets(fsys fs.FS, claim func(string) bool, problems *diag.List) {
-	r := p.r
-	p.immutable = map[string]bool{}
-	r.shareImages(func(f File) {
-		if claim(f.Path) {
-			p.files[f.Path], p.immutable[f.Path] = f.Data, true
-		}
-	}, problems)
-	named := map[string]bool{} // files of content/ and static/ under their own names
-	for _, a := range r.site.Assets {
-		if !strings.HasPrefix(a.Source, site.StaticDir+"/") || keepsName(a.URL) {
-			named[a.URL] = true
-		}
-	}
-	fps := r.fingerprint(fsys, func(target string) bool { return named[target] || p.Has(target) }, problems)
-	for _, a := range r.site.Assets {
-		fp, hashed := fps[a.URL]
-		switch {
-		case !hashed:
-			if claim(a.URL) {
-				p.assets[a.URL] = &asset{source: a.Source}
-			}
-		case fp.path == "": // its problem is reported
-		case fp.sheet:
-			if claim(fp.path) {
-				p.files[fp.path], p.immutable[fp.path] = fp.css, true
-			}
-		default:
-			if claim(fp.path) {
-				p.assets[fp.path], p.immutable[fp.path] = fp.asset, true
-			}
-		}
-	}
-	if claim(RedirectsFile) {
-		p.files[RedirectsFile] = r.redirects()
-	}
-	if claim(HeadersFile) {
-		p.files[HeadersFile] = nil // made from the rendered pages, last (see each)
-	}
 }

@@ -8,8 +8,10 @@ package render
 import (
 	"io/fs"
 	"slices"
+	"strings"
 
 	"report/internal/diag"
+	"report/internal/site"
 )
 
 // Plan is the site's files decided but not yet rendered: its pages render
@@ -103,6 +105,51 @@ func (p *Plan) File(path string) (data []byte, ok bool, err error) {
 		return b, true, nil
 	}
 	return nil, false, nil
+}
+
+// planAssets plans the files beside the pages, once the pages and the
+// generated files are claimed: the share images, the files of content/
+// under their names, those of static/ under their hashed names (or their
+// own, see keepsName), and the hosts' _redirects and _headers.
+func (p *Plan) planAssets(fsys fs.FS, claim func(string) bool, problems *diag.List) {
+	r := p.r
+	p.immutable = map[string]bool{}
+	r.shareImages(func(f File) {
+		if claim(f.Path) {
+			p.files[f.Path], p.immutable[f.Path] = f.Data, true
+		}
+	}, problems)
+	named := map[string]bool{} // files of content/ and static/ under their own names
+	for _, a := range r.site.Assets {
+		if !strings.HasPrefix(a.Source, site.StaticDir+"/") || keepsName(a.URL) {
+			named[a.URL] = true
+		}
+	}
+	fps := r.fingerprint(fsys, func(target string) bool { return named[target] || p.Has(target) }, problems)
+	for _, a := range r.site.Assets {
+		fp, hashed := fps[a.URL]
+		switch {
+		case !hashed:
+			if claim(a.URL) {
+				p.assets[a.URL] = &asset{source: a.Source}
+			}
+		case fp.path == "": // its problem is reported
+		case fp.sheet:
+			if claim(fp.path) {
+				p.files[fp.path], p.immutable[fp.path] = fp.css, true
+			}
+		default:
+			if claim(fp.path) {
+				p.assets[fp.path], p.immutable[fp.path] = fp.asset, true
+			}
+		}
+	}
+	if claim(RedirectsFile) {
+		p.files[RedirectsFile] = r.redirects()
+	}
+	if claim(HeadersFile) {
+		p.files[HeadersFile] = nil // made from the rendered pages, last (see each)
+	}
 }
 
 // downloads are the files pages offer beside them, such as a chart's data.
