@@ -104,53 +104,84 @@ func (r *Renderer) latest() *site.Edition {
 	return r.site.Editions[len(r.site.Editions)-1]
 }
 
+// editionJobs are an edition's pages: its front page, its chapters, and
+// its case stories and clusters, each list before the pages it lists.
 func (r *Renderer) editionJobs(e *site.Edition) []job {
-	year := strconv.Itoa(e.Year)
-	home := Crumb{Title: "Forside", URL: ""}
-	top := Crumb{Title: e.Subtitle, URL: site.EditionURL(e.Year)}
-	var jobs []job
-	add := func(kind string, d *PageData) {
-		jobs = append(jobs, job{path: d.URL + "index.html", kind: kind, data: d})
-	}
+	jobs := []job{pageJob("edition", r.frontPage(e))}
+	jobs = append(jobs, r.chapterJobs(e)...)
+	jobs = append(jobs, r.caseJobs(e)...)
+	return append(jobs, r.clusterJobs(e)...)
+}
 
+// pageJob is the job of a page at its URL's index.html.
+func pageJob(kind string, d *PageData) job {
+	return job{path: d.URL + "index.html", kind: kind, data: d}
+}
+
+// editionCrumbs is the trail of a page of edition e: the home page, the
+// edition's front page, then more.
+func editionCrumbs(e *site.Edition, more ...Crumb) []Crumb {
+	trail := []Crumb{{Title: "Forside", URL: ""}, {Title: e.Subtitle, URL: site.EditionURL(e.Year)}}
+	return append(trail, more...)
+}
+
+// frontPage is the edition's front page. It shows one draft notice: the
+// edition file's, when that is a copy no editor has confirmed, or else
+// that of its own text.
+func (r *Renderer) frontPage(e *site.Edition) *PageData {
 	front := r.page("edition", e, e.Subtitle, site.EditionURL(e.Year))
 	front.Page, front.KeyFigures, front.Description = e.Front, e.Figures, e.Description
-	front.Breadcrumbs = []Crumb{home}
+	front.Breadcrumbs = []Crumb{{Title: "Forside", URL: ""}}
 	front.Draft = e.Draft
 	if front.Draft == nil && e.Front != nil {
 		front.Draft = e.Front.Draft
 	}
-	add("edition", front)
+	return front
+}
 
+// chapterJobs are the edition's chapters, each linked to the one before
+// and after it, to be read in order.
+func (r *Renderer) chapterJobs(e *site.Edition) []job {
+	var jobs []job
 	for i, ch := range e.Chapters {
 		d := r.page("chapter", e, ch.Title, ch.URL)
 		d.Page, d.Description, d.TOC, d.Draft = ch, ch.Summary, sections(ch.Body), ch.Draft
-		d.Breadcrumbs = []Crumb{home, top}
+		d.Breadcrumbs = editionCrumbs(e)
 		if i > 0 {
 			d.Prev = e.Chapters[i-1]
 		}
 		if i+1 < len(e.Chapters) {
 			d.Next = e.Chapters[i+1]
 		}
-		add("chapter", d)
+		jobs = append(jobs, pageJob("chapter", d))
 	}
+	return jobs
+}
 
+// caseJobs are the edition's list of case stories by theme, and each story.
+func (r *Renderer) caseJobs(e *site.Edition) []job {
 	cases := r.page("cases", e, "Cases", site.CasesURL(e.Year))
-	cases.Themes, cases.Breadcrumbs = e.CasesByTheme(), []Crumb{home, top}
+	cases.Themes, cases.Breadcrumbs = e.CasesByTheme(), editionCrumbs(e)
 	cases.Description = "Eksempler på, hvad klyngerne har gjort for danske virksomheder i " + strconv.Itoa(e.DataYear) + "."
-	add("cases", cases)
+	jobs := []job{pageJob("cases", cases)}
 	casesCrumb := Crumb{Title: "Cases", URL: site.CasesURL(e.Year)}
 	for _, c := range e.Cases {
 		d := r.page("case", e, c.Title, c.URL)
 		d.Page, d.Case, d.Cluster, d.Description = &c.Page, c, c.Cluster, c.Summary
-		d.Breadcrumbs = []Crumb{home, top, casesCrumb}
-		add("case", d)
+		d.Breadcrumbs = editionCrumbs(e, casesCrumb)
+		jobs = append(jobs, pageJob("case", d))
 	}
+	return jobs
+}
 
+// clusterJobs are the edition's cluster directory by field, and a page for
+// each of its clusters that the data knows.
+func (r *Renderer) clusterJobs(e *site.Edition) []job {
+	year := strconv.Itoa(e.Year)
 	clusters := r.page("clusters", e, "Klyngerne", site.ClustersURL(e.Year))
-	clusters.Fields, clusters.Breadcrumbs, clusters.Draft = r.site.ClustersByField(e), []Crumb{home, top}, e.Draft
+	clusters.Fields, clusters.Breadcrumbs, clusters.Draft = r.site.ClustersByField(e), editionCrumbs(e), e.Draft
 	clusters.Description = "De " + strconv.Itoa(len(e.Clusters)) + " klynger i performanceregnskabet " + year + ", fordelt på fagområder."
-	add("clusters", clusters)
+	jobs := []job{pageJob("clusters", clusters)}
 	clustersCrumb := Crumb{Title: "Klyngerne", URL: site.ClustersURL(e.Year)}
 	for _, id := range e.Clusters {
 		c := r.site.Data.Cluster(id)
@@ -160,8 +191,8 @@ func (r *Renderer) editionJobs(e *site.Edition) []job {
 		d := r.page("cluster", e, c.Name, site.ClusterURL(e.Year, id))
 		d.Cluster, d.ClusterCases = c, e.CasesOf(id)
 		d.Description = c.Name + ": en af klyngerne i performanceregnskabet " + year + "."
-		d.Breadcrumbs = []Crumb{home, top, clustersCrumb}
-		add("cluster", d)
+		d.Breadcrumbs = editionCrumbs(e, clustersCrumb)
+		jobs = append(jobs, pageJob("cluster", d))
 	}
 	return jobs
 }
