@@ -1,5 +1,9 @@
 package render
 
+// The functions the templates call: the site's addresses, hashed names
+// and Danish formats are worked out here, once, rather than spelled out in
+// each template that needs them.
+
 import (
 	"html/template"
 	"strings"

@@ -1,5 +1,9 @@
 package render
 
+// A metric across every edition's data, for the pages that span editions:
+// a metric's page with its figure year by year, and the index of all
+// figures with each metric's trend.
+
 import (
 	"fmt"
 	"html/template"

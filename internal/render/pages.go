@@ -1,5 +1,9 @@
 package render
 
+// The site's pages, decided before any is rendered: each page's data, its
+// trail and its description, in a fixed order, so that a plan knows every
+// page, and the sitemap lists them, without rendering one.
+
 import (
 	"html/template"
 	"strconv"

@@ -1,5 +1,9 @@
 package render
 
+// The files a public host and its visitors' programs ask for beside the
+// pages: robots.txt, and with a host in the base URL, sitemap.xml and an
+// Atom feed of the case stories.
+
 import (
 	"encoding/xml"
 	"strings"
