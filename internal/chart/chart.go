@@ -95,7 +95,7 @@ func Render(s Spec) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("chart %q: %w", s.ID, err)
 	}
-	r.meta = svgMeta{id: s.ID, title: s.Title, desc: Describe(s), class: svgClass(s)}
+	r.meta = svgMeta{id: s.ID, title: s.Title, desc: describe(s), class: svgClass(s)}
 	var out bytes.Buffer
 	if err := r.Save(&out); err != nil {
 		return nil, err

@@ -214,14 +214,14 @@ func TestDescribe(t *testing.T) {
 		Series:     []Series{{Name: "Omsætning", Values: []float64{602.8, math.NaN(), 356.2, 257.6}}}}
 	want := "Søjlediagram: Omsætning 2012–2015. Størst er 602,8 mio. kr. (2012), mindst er 257,6 mio. kr. (2015)." +
 		" Fra 2012 til 2015 faldt tallet fra 602,8 til 257,6 mio. kr. (−57 %). Ingen tal for 2013."
-	if got := Describe(s); got != want {
+	if got := describe(s); got != want {
 		t.Errorf("got  %s\nwant %s", got, want)
 	}
 	share := Spec{Kind: Share, Title: "Kilder", Unit: "mio. kr.", Decimals: 1, Categories: []string{"Staten", "EU"},
 		Series: []Series{{Values: []float64{75, 25}}}}
 	want = "Fordeling: Kilder. I alt 100,0 mio. kr.: Staten 75,0 mio. kr. (75,0 %); EU 25,0 mio. kr. (25,0 %)." +
 		" Største andel: Staten. Mindste andel: EU."
-	if got := Describe(share); got != want {
+	if got := describe(share); got != want {
 		t.Errorf("got  %s\nwant %s", got, want)
 	}
 }

@@ -22,11 +22,11 @@ var kindNames = []struct {
 
 var yearPattern = regexp.MustCompile(`^[12][0-9]{3}$`)
 
-// Describe returns the Danish summary used as the chart's <desc>: what is
+// describe returns the Danish summary used as the chart's <desc>: what is
 // shown, the largest and smallest values with their labels, the parts of a
 // share, and the change from first to last year when the categories are
 // years. It is generated from the data so it cannot drift from the chart.
-func Describe(s Spec) string {
+func describe(s Spec) string {
 	var b strings.Builder
 	name := string(s.Kind)
 	for _, k := range kindNames {

@@ -50,7 +50,7 @@
 //     once, where go-chart built a font face per measurement and raced on
 //     its first font load (its default font is never asked for);
 //   - accessibility: role="img", <title> and a <desc> generated from the data
-//     by Describe, in Danish.
+//     by describe, in Danish.
 //
 // Output is deterministic, and Render is safe for concurrent use.
 package chart

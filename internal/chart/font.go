@@ -20,14 +20,14 @@ import (
 //go:embed fonts/RobotoMedium-Latin.ttf
 var FontFile []byte
 
-// FontFamily is the family that static/css/charts.css declares for
+// fontFamily is the family that static/css/charts.css declares for
 // static/fonts/RobotoMedium-Latin.ttf. The SVG names it first so browsers draw
 // the text with the very font it was measured with; sans-serif is the
 // fallback while the font loads (font-display: swap) or if it fails.
-const FontFamily = "Report Chart Sans"
+const fontFamily = "Report Chart Sans"
 
 // fontFamilyAttr is the value of the root element's font-family attribute.
-const fontFamilyAttr = "'" + FontFamily + "', sans-serif"
+const fontFamilyAttr = "'" + fontFamily + "', sans-serif"
 
 var (
 	fontOnce sync.Once

@@ -53,11 +53,11 @@ type FigureJSON struct {
 	Unit       string       `json:"unit"`
 	Source     string       `json:"source"`
 	Categories []string     `json:"categories"`
-	Series     []SeriesJSON `json:"series"`
+	Series     []seriesJSON `json:"series"`
 }
 
-// SeriesJSON is one series; null marks a figure the source does not give.
-type SeriesJSON struct {
+// seriesJSON is one series; null marks a figure the source does not give.
+type seriesJSON struct {
 	Name   string     `json:"name"`
 	Values []*float64 `json:"values"`
 }
@@ -66,7 +66,7 @@ type SeriesJSON struct {
 func (f *Figure) JSON() []byte {
 	out := FigureJSON{Title: f.Title, Unit: f.Unit, Source: f.Source, Categories: f.Categories}
 	for _, s := range f.Series {
-		js := SeriesJSON{Name: s.Name}
+		js := seriesJSON{Name: s.Name}
 		for i := range s.Values {
 			if math.IsNaN(s.Values[i]) {
 				js.Values = append(js.Values, nil)

@@ -183,9 +183,9 @@ func allSame(files []string, want map[string]string) bool {
 	return true
 }
 
-// WasPath is the short address of the accessibility statement, the Danish
+// wasPath is the short address of the accessibility statement, the Danish
 // convention for sites whose host can redirect.
-const WasPath = "was"
+const wasPath = "was"
 
 // redirects writes _redirects: the short address of the accessibility
 // statement, when data/site.toml names one.
@@ -195,7 +195,7 @@ func (r *Renderer) redirects() []byte {
 	if u := r.site.Data.Site.AccessibilityStatement; u != "" {
 		b.WriteString("# The accessibility statement, made in WAS-Tool (data/site.toml).\n")
 		// 302: the statement's address is data/site.toml's to change.
-		for _, p := range []string{WasPath, WasPath + "/"} {
+		for _, p := range []string{wasPath, wasPath + "/"} {
 			b.WriteString(r.basePath + p + " " + u + " 302\n")
 		}
 	}

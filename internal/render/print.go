@@ -28,10 +28,10 @@ import (
 	"report/internal/site"
 )
 
-// PrintTemplate draws the print edition inside base.html. It lives in a
+// printTemplate draws the print edition inside base.html. It lives in a
 // folder of its own: the files directly in layouts/ are the published
 // pages' (see Kinds).
-const PrintTemplate = "print/edition.html"
+const printTemplate = "print/edition.html"
 
 // PrintURL is the address of an edition's print page while its PDF is made.
 func PrintURL(year int) string { return strconv.Itoa(year) + "/rapport/" }
@@ -135,7 +135,7 @@ func (p *Plan) printTemplates() (*template.Template, error) {
 	problems := &diag.List{}
 	set := template.New("layouts").Funcs(p.r.funcs()).Option("missingkey=error")
 	names := []string{"base.html"}
-	entries, err := fs.ReadDir(p.fsys, LayoutsDir)
+	entries, err := fs.ReadDir(p.fsys, layoutsDir)
 	if err != nil {
 		return nil, err
 	}
@@ -144,7 +144,7 @@ func (p *Plan) printTemplates() (*template.Template, error) {
 			names = append(names, e.Name())
 		}
 	}
-	for _, name := range append(names, PrintTemplate) {
+	for _, name := range append(names, printTemplate) {
 		if !parseFile(set, p.fsys, name, problems) {
 			break
 		}

@@ -58,7 +58,7 @@ func New(fsys fs.FS, s *site.Site, opts Options, problems *diag.List) *Renderer 
 	if u, err := url.Parse(s.BaseURL); err == nil && u.Host != "" {
 		r.origin = u.Scheme + "://" + u.Host
 	}
-	r.templates = LoadTemplates(fsys, r.funcs(), problems)
+	r.templates = loadTemplates(fsys, r.funcs(), problems)
 	r.chrome = &chrome{templates: r.templates}
 	return r
 }

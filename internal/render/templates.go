@@ -20,8 +20,8 @@ import (
 	"report/internal/diag"
 )
 
-// LayoutsDir holds the templates.
-const LayoutsDir = "layouts"
+// layoutsDir holds the templates.
+const layoutsDir = "layouts"
 
 // Kinds are the page templates every site must have, one file each; files
 // whose names start with "_" are partials shared by all of them (the header
@@ -34,14 +34,14 @@ type Templates struct {
 	sets map[string]*template.Template
 }
 
-// LoadTemplates parses layouts/. Problems go to problems.
-func LoadTemplates(fsys fs.FS, funcs template.FuncMap, problems *diag.List) *Templates {
+// loadTemplates parses layouts/. Problems go to problems.
+func loadTemplates(fsys fs.FS, funcs template.FuncMap, problems *diag.List) *Templates {
 	t := &Templates{sets: map[string]*template.Template{}}
 	base := template.New("layouts").Funcs(funcs).Option("missingkey=error")
 	shared := []string{"base.html"}
-	entries, err := fs.ReadDir(fsys, LayoutsDir)
+	entries, err := fs.ReadDir(fsys, layoutsDir)
 	if err != nil {
-		problems.Errorf(LayoutsDir, 0, 0, "cannot read the templates: %v", err)
+		problems.Errorf(layoutsDir, 0, 0, "cannot read the templates: %v", err)
 		return t
 	}
 	for _, e := range entries {
@@ -57,7 +57,7 @@ func LoadTemplates(fsys fs.FS, funcs template.FuncMap, problems *diag.List) *Tem
 	for _, kind := range Kinds {
 		set, err := base.Clone()
 		if err != nil {
-			problems.Errorf(LayoutsDir, 0, 0, "%v", err)
+			problems.Errorf(layoutsDir, 0, 0, "%v", err)
 			return t
 		}
 		if parseFile(set, fsys, kind+".html", problems) {
@@ -67,14 +67,14 @@ func LoadTemplates(fsys fs.FS, funcs template.FuncMap, problems *diag.List) *Tem
 	for _, e := range entries {
 		name := strings.TrimSuffix(e.Name(), ".html")
 		if !e.IsDir() && strings.HasSuffix(e.Name(), ".html") && name != "base" && !strings.HasPrefix(name, "_") && !slices.Contains(Kinds, name) {
-			problems.Errorf(path.Join(LayoutsDir, e.Name()), 0, 0, "no page uses this template; the page templates are %s.html", strings.Join(Kinds, ".html, "))
+			problems.Errorf(path.Join(layoutsDir, e.Name()), 0, 0, "no page uses this template; the page templates are %s.html", strings.Join(Kinds, ".html, "))
 		}
 	}
 	return t
 }
 
 func parseFile(set *template.Template, fsys fs.FS, name string, problems *diag.List) bool {
-	p := path.Join(LayoutsDir, name)
+	p := path.Join(layoutsDir, name)
 	src, err := fs.ReadFile(fsys, p)
 	if errors.Is(err, fs.ErrNotExist) {
 		problems.Errorf(p, 0, 0, "template is missing; every site needs it (copy it from the report's repository)")
@@ -100,7 +100,7 @@ func templateProblem(err error) *diag.Problem {
 	msg := err.Error()
 	m := templateLocation.FindStringSubmatch(msg)
 	if m == nil {
-		return &diag.Problem{Path: LayoutsDir, Msg: msg}
+		return &diag.Problem{Path: layoutsDir, Msg: msg}
 	}
 	line, _ := strconv.Atoi(m[2])
 	col, _ := strconv.Atoi(m[3])
@@ -109,7 +109,7 @@ func templateProblem(err error) *diag.Problem {
 	if inner := templateLocation.FindStringSubmatch(rest); inner != nil {
 		rest = inner[4]
 	}
-	return &diag.Problem{Path: path.Join(LayoutsDir, m[1]), Line: line, Col: col, Msg: "template: " + rest}
+	return &diag.Problem{Path: path.Join(layoutsDir, m[1]), Line: line, Col: col, Msg: "template: " + rest}
 }
 
 // partial executes a shared template, such as the header, on its own.
