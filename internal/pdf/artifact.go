@@ -28,58 +28,8 @@ var (
 // wrapped. ok is false for a stream it cannot read (an inline image, or
 // marked content that does not nest), which it leaves as it is.
 func artifacts(content []byte) (out []byte, wrapped int, ok bool) {
-	type span struct{ from, to int }
-	var spans []span
-	depth, opStart, pathStart, textStart := 0, 0, -1, -1
-	pos := 0
-	for {
-		end, op, err := nextOperator(content, pos)
-		if err != nil {
-			return content, 0, false
-		}
-		if op == "" {
-			break
-		}
-		pos = end
-		switch {
-		case op == "BI":
-			return content, 0, false
-		case op == "BDC" || op == "BMC":
-			depth++
-		case op == "EMC":
-			if depth--; depth < 0 {
-				return content, 0, false
-			}
-		case op == "BT":
-			if depth == 0 {
-				textStart = opStart
-			}
-		case op == "ET":
-			if textStart >= 0 {
-				spans = append(spans, span{textStart, end})
-				textStart = -1
-			}
-		case textStart >= 0:
-			// inside a text object being wrapped
-		case pathOps[op]:
-			if depth == 0 && pathStart < 0 {
-				pathStart = opStart
-			}
-		case paintOps[op]:
-			if pathStart >= 0 {
-				spans = append(spans, span{pathStart, end})
-			}
-			pathStart = -1
-		case op == "n":
-			pathStart = -1
-		case op == "Do" || op == "sh":
-			if depth == 0 {
-				spans = append(spans, span{opStart, end})
-			}
-		}
-		opStart = end
-	}
-	if depth != 0 || textStart >= 0 {
+	spans, ok := unmarked(content)
+	if !ok {
 		return content, 0, false
 	}
 	var b bytes.Buffer
@@ -93,6 +43,87 @@ func artifacts(content []byte) (out []byte, wrapped int, ok bool) {
 	}
 	b.Write(content[last:])
 	return b.Bytes(), len(spans), true
+}
+
+// span is a run of a content stream's bytes, from an operator's first
+// operand to the end of an operator.
+type span struct{ from, to int }
+
+// unmarked finds the text objects, painted paths, XObjects and shadings of
+// a content stream that lie outside marked content; ok is false for a
+// stream it cannot read.
+func unmarked(content []byte) (spans []span, ok bool) {
+	s := markScan{pathStart: -1, textStart: -1}
+	pos := 0
+	for {
+		end, op, err := nextOperator(content, pos)
+		if err != nil {
+			return nil, false
+		}
+		if op == "" {
+			break
+		}
+		pos = end
+		if !s.see(op, end) {
+			return nil, false
+		}
+		s.opStart = end
+	}
+	if s.depth != 0 || s.textStart >= 0 {
+		return nil, false
+	}
+	return s.spans, true
+}
+
+// markScan is where a scan of a content stream stands: how deep in marked
+// content, where the operator being read began, and where the path or
+// text object being built began (-1 for none), with the unmarked spans
+// found so far.
+type markScan struct {
+	depth, opStart, pathStart, textStart int
+	spans                                []span
+}
+
+// see takes in the operator op, which ends at end; it returns false for
+// one that makes the stream unreadable.
+func (s *markScan) see(op string, end int) bool {
+	switch {
+	case op == "BI":
+		return false
+	case op == "BDC" || op == "BMC":
+		s.depth++
+	case op == "EMC":
+		if s.depth--; s.depth < 0 {
+			return false
+		}
+	case op == "BT":
+		if s.depth == 0 {
+			s.textStart = s.opStart
+		}
+	case op == "ET":
+		if s.textStart >= 0 {
+			s.spans = append(s.spans, span{s.textStart, end})
+			s.textStart = -1
+		}
+	case s.textStart >= 0:
+		// inside a text object being wrapped
+	case pathOps[op]:
+		if s.depth == 0 && s.pathStart < 0 {
+			s.pathStart = s.opStart
+		}
+	case paintOps[op]:
+		if s.pathStart >= 0 {
+			s.spans = append(s.spans, span{s.pathStart, end})
+		}
+		s.pathStart = -1
+	case op == "n":
+		s.pathStart = -1
+	case op == "Do" || op == "sh":
+		if s.depth == 0 {
+			s.spans = append(s.spans, span{s.opStart, end})
+		}
+	}
+	return true
 }
 
 // nextOperator finds the next operator from pos, skipping its operands;
@@ -197,4 +228,31 @@ func markArtifacts(obj []byte) ([]byte, int) {
 	out.Write(z.Bytes())
 	out.WriteString("\nendstream\nendobj\n")
 	return out.Bytes(), n
+}
+
+// contentStreams are the object numbers of the pages' content streams,
+// whose unmarked marks finish makes artifacts.
+func (f *file) contentStreams() (map[int]bool, error) {
+	contents := map[int]bool{}
+	pages, err := f.pages()
+	if err != nil {
+		return nil, err
+	}
+	for _, num := range pages {
+		page, err := f.dict(ref{num, 0})
+		if err != nil {
+			return nil, err
+		}
+		switch c := page["Contents"].(type) {
+		case ref:
+			contents[c.num] = true
+		case []any:
+			for _, r := range c {
+				if r, ok := r.(ref); ok {
+					contents[r.num] = true
+				}
+			}
+		}
+	}
+	return contents, nil
 }

@@ -8,10 +8,8 @@ package pdf
 import (
 	"context"
 	"fmt"
-	"html"
 	"os"
 	"path/filepath"
-	"regexp"
 	"strings"
 
 	"report/internal/render"
@@ -121,26 +119,6 @@ func (p *printing) untilNumbersHold(files []render.File, res *Result) ([]byte, [
 		}
 		p.srv.setPrint(files)
 	}
-}
-
-var (
-	headingElem = regexp.MustCompile(`(?s)<h[1-6][^>]*>(.*?)</h[1-6]>`)
-	anyTag      = regexp.MustCompile(`<[^>]*>`)
-)
-
-// headings are the texts of the print page's headings.
-func headings(files []render.File) []string {
-	var out []string
-	for _, f := range files {
-		if !strings.HasSuffix(f.Path, ".html") {
-			continue
-		}
-		for _, m := range headingElem.FindAllSubmatch(f.Data, -1) {
-			text := html.UnescapeString(anyTag.ReplaceAllString(string(m[1]), ""))
-			out = append(out, strings.Join(strings.Fields(text), " "))
-		}
-	}
-	return out
 }
 
 // sameNumbers reports whether every destination is on the page it was.
