@@ -1,9 +1,8 @@
 package pdf
 
-// PDF/UA asks for the document's title in its metadata, and a reader shows
-// it before anything else: the document information dictionary and the XMP
-// packet say the edition's title, author, subject and date, the same in
-// both, and the same for the same edition every time.
+// PDF/UA asks for the document's title in its XMP metadata, and older
+// readers look in the document information dictionary: both say the
+// edition's title, author, subject and date, and say the same.
 
 import (
 	"encoding/hex"
@@ -16,6 +15,8 @@ import (
 	"report/internal/render"
 )
 
+// infoDict is the document information dictionary, with both of its dates
+// the edition's date.
 func infoDict(meta render.PrintMeta, creator, producer string, date time.Time) string {
 	d := "D:" + date.Format("20060102150405") + "+00'00'"
 	var b strings.Builder
