@@ -98,7 +98,7 @@ func TestHugeFile(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "content/2016/stor.md"), huge, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	breakAndBuild(t, dir, before, []string{"content/2016/stor.md: error: file is 49 MB; text files may be at most 10 MB"})
+	breakAndBuild(t, dir, before, []string{"content/2016/stor.md: error: file is over 49 MB; text files may be at most 10 MB"})
 }
 
 // TestSymlinkLoop links a folder of content/ to itself.

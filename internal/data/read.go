@@ -1,25 +1,12 @@
 package data
 
-// Reading the site's text files: size limits, UTF-8, byte order marks and
-// Windows line ends.
-
 import (
-	"bytes"
 	"errors"
-	"fmt"
-	"io"
 	"io/fs"
-	"slices"
-	"strings"
-	"unicode/utf8"
 
 	"report/internal/diag"
+	"report/internal/textfile"
 )
-
-// MaxFileSize bounds what one text file of the site may weigh; a bigger one is
-// almost certainly a mistake (a video or a database dump saved in the wrong
-// folder), and reading it whole would only waste memory.
-const MaxFileSize = 10 << 20
 
 // read returns a required file's text, or records why it cannot.
 func read(fsys fs.FS, name string, required bool, problems *diag.List) ([]byte, bool) {
@@ -29,7 +16,7 @@ func read(fsys fs.FS, name string, required bool, problems *diag.List) ([]byte, 
 		}
 		return nil, false
 	}
-	return ReadText(fsys, name, problems)
+	return textfile.Read(fsys, name, problems)
 }
 
 // readData reads one of data/'s files, and adds it to the data's fingerprint.
@@ -39,89 +26,4 @@ func (d *Data) readData(fsys fs.FS, name string, required bool, problems *diag.L
 	d.hash.Write(src)
 	d.hash.Write([]byte{0})
 	return src, ok
-}
-
-// ReadText reads a text file of the site: not too big, UTF-8, with a byte
-// order mark and CRLF line ends tolerated.
-func ReadText(fsys fs.FS, name string, problems *diag.List) ([]byte, bool) {
-	src, err := readLimited(fsys, name)
-	if err != nil {
-		problems.Errorf(name, 0, 0, "%v", err)
-		return nil, false
-	}
-	return Clean(name, src, problems)
-}
-
-// readLimited reads a file with one open, refusing it unread when it is too
-// big.
-func readLimited(fsys fs.FS, name string) ([]byte, error) {
-	f, err := fsys.Open(name)
-	if err != nil {
-		return nil, fmt.Errorf("cannot read: %w", err)
-	}
-	defer f.Close()
-	info, err := f.Stat()
-	if err != nil {
-		return nil, fmt.Errorf("cannot read: %w", err)
-	}
-	if info.Size() > MaxFileSize {
-		return nil, fmt.Errorf("file is %d MB; text files may be at most %d MB", info.Size()>>20, MaxFileSize>>20)
-	}
-	// One read of the size the file says it has (ReadAll would start small
-	// and grow through several reads); a file that grew meanwhile is read on.
-	src := make([]byte, 0, info.Size()+1)
-	for {
-		n, err := f.Read(src[len(src):cap(src)])
-		src = src[:len(src)+n]
-		if err == io.EOF {
-			return src, nil
-		}
-		if err != nil {
-			return nil, fmt.Errorf("cannot read: %w", err)
-		}
-		if len(src) > MaxFileSize {
-			return nil, fmt.Errorf("file is over %d MB; text files may be at most %d MB", MaxFileSize>>20, MaxFileSize>>20)
-		}
-		if len(src) == cap(src) {
-			src = append(src, 0)[:len(src)]
-		}
-	}
-}
-
-// Clean removes a UTF-8 byte order mark and turns CRLF line ends into LF, so
-// files saved by Windows editors work; it refuses text that is not UTF-8.
-func Clean(name string, src []byte, problems *diag.List) ([]byte, bool) {
-	// No copies unless there is something to change: every page passes here.
-	src = bytes.TrimPrefix(src, []byte("\uFEFF"))
-	if bytes.HasPrefix(src, []byte{0xFF, 0xFE}) || bytes.HasPrefix(src, []byte{0xFE, 0xFF}) {
-		problems.Errorf(name, 1, 1, "the file is saved as UTF-16 (a spreadsheet's \"Unicode text\"); save it as UTF-8")
-		return nil, false
-	}
-	if line, col, ok := invalidUTF8(src); !ok {
-		problems.Errorf(name, line, col, "the file is not valid UTF-8; save it as UTF-8")
-		return nil, false
-	}
-	if slices.Contains(src, '\r') {
-		src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
-	}
-	return src, true
-}
-
-func invalidUTF8(src []byte) (line, col int, ok bool) {
-	if utf8.Valid(src) {
-		return 0, 0, true
-	}
-	s := string(src)
-	line, col = 1, 1
-	for i, r := range s {
-		if r == '\uFFFD' && !strings.HasPrefix(s[i:], "\uFFFD") {
-			return line, col, false
-		}
-		if r == '\n' {
-			line, col = line+1, 1
-		} else {
-			col++
-		}
-	}
-	return 0, 0, true
 }

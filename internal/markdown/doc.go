@@ -6,12 +6,14 @@
 //     lists;
 //   - heading ids that keep Danish readable ("Økonomi og støtte" →
 //     "oekonomi-og-stoette");
-//   - fenced blocks `table`, `chart`, `keyfigure` and `cases`, whose TOML
-//     bodies name metrics and years (or a theme) and are drawn from the data,
-//     so no figure is typed twice; charts are drawn by package chart;
-//   - inline references {{…}} resolved by package refs: a figure from the
-//     data, or one of the edition's years; a warning where prose types a
-//     figure the data holds;
+//   - the report's figure language, through the Figures interface
+//     (figurelang.go) that package figures implements: fenced blocks
+//     `table`, `chart` and `keyfigure` are handed to it with their place,
+//     and so are inline references {{…}} and the text, for figures typed
+//     where the data holds them. This package imports neither the data
+//     nor the charts;
+//   - `cases` blocks, which mark where the edition's case stories of a
+//     theme are listed;
 //   - in a page copied from an earlier edition, the places that still state
 //     that edition's years and figures (package draft);
 //   - limits on a body's shape, checked before goldmark parses it, so that

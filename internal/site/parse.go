@@ -6,10 +6,10 @@ import (
 	"sync"
 	"time"
 
-	"report/internal/data"
 	"report/internal/diag"
 	"report/internal/frontmatter"
 	"report/internal/markdown"
+	"report/internal/textfile"
 	"report/internal/tomlfile"
 )
 
@@ -91,7 +91,7 @@ func parseAll(fsys fs.FS, conv *markdown.Converter, files []file, problems *diag
 func parseCached(fsys fs.FS, conv *markdown.Converter, f file, problems *diag.List, env parseEnv) parsed {
 	if env.Cache == nil {
 		// A one-shot build: nothing to look up, so nothing to hash.
-		src, ok := data.ReadText(fsys, f.path, problems)
+		src, ok := textfile.Read(fsys, f.path, problems)
 		if !ok {
 			return parsed{}
 		}
@@ -101,7 +101,7 @@ func parseCached(fsys fs.FS, conv *markdown.Converter, f file, problems *diag.Li
 	if e, hit := env.Cache.unchanged(f.path, f.stamp, envKey); hit {
 		return replay(e, problems)
 	}
-	src, ok := data.ReadText(fsys, f.path, problems)
+	src, ok := textfile.Read(fsys, f.path, problems)
 	if !ok {
 		return parsed{}
 	}

@@ -1,0 +1,53 @@
+package textfile
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"report/internal/diag"
+)
+
+// TestRead tolerates what editors' programs save and refuses, with the
+// place and what to do, what cannot be text.
+func TestRead(t *testing.T) {
+	for _, tt := range []struct {
+		name, src, want, problem string
+	}{
+		{"plain", "a\nb\n", "a\nb\n", ""},
+		{"bom", "\uFEFFa\n", "a\n", ""},
+		{"crlf", "a\r\nb\r\n", "a\nb\n", ""},
+		{"lone cr kept", "a\rb", "a\rb", ""},
+		{"utf16", "\xFF\xFEa\x00", "", "f.md:1:1: error: the file is saved as UTF-16"},
+		{"latin1", "æble\nø\xF8", "", "f.md:2:2: error: the file is not valid UTF-8; save it as UTF-8"},
+		{"replacement char is text", "a\uFFFDb", "a\uFFFDb", ""},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			var problems diag.List
+			got, ok := Read(fstest.MapFS{"f.md": {Data: []byte(tt.src)}}, "f.md", &problems)
+			if tt.problem == "" {
+				if !ok || string(got) != tt.want || problems.Err() != nil {
+					t.Errorf("Read = %q, %v, %v; want %q", got, ok, problems.Err(), tt.want)
+				}
+				return
+			}
+			if ok || problems.Err() == nil || !strings.Contains(problems.Err().Error(), tt.problem) {
+				t.Errorf("Read = %q, %v, %v; want the problem %q", got, ok, problems.Err(), tt.problem)
+			}
+		})
+	}
+}
+
+// TestReadRefusesBigFiles refuses a file over the limit without reading
+// it, and says how big it is.
+func TestReadRefusesBigFiles(t *testing.T) {
+	var problems diag.List
+	fsys := fstest.MapFS{"big.md": {Data: make([]byte, maxSize+1)}, "missing": nil}
+	if _, ok := Read(fsys, "big.md", &problems); ok || !strings.Contains(problems.Err().Error(), "big.md: error: file is over 10 MB; text files may be at most 10 MB") {
+		t.Errorf("got %v", problems.Err())
+	}
+	problems = diag.List{}
+	if _, ok := Read(fsys, "gone.md", &problems); ok || !strings.Contains(problems.Err().Error(), "gone.md: error: cannot read") {
+		t.Errorf("got %v", problems.Err())
+	}
+}
