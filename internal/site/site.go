@@ -1,11 +1,3 @@
-// Package site is the whole report as one value: the data, and for each
-// edition its front page, chapters and case stories, with every
-// cross-reference resolved (a case story's cluster, a cluster's case stories)
-// and every URL decided.
-//
-// Load reads content/ through an fs.FS, checks it against the data and
-// returns the model together with every problem found. Nothing after Load
-// reads a file, so rendering works from this value alone.
 package site
 
 import (

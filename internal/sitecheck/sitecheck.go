@@ -1,12 +1,3 @@
-// Package sitecheck inspects a built site folder the way a reader's browser
-// and a careful reviewer would, without trusting the generator: it follows
-// every internal link, anchor and asset reference, weighs every page with
-// everything it loads against a budget, checks that no page runs inline
-// script, that every page has what a Danish public site needs (a
-// description, the icons, the link to the accessibility statement), and
-// that _headers gives each file one rule with its page's policy. The browser-level checks (axe-core, pages without JavaScript) live
-// in this package's tests behind the sitecheck build tag, since they need
-// Chromium.
 package sitecheck
 
 import (
