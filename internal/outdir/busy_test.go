@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"report/internal/sitetest"
 	"syscall"
 	"testing"
 )
@@ -80,7 +81,7 @@ func TestReplaceBusy(t *testing.T) {
 			if len(names) != 4 || names[3] != "lost+found" {
 				t.Errorf("the output holds %v, want the new site's 2016, css and index.html, and lost+found", names)
 			}
-			if left := entriesBeside(t, out); len(left) > 0 {
+			if left := sitetest.Beside(t, out); len(left) > 0 {
 				t.Errorf("left beside the output: %v", left)
 			}
 		})

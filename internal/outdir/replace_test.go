@@ -7,27 +7,12 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"report/internal/sitetest"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 )
-
-// entriesBeside lists what lies beside the output folder out.
-func entriesBeside(t *testing.T, out string) []string {
-	t.Helper()
-	entries, err := os.ReadDir(filepath.Dir(out))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var names []string
-	for _, e := range entries {
-		if e.Name() != filepath.Base(out) {
-			names = append(names, e.Name())
-		}
-	}
-	return names
-}
 
 // noExchange makes Replace swap with two renames, as on systems without an
 // atomic exchange, for the rest of the test.
@@ -100,7 +85,7 @@ func TestKilledBuildRepaired(t *testing.T) {
 			case tt.after != "" && v != tt.after:
 				t.Errorf("killed, the output is %q (%v), want %q", v, err, tt.after)
 			}
-			if len(entriesBeside(t, out)) == 0 {
+			if len(sitetest.Beside(t, out)) == 0 {
 				t.Errorf("the killed build left nothing beside the output; was it killed midway?")
 			}
 			failed := errors.New("the content has errors")
@@ -110,7 +95,7 @@ func TestKilledBuildRepaired(t *testing.T) {
 			if v, err := siteVersion(out); v != tt.repairs {
 				t.Errorf("after the next build the output is %q (%v), want %q", v, err, tt.repairs)
 			}
-			if left := entriesBeside(t, out); len(left) > 0 {
+			if left := sitetest.Beside(t, out); len(left) > 0 {
 				t.Errorf("left beside the output after the next build: %v", left)
 			}
 		})
@@ -143,7 +128,7 @@ func TestConcurrentReplace(t *testing.T) {
 			if v, err := siteVersion(out); err != nil || !strings.HasPrefix(v, "v") {
 				t.Errorf("the output is %q: %v", v, err)
 			}
-			if left := entriesBeside(t, out); len(left) > 0 {
+			if left := sitetest.Beside(t, out); len(left) > 0 {
 				t.Errorf("left beside the output: %v", left)
 			}
 		})
@@ -188,7 +173,7 @@ func TestLockWaits(t *testing.T) {
 	if v, err := siteVersion(out); v != "next" {
 		t.Errorf("the output is %q (%v), want the waiting build's", v, err)
 	}
-	if left := entriesBeside(t, out); len(left) > 0 {
+	if left := sitetest.Beside(t, out); len(left) > 0 {
 		t.Errorf("left beside the output: %v", left)
 	}
 }

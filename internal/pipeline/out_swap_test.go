@@ -12,6 +12,7 @@ import (
 
 	"report/internal/diskfs"
 	"report/internal/render"
+	"report/internal/sitetest"
 	"report/internal/testsite"
 )
 
@@ -46,22 +47,6 @@ func wholeVersion(dir string) (int, error) {
 	return v, nil
 }
 
-// besides lists what a build left beside the output folder out.
-func besides(t *testing.T, out string) []string {
-	t.Helper()
-	entries, err := os.ReadDir(filepath.Dir(out))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var names []string
-	for _, e := range entries {
-		if e.Name() != filepath.Base(out) {
-			names = append(names, e.Name())
-		}
-	}
-	return names
-}
-
 // TestConcurrentBuildsOneOutput: builds into one output folder at the same
 // time take turns. Every one succeeds, the folder ends as one whole build,
 // and nothing is left beside it.
@@ -84,7 +69,7 @@ func TestConcurrentBuildsOneOutput(t *testing.T) {
 	if v, err := wholeVersion(out); err != nil || v == 0 {
 		t.Errorf("the output is not one whole new build: version %d, %v", v, err)
 	}
-	if left := besides(t, out); len(left) > 0 {
+	if left := sitetest.Beside(t, out); len(left) > 0 {
 		t.Errorf("left beside the output: %v", left)
 	}
 }

@@ -6,6 +6,8 @@ package sitetest
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -110,4 +112,21 @@ func around(text string, i, n int) string {
 		after = ""
 	}
 	return fmt.Sprintf("\t%s%q%s", before, text[start:end], after)
+}
+
+// Beside lists what lies beside the folder dir, in its parent: what a build
+// left next to its output folder.
+func Beside(t testing.TB, dir string) []string {
+	t.Helper()
+	entries, err := os.ReadDir(filepath.Dir(dir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, e := range entries {
+		if e.Name() != filepath.Base(dir) {
+			names = append(names, e.Name())
+		}
+	}
+	return names
 }
