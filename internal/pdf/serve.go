@@ -7,6 +7,7 @@ package pdf
 
 import (
 	"fmt"
+	"maps"
 	"mime"
 	"net"
 	"net/http"
@@ -105,23 +106,13 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 func (s *server) loadedFiles() []string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	out := make([]string, 0, len(s.loaded))
-	for p := range s.loaded {
-		out = append(out, p)
-	}
-	slices.Sort(out)
-	return out
+	return slices.Sorted(maps.Keys(s.loaded))
 }
 
 func (s *server) missingFiles() []string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	out := make([]string, 0, len(s.missing))
-	for p := range s.missing {
-		out = append(out, p)
-	}
-	slices.Sort(out)
-	return out
+	return slices.Sorted(maps.Keys(s.missing))
 }
 
 // refuse fails a print whose page asked for files the site does not have,
