@@ -72,6 +72,7 @@ type valueRange struct {
 	gochart.ContinuousRange
 	ax     axis
 	suffix string // after each tick label: " %" on a share's axis
+	ticks  []gochart.Tick
 }
 
 var (
@@ -79,14 +80,16 @@ var (
 	_ gochart.TicksProvider = (*valueRange)(nil)
 )
 
-// GetTicks gives go-chart the axis's ticks and labels.
+// GetTicks gives go-chart the axis's ticks and labels. go-chart asks for
+// them up to five times a drawing, and the probe draws once more; they are
+// made once.
 func (v *valueRange) GetTicks(gochart.Renderer, gochart.Style, gochart.ValueFormatter) []gochart.Tick {
-	ticks := v.ax.ticks()
-	out := make([]gochart.Tick, len(ticks))
-	for i, x := range ticks {
-		out[i] = gochart.Tick{Value: x, Label: v.ax.label(x) + v.suffix}
+	if v.ticks == nil {
+		for _, x := range v.ax.ticks() {
+			v.ticks = append(v.ticks, gochart.Tick{Value: x, Label: v.ax.label(x) + v.suffix})
+		}
 	}
-	return out
+	return v.ticks
 }
 
 // valueLabel formats a value for a label on a bar or point.

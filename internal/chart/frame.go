@@ -3,6 +3,7 @@ package chart
 import (
 	"io"
 	"math"
+	"strings"
 
 	gochart "github.com/wcharczuk/go-chart/v2"
 )
@@ -132,12 +133,13 @@ func (f *vframe) chart(series []gochart.Series, elements ...gochart.Renderable) 
 	if f.ax.lo < 0 {
 		zero = gochart.GridLine{Value: 0, Style: gochart.Style{StrokeColor: muted, StrokeWidth: 1}}
 	}
+	ticks := f.xTicks()
 	return gochart.Chart{
 		Width: int(t.width), Height: px(f.height), DPI: 72, Font: font, ColorPalette: colors{},
 		Background: gochart.Style{Padding: f.padding()},
 		XAxis: gochart.XAxis{
-			Style: axisStyle, Range: f.x, Ticks: f.xTicks(), TickPosition: gochart.TickPositionBetweenTicks,
-			TickStyle: gochart.Style{FontColor: ink, TextWrap: gochart.TextWrapWord, TextLineSpacing: px(t.line) - capHeight(t.px)},
+			Style: axisStyle, Range: f.x, Ticks: ticks, TickPosition: gochart.TickPositionBetweenTicks,
+			TickStyle: gochart.Style{FontColor: ink, TextWrap: labelWrap(ticks), TextLineSpacing: px(t.line) - capHeight(t.px)},
 		},
 		YAxis: gochart.YAxis{Style: gochart.Hidden(), Range: f.y},
 		YAxisSecondary: gochart.YAxis{
@@ -167,6 +169,19 @@ func (f *vframe) xTicks() []gochart.Tick {
 		ticks = append(ticks, tick)
 	}
 	return ticks
+}
+
+// labelWrap has go-chart split the category labels at the line breaks
+// layoutCategories put in. Labels of one line are left whole: they already
+// fit their band, and go-chart's word wrapping measures a label once for
+// every letter, a sixth of the allocations of a chart of years.
+func labelWrap(ticks []gochart.Tick) gochart.TextWrap {
+	for _, t := range ticks {
+		if strings.Contains(t.Label, "\n") {
+			return gochart.TextWrapWord
+		}
+	}
+	return gochart.TextWrapNone
 }
 
 // gridLines are drawn at every tick but 0, where the axis is.
