@@ -11,11 +11,13 @@ package share
 
 import (
 	"bytes"
+	"encoding/binary"
 	"fmt"
 	"image"
 	"image/color"
 	"image/draw"
 	"image/png"
+	"maps"
 	"slices"
 	"strings"
 	"sync"
@@ -220,51 +222,55 @@ func drawMark(img draw.Image, r image.Rectangle) {
 // and each other colour is drawn with the nearest of them, which no eye
 // tells at an edge; a third of the bytes of RGB, and quicker to compress.
 func encode(img *image.RGBA) ([]byte, error) {
-	rgba := func(i int) color.RGBA { return color.RGBA{img.Pix[i], img.Pix[i+1], img.Pix[i+2], img.Pix[i+3]} }
+	// A pixel read as one word: comparing and counting words is several
+	// times faster than building a color.RGBA for each of 756,000 pixels.
+	word := func(i int) uint32 { return binary.LittleEndian.Uint32(img.Pix[i:]) }
+	rgba := func(w uint32) color.RGBA { return color.RGBA{uint8(w), uint8(w >> 8), uint8(w >> 16), uint8(w >> 24)} }
 	// Colours come in runs along a row: counted by the run, they cost a
 	// map update where a run ends, not at every pixel.
-	count := map[color.RGBA]int{}
-	run, runColor := 0, rgba(0)
+	count := map[uint32]int{}
+	run, runColor := 0, word(0)
 	for i := 0; i < len(img.Pix); i += 4 {
-		if c := rgba(i); c != runColor {
+		if c := word(i); c != runColor {
 			count[runColor] += run
 			run, runColor = 0, c
 		}
 		run++
 	}
 	count[runColor] += run
-	colors := make([]color.RGBA, 0, len(count))
-	for c := range count {
-		colors = append(colors, c)
-	}
-	key := func(c color.RGBA) int { return int(c.R)<<16 | int(c.G)<<8 | int(c.B) }
-	slices.SortFunc(colors, func(a, b color.RGBA) int {
+	words := slices.Collect(maps.Keys(count))
+	key := func(w uint32) int { c := rgba(w); return int(c.R)<<16 | int(c.G)<<8 | int(c.B) }
+	slices.SortFunc(words, func(a, b uint32) int {
 		if count[a] != count[b] {
 			return count[b] - count[a]
 		}
 		return key(a) - key(b)
 	})
+	colors := make([]color.RGBA, len(words))
+	for i, w := range words {
+		colors[i] = rgba(w)
+	}
 	pal := make(color.Palette, 0, 256)
-	index := make(map[color.RGBA]uint8, len(colors))
+	index := make(map[uint32]uint8, len(colors))
 	for i, c := range colors {
 		if i < 256 {
-			pal, index[c] = append(pal, c), uint8(i)
+			pal, index[words[i]] = append(pal, c), uint8(i)
 			continue
 		}
-		index[c] = nearest(colors[:256], c)
+		index[words[i]] = nearest(colors[:256], c)
 	}
 	p := image.NewPaletted(img.Bounds(), pal)
-	last, lastIndex := colors[0], uint8(0)
+	last, lastIndex := words[0], uint8(0)
 	for i, j := 0, 0; i < len(img.Pix); i, j = i+4, j+1 {
-		if c := rgba(i); c != last {
+		if c := word(i); c != last {
 			last, lastIndex = c, index[c]
 		}
 		p.Pix[j] = lastIndex
 	}
-	// The default compression: BestCompression takes four times as long
-	// for 3 % fewer bytes.
+	// The fastest compression: the default took half again as long for 7 %
+	// fewer bytes (24.8 kB, not 26.6), and only link previews fetch it.
 	var b bytes.Buffer
-	enc := png.Encoder{CompressionLevel: png.DefaultCompression}
+	enc := png.Encoder{CompressionLevel: png.BestSpeed}
 	if err := enc.Encode(&b, p); err != nil {
 		return nil, err
 	}

@@ -47,6 +47,8 @@ func Load(fsys fs.FS, opts Options, problems *diag.List) *Site {
 	start = time.Now()
 	s.assemble(files, pages, problems)
 	s.drawHistories(problems)
+	opts.Timing.Stage("draw the metrics' histories", start)
+	start = time.Now()
 	s.checkLinks(problems)
 	opts.Timing.Stage("check links", start)
 	return s
