@@ -21,12 +21,20 @@ type Site struct {
 	// redirects. Optional, so that a test site needs none; the shipped
 	// site's checks require the link.
 	AccessibilityStatement string `toml:"accessibility_statement"`
+	// En holds the English forms, for the English version of the site.
+	En struct {
+		Title     string `toml:"title"`
+		Publisher string `toml:"publisher"`
+	} `toml:"en"`
 }
 
 // Field is a fagområde, a group of clusters.
 type Field struct {
 	ID   string `toml:"id"`
 	Name string `toml:"name"`
+	En   struct {
+		Name string `toml:"name"`
+	} `toml:"en"`
 }
 
 // Cluster is one cluster or innovation network.
@@ -56,12 +64,21 @@ type Metric struct {
 	PartsSum  bool     `toml:"parts_sum"`
 	AverageOf string   `toml:"average_of"`
 	Ratio     []string `toml:"ratio"`
+	// En holds the English label, title and unit ("DKK million").
+	En MetricEnglish `toml:"en"`
 
 	// Study is set for a figure from data/studies.toml, which has one value,
 	// for the study's year; Shown is how the source states it, if not as a
 	// plain number.
 	Study *Study `toml:"-"`
 	Shown string `toml:"-"`
+}
+
+// MetricEnglish is a metric's or a study figure's English forms.
+type MetricEnglish struct {
+	Label string `toml:"label"`
+	Title string `toml:"title"`
+	Unit  string `toml:"unit"`
 }
 
 // Derived reports whether the metric is computed from others.
@@ -88,6 +105,10 @@ type KeyFigure struct {
 	Prefix string  `toml:"prefix"`
 	Figure string  `toml:"figure"`
 	Text   string  `toml:"text"`
+	En     struct {
+		Prefix string `toml:"prefix"`
+		Text   string `toml:"text"`
+	} `toml:"en"`
 }
 
 // Edition is one yearly publication of the report.
@@ -109,6 +130,12 @@ type Edition struct {
 	// CopiedFrom marks an edition's file that `report new edition` copied
 	// from an earlier edition; an editor deletes it to confirm the file.
 	CopiedFrom int `toml:"copied_from"`
+	// En holds the English title, subtitle and description.
+	En struct {
+		Title       string `toml:"title"`
+		Subtitle    string `toml:"subtitle"`
+		Description string `toml:"description"`
+	} `toml:"en"`
 
 	Path string        `toml:"-"` // the file it was read from
 	Doc  *tomlfile.Doc `toml:"-"`

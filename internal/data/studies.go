@@ -21,6 +21,9 @@ type Study struct {
 	Source  string         `toml:"source"` // as a reader should see it cited
 	Year    int            `toml:"year"`   // the year the figures describe
 	Figures []*StudyFigure `toml:"figure"`
+	En      struct {
+		Source string `toml:"source"`
+	} `toml:"en"`
 }
 
 // StudyFigure is one result of a study.
@@ -33,6 +36,8 @@ type StudyFigure struct {
 	// Shown is how the source states a figure that is not a plain number,
 	// "2/3"; the page shows it wherever the figure appears.
 	Shown string `toml:"shown"`
+	// En holds the English label and unit.
+	En MetricEnglish `toml:"en"`
 }
 
 const studiesFile = "data/studies.toml"
@@ -71,7 +76,7 @@ func (d *Data) loadStudies(fsys fs.FS, problems *diag.List) {
 		for _, f := range st.Figures {
 			fat := posFunc(doc, "study.figure", n)
 			n++
-			m := &Metric{ID: f.ID, Label: f.Label, Unit: f.Unit, Decimals: f.Decimals, Study: st, Shown: strings.TrimSpace(f.Shown)}
+			m := &Metric{ID: f.ID, Label: f.Label, Unit: f.Unit, Decimals: f.Decimals, En: f.En, Study: st, Shown: strings.TrimSpace(f.Shown)}
 			if !registerID(studiesFile, fat, f.ID, "metric", d.metrics, m, problems) {
 				continue
 			}

@@ -21,6 +21,10 @@ type file struct {
 	stamp stamp // size and time, for the preview's cache
 }
 
+// translationSuffix ends the English translation of the page beside it:
+// hvem-er-de.en.md translates hvem-er-de.md.
+const translationSuffix = ".en.md"
+
 type pageKind int
 
 const (
@@ -57,6 +61,10 @@ func (s *Site) scan(fsys fs.FS, stamps bool, problems *diag.List) []file {
 			return nil
 		}
 		if !e.Type().IsRegular() {
+			return nil
+		}
+		if strings.HasSuffix(p, translationSuffix) {
+			s.translations = append(s.translations, p)
 			return nil
 		}
 		if !strings.HasSuffix(p, ".md") {

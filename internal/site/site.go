@@ -51,6 +51,9 @@ type Site struct {
 	BasePath string
 
 	allowDrafts bool // see Options.AllowDrafts
+	// translations are the English translations found under content/
+	// (*.en.md), which the Danish version does not publish.
+	translations []string
 }
 
 // Asset is a file copied to the output as it is.
