@@ -2,8 +2,7 @@ package chart
 
 import (
 	"math"
-
-	"report/internal/danish"
+	"report/internal/lang"
 
 	gochart "github.com/wcharczuk/go-chart/v2"
 	"github.com/wcharczuk/go-chart/v2/drawing"
@@ -61,7 +60,7 @@ func (a axis) ticks() []float64 {
 	return out
 }
 
-func (a axis) label(v float64) string { return danish.Number(v, a.decimals) }
+func (a axis) label(v float64) string { return lang.Danish.Number(v, a.decimals) }
 
 // valueRange is a value axis as a go-chart Range. go-chart's own ticks
 // start at the lowest value and step by what fits the labels' height, so
@@ -93,14 +92,14 @@ func (v *valueRange) GetTicks(gochart.Renderer, gochart.Style, gochart.ValueForm
 }
 
 // valueLabel formats a value for a label on a bar or point.
-func valueLabel(v float64, decimals int) string { return danish.Number(v, decimals) }
+func valueLabel(v float64, decimals int) string { return lang.Danish.Number(v, decimals) }
 
 // withUnit formats a value with its unit, as in "94,9 mio. kr." or "36,8 %".
 func withUnit(v float64, decimals int, unit string) string {
 	if unit == "" {
-		return danish.Number(v, decimals)
+		return lang.Danish.Number(v, decimals)
 	}
-	return danish.Number(v, decimals) + " " + unit
+	return lang.Danish.Number(v, decimals) + " " + unit
 }
 
 // Drawing helpers built on the Renderer methods only.

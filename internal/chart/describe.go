@@ -4,9 +4,8 @@ import (
 	"fmt"
 	"math"
 	"regexp"
+	"report/internal/lang"
 	"strings"
-
-	"report/internal/danish"
 )
 
 var kindNames = []struct {
@@ -135,9 +134,9 @@ func describeTrend(b *strings.Builder, s Spec, ser Series) {
 	fmt.Fprintf(b, " tallet fra %s til %s", valueLabel(a, s.Decimals), withUnit(z, s.Decimals, s.Unit))
 	switch {
 	case s.Unit == "%": // a share changes by points, not by a percent of itself
-		fmt.Fprintf(b, " (%s pct.-point)", danish.Change(z-a))
+		fmt.Fprintf(b, " (%s pct.-point)", lang.Danish.Change(z-a))
 	case a > 0 && z >= 0:
-		fmt.Fprintf(b, " (%s %%)", danish.Change((z-a)/a*100))
+		fmt.Fprintf(b, " (%s %%)", lang.Danish.Change((z-a)/a*100))
 	}
 	b.WriteString(".")
 }
@@ -152,7 +151,7 @@ func describeShare(b *strings.Builder, s Spec) {
 	for i, v := range vals {
 		if !math.IsNaN(v) {
 			parts = append(parts, fmt.Sprintf("%s %s (%s %%)", s.Categories[i],
-				withUnit(v, s.Decimals, s.Unit), danish.Number(v/sum*100, 1)))
+				withUnit(v, s.Decimals, s.Unit), lang.Danish.Number(v/sum*100, 1)))
 		}
 	}
 	b.WriteString(" " + strings.Join(parts, "; ") + ".")

@@ -3,8 +3,7 @@ package chart
 import (
 	"io"
 	"math"
-
-	"report/internal/danish"
+	"report/internal/lang"
 
 	gochart "github.com/wcharczuk/go-chart/v2"
 )
@@ -43,7 +42,7 @@ func drawRows(r *svgRenderer, s Spec, t theme) error {
 		l.lens = make([]float64, len(vals))
 		for i, v := range vals {
 			l.lens[i] = v / sum * 100
-			l.texts[i] = withUnit(v, s.Decimals, s.Unit) + " · " + danish.Number(l.lens[i], 1) + " %"
+			l.texts[i] = withUnit(v, s.Decimals, s.Unit) + " · " + lang.Danish.Number(l.lens[i], 1) + " %"
 		}
 		ax = axis{lo: 0, hi: 100, step: 50}
 		l.caption = "I alt " + withUnit(sum, s.Decimals, s.Unit)

@@ -1,5 +1,4 @@
-// Package danish holds the conventions of written Danish that the published
-// site follows: numbers with a decimal comma and a thousands dot (11.708,
-// 257,6), readable URL slugs (æ → ae, ø → oe, å → aa) and dates written out
-// ("27. november 2026").
+// Package danish turns Danish titles into readable URL slugs (æ → ae,
+// ø → oe, å → aa) and tells a slug from a name that is not one. How Danish
+// writes numbers and dates is package lang's.
 package danish

@@ -4,10 +4,10 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"report/internal/lang"
 	"strconv"
 	"strings"
 
-	"report/internal/danish"
 	"report/internal/diag"
 )
 
@@ -84,7 +84,7 @@ func (d *Data) checkClusterCount(e *Edition, problems *diag.List) {
 	}
 	line, col := e.Doc.Pos("clusters")
 	problems.Errorf(e.Path, max(line, 1), col, "clusters lists %d clusters, but %s gives %s = %s for %d; list the clusters that reported, or correct the figure",
-		len(e.Clusters), d.Source(clusterCountMetric, e.DataYear), clusterCountMetric, danish.Number(n, 0), e.DataYear)
+		len(e.Clusters), d.Source(clusterCountMetric, e.DataYear), clusterCountMetric, lang.Danish.Number(n, 0), e.DataYear)
 }
 
 // KeyFigureNumber returns the figure as it is shown, without its prefix:
@@ -106,7 +106,7 @@ func (d *Data) KeyFigureNumber(k KeyFigure) (string, error) {
 	if k.Round < 0 {
 		return "", fmt.Errorf("round must be positive, like 1000")
 	}
-	return d.FormatAs(k.Metric, k.Year, danish.Rounded(v, k.Round)), nil
+	return d.FormatAs(k.Metric, k.Year, lang.Rounded(v, k.Round)), nil
 }
 
 // Lookup returns a metric's value for a year, or an error that says what is
@@ -192,7 +192,7 @@ func (d *Data) checkAverage(m *Metric, year int, problems *diag.List) {
 	tolerance := halfUnit(d.printedDecimals(m.ID, year)) + halfUnit(d.printedDecimals(m.AverageOf, year))/count
 	if expected := total / count; math.Abs(avg-expected) > tolerance+1e-9 {
 		d.warnAt(year, m.ID, problems, "average %s does not match %s / %s clusters = %s",
-			d.FormatAs(m.ID, year, avg), d.FormatAs(m.AverageOf, year, total), danish.Number(count, 0), danish.Number(expected, m.Decimals+1))
+			d.FormatAs(m.ID, year, avg), d.FormatAs(m.AverageOf, year, total), lang.Danish.Number(count, 0), lang.Danish.Number(expected, m.Decimals+1))
 	}
 }
 

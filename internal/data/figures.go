@@ -1,11 +1,10 @@
 package data
 
 import (
+	"report/internal/lang"
 	"strconv"
 	"strings"
 	"unicode"
-
-	"report/internal/danish"
 )
 
 // A metric's figures: looked up, formatted as the report prints them,
@@ -60,7 +59,7 @@ func (d *Data) Display(metricID string, year int) (string, bool) {
 func (d *Data) FormatAs(metricID string, year int, v float64) string {
 	m := d.metrics[metricID]
 	if m == nil {
-		return danish.Number(v, 0)
+		return lang.Danish.Number(v, 0)
 	}
 	if m.Shown != "" {
 		return m.Shown
@@ -113,13 +112,13 @@ func (d *Data) ChangeText(metricID string, from, to int) (string, bool) {
 		if !ok1 || !ok2 {
 			return "", false
 		}
-		return danish.Change(b-a) + pointsSuffix, true
+		return lang.Danish.Change(b-a) + pointsSuffix, true
 	}
 	pct, ok := d.Change(metricID, from, to)
 	if !ok {
 		return "", false
 	}
-	return danish.Change(pct), true
+	return lang.Danish.Change(pct), true
 }
 
 // pointsSuffix follows a change in percentage points, as Danish statistics

@@ -3,10 +3,10 @@ package data
 import (
 	"errors"
 	"hash"
+	"report/internal/lang"
 	"slices"
 	"time"
 
-	"report/internal/danish"
 	"report/internal/tomlfile"
 )
 
@@ -88,7 +88,7 @@ func (m *Metric) Derived() bool { return len(m.Ratio) > 0 }
 // it is a sign that belongs to the number, "%" or "×" (other units are words
 // the text or the table heading supplies).
 func (m *Metric) Format(v float64) string {
-	s := danish.Number(v, m.Decimals)
+	s := lang.Danish.Number(v, m.Decimals)
 	if m.Unit == "%" || m.Unit == "×" {
 		s += "\u00a0" + m.Unit
 	}

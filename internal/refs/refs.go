@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"report/internal/lang"
 	"slices"
 	"strconv"
 	"strings"
@@ -213,7 +214,7 @@ func count(c Context, n func(*data.Edition) int) (string, error) {
 	if c.Edition == nil {
 		return "", errors.New("counts of clusters belong to an edition's pages")
 	}
-	return danish.Number(float64(n(c.Edition)), 0), nil
+	return lang.Danish.Number(float64(n(c.Edition)), 0), nil
 }
 
 func goldNames(c Context) (string, error) {

@@ -4,10 +4,9 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"report/internal/lang"
 	"strconv"
 	"strings"
-
-	"report/internal/danish"
 )
 
 // rounding is how a reference rounds its figure: to the nearest multiple of
@@ -59,12 +58,12 @@ func (r rounding) apply(v float64) float64 {
 	case 1:
 		return math.Ceil(v/r.step) * r.step
 	}
-	return danish.Rounded(v, r.step)
+	return lang.Rounded(v, r.step)
 }
 
 // RoundingAdvice is the message for a figure that rounding moved too far,
 // with a finer step that keeps it close.
 func RoundingAdvice(r Result) string {
-	msg := fmt.Sprintf("%s shows %s as %s, %s %% off, more than the %s %% a reader would expect from the word before it", r.Option, r.Exact, r.Text, danish.Number(r.Off, 1), danish.Number(MaxRoundingOff, 1))
+	msg := fmt.Sprintf("%s shows %s as %s, %s %% off, more than the %s %% a reader would expect from the word before it", r.Option, r.Exact, r.Text, lang.Danish.Number(r.Off, 1), lang.Danish.Number(MaxRoundingOff, 1))
 	return msg + "; use a finer step (round=500 or round=100), or round-down=/round-up= to match \"over\" or \"næsten\""
 }

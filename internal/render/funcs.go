@@ -8,7 +8,7 @@ import (
 	"html/template"
 	"strings"
 
-	"report/internal/danish"
+	"report/internal/lang"
 	"report/internal/site"
 )
 
@@ -25,7 +25,7 @@ func (r *Renderer) funcs() template.FuncMap {
 		"hasOrigin":   func() bool { return r.origin != "" },
 		"shareImage":  r.shareImage,
 		"feedPath":    func() string { return FeedPath },
-		"number":      danish.Number,
+		"number":      lang.Danish.Number,
 		"editionURL":  site.EditionURL,
 		"casesURL":    site.CasesURL,
 		"clustersURL": site.ClustersURL,
@@ -41,7 +41,7 @@ func (r *Renderer) funcs() template.FuncMap {
 		"archiveURL": func() string { return site.ArchiveURL },
 		"privacyURL": func() string { return PrivacyURL },
 		"searchURL":  func() string { return SearchURL },
-		"date":       danish.Date,
+		"date":       lang.Danish.Date,
 		"gold":       func(e *site.Edition, clusterID string) bool { return e != nil && e.Gold(clusterID) },
 		// unitAfter is a metric's unit in brackets, to follow its name,
 		// unless the name already ends with it: "… i klyngerne (årsværk)".

@@ -11,11 +11,11 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"report/internal/lang"
 	"slices"
 	"strconv"
 	"strings"
 
-	"report/internal/danish"
 	"report/internal/diag"
 	"report/internal/site"
 )
@@ -38,9 +38,9 @@ type PDFLink struct {
 func FileSize(n int64) string {
 	switch {
 	case n >= 1_000_000:
-		return danish.Number(float64(n)/1e6, 1) + " MB"
+		return lang.Danish.Number(float64(n)/1e6, 1) + " MB"
 	case n >= 1000:
-		return danish.Number(float64(n)/1e3, 0) + " kB"
+		return lang.Danish.Number(float64(n)/1e3, 0) + " kB"
 	}
 	return strconv.FormatInt(n, 10) + " byte"
 }

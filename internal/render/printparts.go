@@ -8,8 +8,8 @@ import (
 	"bytes"
 	"fmt"
 	"html/template"
+	"report/internal/lang"
 
-	"report/internal/danish"
 	"report/internal/diag"
 	"report/internal/site"
 )
@@ -56,7 +56,7 @@ func (r *Renderer) printPageData(e *site.Edition, front job) *PrintData {
 	pd.Description = e.Description
 	d := &PrintData{PageData: &pd, Styles: PrintStyles(e.Year)}
 	if !e.Published.IsZero() {
-		d.Date = danish.Date(e.Date())
+		d.Date = lang.Danish.Date(e.Date())
 	}
 	d.Author = r.site.Data.Site.Publisher
 	if d.Author == "" {

@@ -3,9 +3,9 @@ package site
 import (
 	"fmt"
 	"math"
+	"report/internal/lang"
 	"strconv"
 
-	"report/internal/danish"
 	"report/internal/diag"
 	"report/internal/markdown"
 	"report/internal/refs"
@@ -53,11 +53,11 @@ func (s *Site) checkKeyFigureRounding(e *Edition, i int, problems *diag.List) {
 	if k.Round <= 0 || !ok || v == 0 {
 		return
 	}
-	shown := danish.Rounded(v, k.Round)
+	shown := lang.Rounded(v, k.Round)
 	if off := math.Abs(shown-v) / math.Abs(v) * 100; off > refs.MaxRoundingOff {
 		line, col := e.Doc.Pos("key_figure", strconv.Itoa(i), "round")
 		problems.Warnf(e.Path, max(line, 1), col, "key figure: round = %s shows %s as %s, %s %% off, more than %s %%; use a finer step, like %s",
-			danish.Number(k.Round, 0), s.Data.FormatAs(k.Metric, k.Year, v), danish.Number(shown, 0), danish.Number(off, 1), danish.Number(refs.MaxRoundingOff, 1), danish.Number(k.Round/2, 0))
+			lang.Danish.Number(k.Round, 0), s.Data.FormatAs(k.Metric, k.Year, v), lang.Danish.Number(shown, 0), lang.Danish.Number(off, 1), lang.Danish.Number(refs.MaxRoundingOff, 1), lang.Danish.Number(k.Round/2, 0))
 	}
 }
 

@@ -1,0 +1,116 @@
+package lang
+
+import (
+	"io/fs"
+	"maps"
+	"path"
+	"slices"
+	"strings"
+
+	"report/internal/diag"
+	"report/internal/textfile"
+	"report/internal/tomlfile"
+)
+
+// Dir holds the tables of interface strings, one file per language.
+const Dir = "i18n"
+
+// Load reads the tables of i18n/: da.toml, which every site needs, and one
+// file for each other language the site is published in. It returns the
+// site's languages, Danish first, each with its table. A key that one
+// table has and another lacks is an error in the file that lacks it, with
+// the string the other language gives, so the editor sees what to
+// translate; so is an empty string or a file for a language the site
+// does not know.
+func Load(fsys fs.FS, problems *diag.List) []*Lang {
+	entries, err := fs.ReadDir(fsys, Dir)
+	if err != nil {
+		problems.Errorf(Dir, 0, 0, "cannot read the interface strings: %v; every site needs %s/da.toml", err, Dir)
+		return nil
+	}
+	var langs []*Lang
+	for _, e := range entries {
+		name := e.Name()
+		code, ok := strings.CutSuffix(name, ".toml")
+		if !ok || e.IsDir() {
+			continue
+		}
+		known := byCode(code)
+		file := path.Join(Dir, name)
+		if known == nil {
+			problems.Errorf(file, 0, 0, "the site knows the languages %s; remove this file or rename it", codes())
+			continue
+		}
+		table, ok := readTable(fsys, file, problems)
+		if !ok {
+			continue
+		}
+		l := *known
+		l.strings = table
+		langs = append(langs, &l)
+	}
+	slices.SortFunc(langs, func(a, b *Lang) int { return slices.Index(Known, byCode(a.Code)) - slices.Index(Known, byCode(b.Code)) })
+	if len(langs) == 0 || langs[0].Code != Danish.Code {
+		problems.Errorf(path.Join(Dir, "da.toml"), 0, 0, "file is missing; the Danish interface strings are the site's first language")
+		return nil
+	}
+	checkSameKeys(langs, problems)
+	return langs
+}
+
+// readTable decodes one language's table: keys to strings, none empty.
+func readTable(fsys fs.FS, file string, problems *diag.List) (map[string]string, bool) {
+	src, ok := textfile.Read(fsys, file, problems)
+	if !ok {
+		return nil, false
+	}
+	table := map[string]string{}
+	doc, ok := tomlfile.Decode(file, 1, src, &table, problems)
+	if !ok {
+		return nil, false
+	}
+	for _, key := range slices.Sorted(maps.Keys(table)) {
+		if strings.TrimSpace(table[key]) == "" {
+			line, col := doc.Pos(key)
+			problems.Errorf(file, line, col, "%q is empty; write the string, or remove the key from every language", key)
+		}
+	}
+	return table, true
+}
+
+// checkSameKeys names, in each language's file, every key another
+// language has and it lacks.
+func checkSameKeys(langs []*Lang, problems *diag.List) {
+	for _, l := range langs {
+		for _, other := range langs {
+			for _, key := range slices.Sorted(maps.Keys(other.strings)) {
+				if _, ok := l.strings[key]; !ok {
+					problems.Errorf(path.Join(Dir, l.Code+".toml"), 0, 0, "%q is missing; %s.toml has it: %q", key, other.Code, other.strings[key])
+				}
+			}
+		}
+	}
+}
+
+// Has reports whether the language's table holds the key.
+func (l *Lang) Has(key string) bool {
+	_, ok := l.strings[key]
+	return ok
+}
+
+func byCode(code string) *Lang {
+	for _, l := range Known {
+		if l.Code == code {
+			return l
+		}
+	}
+	return nil
+}
+
+func codes() string {
+	var cs []string
+	for _, l := range Known {
+		cs = append(cs, l.Code)
+	}
+	return Danish.Join(cs)
+}
