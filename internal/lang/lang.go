@@ -29,9 +29,13 @@ type Lang struct {
 // Danish first.
 var (
 	Danish = &Lang{Code: "da", Locale: "da_DK", Name: "Dansk", Decimal: ',', Group: '.', and: "og",
-		date: func(t time.Time) string { return strconv.Itoa(t.Day()) + ". " + daMonths[t.Month()-1] + " " + strconv.Itoa(t.Year()) }}
+		date: func(t time.Time) string {
+			return strconv.Itoa(t.Day()) + ". " + daMonths[t.Month()-1] + " " + strconv.Itoa(t.Year())
+		}}
 	English = &Lang{Code: "en", Locale: "en_GB", Name: "English", Decimal: '.', Group: ',', and: "and",
-		date: func(t time.Time) string { return strconv.Itoa(t.Day()) + " " + t.Month().String() + " " + strconv.Itoa(t.Year()) }}
+		date: func(t time.Time) string {
+			return strconv.Itoa(t.Day()) + " " + t.Month().String() + " " + strconv.Itoa(t.Year())
+		}}
 	Known = []*Lang{Danish, English}
 )
 
