@@ -111,8 +111,8 @@ func TestJoin(t *testing.T) {
 func TestLoad(t *testing.T) {
 	var problems diag.List
 	langs := Load(fstest.MapFS{
-		"i18n/en.toml": {Data: []byte("skip = \"Skip to content\"\nof = \"%d of %d\"\n")},
-		"i18n/da.toml": {Data: []byte("skip = \"Gå til indholdet\"\nof = \"%d af %d\"\n")},
+		"i18n/en.toml": {Data: []byte("skip = \"Skip to content\"\nof = \"%d of %d\"\n[nav]\ncases = \"Cases\"\n")},
+		"i18n/da.toml": {Data: []byte("skip = \"Gå til indholdet\"\nof = \"%d af %d\"\n[nav]\ncases = \"Cases\"\n")},
 	}, &problems)
 	if err := problems.Err(); err != nil || len(langs) != 2 {
 		t.Fatalf("Load: %d languages, %v", len(langs), err)
@@ -120,6 +120,9 @@ func TestLoad(t *testing.T) {
 	da, en := langs[0], langs[1]
 	if da.Code != "da" || en.Code != "en" || da.T("skip") != "Gå til indholdet" || en.T("skip") != "Skip to content" || en.Tf("of", 1, 2) != "1 of 2" {
 		t.Errorf("got %s %q, %s %q", da.Code, da.T("skip"), en.Code, en.T("skip"))
+	}
+	if got := en.T("nav.cases"); got != "Cases" {
+		t.Errorf("a section's key reads %q", got)
 	}
 	if got := en.T("nowhere"); got != "[nowhere]" {
 		t.Errorf("an unknown key shows as %q", got)
@@ -149,6 +152,9 @@ func TestLoadRefuses(t *testing.T) {
 			"i18n/da.toml": {Data: []byte("skip = \"Gå til indholdet\"\n")},
 			"i18n/de.toml": {Data: []byte("skip = \"Zum Inhalt\"\n")},
 		}, []string{`i18n/de.toml: error: the site knows the languages da og en`}},
+		{"not a string", fstest.MapFS{
+			"i18n/da.toml": {Data: []byte("[nav]\ncases = 3\n")},
+		}, []string{`i18n/da.toml:2:1: error: "nav.cases" is not a string`}},
 		{"no Danish", fstest.MapFS{
 			"i18n/en.toml": {Data: []byte("skip = \"Skip to content\"\n")},
 		}, []string{`i18n/da.toml: error: file is missing`}},

@@ -64,18 +64,41 @@ func readTable(fsys fs.FS, file string, problems *diag.List) (map[string]string,
 	if !ok {
 		return nil, false
 	}
-	table := map[string]string{}
-	doc, ok := tomlfile.Decode(file, 1, src, &table, problems)
+	var raw map[string]any
+	doc, ok := tomlfile.Decode(file, 1, src, &raw, problems)
 	if !ok {
+		return nil, false
+	}
+	table := map[string]string{}
+	if !flatten(file, doc, "", raw, table, problems) {
 		return nil, false
 	}
 	for _, key := range slices.Sorted(maps.Keys(table)) {
 		if strings.TrimSpace(table[key]) == "" {
-			line, col := doc.Pos(key)
+			line, col := doc.Pos(strings.Split(key, ".")...)
 			problems.Errorf(file, line, col, "%q is empty; write the string, or remove the key from every language", key)
 		}
 	}
 	return table, true
+}
+
+// flatten puts the strings of a table into table, a section's keys
+// prefixed with its name: "nav.cases" is key cases of section [nav].
+func flatten(file string, doc *tomlfile.Doc, prefix string, raw map[string]any, table map[string]string, problems *diag.List) bool {
+	ok := true
+	for _, key := range slices.Sorted(maps.Keys(raw)) {
+		switch v := raw[key].(type) {
+		case string:
+			table[prefix+key] = v
+		case map[string]any:
+			ok = flatten(file, doc, prefix+key+".", v, table, problems) && ok
+		default:
+			line, col := doc.Pos(strings.Split(prefix+key, ".")...)
+			problems.Errorf(file, line, col, "%q is not a string; an interface string is written in quotes", prefix+key)
+			ok = false
+		}
+	}
+	return ok
 }
 
 // checkSameKeys names, in each language's file, every key another

@@ -17,7 +17,7 @@ import (
 
 // SourceDirs are the site's own folders, which a build reads and must never
 // replace.
-var SourceDirs = []string{"content", "data", "layouts", "static"}
+var SourceDirs = []string{"content", "data", "i18n", "layouts", "static"}
 
 // litter are files that desktops leave in any folder they show; a folder
 // holding only these is as good as empty.

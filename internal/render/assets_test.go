@@ -23,7 +23,7 @@ import (
 func siteWith(t *testing.T, files map[string]string) string {
 	t.Helper()
 	root := t.TempDir()
-	for src, dst := range map[string]string{"../../testdata/sites/base": "", "../../layouts": "layouts", "../../static": "static"} {
+	for src, dst := range map[string]string{"../../testdata/sites/base": "", "../../i18n": "i18n", "../../layouts": "layouts", "../../static": "static"} {
 		if err := testsite.CopyTree(src, filepath.Join(root, dst)); err != nil {
 			t.Fatal(err)
 		}

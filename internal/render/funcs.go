@@ -1,10 +1,11 @@
 package render
 
-// The functions the templates call: the site's addresses, hashed names
-// and Danish formats are worked out here, once, rather than spelled out in
-// each template that needs them.
+// The functions the templates call: the site's addresses, hashed names,
+// the language's formats and interface strings are worked out here, once,
+// rather than spelled out in each template that needs them.
 
 import (
+	"fmt"
 	"html/template"
 	"strings"
 
@@ -15,6 +16,21 @@ import (
 // funcs are the functions templates may call.
 func (r *Renderer) funcs() template.FuncMap {
 	return template.FuncMap{
+		// t is an interface string of the page's language (i18n/); tf one
+		// with its values filled in. A key no table has fails the build
+		// with the template's name and line.
+		"t": func(key string) (string, error) {
+			if !r.lang.Has(key) {
+				return "", fmt.Errorf("no interface string %q in %s/%s.toml; add it to every language", key, lang.Dir, r.lang.Code)
+			}
+			return r.lang.T(key), nil
+		},
+		"tf": func(key string, args ...any) (string, error) {
+			if !r.lang.Has(key) {
+				return "", fmt.Errorf("no interface string %q in %s/%s.toml; add it to every language", key, lang.Dir, r.lang.Code)
+			}
+			return r.lang.Tf(key, args...), nil
+		},
 		// url turns a site path ("2016/klynger/") into a link that works under
 		// the base path; a file of static/ is named by its hashed name
 		// ("css/report.css" → "css/report.3f2a9c1d.css", see fingerprint.go).

@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"report/internal/diag"
+	"report/internal/lang"
 	"report/internal/markdown"
 	"report/internal/site"
 	"report/internal/timing"
@@ -41,6 +42,7 @@ type Renderer struct {
 	chrome    *chrome
 	timing    *timing.Recorder
 	site      *site.Site
+	lang      *lang.Lang // the language of the pages it renders
 	templates *Templates
 	basePath  string // "/rapport/"
 	origin    string // "https://example.org", or "" when the base URL has no host
@@ -54,7 +56,10 @@ type Renderer struct {
 // New prepares a renderer and parses the templates. Template problems go to
 // problems; a renderer is returned even then, but must not be used.
 func New(fsys fs.FS, s *site.Site, opts Options, problems *diag.List) *Renderer {
-	r := &Renderer{site: s, timing: opts.Timing, basePath: s.BasePath}
+	r := &Renderer{site: s, lang: lang.Danish, timing: opts.Timing, basePath: s.BasePath}
+	if len(s.Langs) > 0 {
+		r.lang = s.Langs[0]
+	}
 	if u, err := url.Parse(s.BaseURL); err == nil && u.Host != "" {
 		r.origin = u.Scheme + "://" + u.Host
 	}

@@ -13,7 +13,7 @@ import (
 )
 
 // WatchedDirs are the site's folders whose changes trigger a rebuild.
-var WatchedDirs = []string{"content", "data", "layouts", "static"}
+var WatchedDirs = []string{"content", "data", "i18n", "layouts", "static"}
 
 // settle is how long to wait after a change for the next one: an editor's
 // save often writes several files, or one file twice.

@@ -17,6 +17,7 @@ func cacheSite() fstest.MapFS {
 		"data/metrics.toml":       {Data: []byte("[[metric]]\nid = \"medlemmer\"\nlabel = \"Medlemmer\"\n")},
 		"data/years/2015.toml":    {Data: []byte("medlemmer = 3\n")},
 		"data/editions/2016.toml": {Data: []byte("year = 2016\ntitle = \"T\"\ndata_year = 2015\nclusters = [\"c\"]\n")},
+		"i18n/da.toml":            {Data: []byte("language = \"Dansk\"\n")},
 		"content/2016/_index.md":  {Data: []byte("+++\ntitle = \"Forord\"\n+++\nForord.\n")},
 		"content/2016/a.md":       {Data: []byte(chapterText)},
 		"content/2016/b.md":       {Data: []byte(chapterText)},

@@ -8,6 +8,7 @@ import (
 	"report/internal/data"
 	"report/internal/diag"
 	"report/internal/figures"
+	"report/internal/lang"
 	"report/internal/markdown"
 	"report/internal/timing"
 )
@@ -33,7 +34,7 @@ func Load(fsys fs.FS, opts Options, problems *diag.List) *Site {
 	start := time.Now()
 	d := data.Load(fsys, problems)
 	opts.Timing.Stage("load data/", start)
-	s := &Site{Data: d, allowDrafts: opts.AllowDrafts}
+	s := &Site{Data: d, Langs: lang.Load(fsys, problems), allowDrafts: opts.AllowDrafts}
 	s.resolveBase(opts.BaseURL, problems)
 	lang := figures.New(figures.Options{Data: d, BasePath: s.BasePath, MetricURL: MetricURL, Timing: opts.Timing})
 	conv := markdown.New(markdown.Options{Figures: lang, BasePath: s.BasePath, Themes: themeIDs(), OldEdition: s.oldEdition})

@@ -9,6 +9,7 @@ import (
 	"report/internal/data"
 	"report/internal/diag"
 	"report/internal/figures"
+	"report/internal/lang"
 	"report/internal/markdown"
 )
 
@@ -44,6 +45,9 @@ type Site struct {
 	// Histories are the metrics' figures over the years, drawn for their
 	// pages; a metric with fewer than two years has none.
 	Histories map[string]*figures.Figure
+	// Langs are the site's languages, Danish first, with their interface
+	// strings (i18n/); nil when they could not be read.
+	Langs []*lang.Lang
 
 	// BaseURL is the address the site is published under: --base-url, or
 	// data/site.toml's base_url, or "/". BasePath is its path, "/rapport/".

@@ -21,12 +21,13 @@ const Root = "../.."
 // base is the test site: the folders it is made of, each with where it goes.
 var base = []struct{ dir, prefix string }{
 	{"testdata/sites/base", ""},
+	{"i18n", "i18n"},
 	{"layouts", "layouts"},
 	{"static", "static"},
 }
 
 // shipped is the shipped site's folders.
-var shipped = []string{"content", "data", "layouts", "static"}
+var shipped = []string{"content", "data", "i18n", "layouts", "static"}
 
 // FS returns the test site in memory with overlay, which may be nil, laid
 // over it.
@@ -40,7 +41,7 @@ func FS(t testing.TB, overlay *txtar.Archive) fstest.MapFS {
 	return fsys
 }
 
-// RealFS returns the shipped site (content/, data/, layouts/, static/) in
+// RealFS returns the shipped site (content/, data/, i18n/, layouts/, static/) in
 // memory.
 func RealFS(t testing.TB) fstest.MapFS {
 	t.Helper()

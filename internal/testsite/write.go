@@ -7,6 +7,10 @@ import (
 	"strings"
 )
 
+// minimalStrings is the interface strings of a site with the minimal
+// layouts, which show none.
+const minimalStrings = "# The minimal layouts show no interface strings.\nlanguage = \"Dansk\"\n"
+
 // minimalLayouts do for the report what WriteHugo's templates do for Hugo:
 // a title and the content, so both tools are timed on equal work.
 var minimalLayouts = map[string]string{
@@ -62,6 +66,9 @@ func WriteReport(root, layoutsFrom string, o Options) error {
 		}
 	}
 	if layoutsFrom == "" {
+		if err := write(root, "i18n/da.toml", minimalStrings); err != nil {
+			return err
+		}
 		for name, text := range minimalLayouts {
 			if err := write(root, "layouts/"+name, text); err != nil {
 				return err
@@ -69,7 +76,7 @@ func WriteReport(root, layoutsFrom string, o Options) error {
 		}
 		return nil
 	}
-	for _, dir := range []string{"layouts", "static"} {
+	for _, dir := range []string{"i18n", "layouts", "static"} {
 		if err := CopyTree(filepath.Join(layoutsFrom, dir), filepath.Join(root, dir)); err != nil {
 			return err
 		}

@@ -47,6 +47,11 @@ func Decode(path string, firstLine int, src []byte, v any, problems *diag.List) 
 		problems.Errorf(path, doc.fileLine(line), col, "%s", msg)
 		return doc, false
 	}
+	if _, whole := v.(*map[string]any); whole {
+		// A map takes every key, yet the library lists the keys of its
+		// subtables as undecoded.
+		return doc, true
+	}
 	for _, key := range md.Undecoded() {
 		line, col := doc.find(key)
 		problems.Errorf(path, line, col, "unknown key %q; check its spelling against docs/content-model.md", key.String())
