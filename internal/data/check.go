@@ -162,7 +162,7 @@ func (d *Data) checkParts(m *Metric, year int, problems *diag.List) {
 	}
 	if tolerance := float64(len(children)) * halfUnit(children[0].Decimals); math.Abs(sum-total) > tolerance {
 		d.warnAt(year, m.ID, problems, "the parts of %q add up to %s, not to its total %s",
-			m.ID, m.Format(sum), m.Format(total))
+			m.ID, m.Format(lang.Danish, sum), m.Format(lang.Danish, total))
 	}
 }
 
@@ -174,7 +174,7 @@ func (d *Data) checkBelowParent(m *Metric, year int, problems *diag.List) {
 	}
 	if total, ok := d.values[year][parent.ID]; ok && v > total {
 		d.warnAt(year, m.ID, problems, "%q (%s) is larger than its total %q (%s)",
-			m.ID, m.Format(v), parent.ID, parent.Format(total))
+			m.ID, m.Format(lang.Danish, v), parent.ID, parent.Format(lang.Danish, total))
 	}
 }
 

@@ -1,7 +1,6 @@
 package data
 
 import (
-	"report/internal/lang"
 	"strconv"
 	"strings"
 	"unicode"
@@ -59,7 +58,7 @@ func (d *Data) Display(metricID string, year int) (string, bool) {
 func (d *Data) FormatAs(metricID string, year int, v float64) string {
 	m := d.metrics[metricID]
 	if m == nil {
-		return lang.Danish.Number(v, 0)
+		return d.Lang().Number(v, 0)
 	}
 	if m.Shown != "" {
 		return m.Shown
@@ -67,9 +66,9 @@ func (d *Data) FormatAs(metricID string, year int, v float64) string {
 	if d.wholes[year][metricID] {
 		whole := *m
 		whole.Decimals = 0
-		return whole.Format(v)
+		return whole.Format(d.Lang(), v)
 	}
-	return m.Format(v)
+	return m.Format(d.Lang(), v)
 }
 
 // Source names where a figure comes from, as file:line, for messages that
@@ -112,18 +111,14 @@ func (d *Data) ChangeText(metricID string, from, to int) (string, bool) {
 		if !ok1 || !ok2 {
 			return "", false
 		}
-		return lang.Danish.Change(b-a) + pointsSuffix, true
+		return d.Lang().Change(b-a) + d.Lang().Points, true
 	}
 	pct, ok := d.Change(metricID, from, to)
 	if !ok {
 		return "", false
 	}
-	return lang.Danish.Change(pct), true
+	return d.Lang().Change(pct), true
 }
-
-// pointsSuffix follows a change in percentage points, as Danish statistics
-// abbreviate it.
-const pointsSuffix = " pct.-point"
 
 // Children lists the metrics whose parent is the given one, in catalogue order.
 func (d *Data) Children(metricID string) []*Metric {

@@ -84,11 +84,11 @@ type MetricEnglish struct {
 // Derived reports whether the metric is computed from others.
 func (m *Metric) Derived() bool { return len(m.Ratio) > 0 }
 
-// Format writes v as the metric is printed: its decimals, and the unit where
+// Format writes v as the metric is printed, in the language l: its decimals, and the unit where
 // it is a sign that belongs to the number, "%" or "×" (other units are words
 // the text or the table heading supplies).
-func (m *Metric) Format(v float64) string {
-	s := lang.Danish.Number(v, m.Decimals)
+func (m *Metric) Format(l *lang.Lang, v float64) string {
+	s := l.Number(v, m.Decimals)
 	if m.Unit == "%" || m.Unit == "×" {
 		s += "\u00a0" + m.Unit
 	}
@@ -187,6 +187,16 @@ type Data struct {
 
 	hash        hash.Hash // of every data file read, in order
 	fingerprint [32]byte
+
+	lang *lang.Lang // the language figures are written in; nil is Danish
+}
+
+// Lang is the language the data's figures are written in (see In).
+func (d *Data) Lang() *lang.Lang {
+	if d.lang == nil {
+		return lang.Danish
+	}
+	return d.lang
 }
 
 // Fingerprint identifies the data's content: equal fingerprints, equal data.

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 
+	"report/internal/lang"
 	"report/internal/refs"
 )
 
@@ -43,7 +44,7 @@ func checkTitleYears(title string, shown []int, errAt func(string, string, ...an
 	for _, m := range typedYear.FindAllString(title, -1) {
 		y, _ := strconv.Atoi(m)
 		if !slices.Contains(shown, y) {
-			errAt("title", "the title names %d, which is not among the years shown (%s); write {{år}} for the years shown, or {{dataår}}", y, refs.Span(shown))
+			errAt("title", "the title names %d, which is not among the years shown (%s); write {{år}} for the years shown, or {{dataår}}", y, refs.Span(lang.Danish, shown))
 			return
 		}
 	}

@@ -133,10 +133,10 @@ func (c Context) figure(fields []string) (Result, error) {
 		whole := *d.Metric(r.Metric) // a rounded figure has no decimals to show
 		whole.Decimals = 0
 		r.Rounded, r.Exact, r.Option = true, r.Value, round.written
-		r.Text = whole.Format(shown)
+		r.Text = whole.Format(d.Lang(), shown)
 		if r.Exact == r.Text { // say how far: 79,5 %, not 80 %
 			whole.Decimals = d.Metric(r.Metric).Decimals + 1
-			r.Exact = whole.Format(v)
+			r.Exact = whole.Format(d.Lang(), v)
 		}
 		// Rounding down for "over …" or up for "næsten …" states a bound,
 		// true however far it moves the figure; only rounding to the
@@ -214,7 +214,7 @@ func count(c Context, n func(*data.Edition) int) (string, error) {
 	if c.Edition == nil {
 		return "", errors.New("counts of clusters belong to an edition's pages")
 	}
-	return lang.Danish.Number(float64(n(c.Edition)), 0), nil
+	return c.Data.Lang().Number(float64(n(c.Edition)), 0), nil
 }
 
 func goldNames(c Context) (string, error) {
@@ -234,12 +234,12 @@ func yearsShown(c Context) (string, error) {
 	if c.Years == nil {
 		return "", errors.New("{{år}} names the years a chart or table shows, in its title; in text, write {{dataår}} or {{startår}}")
 	}
-	return Span(c.Years), nil
+	return Span(c.Data.Lang(), c.Years), nil
 }
 
-// Span writes years as a reader expects: "2015", "2012–2015" when they run
-// on, "2012, 2014 og 2015" when they skip.
-func Span(years []int) string {
+// Span writes years as a reader of the language l expects: "2015",
+// "2012–2015" when they run on, "2012, 2014 og 2015" when they skip.
+func Span(l *lang.Lang, years []int) string {
 	switch {
 	case len(years) == 0:
 		return ""
@@ -253,7 +253,7 @@ func Span(years []int) string {
 	for i, y := range years {
 		parts[i] = strconv.Itoa(y)
 	}
-	return strings.Join(parts[:len(parts)-1], ", ") + " og " + parts[len(parts)-1]
+	return l.Join(parts)
 }
 
 func editionDataYear(e *data.Edition) int {

@@ -7,6 +7,7 @@ import (
 
 	"report/internal/data"
 	"report/internal/diag"
+	"report/internal/lang"
 )
 
 func context(t *testing.T) Context {
@@ -116,7 +117,7 @@ func TestSpan(t *testing.T) {
 			}
 			ys = append(ys, y)
 		}
-		if got := Span(ys); got != want {
+		if got := Span(lang.Danish, ys); got != want {
 			t.Errorf("Span(%v) = %q, want %q", ys, got, want)
 		}
 	}
