@@ -53,6 +53,8 @@ func TestRender(t *testing.T) {
 		{"definition list", "MADE\n: produktion", "<dl>"},
 		{"key figure", "```keyfigure\nfigure = \"4 ×\"\ntext = \"så høj sandsynlighed\"\n```", `<strong class="key-figure__number">4 ×</strong> <span class="key-figure__text">så høj sandsynlighed</span>`},
 		{"code block stays code", "```go\nx := 1\n```", `<pre><code class="language-go">x := 1`},
+		// WCAG 3.1.2: a screen reader says a kept Danish name in Danish.
+		{"phrase in another language", "by {{da: Styrelsen for Forskning & Innovation}} (the agency)", `by <span lang="da">Styrelsen for Forskning &amp; Innovation</span> (the agency)`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"bytes"
+	"strings"
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
@@ -16,6 +17,7 @@ type refNode struct {
 	text string
 	note string // an editor's note where the source printed another figure
 	word bool   // a year or names, not a figure: no figure's markup
+	lang string // a phrase in another language, {{da: …}}: its language's code
 }
 
 var kindRef = ast.NewNodeKind("ReportRef")
@@ -46,10 +48,28 @@ func (p *refParser) Parse(_ ast.Node, block text.Reader, pc parser.Context) ast.
 	}
 	block.Advance(end + 2)
 	inner := string(line[2:end])
+	if code, phrase, ok := foreignPhrase(inner); ok {
+		if phrase == "" {
+			st.errorf(seg.Start, "{{%s:}} holds no words; write the phrase in that language after the colon", code)
+		}
+		return &refNode{text: phrase, word: true, lang: code}
+	}
 	node := &refNode{text: "{{" + inner + "}}"}
 	res := st.conv.figures.Ref(st.context(), inner, st.at(seg.Start))
 	if res.Resolved {
 		node.text, node.note, node.word = res.Text, res.Note, res.Word
 	}
 	return node
+}
+
+// foreignPhrase reads {{da: Styrelsen for Forskning og Innovation}}: words
+// of another language kept in the text, which screen readers must say in
+// that language (WCAG 3.1.2). The code is a language's two or three
+// letters.
+func foreignPhrase(inner string) (code, phrase string, ok bool) {
+	code, phrase, ok = strings.Cut(inner, ":")
+	if !ok || len(code) < 2 || len(code) > 3 || strings.Trim(code, "abcdefghijklmnopqrstuvwxyz") != "" {
+		return "", "", false
+	}
+	return code, strings.TrimSpace(phrase), true
 }

@@ -41,6 +41,10 @@ func tableCell(w util.BufWriter, _ []byte, n ast.Node, entering bool) (ast.WalkS
 func ref(w util.BufWriter, _ []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
 	if entering {
 		r := n.(*refNode)
+		if r.lang != "" {
+			_, _ = w.WriteString(`<span lang="` + r.lang + `">` + html.EscapeString(r.text) + `</span>`)
+			return ast.WalkSkipChildren, nil
+		}
 		if r.word {
 			_, _ = w.WriteString(html.EscapeString(r.text))
 			return ast.WalkSkipChildren, nil
