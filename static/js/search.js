@@ -3,14 +3,17 @@
 // as a list of headed links with excerpts. The address carries the query
 // (/soeg/?q=bryggeri), so a search can be linked to, reloaded and shared.
 //
-// Pagefind stems Danish: the page is lang="da", so it loads the Danish
-// index, and "bryggeri" also finds "bryggerier". It loads only the parts of
-// the index a query needs, and the text of a result only when it is shown,
-// ten at a time.
+// Pagefind stems the page's language: the Danish page is lang="da", so it
+// loads the Danish index, and "bryggeri" also finds "bryggerier". It loads
+// only the parts of the index a query needs, and the text of a result only
+// when it is shown, ten at a time.
 //
 // Everything is drawn with DOM methods; nothing from the index is parsed as
 // markup into the page, except <mark> around the matched words, which is
 // rebuilt from the excerpt's text.
+//
+// The messages are the page's language's: the page passes them in data-
+// attributes of .search, from i18n/<language>.toml (layouts/search.html).
 
 const PAGE = 10;
 
@@ -20,6 +23,7 @@ const status = document.querySelector(".search-status");
 const list = document.querySelector(".search-results");
 const more = document.querySelector(".search-more button");
 const noIndex = document.querySelector(".search-note:not(.search-note--noscript)");
+const messages = document.querySelector(".search").dataset;
 
 // The bundle sits beside js/ at the site's root, under any base path.
 const bundle = new URL("../pagefind/pagefind.js", import.meta.url).href;
@@ -36,13 +40,16 @@ async function load() {
     mod.init();
     return mod;
   } catch (err) {
-    console.warn("Søgeindekset kunne ikke indlæses:", err);
+    console.warn(messages.loadWarning, err);
     return null;
   }
 }
 
-function quoted(q) {
-  return "»" + q + "«";
+// fill puts values into a message in order: each %s, %d or %v takes the
+// next, and %% is a percent sign.
+function fill(message, ...values) {
+  let i = 0;
+  return message.replace(/%([sdv%])/g, (_, verb) => (verb === "%" ? "%" : String(values[i++])));
 }
 
 function say(text) {
@@ -50,8 +57,8 @@ function say(text) {
 }
 
 function countText(n, q) {
-  if (n === 0) return "Ingen resultater for " + quoted(q) + ". Prøv et andet eller et kortere ord.";
-  return n + (n === 1 ? " resultat" : " resultater") + " for " + quoted(q) + ".";
+  if (n === 0) return fill(messages.noResults, q);
+  return fill(n === 1 ? messages.singleResult : messages.results, n, q);
 }
 
 // excerpt turns Pagefind's excerpt, text with <mark> around the matched
@@ -144,8 +151,8 @@ async function run(raw, wait) {
   try {
     found = await pagefind.debouncedSearch(q, {}, wait);
   } catch (err) {
-    console.warn("Søgningen mislykkedes:", err);
-    say("Søgningen virker ikke lige nu. Prøv at genindlæse siden.");
+    console.warn(messages.searchWarning, err);
+    say(messages.failed);
     return;
   }
   if (found === null) return; // a newer keystroke took over
