@@ -98,3 +98,16 @@ func english(da, en string, missing func()) string {
 	}
 	return da
 }
+
+// Only returns the data with only the editions of the given years, for a
+// version of the site that has only those.
+func (d *Data) Only(years map[int]bool) *Data {
+	v := *d
+	v.Editions = nil
+	for _, e := range d.Editions {
+		if years[e.Year] {
+			v.Editions = append(v.Editions, e)
+		}
+	}
+	return &v
+}

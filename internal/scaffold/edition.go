@@ -157,7 +157,13 @@ func copyChapters(root string, from *data.Edition, to, shift int) (map[string]st
 			return nil, err
 		}
 		name := shiftYearsWithin(e.Name(), from.FirstYear, from.Year, shift)
-		out[filepath.Join(site.ContentDir, strconv.Itoa(to), name)] = markCopied(relativeChapter(string(src), from), from.Year, to)
+		text := relativeChapter(string(src), from)
+		if !site.IsTranslation(e.Name()) {
+			// A translation is confirmed with its page: copied_from is
+			// written once, in the Danish page.
+			text = markCopied(text, from.Year, to)
+		}
+		out[filepath.Join(site.ContentDir, strconv.Itoa(to), name)] = text
 	}
 	return out, nil
 }

@@ -5,9 +5,11 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
+	"strings"
 
 	"report/internal/diag"
 	"report/internal/draft"
+	"report/internal/lang"
 	"report/internal/markdown"
 	"report/internal/refs"
 	"report/internal/tomlfile"
@@ -49,6 +51,13 @@ func (s *Site) chapterDraft(e *Edition, page *Page, doc *tomlfile.Doc, m *chapte
 	}
 	if page.Body != nil {
 		d.Findings = append(d.Findings, page.Body.Findings...)
+	}
+	if s.Lang != nil && s.Lang.Code != lang.Danish.Code {
+		// The translation of a copied chapter is confirmed with it, at
+		// the Danish page's copied_from line; its own findings are listed.
+		d.Source = strings.TrimSuffix(page.Source, "."+s.Lang.Code+".md") + ".md"
+		s.reportDraft(d.Source, 0, 0, e.Year, d, "the chapter's "+s.Lang.Name+" translation", problems)
+		return d
 	}
 	s.reportDraft(page.Source, line, col, e.Year, d, "the chapter", problems)
 	return d

@@ -36,6 +36,7 @@ func Load(fsys fs.FS, opts Options, problems *diag.List) *Site {
 	opts.Timing.Stage("load data/", start)
 	s := &Site{Data: d, Langs: lang.Load(fsys, problems), allowDrafts: opts.AllowDrafts}
 	s.resolveBase(opts.BaseURL, problems)
+	s.AssetBase = s.BasePath
 	lang := figures.New(figures.Options{Data: d, BasePath: s.BasePath, MetricURL: MetricURL, Timing: opts.Timing})
 	conv := markdown.New(markdown.Options{Figures: lang, BasePath: s.BasePath, Themes: themeIDs(), OldEdition: s.oldEdition})
 	start = time.Now()
@@ -52,6 +53,16 @@ func Load(fsys fs.FS, opts Options, problems *diag.List) *Site {
 	start = time.Now()
 	s.checkLinks(problems)
 	opts.Timing.Stage("check links", start)
+	if len(s.Langs) > 0 {
+		s.Lang = s.Langs[0]
+	}
+	for _, l := range s.Langs[min(1, len(s.Langs)):] {
+		start = time.Now()
+		if t := s.translate(fsys, l, files, opts, problems); t != nil {
+			s.Translations = append(s.Translations, t)
+		}
+		opts.Timing.Stage("load the "+l.Name+" version", start)
+	}
 	return s
 }
 

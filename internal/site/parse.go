@@ -89,6 +89,9 @@ func parseAll(fsys fs.FS, conv *markdown.Converter, files []file, problems *diag
 // parseCached parses a file, or takes it from the cache when nothing it
 // depends on has changed.
 func parseCached(fsys fs.FS, conv *markdown.Converter, f file, problems *diag.List, env parseEnv) parsed {
+	if f.from != "" {
+		return parseTranslation(fsys, conv, f, problems)
+	}
 	if env.Cache == nil {
 		// A one-shot build: nothing to look up, so nothing to hash.
 		src, ok := textfile.Read(fsys, f.path, problems)
@@ -127,20 +130,30 @@ func replay(e cacheEntry, problems *diag.List) parsed {
 }
 
 func parseFile(conv *markdown.Converter, f file, src []byte, problems *diag.List) parsed {
-	parts, err := frontmatter.Split(src)
-	if err != nil {
-		problems.Errorf(f.path, 1, 1, "%v", err)
+	parts, matter, doc, ok := parseMatter(f, src, problems)
+	if parts == nil {
 		return parsed{}
 	}
-	var matter any = &chapterMatter{}
-	if f.kind == kindCase {
-		matter = &caseMatter{}
-	}
-	doc, ok := tomlfile.Decode(f.path, parts.MatterLine, parts.Matter, matter, problems)
 	page := markdown.Page{Path: f.path, Edition: f.year, FirstLine: parts.BodyLine}
 	if m, isChapter := matter.(*chapterMatter); isChapter {
 		page.CopiedFrom = m.CopiedFrom
 	}
 	body := conv.Convert(page, parts.Body, problems)
 	return parsed{matter: matter, doc: doc, body: body, bodyLine: parts.BodyLine, ok: ok}
+}
+
+// parseMatter splits a page and decodes its front matter as its kind's;
+// parts is nil when the page has no front matter to split.
+func parseMatter(f file, src []byte, problems *diag.List) (*frontmatter.Parts, any, *tomlfile.Doc, bool) {
+	parts, err := frontmatter.Split(src)
+	if err != nil {
+		problems.Errorf(f.path, 1, 1, "%v", err)
+		return nil, nil, nil, false
+	}
+	var matter any = &chapterMatter{}
+	if f.kind == kindCase {
+		matter = &caseMatter{}
+	}
+	doc, ok := tomlfile.Decode(f.path, parts.MatterLine, parts.Matter, matter, problems)
+	return &parts, matter, doc, ok
 }

@@ -19,11 +19,10 @@ type file struct {
 	kind  pageKind
 	slug  string
 	stamp stamp // size and time, for the preview's cache
+	// from is, for a translation, the Danish page it translates, which
+	// holds what does not change with language.
+	from string
 }
-
-// translationSuffix ends the English translation of the page beside it:
-// hvem-er-de.en.md translates hvem-er-de.md.
-const translationSuffix = ".en.md"
 
 type pageKind int
 
@@ -63,7 +62,7 @@ func (s *Site) scan(fsys fs.FS, stamps bool, problems *diag.List) []file {
 		if !e.Type().IsRegular() {
 			return nil
 		}
-		if strings.HasSuffix(p, translationSuffix) {
+		if translationLang(p) != nil {
 			s.translations = append(s.translations, p)
 			return nil
 		}

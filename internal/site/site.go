@@ -48,15 +48,23 @@ type Site struct {
 	// Langs are the site's languages, Danish first, with their interface
 	// strings (i18n/); nil when they could not be read.
 	Langs []*lang.Lang
+	// Lang is this version's language: Danish for the site itself, which
+	// holds the versions in its other languages in Translations.
+	Lang         *lang.Lang
+	Translations []*Site
 
 	// BaseURL is the address the site is published under: --base-url, or
 	// data/site.toml's base_url, or "/". BasePath is its path, "/rapport/".
 	BaseURL  string
 	BasePath string
+	// AssetBase is the path the files of static/ and content/ are
+	// published under, which every language's pages share: BasePath for
+	// the Danish site, its parent for a translation (/en/ → /).
+	AssetBase string
 
 	allowDrafts bool // see Options.AllowDrafts
-	// translations are the English translations found under content/
-	// (*.en.md), which the Danish version does not publish.
+	// translations are the translations found under content/ (*.en.md),
+	// which the versions in other languages are made from.
 	translations []string
 }
 

@@ -1,0 +1,170 @@
+package site
+
+// The versions of the site in its other languages: each page's translation
+// (hvem-er-de.en.md beside hvem-er-de.md) holds only the words that change
+// with language; the rest of its front matter is the Danish page's.
+
+import (
+	"io/fs"
+	"strings"
+
+	"report/internal/diag"
+	"report/internal/figures"
+	"report/internal/lang"
+	"report/internal/markdown"
+	"report/internal/textfile"
+	"report/internal/tomlfile"
+)
+
+// written once are the keys a translation must leave to the Danish page.
+var writtenOnce = [][]string{
+	{"weight"}, {"copied_from"}, {"cluster"}, {"theme"}, {"quote", "person"}, {"quote", "organisation"},
+}
+
+// translationPath is where the translation of the Danish page p into l
+// lies: content/2016/hvem-er-de.en.md for content/2016/hvem-er-de.md.
+func translationPath(p string, l *lang.Lang) string {
+	return strings.TrimSuffix(p, ".md") + "." + l.Code + ".md"
+}
+
+// IsTranslation reports whether a file under content/ is the translation
+// of the Danish page beside it, by its name: hvem-er-de.en.md.
+func IsTranslation(name string) bool { return translationLang(name) != nil }
+
+// translationLang is the language a file under content/ is a translation
+// into, or nil for a Danish page.
+func translationLang(p string) *lang.Lang {
+	for _, l := range lang.Known[1:] {
+		if strings.HasSuffix(p, "."+l.Code+".md") {
+			return l
+		}
+	}
+	return nil
+}
+
+// translate builds the version of the site in l from the Danish pages'
+// translations and the data's forms in l, or returns nil when no edition
+// has one. An edition has a version in l when its front page has a
+// translation; a page of such an edition without its translation is left
+// out of that version, with a warning, and a translation without its page
+// is an error.
+func (s *Site) translate(fsys fs.FS, l *lang.Lang, files []file, opts Options, problems *diag.List) *Site {
+	found := s.translationsInto(l, files, problems)
+	years := map[int]bool{}
+	for _, f := range files {
+		if f.kind == kindFront && found[translationPath(f.path, l)] {
+			years[f.year] = true
+		}
+	}
+	if len(years) == 0 {
+		return nil
+	}
+	t := &Site{
+		Data: s.Data.In(l, problems), Langs: s.Langs, Lang: l, Assets: s.Assets,
+		BaseURL: s.BaseURL + l.Code + "/", BasePath: s.BasePath + l.Code + "/", AssetBase: s.BasePath,
+		allowDrafts: s.allowDrafts,
+	}
+	t.Data = t.Data.Only(years)
+	figs := figures.New(figures.Options{Data: t.Data, BasePath: t.BasePath, MetricURL: MetricURL, Timing: opts.Timing})
+	conv := markdown.New(markdown.Options{Figures: figs, BasePath: t.BasePath, Themes: themeIDs(), OldEdition: s.oldEdition})
+	var tfiles []file
+	for _, f := range files {
+		tp := translationPath(f.path, l)
+		switch {
+		case !years[f.year]:
+		case !found[tp]:
+			problems.Warnf(f.path, 0, 0, "has no %s translation (%s); the %s version leaves the page out", l.Name, tp, l.Name)
+		default:
+			tf := f
+			tf.path, tf.from, tf.stamp = tp, f.path, stamp{}
+			tfiles = append(tfiles, tf)
+		}
+	}
+	parsed := parseAll(fsys, conv, tfiles, problems, parseEnv{Options: opts, dataPrint: s.Data.Fingerprint(), basePath: t.BasePath, unread: s.editionUnread})
+	t.assemble(tfiles, parsed, problems)
+	t.drawHistories(problems)
+	t.checkLinks(problems)
+	return t
+}
+
+// translationsInto lists the translations into l, and names each one
+// whose page does not exist.
+func (s *Site) translationsInto(l *lang.Lang, files []file, problems *diag.List) map[string]bool {
+	pages := map[string]bool{}
+	for _, f := range files {
+		pages[f.path] = true
+	}
+	found := map[string]bool{}
+	for _, p := range s.translations {
+		if tl := translationLang(p); tl == nil || tl.Code != l.Code {
+			continue
+		}
+		found[p] = true
+		if from := strings.TrimSuffix(p, "."+l.Code+".md") + ".md"; !pages[from] {
+			problems.Errorf(p, 0, 0, "translates %s, which does not exist; rename it after the page it translates, or remove it", from)
+		}
+	}
+	return found
+}
+
+// parseTranslation reads a translation: the words from it, and what does
+// not change with language from the Danish page it translates, whose own
+// problems the Danish version has reported.
+func parseTranslation(fsys fs.FS, conv *markdown.Converter, f file, problems *diag.List) parsed {
+	from := f
+	from.path = f.from
+	src, ok := textfile.Read(fsys, f.from, &diag.List{})
+	if !ok {
+		return parsed{}
+	}
+	_, matter, _, ok := parseMatter(from, src, &diag.List{})
+	if !ok {
+		return parsed{}
+	}
+	tsrc, ok := textfile.Read(fsys, f.path, problems)
+	if !ok {
+		return parsed{}
+	}
+	parts, words, doc, ok := parseMatter(f, tsrc, problems)
+	if parts == nil || !ok {
+		return parsed{}
+	}
+	for _, key := range writtenOnce {
+		if line, col := doc.Pos(key...); line > 0 {
+			problems.Errorf(f.path, line, col, "%q is written once, in %s; a translation holds only the words that change with language", strings.Join(key, "."), f.from)
+		}
+	}
+	adopt(matter, words, f, doc, problems)
+	page := markdown.Page{Path: f.path, Edition: f.year, FirstLine: parts.BodyLine}
+	if m, isChapter := matter.(*chapterMatter); isChapter {
+		page.CopiedFrom = m.CopiedFrom // the translation is a draft while its page is
+	}
+	body := conv.Convert(page, parts.Body, problems)
+	return parsed{matter: matter, doc: doc, body: body, bodyLine: parts.BodyLine, ok: true}
+}
+
+// adopt puts the translation's words into the Danish page's front matter:
+// its title and summary, and a case story's quote and the quoted person's
+// role. A word the Danish page has and the translation lacks stays Danish,
+// with a warning at the translation.
+func adopt(matter, words any, f file, doc *tomlfile.Doc, problems *diag.List) {
+	take := func(key []string, danish string, translated string, set func(string)) {
+		if line, _ := doc.Pos(key...); line > 0 {
+			set(translated)
+		} else if strings.TrimSpace(danish) != "" {
+			problems.Warnf(f.path, doc.FirstLine, 1, "%q is not translated; the page shows %s's", strings.Join(key, "."), f.from)
+		}
+	}
+	switch m := matter.(type) {
+	case *chapterMatter:
+		w := words.(*chapterMatter)
+		take([]string{"title"}, m.Title, w.Title, func(v string) { m.Title = v })
+		take([]string{"summary"}, m.Summary, w.Summary, func(v string) { m.Summary = v })
+	case *caseMatter:
+		w := words.(*caseMatter)
+		take([]string{"title"}, m.Title, w.Title, func(v string) { m.Title = v })
+		take([]string{"summary"}, m.Summary, w.Summary, func(v string) { m.Summary = v })
+		take([]string{"quote", "text"}, m.Quote.Text, w.Quote.Text, func(v string) { m.Quote.Text = v })
+		take([]string{"quote", "role"}, m.Quote.Role, w.Quote.Role, func(v string) { m.Quote.Role = v })
+	}
+}
