@@ -18,13 +18,14 @@ import (
 //
 // An item without its English form keeps the Danish and is named in a
 // warning at its place, so that `report check` lists what is left to
-// translate. For Danish, In returns d itself.
+// translate. For Danish, In returns the data as it is, in l, whose
+// interface strings the figures' tables and charts then use.
 func (d *Data) In(l *lang.Lang, problems *diag.List) *Data {
-	if l.Code == lang.Danish.Code {
-		return d
-	}
 	v := *d
 	v.lang = l
+	if l.Code == lang.Danish.Code {
+		return &v
+	}
 	missing := func(file string, line, col int, what string) {
 		problems.Warnf(file, line, col, "%s has no English form; the English version shows the Danish (add it in an [en] table)", what)
 	}

@@ -65,10 +65,14 @@ func TestEveryPageHasEssentials(t *testing.T) {
 			t.Errorf("%s has no description, or one of fewer than five words", p)
 		}
 		footer := footerLink.FindString(b)
-		if !strings.Contains(footer, `<a href="`+shippedStatement+`">Tilgængelighedserklæring</a>`) {
+		statement, privacy := `<a href="`+shippedStatement+`">Tilgængelighedserklæring</a>`, `<a href="/privatliv/">Privatliv</a>`
+		if strings.HasPrefix(p, "en/") {
+			statement, privacy = `<a href="`+shippedStatement+`">Accessibility statement</a>`, `<a href="/en/privatliv/">Privacy</a>`
+		}
+		if !strings.Contains(footer, statement) {
 			t.Errorf("%s: the footer does not link to the accessibility statement", p)
 		}
-		if !strings.Contains(footer, `<a href="/privatliv/">Privatliv</a>`) {
+		if !strings.Contains(footer, privacy) {
 			t.Errorf("%s: the footer does not link to the privacy note", p)
 		}
 	}
@@ -191,7 +195,11 @@ func TestShareImage(t *testing.T) {
 		if meta["og:image:width"] != "1200" || meta["og:image:height"] != "630" || meta["og:image:type"] != "image/png" {
 			t.Errorf("%s: og:image:width, height and type are %q, %q, %q", p, meta["og:image:width"], meta["og:image:height"], meta["og:image:type"])
 		}
-		if !strings.HasPrefix(meta["og:image:alt"], "Performanceregnskab 2016: omkring 12.000 virksomheder") {
+		alt := "Performanceregnskab 2016: omkring 12.000 virksomheder"
+		if strings.HasPrefix(p, "en/") {
+			alt = "Performance Accounts 2016: about 12,000 companies"
+		}
+		if !strings.HasPrefix(meta["og:image:alt"], alt) {
 			t.Errorf("%s: og:image:alt %q does not say what the image shows", p, meta["og:image:alt"])
 		}
 		if meta["twitter:card"] != "summary_large_image" {
@@ -199,8 +207,8 @@ func TestShareImage(t *testing.T) {
 		}
 		images[img] = true
 	}
-	if len(images) != 1 {
-		t.Errorf("the one edition's pages name %d share images: %v", len(images), images)
+	if len(images) != 2 {
+		t.Errorf("the one edition's pages in two languages name %d share images: %v", len(images), images)
 	}
 	for img := range images {
 		data, ok := out[img]

@@ -184,7 +184,7 @@ func (sr *sheetRewriter) resolve(target string) (string, bool) {
 // assetURL is the path under which a file of static/ is published: its
 // hashed name, or its own.
 func (r *Renderer) assetURL(p string) string {
-	if h, ok := r.hashed[p]; ok {
+	if h, ok := r.root().hashed[p]; ok {
 		return h
 	}
 	return p

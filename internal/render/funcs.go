@@ -34,10 +34,10 @@ func (r *Renderer) funcs() template.FuncMap {
 		// url turns a site path ("2016/klynger/") into a link that works under
 		// the base path; a file of static/ is named by its hashed name
 		// ("css/report.css" → "css/report.3f2a9c1d.css", see fingerprint.go).
-		"url": func(p string) string { return r.basePath + r.assetURL(strings.TrimPrefix(p, "/")) },
+		"url": r.url,
 		// absURL is the full address, for canonical links and link previews;
 		// it falls back to the path when no host was configured.
-		"absURL":      func(p string) string { return r.origin + r.basePath + strings.TrimPrefix(p, "/") },
+		"absURL":      func(p string) string { return r.origin + r.url(p) },
 		"hasOrigin":   func() bool { return r.origin != "" },
 		"shareImage":  r.shareImage,
 		"feedPath":    func() string { return FeedPath },
@@ -68,4 +68,16 @@ func (r *Renderer) funcs() template.FuncMap {
 			return "(" + unit + ")"
 		},
 	}
+}
+
+// url turns a site path into a link that works under the base path. A page
+// ("2016/klynger/", "" for the front page) is the one in the renderer's
+// language; a file ("css/report.css", "deling/2016.png") is the one every
+// language shares, a file of static/ by its hashed name.
+func (r *Renderer) url(p string) string {
+	p = strings.TrimPrefix(p, "/")
+	if p != "" && !strings.HasSuffix(p, "/") {
+		return r.assetBase + r.assetURL(p)
+	}
+	return r.basePath + p
 }

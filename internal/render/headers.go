@@ -208,7 +208,7 @@ func (p *Plan) headersNow() ([]byte, bool, error) {
 	csps := make([]string, len(p.paths))
 	for i, path := range p.paths {
 		if j, isPage := p.pages[path]; isPage {
-			f, prob := p.r.renderPage(j)
+			f, prob := j.r.renderPage(j)
 			if prob != nil {
 				return nil, true, &diag.Errors{Problems: []*diag.Problem{prob}}
 			}

@@ -46,13 +46,36 @@ type PageData struct {
 	Chart   template.HTML   // the metric's history drawn, on its page
 	Files   []markdown.File // downloads beside a page that has no Markdown
 	Metrics []MetricEntry
+
+	// Versions are the page in each of the site's languages that has it,
+	// Danish first, for hreflang; Switch are the others, or their front
+	// pages where they lack this one, for the language switch.
+	Versions []Version
+	Switch   []Version
+}
+
+// Version is a page in one language.
+type Version struct {
+	Lang string // its code, "da"
+	Name string // the language's name in itself, "English"
+	Href string // its address: absolute when the base URL names a host
 }
 
 // Crumb is a step in the breadcrumb trail.
 type Crumb struct{ Title, URL string }
 
-// jobs lists every page of the site in a fixed order.
+// jobs lists every page of the renderer's language in a fixed order, each
+// to be rendered by it.
 func (r *Renderer) jobs() []job {
+	jobs := r.pageJobs()
+	for i := range jobs {
+		jobs[i].r = r
+	}
+	return jobs
+}
+
+// pageJobs lists every page of the site in a fixed order.
+func (r *Renderer) pageJobs() []job {
 	s := r.site
 	jobs := []job{
 		{path: "index.html", kind: "home", data: r.page("home", nil, s.Data.Site.Title, "")},

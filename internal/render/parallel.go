@@ -148,7 +148,7 @@ func (run *eachRun) finish(ctx context.Context) error {
 func (p *Plan) render(path string, stream bool) (File, *diag.Problem) {
 	if j, isPage := p.pages[path]; isPage {
 		start := time.Now()
-		f, prob := p.r.renderPage(j)
+		f, prob := j.r.renderPage(j)
 		p.r.timing.Item("page", path, time.Since(start))
 		return f, prob
 	}

@@ -33,7 +33,7 @@ type Plan struct {
 // Plan decides every file of the site. It fails when two sources would
 // write the same file.
 func (r *Renderer) Plan(fsys fs.FS) (*Plan, error) {
-	jobs := r.jobs()
+	jobs := r.allJobs()
 	p := &Plan{r: r, fsys: fsys, pages: map[string]job{}, files: map[string][]byte{}, assets: map[string]*asset{}}
 	problems := &diag.List{}
 	claim := func(path string) bool {
@@ -88,7 +88,7 @@ func (p *Plan) File(path string) (data []byte, ok bool, err error) {
 		return p.headersNow()
 	}
 	if j, isPage := p.pages[path]; isPage {
-		f, prob := p.r.renderPage(j)
+		f, prob := j.r.renderPage(j)
 		if prob != nil {
 			return nil, true, &diag.Errors{Problems: []*diag.Problem{prob}}
 		}
@@ -114,11 +114,13 @@ func (p *Plan) File(path string) (data []byte, ok bool, err error) {
 func (p *Plan) planAssets(fsys fs.FS, claim func(string) bool, problems *diag.List) {
 	r := p.r
 	p.immutable = map[string]bool{}
-	r.shareImages(func(f File) {
-		if claim(f.Path) {
-			p.files[f.Path], p.immutable[f.Path] = f.Data, true
-		}
-	}, problems)
+	for _, v := range append([]*Renderer{r}, r.versions...) {
+		v.shareImages(func(f File) {
+			if claim(f.Path) {
+				p.files[f.Path], p.immutable[f.Path] = f.Data, true
+			}
+		}, problems)
+	}
 	named := map[string]bool{} // files of content/ and static/ under their own names
 	for _, a := range r.site.Assets {
 		if !strings.HasPrefix(a.Source, site.StaticDir+"/") || keepsName(a.URL) {
@@ -160,12 +162,12 @@ func downloads(jobs []job) []File {
 			continue
 		}
 		for _, f := range j.data.Page.Body.Files {
-			out = append(out, File{Path: j.data.Page.URL + f.Name, Data: f.Data})
+			out = append(out, File{Path: j.r.prefix + j.data.Page.URL + f.Name, Data: f.Data})
 		}
 	}
 	for _, j := range jobs {
 		for _, f := range j.data.Files {
-			out = append(out, File{Path: j.data.URL + f.Name, Data: f.Data})
+			out = append(out, File{Path: j.r.prefix + j.data.URL + f.Name, Data: f.Data})
 		}
 	}
 	return out

@@ -44,8 +44,17 @@ type Renderer struct {
 	site      *site.Site
 	lang      *lang.Lang // the language of the pages it renders
 	templates *Templates
-	basePath  string // "/rapport/"
+	basePath  string // "/rapport/", or "/rapport/en/" for the English pages
+	assetBase string // where the files every language shares are: "/rapport/"
 	origin    string // "https://example.org", or "" when the base URL has no host
+
+	// prefix is where the pages of a version in another language are
+	// written, "en/"; main is then the Danish site's renderer, which
+	// holds the shared files, and versions are, on main, the renderers
+	// of the site's other languages.
+	prefix   string
+	main     *Renderer
+	versions []*Renderer
 
 	// Set by Plan: the hashed names of the files of static/ (see
 	// fingerprint.go), and each edition's share image by year.
@@ -56,9 +65,21 @@ type Renderer struct {
 // New prepares a renderer and parses the templates. Template problems go to
 // problems; a renderer is returned even then, but must not be used.
 func New(fsys fs.FS, s *site.Site, opts Options, problems *diag.List) *Renderer {
-	r := &Renderer{site: s, lang: lang.Danish, timing: opts.Timing, basePath: s.BasePath}
-	if len(s.Langs) > 0 {
-		r.lang = s.Langs[0]
+	r := newRenderer(fsys, s, opts, problems)
+	for _, t := range s.Translations {
+		v := newRenderer(fsys, t, opts, problems)
+		v.prefix, v.main = t.Lang.Code+"/", r
+		r.versions = append(r.versions, v)
+	}
+	return r
+}
+
+// newRenderer prepares the renderer of one language's pages, with the
+// templates' functions bound to its language.
+func newRenderer(fsys fs.FS, s *site.Site, opts Options, problems *diag.List) *Renderer {
+	r := &Renderer{site: s, lang: lang.Danish, timing: opts.Timing, basePath: s.BasePath, assetBase: s.AssetBase}
+	if s.Lang != nil {
+		r.lang = s.Lang
 	}
 	if u, err := url.Parse(s.BaseURL); err == nil && u.Host != "" {
 		r.origin = u.Scheme + "://" + u.Host
@@ -68,11 +89,21 @@ func New(fsys fs.FS, s *site.Site, opts Options, problems *diag.List) *Renderer 
 	return r
 }
 
-// job is one page to render.
+// root is the renderer that holds the files every language shares: the
+// Danish site's.
+func (r *Renderer) root() *Renderer {
+	if r.main != nil {
+		return r.main
+	}
+	return r
+}
+
+// job is one page to render, by the renderer of its language.
 type job struct {
 	path string
 	kind string
 	data *PageData
+	r    *Renderer
 }
 
 func (r *Renderer) renderPage(j job) (File, *diag.Problem) {

@@ -35,6 +35,10 @@ func Load(fsys fs.FS, opts Options, problems *diag.List) *Site {
 	d := data.Load(fsys, problems)
 	opts.Timing.Stage("load data/", start)
 	s := &Site{Data: d, Langs: lang.Load(fsys, problems), allowDrafts: opts.AllowDrafts}
+	if len(s.Langs) > 0 {
+		s.Data = d.In(s.Langs[0], problems) // Danish, with its interface strings
+		d = s.Data
+	}
 	s.resolveBase(opts.BaseURL, problems)
 	s.AssetBase = s.BasePath
 	lang := figures.New(figures.Options{Data: d, BasePath: s.BasePath, MetricURL: MetricURL, Timing: opts.Timing})

@@ -13,7 +13,8 @@ import (
 var (
 	descriptionMeta = regexp.MustCompile(`<meta name="description" content="([^"]*)">`)
 	iconLink        = regexp.MustCompile(`<link rel="(icon|apple-touch-icon)" href="([^"]+)"`)
-	statementLink   = regexp.MustCompile(`<a href="(https://[^"]+)">Tilgængelighedserklæring</a>`)
+	// The statement's link, in the page's language.
+	statementLink = regexp.MustCompile(`<a href="(https://[^"]+)">(Tilgængelighedserklæring|Accessibility statement)</a>`)
 	hashedName      = regexp.MustCompile(`\.[0-9a-f]{8}\.[a-z0-9]+$`)
 )
 
@@ -45,7 +46,7 @@ func (s Site) Essentials() []string {
 			}
 		}
 		if !statementLink.Match(page) {
-			out = append(out, p+`: no link "Tilgængelighedserklæring" to the accessibility statement`)
+			out = append(out, p+`: no link "Tilgængelighedserklæring" (in English "Accessibility statement") to the accessibility statement`)
 		}
 	}
 	return out

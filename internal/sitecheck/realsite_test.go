@@ -52,11 +52,12 @@ func TestShippedSite(t *testing.T) {
 }
 
 // TestTwoClicks walks the links from the site's front page: every chapter,
-// case story and cluster page is at most two clicks away.
+// case story and cluster page is at most two clicks away, and so is every
+// English page from the English front page.
 func TestTwoClicks(t *testing.T) {
 	s := shipped(t, "/")
-	depth := map[string]int{"index.html": 0}
-	frontier := []string{"index.html"}
+	depth := map[string]int{"index.html": 0, "en/index.html": 0}
+	frontier := []string{"index.html", "en/index.html"}
 	for d := 1; d <= 2; d++ {
 		var next []string
 		for _, p := range frontier {
