@@ -15,7 +15,7 @@ var (
 	iconLink        = regexp.MustCompile(`<link rel="(icon|apple-touch-icon)" href="([^"]+)"`)
 	// The statement's link, in the page's language.
 	statementLink = regexp.MustCompile(`<a href="(https://[^"]+)">(Tilgængelighedserklæring|Accessibility statement)</a>`)
-	hashedName      = regexp.MustCompile(`\.[0-9a-f]{8}\.[a-z0-9]+$`)
+	hashedName    = regexp.MustCompile(`\.[0-9a-f]{8}\.[a-z0-9]+$`)
 )
 
 // Essentials lists what a public-sector site lacks on any page: a
