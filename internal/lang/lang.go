@@ -3,6 +3,7 @@ package lang
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -140,4 +141,15 @@ func groupThousands(digits string, sep byte) string {
 		b.WriteString(digits[i : i+3])
 	}
 	return b.String()
+}
+
+// Strings are the language's interface strings, sorted, for tests that
+// look for one language's words on another's pages.
+func (l *Lang) Strings() []string {
+	out := make([]string, 0, len(l.strings))
+	for _, s := range l.strings {
+		out = append(out, s)
+	}
+	slices.Sort(out)
+	return out
 }

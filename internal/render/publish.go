@@ -36,19 +36,41 @@ func (r *Renderer) abs(p string) string {
 type urlset struct {
 	XMLName xml.Name  `xml:"urlset"`
 	NS      string    `xml:"xmlns,attr"`
+	XHTML   string    `xml:"xmlns:xhtml,attr,omitempty"`
 	URLs    []siteURL `xml:"url"`
 }
 
 type siteURL struct {
-	Loc string `xml:"loc"`
+	Loc        string      `xml:"loc"`
+	Alternates []alternate `xml:"xhtml:link"`
+}
+
+// alternate is a page's version in a language, as sitemaps name it for
+// search engines: each language by its own code, and the Danish as the
+// default.
+type alternate struct {
+	Rel      string `xml:"rel,attr"`
+	Hreflang string `xml:"hreflang,attr"`
+	Href     string `xml:"href,attr"`
 }
 
 func (r *Renderer) sitemap(pages []job) []byte {
 	set := urlset{NS: "http://www.sitemaps.org/schemas/sitemap/0.9"}
+	if len(r.versions) > 0 {
+		set.XHTML = "http://www.w3.org/1999/xhtml"
+	}
 	for _, j := range pages {
-		if j.kind != "404" {
-			set.URLs = append(set.URLs, siteURL{Loc: r.abs(j.data.URL)})
+		if j.kind == "404" {
+			continue
 		}
+		u := siteURL{Loc: j.r.abs(j.data.URL)}
+		if v := j.data.Versions; len(v) > 1 {
+			for _, l := range v {
+				u.Alternates = append(u.Alternates, alternate{"alternate", l.Lang, l.Href})
+			}
+			u.Alternates = append(u.Alternates, alternate{"alternate", "x-default", v[0].Href})
+		}
+		set.URLs = append(set.URLs, u)
 	}
 	return marshalXML(set)
 }
