@@ -48,7 +48,7 @@ func Load(fsys fs.FS, opts Options, problems *diag.List) *Site {
 	s.scanStatic(fsys, problems)
 	opts.Timing.Stage("scan content/ and static/", start)
 	start = time.Now()
-	pages := parseAll(fsys, conv, files, problems, parseEnv{opts, d.Fingerprint(), s.BasePath, s.editionUnread})
+	pages := parseAll(fsys, conv, files, problems, parseEnv{Options: opts, dataPrint: d.Fingerprint(), basePath: s.BasePath, unread: s.editionUnread})
 	opts.Timing.Stage("parse and render Markdown, charts", start)
 	start = time.Now()
 	s.assemble(files, pages, problems)

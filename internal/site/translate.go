@@ -7,6 +7,7 @@ package site
 import (
 	"io/fs"
 	"strings"
+	"unicode/utf8"
 
 	"report/internal/diag"
 	"report/internal/figures"
@@ -80,7 +81,7 @@ func (s *Site) translate(fsys fs.FS, l *lang.Lang, files []file, opts Options, p
 			tfiles = append(tfiles, tf)
 		}
 	}
-	parsed := parseAll(fsys, conv, tfiles, problems, parseEnv{Options: opts, dataPrint: s.Data.Fingerprint(), basePath: t.BasePath, unread: s.editionUnread})
+	parsed := parseAll(fsys, conv, tfiles, problems, parseEnv{Options: opts, langs: s.Langs, dataPrint: s.Data.Fingerprint(), basePath: t.BasePath, unread: s.editionUnread})
 	t.assemble(tfiles, parsed, problems)
 	t.drawHistories(problems)
 	t.checkLinks(problems)
@@ -110,7 +111,7 @@ func (s *Site) translationsInto(l *lang.Lang, files []file, problems *diag.List)
 // parseTranslation reads a translation: the words from it, and what does
 // not change with language from the Danish page it translates, whose own
 // problems the Danish version has reported.
-func parseTranslation(fsys fs.FS, conv *markdown.Converter, f file, problems *diag.List) parsed {
+func parseTranslation(fsys fs.FS, conv *markdown.Converter, f file, langs []*lang.Lang, problems *diag.List) parsed {
 	from := f
 	from.path = f.from
 	src, ok := textfile.Read(fsys, f.from, &diag.List{})
@@ -135,6 +136,7 @@ func parseTranslation(fsys fs.FS, conv *markdown.Converter, f file, problems *di
 		}
 	}
 	adopt(matter, words, f, doc, problems)
+	checkInterfaceText(f.path, tsrc, langs, problems)
 	page := markdown.Page{Path: f.path, Edition: f.year, FirstLine: parts.BodyLine}
 	if m, isChapter := matter.(*chapterMatter); isChapter {
 		page.CopiedFrom = m.CopiedFrom // the translation is a draft while its page is
@@ -166,5 +168,33 @@ func adopt(matter, words any, f file, doc *tomlfile.Doc, problems *diag.List) {
 		take([]string{"summary"}, m.Summary, w.Summary, func(v string) { m.Summary = v })
 		take([]string{"quote", "text"}, m.Quote.Text, w.Quote.Text, func(v string) { m.Quote.Text = v })
 		take([]string{"quote", "role"}, m.Quote.Role, w.Quote.Role, func(v string) { m.Quote.Role = v })
+	}
+}
+
+// checkInterfaceText warns where a translation still holds one of the
+// Danish interface strings (a table's "Se tallene som tabel" pasted with
+// the text): English pages must not show them. A string counts from two
+// words, and only when the language's own table lacks it.
+func checkInterfaceText(path string, src []byte, langs []*lang.Lang, problems *diag.List) {
+	if len(langs) < 2 {
+		return
+	}
+	own := map[string]bool{}
+	for _, s := range langs[1].Strings() {
+		own[s] = true
+	}
+	text := string(src)
+	for _, s := range langs[0].Strings() {
+		for _, part := range strings.Split(s, "%") {
+			part = strings.Trim(part, " sdv.,:;–-()")
+			if strings.Count(part, " ") < 1 || own[part] {
+				continue
+			}
+			if i := strings.Index(text, part); i >= 0 {
+				line := 1 + strings.Count(text[:i], "\n")
+				col := 1 + utf8.RuneCountInString(text[strings.LastIndex(text[:i], "\n")+1:i])
+				problems.Warnf(path, line, col, "%q is the Danish site's interface text; write it in %s", part, langs[1].Name)
+			}
+		}
 	}
 }

@@ -1,6 +1,7 @@
 package site_test
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -137,5 +138,19 @@ func TestNoTranslation(t *testing.T) {
 	s, problems := load(t, "")
 	if len(s.Translations) != 0 || len(problems.Problems()) != 0 {
 		t.Errorf("%d translations, problems %v", len(s.Translations), problems.Problems())
+	}
+}
+
+// TestTranslationKeepsDanishInterfaceText warns at the place where a
+// translation still holds the Danish site's interface text.
+func TestTranslationKeepsDanishInterfaceText(t *testing.T) {
+	_, problems := load(t, strings.Replace(translated, "The story is told here.", "The story is told here. Gå til indholdet.", 1))
+	want := `content/2016/cases/en-god-historie.en.md:10:25: warning: "Gå til indholdet" is the Danish site's interface text; write it in English`
+	var got []string
+	for _, p := range problems.Problems() {
+		got = append(got, p.Error())
+	}
+	if !slices.Contains(got, want) {
+		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), want)
 	}
 }
