@@ -6,9 +6,9 @@ package render
 
 import (
 	"html/template"
-	"strconv"
 
 	"report/internal/data"
+	"report/internal/lang"
 	"report/internal/markdown"
 	"report/internal/site"
 )
@@ -52,6 +52,8 @@ type PageData struct {
 	// pages where they lack this one, for the language switch.
 	Versions []Version
 	Switch   []Version
+
+	lang *lang.Lang // the page's language, for DocTitle
 }
 
 // Version is a page in one language.
@@ -79,19 +81,19 @@ func (r *Renderer) pageJobs() []job {
 	s := r.site
 	jobs := []job{
 		{path: "index.html", kind: "home", data: r.page("home", nil, s.Data.Site.Title, "")},
-		{path: "404.html", kind: "404", data: r.page("404", nil, "Siden findes ikke", "404.html")},
+		{path: "404.html", kind: "404", data: r.page("404", nil, r.lang.T("not_found.title"), "404.html")},
 	}
 	// Every page has a description, for search results and link previews.
-	jobs[0].data.Description = "Performanceregnskabet for de danske klynger og innovationsnetværk."
-	jobs[1].data.Description = "Siden findes ikke. Find performanceregnskabet for de danske klynger fra forsiden."
+	jobs[0].data.Description = r.lang.T("page.home_description")
+	jobs[1].data.Description = r.lang.T("page.not_found_description")
 	if latest := r.latest(); latest != nil {
 		jobs[0].data.Edition = latest
 		jobs[0].data.KeyFigures = latest.Figures
 		jobs[0].data.Description = latest.Description
 	}
-	archive := r.page("archive", nil, "Alle udgaver", site.ArchiveURL)
-	archive.Breadcrumbs = []Crumb{{Title: "Forside", URL: ""}}
-	archive.Description = "Alle udgaver af performanceregnskabet for de danske klynger."
+	archive := r.page("archive", nil, r.lang.T("archive.title"), site.ArchiveURL)
+	archive.Breadcrumbs = []Crumb{r.homeCrumb()}
+	archive.Description = r.lang.T("page.archive_description")
 	jobs = append(jobs, job{path: site.ArchiveURL + "index.html", kind: "archive", data: archive})
 	jobs = append(jobs, r.searchJob())
 	jobs = append(jobs, r.privacyJob())
@@ -106,10 +108,10 @@ func (r *Renderer) pageJobs() []job {
 // history across every edition. They belong to no edition, but show the
 // newest edition's navigation.
 func (r *Renderer) metricJobs() []job {
-	home := Crumb{Title: "Forside", URL: ""}
-	index := r.page("metrics", r.latest(), "Alle tal", site.MetricsURL)
+	home := r.homeCrumb()
+	index := r.page("metrics", r.latest(), r.lang.T("metrics.title"), site.MetricsURL)
 	index.Metrics, index.Breadcrumbs = r.metricEntries(), []Crumb{home}
-	index.Description = "Alle nøgletal i performanceregnskabet med deres udvikling år for år."
+	index.Description = r.lang.T("page.metrics_description")
 	jobs := []job{{path: site.MetricsURL + "index.html", kind: "metrics", data: index}}
 	for _, m := range r.site.Data.Metrics {
 		d := r.page("metric", r.latest(), r.site.Data.Title(m.ID), site.MetricURL(m.ID))
@@ -117,8 +119,8 @@ func (r *Renderer) metricJobs() []job {
 		if fig := r.site.Histories[m.ID]; fig != nil {
 			d.Chart, d.Files = template.HTML(fig.HTML()), fig.Downloads()
 		}
-		d.Breadcrumbs = []Crumb{home, {Title: "Alle tal", URL: site.MetricsURL}}
-		d.Description = d.Title + ": tallene år for år i performanceregnskabet."
+		d.Breadcrumbs = []Crumb{home, {Title: index.Title, URL: site.MetricsURL}}
+		d.Description = r.lang.Tf("page.metric_description", d.Title)
 		jobs = append(jobs, job{path: d.URL + "index.html", kind: "metric", data: d})
 	}
 	return jobs
@@ -145,10 +147,15 @@ func pageJob(kind string, d *PageData) job {
 	return job{path: d.URL + "index.html", kind: kind, data: d}
 }
 
+// homeCrumb is the first step of every trail: the home page.
+func (r *Renderer) homeCrumb() Crumb {
+	return Crumb{Title: r.lang.T("crumbs.home"), URL: ""}
+}
+
 // editionCrumbs is the trail of a page of edition e: the home page, the
 // edition's front page, then more.
-func editionCrumbs(e *site.Edition, more ...Crumb) []Crumb {
-	trail := []Crumb{{Title: "Forside", URL: ""}, {Title: e.Subtitle, URL: site.EditionURL(e.Year)}}
+func (r *Renderer) editionCrumbs(e *site.Edition, more ...Crumb) []Crumb {
+	trail := []Crumb{r.homeCrumb(), {Title: e.Subtitle, URL: site.EditionURL(e.Year)}}
 	return append(trail, more...)
 }
 
@@ -158,7 +165,7 @@ func editionCrumbs(e *site.Edition, more ...Crumb) []Crumb {
 func (r *Renderer) frontPage(e *site.Edition) *PageData {
 	front := r.page("edition", e, e.Subtitle, site.EditionURL(e.Year))
 	front.Page, front.KeyFigures, front.Description = e.Front, e.Figures, e.Description
-	front.Breadcrumbs = []Crumb{{Title: "Forside", URL: ""}}
+	front.Breadcrumbs = []Crumb{r.homeCrumb()}
 	front.Draft = e.Draft
 	if front.Draft == nil && e.Front != nil {
 		front.Draft = e.Front.Draft
@@ -173,7 +180,7 @@ func (r *Renderer) chapterJobs(e *site.Edition) []job {
 	for i, ch := range e.Chapters {
 		d := r.page("chapter", e, ch.Title, ch.URL)
 		d.Page, d.Description, d.TOC, d.Draft = ch, ch.Summary, sections(ch.Body), ch.Draft
-		d.Breadcrumbs = editionCrumbs(e)
+		d.Breadcrumbs = r.editionCrumbs(e)
 		if i > 0 {
 			d.Prev = e.Chapters[i-1]
 		}
@@ -187,15 +194,15 @@ func (r *Renderer) chapterJobs(e *site.Edition) []job {
 
 // caseJobs are the edition's list of case stories by theme, and each story.
 func (r *Renderer) caseJobs(e *site.Edition) []job {
-	cases := r.page("cases", e, "Cases", site.CasesURL(e.Year))
-	cases.Themes, cases.Breadcrumbs = e.CasesByTheme(), editionCrumbs(e)
-	cases.Description = "Eksempler på, hvad klyngerne har gjort for danske virksomheder i " + strconv.Itoa(e.DataYear) + "."
+	cases := r.page("cases", e, r.lang.T("cases.title"), site.CasesURL(e.Year))
+	cases.Themes, cases.Breadcrumbs = e.CasesByTheme(), r.editionCrumbs(e)
+	cases.Description = r.lang.Tf("page.cases_description", e.DataYear)
 	jobs := []job{pageJob("cases", cases)}
-	casesCrumb := Crumb{Title: "Cases", URL: site.CasesURL(e.Year)}
+	casesCrumb := Crumb{Title: cases.Title, URL: site.CasesURL(e.Year)}
 	for _, c := range e.Cases {
 		d := r.page("case", e, c.Title, c.URL)
 		d.Page, d.Case, d.Cluster, d.Description = &c.Page, c, c.Cluster, c.Summary
-		d.Breadcrumbs = editionCrumbs(e, casesCrumb)
+		d.Breadcrumbs = r.editionCrumbs(e, casesCrumb)
 		jobs = append(jobs, pageJob("case", d))
 	}
 	return jobs
@@ -204,12 +211,11 @@ func (r *Renderer) caseJobs(e *site.Edition) []job {
 // clusterJobs are the edition's cluster directory by field, and a page for
 // each of its clusters that the data knows.
 func (r *Renderer) clusterJobs(e *site.Edition) []job {
-	year := strconv.Itoa(e.Year)
-	clusters := r.page("clusters", e, "Klyngerne", site.ClustersURL(e.Year))
-	clusters.Fields, clusters.Breadcrumbs, clusters.Draft = r.site.ClustersByField(e), editionCrumbs(e), e.Draft
-	clusters.Description = "De " + strconv.Itoa(len(e.Clusters)) + " klynger i performanceregnskabet " + year + ", fordelt på fagområder."
+	clusters := r.page("clusters", e, r.lang.T("clusters.title"), site.ClustersURL(e.Year))
+	clusters.Fields, clusters.Breadcrumbs, clusters.Draft = r.site.ClustersByField(e), r.editionCrumbs(e), e.Draft
+	clusters.Description = r.lang.Tf("page.clusters_description", len(e.Clusters), e.Year)
 	jobs := []job{pageJob("clusters", clusters)}
-	clustersCrumb := Crumb{Title: "Klyngerne", URL: site.ClustersURL(e.Year)}
+	clustersCrumb := Crumb{Title: clusters.Title, URL: site.ClustersURL(e.Year)}
 	for _, id := range e.Clusters {
 		c := r.site.Data.Cluster(id)
 		if c == nil {
@@ -217,15 +223,15 @@ func (r *Renderer) clusterJobs(e *site.Edition) []job {
 		}
 		d := r.page("cluster", e, c.Name, site.ClusterURL(e.Year, id))
 		d.Cluster, d.ClusterCases = c, e.CasesOf(id)
-		d.Description = c.Name + ": en af klyngerne i performanceregnskabet " + year + "."
-		d.Breadcrumbs = editionCrumbs(e, clustersCrumb)
+		d.Description = r.lang.Tf("page.cluster_description", c.Name, e.Year)
+		d.Breadcrumbs = r.editionCrumbs(e, clustersCrumb)
 		jobs = append(jobs, pageJob("cluster", d))
 	}
 	return jobs
 }
 
 func (r *Renderer) page(kind string, e *site.Edition, title, url string) *PageData {
-	return &PageData{Kind: kind, Site: r.site, Edition: e, Title: title, URL: url}
+	return &PageData{Kind: kind, Site: r.site, Edition: e, Title: title, URL: url, lang: r.lang}
 }
 
 // sections are the headings a chapter's table of contents lists.

@@ -8,8 +8,8 @@ const PrivacyURL = "privatliv/"
 // (layouts/privacy.html): it describes the site, not an edition, so it
 // belongs to none, but shows the newest edition's navigation.
 func (r *Renderer) privacyJob() job {
-	d := r.page("privacy", r.latest(), "Privatliv", PrivacyURL)
-	d.Breadcrumbs = []Crumb{{Title: "Forside", URL: ""}}
-	d.Description = "Sitet sætter ingen cookies og sporer ingen. Her står, hvad der sker med oplysninger om dig, når du læser performanceregnskabet."
+	d := r.page("privacy", r.latest(), r.lang.T("privacy.title"), PrivacyURL)
+	d.Breadcrumbs = []Crumb{r.homeCrumb()}
+	d.Description = r.lang.T("page.privacy_description")
 	return job{path: PrivacyURL + "index.html", kind: "privacy", data: d}
 }

@@ -9,8 +9,8 @@ const SearchURL = "soeg/"
 // searchJob is the search page. It searches every edition, so it belongs to
 // none, but shows the newest edition's navigation, as the metric pages do.
 func (r *Renderer) searchJob() job {
-	d := r.page("search", r.latest(), "Søg", SearchURL)
-	d.Breadcrumbs = []Crumb{{Title: "Forside", URL: ""}}
-	d.Description = "Søg i kapitler, cases, klynger og nøgletal i performanceregnskabet."
+	d := r.page("search", r.latest(), r.lang.T("search.title"), SearchURL)
+	d.Breadcrumbs = []Crumb{r.homeCrumb()}
+	d.Description = r.lang.T("page.search_description")
 	return job{path: SearchURL + "index.html", kind: "search", data: d}
 }

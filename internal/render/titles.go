@@ -1,5 +1,7 @@
 package render
 
+import "report/internal/lang"
+
 // DocTitle is the page's <title>, the whole text. The home page is the
 // report's title alone. Any other page is its own title and then whose page
 // it is: the edition's ("Hvem er de? – Performanceregnskab 2016") on a page
@@ -10,18 +12,24 @@ package render
 // show the newest one's navigation. (The search page and the privacy note
 // show that navigation too, and are named after that edition.)
 //
+// The two are joined as page.title of the page's language (i18n/) says.
+//
 // It is worked out from the page's fields when the page is rendered, so a
 // page whose kind and title change after it was made (the print edition
 // starts as a copy of the front page) is named by what it became.
 func (d *PageData) DocTitle() string {
 	report := d.Site.Data.Site.Title
+	l := d.lang
+	if l == nil {
+		l = lang.Danish // no table: the key shows in brackets, where a test sees it
+	}
 	switch {
 	case d.Kind == "home":
 		return report
 	case d.Edition != nil && !namedAfterReport[d.Kind]:
-		return d.Title + " – " + d.Edition.Subtitle
+		return l.Tf("page.title", d.Title, d.Edition.Subtitle)
 	default:
-		return d.Title + " – " + report
+		return l.Tf("page.title", d.Title, report)
 	}
 }
 

@@ -1,15 +1,31 @@
 package render
 
 import (
+	"os"
 	"testing"
 
 	"report/internal/data"
+	"report/internal/diag"
+	"report/internal/lang"
 	"report/internal/site"
 )
+
+// shippedLangs are the languages with the repository's tables, Danish
+// first.
+func shippedLangs(t *testing.T) []*lang.Lang {
+	t.Helper()
+	var problems diag.List
+	langs := lang.Load(os.DirFS("../.."), &problems)
+	if err := problems.Err(); err != nil || len(langs) < 2 {
+		t.Fatalf("the tables of i18n/: %d languages, %v", len(langs), err)
+	}
+	return langs
+}
 
 // TestDocTitle names each kind of page as base.html's <title> did when it
 // worked the title out itself.
 func TestDocTitle(t *testing.T) {
+	da := shippedLangs(t)[0]
 	s := &site.Site{Data: &data.Data{Site: data.Site{Title: "Viden og vækst"}}}
 	e := &site.Edition{Edition: &data.Edition{Title: "Viden og vækst", Subtitle: "Performanceregnskab 2016"}}
 	for _, c := range []struct {
@@ -34,7 +50,31 @@ func TestDocTitle(t *testing.T) {
 		{"privacy", e, "Privatliv", "Privatliv – Performanceregnskab 2016"},
 		{"print", e, "Viden og vækst", "Viden og vækst – Performanceregnskab 2016"},
 	} {
-		d := &PageData{Kind: c.kind, Site: s, Edition: c.edition, Title: c.title}
+		d := &PageData{Kind: c.kind, Site: s, Edition: c.edition, Title: c.title, lang: da}
+		if got := d.DocTitle(); got != c.want {
+			t.Errorf("%s page titled %q: DocTitle() = %q, want %q", c.kind, c.title, got, c.want)
+		}
+	}
+}
+
+// TestDocTitleEnglish joins the English page's title and whose page it is
+// as the English table says.
+func TestDocTitleEnglish(t *testing.T) {
+	en := shippedLangs(t)[1]
+	s := &site.Site{Data: &data.Data{Site: data.Site{Title: "Knowledge and growth"}}}
+	e := &site.Edition{Edition: &data.Edition{Title: "Knowledge and growth", Subtitle: "Performance Accounts 2016"}}
+	for _, c := range []struct {
+		kind    string
+		edition *site.Edition
+		title   string
+		want    string
+	}{
+		{"home", e, "Knowledge and growth", "Knowledge and growth"},
+		{"404", nil, "Page not found", "Page not found – Knowledge and growth"},
+		{"chapter", e, "Who are they?", "Who are they? – Performance Accounts 2016"},
+		{"metric", e, "Turnover", "Turnover – Knowledge and growth"},
+	} {
+		d := &PageData{Kind: c.kind, Site: s, Edition: c.edition, Title: c.title, lang: en}
 		if got := d.DocTitle(); got != c.want {
 			t.Errorf("%s page titled %q: DocTitle() = %q, want %q", c.kind, c.title, got, c.want)
 		}
