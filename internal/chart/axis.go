@@ -2,6 +2,7 @@ package chart
 
 import (
 	"math"
+
 	"report/internal/lang"
 
 	gochart "github.com/wcharczuk/go-chart/v2"
@@ -60,18 +61,17 @@ func (a axis) ticks() []float64 {
 	return out
 }
 
-func (a axis) label(v float64) string { return lang.Danish.Number(v, a.decimals) }
-
 // valueRange is a value axis as a go-chart Range. go-chart's own ticks
 // start at the lowest value and step by what fits the labels' height, so
 // they are seldom round, and its ranges need not include 0; this range
-// gives go-chart the ticks of axis, in Danish. Min may reach below the
-// lowest tick, to leave room under negative bars.
+// gives go-chart the ticks of axis, written the chart's language's way.
+// Min may reach below the lowest tick, to leave room under negative bars.
 type valueRange struct {
 	gochart.ContinuousRange
-	ax     axis
-	suffix string // after each tick label: " %" on a share's axis
-	ticks  []gochart.Tick
+	ax      axis
+	lang    *lang.Lang
+	percent bool // the ticks are percentages: a share's axis
+	ticks   []gochart.Tick
 }
 
 var (
@@ -85,21 +85,29 @@ var (
 func (v *valueRange) GetTicks(gochart.Renderer, gochart.Style, gochart.ValueFormatter) []gochart.Tick {
 	if v.ticks == nil {
 		for _, x := range v.ax.ticks() {
-			v.ticks = append(v.ticks, gochart.Tick{Value: x, Label: v.ax.label(x) + v.suffix})
+			label := v.lang.Number(x, v.ax.decimals)
+			if v.percent {
+				label = percent(v.lang, label)
+			}
+			v.ticks = append(v.ticks, gochart.Tick{Value: x, Label: label})
 		}
 	}
 	return v.ticks
 }
 
 // valueLabel formats a value for a label on a bar or point.
-func valueLabel(v float64, decimals int) string { return lang.Danish.Number(v, decimals) }
+func valueLabel(l *lang.Lang, v float64, decimals int) string { return l.Number(v, decimals) }
 
-// withUnit formats a value with its unit, as in "94,9 mio. kr." or "36,8 %".
-func withUnit(v float64, decimals int, unit string) string {
-	if unit == "" {
-		return lang.Danish.Number(v, decimals)
+// withUnit formats a value with its unit, as in "94,9 mio. kr." or "36,8 %"
+// ("257.6 DKK million", "36.8%" in English).
+func withUnit(l *lang.Lang, v float64, decimals int, unit string) string {
+	switch unit {
+	case "":
+		return l.Number(v, decimals)
+	case "%":
+		return percent(l, l.Number(v, decimals))
 	}
-	return lang.Danish.Number(v, decimals) + " " + unit
+	return l.Number(v, decimals) + " " + unit
 }
 
 // Drawing helpers built on the Renderer methods only.

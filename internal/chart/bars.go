@@ -3,6 +3,8 @@ package chart
 import (
 	"math"
 
+	"report/internal/lang"
+
 	gochart "github.com/wcharczuk/go-chart/v2"
 )
 
@@ -19,7 +21,7 @@ func drawColumns(r *svgRenderer, s Spec, t theme) error {
 	for _, ser := range s.Series {
 		for _, v := range ser.Values {
 			if !math.IsNaN(v) {
-				widest = max(widest, textWidth(valueLabel(v, s.Decimals), t.px))
+				widest = max(widest, textWidth(valueLabel(s.language(), v, s.Decimals), t.px))
 			}
 		}
 	}
@@ -41,7 +43,7 @@ func drawColumns(r *svgRenderer, s Spec, t theme) error {
 	}
 	series := make([]gochart.Series, k)
 	for j, ser := range s.Series {
-		series[j] = barSeries{seriesBase{ser.Name}, j, k, ser.Values, s.Decimals, t.px, rotated}
+		series[j] = barSeries{seriesBase{ser.Name}, j, k, ser.Values, s.language(), s.Decimals, t.px, rotated}
 	}
 	var elements []gochart.Renderable
 	if s.Kind == Grouped {
@@ -77,6 +79,7 @@ type barSeries struct {
 	seriesBase
 	j, k     int
 	values   []float64
+	lang     *lang.Lang
 	decimals int
 	px       float64
 	rotated  bool // value labels read upwards: they are wider than the bars' room
@@ -101,7 +104,7 @@ func (b barSeries) Render(r gochart.Renderer, box gochart.Box, xr, yr gochart.Ra
 		x0 := float64(i) + 0.5 - group/2 + float64(b.j)*bw
 		left, right := p.x(x0), p.x(x0+bw)
 		b.drawBar(svg, left, right, p.y(0), p.y(v))
-		b.label(svg, valueLabel(v, b.decimals), (left+right)/2, p.y(v), v)
+		b.label(svg, valueLabel(b.lang, v, b.decimals), (left+right)/2, p.y(v), v)
 	}
 }
 

@@ -42,18 +42,31 @@ func RenderCached(s Spec) ([]byte, error) {
 	return svg, nil
 }
 
-// specKey hashes everything that shapes the drawing. NaN has no JSON form, so
-// missing figures are encoded as null.
+// specKey hashes everything that shapes the drawing: the spec, and its
+// language's conventions and [chart] strings, so that a chart is drawn
+// again for another language or when the strings change in the preview.
+// NaN has no JSON form, so missing figures are encoded as null.
 func specKey(s Spec) ([32]byte, bool) {
 	type series struct {
 		Name   string
 		Values []*float64
 	}
+	type language struct {
+		Code           string
+		Decimal, Group byte
+		Points         string
+		Words          []string
+	}
+	l := s.language()
 	enc := struct {
 		Spec
 		Series []series
-	}{Spec: s}
-	enc.Spec.Series = nil
+		Lang   language // in place of the Spec's, which is a pointer
+	}{Spec: s, Lang: language{Code: l.Code, Decimal: l.Decimal, Group: l.Group, Points: l.Points}}
+	enc.Spec.Series, enc.Spec.Lang = nil, nil
+	for _, key := range wordKeys {
+		enc.Lang.Words = append(enc.Lang.Words, word(l, key))
+	}
 	for _, ser := range s.Series {
 		vs := make([]*float64, len(ser.Values))
 		for i, v := range ser.Values {

@@ -8,6 +8,8 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+
+	"report/internal/lang"
 )
 
 // Kind names a chart type.
@@ -16,7 +18,7 @@ type Kind string
 // The chart types.
 const (
 	Bar     Kind = "bar"     // vertical bars, one series, categories on x (e.g. years)
-	HBar    Kind = "hbar"    // horizontal bars, one series, long Danish labels on the left
+	HBar    Kind = "hbar"    // horizontal bars, one series, long labels on the left
 	Grouped Kind = "grouped" // vertical grouped bars: several series per category
 	Line    Kind = "line"    // one or more series over years
 	Share   Kind = "share"   // parts of a whole, each labelled with name, value and percent
@@ -55,6 +57,11 @@ type Spec struct {
 	Width      int    // viewBox width in px; 0 = 720, or 360 when Narrow
 	Narrow     bool   // phone variant: 360 wide, fewer ticks, wrapped labels
 	ID         string // unique id prefix for the title and desc ids in the page
+	// Lang is the language of the page the chart is on: its figures are
+	// written its way and its words, the <desc> too, come from its [chart]
+	// strings. The site always gives one; nil is Danish, for specs built
+	// by hand.
+	Lang *lang.Lang
 }
 
 // Limits that keep a mistaken spec from producing a useless or huge chart.

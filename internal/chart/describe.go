@@ -4,42 +4,39 @@ import (
 	"fmt"
 	"math"
 	"regexp"
-	"report/internal/lang"
 	"strings"
 )
 
-var kindNames = []struct {
-	kind Kind
-	name string
-}{
-	{Bar, "Søjlediagram"},
-	{HBar, "Liggende søjlediagram"},
-	{Grouped, "Grupperet søjlediagram"},
-	{Line, "Kurvediagram"},
-	{Share, "Fordeling"},
+// kindKeys name each chart type in the [chart] strings.
+var kindKeys = map[Kind]string{
+	Bar:     "chart.bar",
+	HBar:    "chart.hbar",
+	Grouped: "chart.grouped",
+	Line:    "chart.line",
+	Share:   "chart.share",
 }
 
 var yearPattern = regexp.MustCompile(`^[12][0-9]{3}$`)
 
-// describe returns the Danish summary used as the chart's <desc>: what is
-// shown, the largest and smallest values with their labels, the parts of a
-// share, and the change from first to last year when the categories are
-// years. It is generated from the data so it cannot drift from the chart.
+// describe returns the summary used as the chart's <desc>, in the chart's
+// language: what is shown, the largest and smallest values with their
+// labels, the parts of a share, and the change from first to last year
+// when the categories are years. It is generated from the data so it
+// cannot drift from the chart.
 func describe(s Spec) string {
+	l := s.language()
 	var b strings.Builder
 	name := string(s.Kind)
-	for _, k := range kindNames {
-		if k.kind == s.Kind {
-			name = k.name
-		}
+	if key, ok := kindKeys[s.Kind]; ok {
+		name = say(l, key)
 	}
-	fmt.Fprintf(&b, "%s: %s.", name, strings.TrimRight(s.Title, ". "))
+	b.WriteString(say(l, "chart.intro", name, strings.TrimRight(s.Title, ". ")))
 	if len(s.Series) > 1 {
 		names := make([]string, len(s.Series))
 		for i, ser := range s.Series {
 			names[i] = ser.Name
 		}
-		fmt.Fprintf(&b, " Serier: %s.", joinDanish(names))
+		b.WriteString(" " + say(l, "chart.series", l.Join(names)))
 	}
 	if s.Kind == Share && len(s.Series) == 1 {
 		describeShare(&b, s)
@@ -67,12 +64,13 @@ func describeExtremes(b *strings.Builder, s Spec) {
 	if !ok {
 		return
 	}
+	l := s.language()
 	if lo == hi {
-		fmt.Fprintf(b, " Værdien er %s (%s).", withUnit(hi.v, s.Decimals, s.Unit), where(s, hi))
+		b.WriteString(" " + say(l, "chart.only", withUnit(l, hi.v, s.Decimals, s.Unit), where(s, hi)))
 		return
 	}
-	fmt.Fprintf(b, " Størst er %s (%s), mindst er %s (%s).",
-		withUnit(hi.v, s.Decimals, s.Unit), where(s, hi), withUnit(lo.v, s.Decimals, s.Unit), where(s, lo))
+	b.WriteString(" " + say(l, "chart.extremes",
+		withUnit(l, hi.v, s.Decimals, s.Unit), where(s, hi), withUnit(l, lo.v, s.Decimals, s.Unit), where(s, lo)))
 }
 
 // extremes finds the smallest and largest values; ties go to the first.
@@ -102,7 +100,9 @@ func where(s Spec, p point) string {
 	return s.Categories[p.category]
 }
 
-// describeTrend tells how a series changed from its first to its last year.
+// describeTrend tells how a series changed from its first to its last
+// year, and by how much in brackets: in percent of the first figure, or in
+// percentage points for a share.
 func describeTrend(b *strings.Builder, s Spec, ser Series) {
 	first, last := -1, -1
 	for i, v := range ser.Values {
@@ -116,27 +116,32 @@ func describeTrend(b *strings.Builder, s Spec, ser Series) {
 	if first < 0 || first == last {
 		return
 	}
+	l := s.language()
 	a, z := ser.Values[first], ser.Values[last]
-	prefix := "F"
-	if len(s.Series) > 1 {
-		prefix = ser.Name + ": f"
+	key := "chart.unchanged"
+	switch {
+	case z > a:
+		key = "chart.rose"
+	case z < a:
+		key = "chart.fell"
 	}
-	fmt.Fprintf(b, " %sra %s til %s ", prefix, s.Categories[first], s.Categories[last])
+	args := []any{s.Categories[first], s.Categories[last]}
+	if a == z {
+		args = append(args, withUnit(l, z, s.Decimals, s.Unit))
+	} else {
+		args = append(args, valueLabel(l, a, s.Decimals), withUnit(l, z, s.Decimals, s.Unit))
+	}
+	if len(s.Series) > 1 {
+		key = strings.Replace(key, "chart.", "chart.series_", 1)
+		args = append([]any{ser.Name}, args...)
+	}
+	b.WriteString(" " + say(l, key, args...))
 	switch {
 	case a == z:
-		fmt.Fprintf(b, "var tallet uændret, %s.", withUnit(z, s.Decimals, s.Unit))
-		return
-	case z > a:
-		b.WriteString("steg")
-	default:
-		b.WriteString("faldt")
-	}
-	fmt.Fprintf(b, " tallet fra %s til %s", valueLabel(a, s.Decimals), withUnit(z, s.Decimals, s.Unit))
-	switch {
 	case s.Unit == "%": // a share changes by points, not by a percent of itself
-		fmt.Fprintf(b, " (%s pct.-point)", lang.Danish.Change(z-a))
+		fmt.Fprintf(b, " (%s%s)", l.Change(z-a), l.Points)
 	case a > 0 && z >= 0:
-		fmt.Fprintf(b, " (%s %%)", lang.Danish.Change((z-a)/a*100))
+		fmt.Fprintf(b, " (%s)", percent(l, l.Change((z-a)/a*100)))
 	}
 	b.WriteString(".")
 }
@@ -144,19 +149,20 @@ func describeTrend(b *strings.Builder, s Spec, ser Series) {
 // describeShare lists every part with value and percent, in the data's
 // order, and names the largest and smallest part.
 func describeShare(b *strings.Builder, s Spec) {
+	l := s.language()
 	vals := s.Series[0].Values
 	sum := total(vals)
-	fmt.Fprintf(b, " I alt %s:", withUnit(sum, s.Decimals, s.Unit))
+	b.WriteString(" " + say(l, "chart.share_total", withUnit(l, sum, s.Decimals, s.Unit)))
 	var parts []string
 	for i, v := range vals {
 		if !math.IsNaN(v) {
-			parts = append(parts, fmt.Sprintf("%s %s (%s %%)", s.Categories[i],
-				withUnit(v, s.Decimals, s.Unit), lang.Danish.Number(v/sum*100, 1)))
+			parts = append(parts, fmt.Sprintf("%s %s (%s)", s.Categories[i],
+				withUnit(l, v, s.Decimals, s.Unit), percent(l, l.Number(v/sum*100, 1))))
 		}
 	}
 	b.WriteString(" " + strings.Join(parts, "; ") + ".")
 	if lo, hi, ok := extremes(s); ok && lo != hi {
-		fmt.Fprintf(b, " Største andel: %s. Mindste andel: %s.", s.Categories[hi.category], s.Categories[lo.category])
+		b.WriteString(" " + say(l, "chart.shares", s.Categories[hi.category], s.Categories[lo.category]))
 	}
 }
 
@@ -170,7 +176,7 @@ func describeMissing(b *strings.Builder, s Spec) {
 		}
 	}
 	if len(gaps) > 0 {
-		fmt.Fprintf(b, " Ingen tal for %s.", joinDanish(gaps))
+		b.WriteString(" " + say(s.language(), "chart.missing", s.language().Join(gaps)))
 	}
 }
 
@@ -181,12 +187,4 @@ func years(cats []string) bool {
 		}
 	}
 	return len(cats) > 1
-}
-
-// joinDanish joins "a", "b" and "c" as "a, b og c".
-func joinDanish(xs []string) string {
-	if len(xs) < 2 {
-		return strings.Join(xs, "")
-	}
-	return strings.Join(xs[:len(xs)-1], ", ") + " og " + xs[len(xs)-1]
 }

@@ -9,8 +9,9 @@
 // lines of a line chart are go-chart ContinuousSeries. What go-chart lacks
 // is added in its own terms:
 //
-//   - valueRange, a Range that gives go-chart round ticks from 0 with Danish
-//     labels; go-chart's own ticks start at the smallest value and step by
+//   - valueRange, a Range that gives go-chart round ticks from 0, labelled
+//     in the chart's language (11.708 in Danish, 11,708 in English);
+//     go-chart's own ticks start at the smallest value and step by
 //     whatever fits the labels' height;
 //   - series (go-chart Series): barSeries for bars from 0, grouped side by
 //     side, with pattern fills and a value label on each; markerSeries for
@@ -50,7 +51,12 @@
 //     once, where go-chart built a font face per measurement and raced on
 //     its first font load (its default font is never asked for);
 //   - accessibility: role="img", <title> and a <desc> generated from the data
-//     by describe, in Danish.
+//     by describe, in the chart's language.
+//
+// A chart is drawn in the language of its page (Spec.Lang): its figures
+// are written that language's way, and its words, the <desc>'s sentences
+// and the few drawn ("I alt", "ingen tal"), come from the [chart] section
+// of the language's i18n/<code>.toml.
 //
 // Output is deterministic, and Render is safe for concurrent use.
 package chart

@@ -3,7 +3,6 @@ package chart
 import (
 	"io"
 	"math"
-	"report/internal/lang"
 
 	gochart "github.com/wcharczuk/go-chart/v2"
 )
@@ -35,6 +34,7 @@ type rowLayout struct {
 // bar on a 0–100 % track, labelled with value and percent).
 func drawRows(r *svgRenderer, s Spec, t theme) error {
 	vals := s.Series[0].Values
+	lg := s.language()
 	l := &rowLayout{s: s, t: t, share: s.Kind == Share, lens: vals, texts: make([]string, len(vals)), caption: s.Unit}
 	ax := niceAxis(s.Series, t.ticks)
 	if l.share {
@@ -42,24 +42,21 @@ func drawRows(r *svgRenderer, s Spec, t theme) error {
 		l.lens = make([]float64, len(vals))
 		for i, v := range vals {
 			l.lens[i] = v / sum * 100
-			l.texts[i] = withUnit(v, s.Decimals, s.Unit) + " · " + lang.Danish.Number(l.lens[i], 1) + " %"
+			l.texts[i] = withUnit(lg, v, s.Decimals, s.Unit) + " · " + percent(lg, lg.Number(l.lens[i], 1))
 		}
 		ax = axis{lo: 0, hi: 100, step: 50}
-		l.caption = "I alt " + withUnit(sum, s.Decimals, s.Unit)
+		l.caption = say(lg, "chart.total", withUnit(lg, sum, s.Decimals, s.Unit))
 	} else {
 		for i, v := range vals {
-			l.texts[i] = valueLabel(v, s.Decimals)
+			l.texts[i] = valueLabel(lg, v, s.Decimals)
 		}
 	}
 	for i, v := range vals {
 		if math.IsNaN(v) {
-			l.texts[i] = "ingen tal"
+			l.texts[i] = say(lg, "chart.no_figure")
 		}
 	}
-	l.x = &valueRange{ContinuousRange: gochart.ContinuousRange{Min: ax.lo, Max: ax.hi}, ax: ax}
-	if l.share {
-		l.x.suffix = " %"
-	}
+	l.x = &valueRange{ContinuousRange: gochart.ContinuousRange{Min: ax.lo, Max: ax.hi}, ax: ax, lang: lg, percent: l.share}
 	l.layout()
 	return l.chart().Render(r.provider(), io.Discard)
 }
@@ -206,7 +203,8 @@ func (l *rowLayout) barTop(i int) float64 {
 }
 
 // drawRow draws row i: its label, its bar (on a 0–100 % track for a share)
-// and its value label. A missing value gets the words "ingen tal", not 0.
+// and its value label. A missing value gets the words "ingen tal" ("no
+// figure"), not 0.
 func (l *rowLayout) drawRow(r *svgRenderer, p plot, i int) {
 	t := l.t
 	top := p.y(l.barTop(i))

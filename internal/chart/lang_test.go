@@ -1,0 +1,187 @@
+package chart
+
+import (
+	"bytes"
+	"maps"
+	"math"
+	"os"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/BurntSushi/toml"
+
+	"report/internal/diag"
+	"report/internal/lang"
+)
+
+// loadLangs reads the site's tables of interface strings, Danish and
+// English, from i18n/.
+func loadLangs(t testing.TB) (da, en *lang.Lang) {
+	t.Helper()
+	var problems diag.List
+	langs := lang.Load(os.DirFS("../.."), &problems)
+	for _, l := range langs {
+		switch l.Code {
+		case "da":
+			da = l
+		case "en":
+			en = l
+		}
+	}
+	if da == nil || en == nil {
+		t.Fatalf("i18n/ lacks Danish or English: %v", problems.Err())
+	}
+	return da, en
+}
+
+// TestDanishWords keeps the words a spec without a language is drawn with
+// the same as the [chart] section of i18n/da.toml, and every key of that
+// section one the chart uses, in English too.
+func TestDanishWords(t *testing.T) {
+	da, en := loadLangs(t)
+	var table struct {
+		Chart map[string]string `toml:"chart"`
+	}
+	if _, err := toml.DecodeFile("../../i18n/da.toml", &table); err != nil {
+		t.Fatal(err)
+	}
+	var inTable []string
+	for key := range table.Chart {
+		inTable = append(inTable, "chart."+key)
+	}
+	slices.Sort(inTable)
+	if inGo := slices.Sorted(slices.Values(wordKeys)); !slices.Equal(inGo, inTable) {
+		t.Errorf("the chart uses the keys\n%q\ni18n/da.toml's [chart] has\n%q", inGo, inTable)
+	}
+	if got := slices.Sorted(maps.Keys(danishWords)); !slices.Equal(got, slices.Sorted(slices.Values(wordKeys))) {
+		t.Errorf("danishWords has the keys %q", got)
+	}
+	for _, key := range wordKeys {
+		if da.T(key) != danishWords[key] {
+			t.Errorf("%s: i18n/da.toml says %q, the chart without a language %q", key, da.T(key), danishWords[key])
+		}
+		if !en.Has(key) {
+			t.Errorf("i18n/en.toml lacks %s", key)
+		}
+	}
+}
+
+// TestDanishTable draws every sample with the Danish table loaded, as the
+// site does, byte for byte as without a language: the golden files are
+// the Danish site's charts.
+func TestDanishTable(t *testing.T) {
+	da, _ := loadLangs(t)
+	for _, s := range variants() {
+		want, err := Render(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s.Lang = da
+		got, err := Render(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got, want) {
+			t.Errorf("%s: drawn with i18n/da.toml, the chart differs from its golden file", goldenName(s))
+		}
+	}
+}
+
+// TestEnglish draws charts for an English page: every figure on the axis,
+// on the bars and in the description is written the English way, and the
+// description and the words drawn are English.
+func TestEnglish(t *testing.T) {
+	_, en := loadLangs(t)
+	nan := math.NaN()
+	for _, tt := range []struct {
+		spec  Spec
+		drawn []string // in the SVG's text, besides the description
+		desc  string
+	}{
+		{Spec{Kind: Bar, ID: "companies", Title: "Member companies, 2012–2015",
+			Categories: []string{"2012", "2013", "2014", "2015"},
+			Series:     []Series{{Name: "Companies", Values: []float64{9120, 10480, 11002, 11708}}}},
+			[]string{"11,708", "10,480", "10,000"},
+			"Bar chart: Member companies, 2012–2015. The largest figure is 11,708 (2015), the smallest 9,120 (2012)." +
+				" From 2012 to 2015 the figure rose from 9,120 to 11,708 (+28%)."},
+		{Spec{Kind: Line, ID: "members", Title: "Members, 2012–2015",
+			Categories: []string{"2012", "2013", "2014", "2015"},
+			Series: []Series{{Name: "Companies", Values: []float64{9120, 10480, 11002, 11708}},
+				{Name: "Knowledge institutions", Values: []float64{820, nan, 1010, 1104}}}},
+			[]string{"10,000"},
+			"Line chart: Members, 2012–2015. Series: Companies and Knowledge institutions." +
+				" The largest figure is 11,708 (Companies, 2015), the smallest 820 (Knowledge institutions, 2012)." +
+				" Companies: from 2012 to 2015 the figure rose from 9,120 to 11,708 (+28%)." +
+				" Knowledge institutions: from 2012 to 2015 the figure rose from 820 to 1,104 (+35%)." +
+				" No figures for Knowledge institutions, 2013."},
+		{Spec{Kind: Bar, ID: "turnover", Title: "Turnover, 2012–2015", Unit: "DKK million", Decimals: 1,
+			Categories: []string{"2012", "2013", "2014", "2015"},
+			Series:     []Series{{Name: "Turnover", Values: []float64{602.8, 390.1, 356.2, 257.6}}}},
+			[]string{"602.8", "257.6"},
+			"Bar chart: Turnover, 2012–2015. The largest figure is 602.8 DKK million (2012), the smallest 257.6 DKK million (2015)." +
+				" From 2012 to 2015 the figure fell from 602.8 to 257.6 DKK million (−57%)."},
+		{Spec{Kind: Share, ID: "funding", Title: "Funding by source, 2015", Unit: "DKK million", Decimals: 1,
+			Categories: []string{"Central government", "EU", "Others"},
+			Series:     []Series{{Name: "Funding", Values: []float64{94.9, 22.3, nan}}}},
+			[]string{"Total: 117.2 DKK million", "94.9 DKK million · 81.0%", "50%", "100%", "no figure"},
+			"Breakdown: Funding by source, 2015. In total 117.2 DKK million: Central government 94.9 DKK million (81.0%); EU 22.3 DKK million (19.0%)." +
+				" Largest share: Central government. Smallest share: EU. No figures for Others."},
+		{Spec{Kind: Line, ID: "share-line", Title: "Share of SMEs", Unit: "%",
+			Categories: []string{"2014", "2015"},
+			Series:     []Series{{Name: "SMEs", Values: []float64{36, 52}}}},
+			[]string{"52"},
+			"Line chart: Share of SMEs. The largest figure is 52% (2015), the smallest 36% (2014)." +
+				" From 2014 to 2015 the figure rose from 36 to 52% (+16 percentage points)."},
+		{Spec{Kind: Grouped, ID: "flat", Title: "Applications", Categories: []string{"2014", "2015"},
+			Series: []Series{{Name: "EU", Values: []float64{1250, 1250}}, {Name: "Regions", Values: []float64{1250, 1250}}}},
+			[]string{"1,250"},
+			"Grouped bar chart: Applications. Series: EU and Regions. The figure is 1,250 (EU, 2014)." +
+				" EU: from 2014 to 2015 the figure was unchanged at 1,250. Regions: from 2014 to 2015 the figure was unchanged at 1,250."},
+		{Spec{Kind: HBar, ID: "one", Title: "Clusters", Categories: []string{"Energy"},
+			Series: []Series{{Name: "Clusters", Values: []float64{1250.5}}}, Decimals: 1},
+			[]string{"1,250.5"},
+			"Horizontal bar chart: Clusters. The figure is 1,250.5 (Energy)."},
+	} {
+		for _, narrow := range []bool{false, true} {
+			s := tt.spec
+			s.Lang, s.Narrow = en, narrow
+			out, err := Render(s)
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkSVG(t, s, out)
+			text := chardata(t, out)
+			for _, want := range append(tt.drawn, tt.desc) {
+				if !strings.Contains(text, want+"\n") && !strings.Contains(text, "\n"+want) {
+					t.Errorf("%s (narrow %v) lacks %q:\n%s", s.ID, narrow, want, text)
+				}
+			}
+			for _, danish := range []string{"ingen tal", "I alt", "Størst", "Fra ", " og ", " %"} {
+				if strings.Contains(text, danish) {
+					t.Errorf("%s (narrow %v) says %q in English:\n%s", s.ID, narrow, danish, text)
+				}
+			}
+		}
+	}
+}
+
+// TestCacheByLanguage draws the same spec in Danish and English from the
+// cache: the language is part of the key.
+func TestCacheByLanguage(t *testing.T) {
+	da, en := loadLangs(t)
+	s := samples()[1]
+	s.Lang = da
+	danish, err := RenderCached(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Lang = en
+	english, err := RenderCached(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if bytes.Equal(danish, english) || !bytes.Contains(english, []byte("602.8")) || !bytes.Contains(danish, []byte("602,8")) {
+		t.Errorf("the cache gave one drawing for both languages")
+	}
+}
