@@ -37,11 +37,14 @@ func (r *Renderer) funcs() template.FuncMap {
 		"url": r.url,
 		// absURL is the full address, for canonical links and link previews;
 		// it falls back to the path when no host was configured.
-		"absURL":      func(p string) string { return r.origin + r.url(p) },
-		"hasOrigin":   func() bool { return r.origin != "" },
-		"shareImage":  r.shareImage,
-		"feedPath":    func() string { return FeedPath },
-		"number":      lang.Danish.Number,
+		"absURL":     func(p string) string { return r.origin + r.url(p) },
+		"hasOrigin":  func() bool { return r.origin != "" },
+		"shareImage": r.shareImage,
+		"feedPath":   func() string { return FeedPath },
+		// number and date write a figure and a day the language's way:
+		// "11.708", "11,708"; "27. november 2016", "27 November 2016".
+		"number":      r.lang.Number,
+		"date":        r.lang.Date,
 		"editionURL":  site.EditionURL,
 		"casesURL":    site.CasesURL,
 		"clustersURL": site.ClustersURL,
@@ -57,7 +60,6 @@ func (r *Renderer) funcs() template.FuncMap {
 		"archiveURL": func() string { return site.ArchiveURL },
 		"privacyURL": func() string { return PrivacyURL },
 		"searchURL":  func() string { return SearchURL },
-		"date":       lang.Danish.Date,
 		"gold":       func(e *site.Edition, clusterID string) bool { return e != nil && e.Gold(clusterID) },
 		// unitAfter is a metric's unit in brackets, to follow its name,
 		// unless the name already ends with it: "… i klyngerne (årsværk)".

@@ -5,7 +5,6 @@ package render
 // figures with each metric's trend.
 
 import (
-	"fmt"
 	"html/template"
 
 	"report/internal/chart"
@@ -69,8 +68,9 @@ func (r *Renderer) metricEntries() []MetricEntry {
 }
 
 // trend draws a metric's figures as a small line, with a text alternative
-// that says what the line shows: "Faldende fra 602,8 i 2012 til 257,6 i
-// 2015". A metric with fewer than two years has none.
+// that says what the line shows, in the page's language (trend.*):
+// "Faldende fra 602,8 i 2012 til 257,6 i 2015", "Falling from 602.8 in 2012
+// to 257.6 in 2015". A metric with fewer than two years has none.
 func (r *Renderer) trend(m *data.Metric) template.HTML {
 	rows := r.history(m)
 	if len(rows) < 2 {
@@ -82,13 +82,13 @@ func (r *Renderer) trend(m *data.Metric) template.HTML {
 		values[i], _ = d.Value(m.ID, row.Year)
 	}
 	first, last := rows[0], rows[len(rows)-1]
-	word := "Uændret"
+	key := "trend.unchanged"
 	switch {
 	case values[len(values)-1] > values[0]:
-		word = "Stigende"
+		key = "trend.rising"
 	case values[len(values)-1] < values[0]:
-		word = "Faldende"
+		key = "trend.falling"
 	}
-	label := fmt.Sprintf("%s fra %s i %d til %s i %d", word, first.Value, first.Year, last.Value, last.Year)
+	label := r.lang.Tf(key, first.Value, first.Year, last.Value, last.Year)
 	return template.HTML(chart.Sparkline(values, label)) // escaped inside
 }

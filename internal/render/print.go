@@ -172,7 +172,7 @@ func (p *Plan) PrintMeta(year int) (PrintMeta, error) {
 		if err != nil {
 			return PrintMeta{}, err
 		}
-		return PrintMeta{Title: e.Title + " – " + e.Subtitle, Author: d.Author, Subject: e.Description, Date: e.Date()}, nil
+		return PrintMeta{Title: p.r.lang.Tf("page.title", e.Title, e.Subtitle), Author: d.Author, Subject: e.Description, Date: e.Date()}, nil
 	}
 	return PrintMeta{}, fmt.Errorf("the site has no edition %d", year)
 }

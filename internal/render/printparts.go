@@ -8,7 +8,6 @@ import (
 	"bytes"
 	"fmt"
 	"html/template"
-	"report/internal/lang"
 
 	"report/internal/diag"
 	"report/internal/site"
@@ -56,7 +55,7 @@ func (r *Renderer) printPageData(e *site.Edition, front job) *PrintData {
 	pd.Description = e.Description
 	d := &PrintData{PageData: &pd, Styles: PrintStyles(e.Year)}
 	if !e.Published.IsZero() {
-		d.Date = lang.Danish.Date(e.Date())
+		d.Date = r.lang.Date(e.Date())
 	}
 	d.Author = r.site.Data.Site.Publisher
 	if d.Author == "" {
@@ -120,7 +119,8 @@ func (p *Plan) chapterParts(e *site.Edition, rw *rewriter) ([]*PrintPart, error)
 // casesPart is one part for all case stories, in the order of the cases
 // page, each story a part below it, its headings a level down.
 func (p *Plan) casesPart(e *site.Edition, rw *rewriter) (*PrintPart, error) {
-	cases := &PrintPart{ID: "cases", Kind: "cases", Title: "Cases", Head: "Cases"}
+	title := p.r.lang.T("cases.title")
+	cases := &PrintPart{ID: "cases", Kind: "cases", Title: title, Head: title}
 	for _, group := range e.CasesByTheme() {
 		for _, c := range group.Cases {
 			j, ok := p.pages[c.URL+"index.html"]
@@ -131,7 +131,7 @@ func (p *Plan) casesPart(e *site.Edition, rw *rewriter) (*PrintPart, error) {
 			if err != nil {
 				return nil, err
 			}
-			part := &PrintPart{ID: "case-" + c.Slug, Kind: "case", Title: c.Title, Head: "Cases"}
+			part := &PrintPart{ID: "case-" + c.Slug, Kind: "case", Title: c.Title, Head: title}
 			part.Body = template.HTML(rw.rewrite(body, c.URL, part.ID, 1))
 			cases.Parts = append(cases.Parts, part)
 		}

@@ -18,7 +18,7 @@ func (r *Renderer) printStyles(d *PrintData) []byte {
 	var b strings.Builder
 	b.WriteString("@charset \"utf-8\";\n/* Made by report with the print page: the running heads. */\n")
 	fmt.Fprintf(&b, "@page { @top-right { content: %s; } }\n", cssString(d.Edition.Subtitle))
-	fmt.Fprintf(&b, "[data-sheet=\"0\"] { page: part-0; }\n@page part-0 { @top-left { content: %s; } }\n", cssString("Indhold"))
+	fmt.Fprintf(&b, "[data-sheet=\"0\"] { page: part-0; }\n@page part-0 { @top-left { content: %s; } }\n", cssString(r.lang.T("print.contents")))
 	for _, part := range d.Parts {
 		fmt.Fprintf(&b, "[data-sheet=\"%d\"] { page: part-%d; }\n", part.Sheet, part.Sheet)
 		fmt.Fprintf(&b, "@page part-%d { @top-left { content: %s; } }\n", part.Sheet, cssString(part.Head))

@@ -131,7 +131,8 @@ func (r *Renderer) renderPage(j job) (File, *diag.Problem) {
 
 // content is a page's body with its lists of case stories filled in: the
 // `cases` blocks of the Markdown, which list the edition's stories of a
-// theme (see markdown.CaseList).
+// theme (see markdown.CaseList), under caselist.heading, each story's
+// cluster named as caselist.from says.
 func (r *Renderer) content(body *markdown.Doc, e *site.Edition) string {
 	if len(body.Cases) == 0 || e == nil {
 		return body.HTML
@@ -150,12 +151,12 @@ func (r *Renderer) content(body *markdown.Doc, e *site.Edition) string {
 			}
 			item := `<li><a href="` + html.EscapeString(r.basePath+c.URL) + `">` + html.EscapeString(c.Title) + "</a>"
 			if c.Cluster != nil {
-				item += " – fra " + html.EscapeString(c.Cluster.ShortName())
+				item += html.EscapeString(r.lang.Tf("caselist.from", c.Cluster.ShortName()))
 			}
 			items = append(items, item+"</li>\n")
 		}
 		if len(items) > 0 {
-			b.WriteString("<p>Cases:</p>\n<ul class=\"case-links\">\n" + strings.Join(items, "") + "</ul>\n")
+			b.WriteString("<p>" + html.EscapeString(r.lang.T("caselist.heading")) + "</p>\n<ul class=\"case-links\">\n" + strings.Join(items, "") + "</ul>\n")
 		}
 	}
 	b.WriteString(body.HTML[last:])
