@@ -11,12 +11,12 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
-	"report/internal/lang"
 	"slices"
 	"strconv"
 	"strings"
 
 	"report/internal/diag"
+	"report/internal/lang"
 	"report/internal/site"
 )
 
@@ -27,14 +27,23 @@ func PDFPath(year int) string {
 	return y + "/performanceregnskab-" + y + ".pdf"
 }
 
-// PDFLink is the edition front page's link to its PDF.
+// PDFLink is the edition front page's link to its PDF, in every language
+// (see linkPDF).
 type PDFLink struct {
-	URL  string // PDFPath
-	Size string // "2,1 MB"
+	URL string // PDFPath
+	// Size is what the link says after edition.pdf's comma: the file's
+	// size, "2,1 MB", and on a page in another language than the PDF's the
+	// PDF's language first (pdf.in_danish): "in Danish, 2.1 MB".
+	Size string
+	// Lang is the PDF's language, "da", on a page in another language, for
+	// the link's hreflang; empty on the Danish pages.
+	Lang string
 }
 
 // FileSize writes a file's size as Danish readers read it: "2,1 MB",
-// "850 kB" (powers of 1000, as file managers show them).
+// "850 kB" (powers of 1000, as file managers show them). It is for
+// report-pdf's line of what it wrote; a page writes a size in its own
+// language (see fileSize).
 func FileSize(n int64) string {
 	switch {
 	case n >= 1_000_000:
@@ -43,6 +52,37 @@ func FileSize(n int64) string {
 		return lang.Danish.Number(float64(n)/1e3, 0) + " kB"
 	}
 	return strconv.FormatInt(n, 10) + " byte"
+}
+
+// fileSize writes a file's size as readers of the renderer's language
+// read it, its unit from the table (pdf.megabytes, pdf.kilobytes,
+// pdf.bytes): "2,1 MB", "2.1 MB", "850 kB".
+func (r *Renderer) fileSize(n int64) string {
+	switch {
+	case n >= 1_000_000:
+		return r.lang.Tf("pdf.megabytes", r.lang.Number(float64(n)/1e6, 1))
+	case n >= 1000:
+		return r.lang.Tf("pdf.kilobytes", r.lang.Number(float64(n)/1e3, 0))
+	}
+	return r.lang.Tf("pdf.bytes", r.lang.Number(float64(n), 0))
+}
+
+// linkPDF links the edition's front page in every language that has one
+// to its PDF, of size bytes. The PDF is printed from the Danish pages, so
+// a front page in another language says it is in Danish, and gives its
+// language for hreflang.
+func (p *Plan) linkPDF(year int, pdf string, size int64) {
+	for _, r := range append([]*Renderer{p.r}, p.r.versions...) {
+		front, ok := p.pages[r.prefix+site.EditionURL(year)+"index.html"]
+		if !ok || front.r != r {
+			continue
+		}
+		link := &PDFLink{URL: pdf, Size: r.fileSize(size)}
+		if r != p.r {
+			link.Size, link.Lang = r.lang.Tf("pdf.in_danish", link.Size), p.r.lang.Code
+		}
+		front.data.PDF = link
+	}
 }
 
 // PrintDigest is a digest of everything an edition's PDF is made from: the
@@ -86,8 +126,8 @@ func (p *Plan) PrintDigest(year int, loaded []string) (string, error) {
 func DigestPath(year int) string { return PDFPath(year) + ".kilde" }
 
 // AddPDFs publishes every edition's PDF from dir, the folder report-pdf
-// wrote them to, and links each edition's front page to its PDF with its
-// size. It fails, naming what to do, when an edition has no PDF there, or
+// wrote them to, and links each edition's front page, in every language,
+// to its PDF with its size. It fails, naming what to do, when an edition has no PDF there, or
 // one made from other content than the site's now.
 func (p *Plan) AddPDFs(dir fs.FS, where string) error {
 	problems := &diag.List{}
@@ -130,9 +170,7 @@ func (p *Plan) AddPDFs(dir fs.FS, where string) error {
 		p.files[pdf] = data
 		i, _ := slices.BinarySearch(p.paths, pdf)
 		p.paths = slices.Insert(p.paths, i, pdf)
-		if front, ok := p.pages[site.EditionURL(e.Year)+"index.html"]; ok {
-			front.data.PDF = &PDFLink{URL: pdf, Size: FileSize(int64(len(data)))}
-		}
+		p.linkPDF(e.Year, pdf, int64(len(data)))
 	}
 	return problems.Err()
 }

@@ -129,6 +129,14 @@ func TestAddPDFs(t *testing.T) {
 	if want := `<a href="/2016/performanceregnskab-2016.pdf" type="application/pdf">Hent hele rapporten som PDF, 2,1 MB</a>`; !strings.Contains(string(front), want) {
 		t.Errorf("the front page lacks %s", want)
 	}
+	// The English front page links to the same PDF, and says it is in Danish.
+	front, _, err = plan.File("en/2016/index.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := `<a href="/2016/performanceregnskab-2016.pdf" type="application/pdf">Download the whole report as a PDF, in Danish, 2.1 MB</a>`; !strings.Contains(string(front), want) {
+		t.Errorf("the English front page lacks %s", want)
+	}
 	if b, ok, _ := plan.File("2016/performanceregnskab-2016.pdf"); !ok || string(b) != pdf {
 		t.Error("the PDF is not in the site")
 	}
