@@ -106,12 +106,13 @@ type atomEntry struct {
 }
 
 // feed lists every edition's case stories, newest edition first. Their
-// dates are their edition's publication date, never the clock.
+// dates are their edition's publication date, never the clock. Only the
+// Danish site publishes one, in its language, titled as feed.title says.
 func (r *Renderer) feed() []byte {
 	s := r.site
 	f := atomFeed{
-		NS: "http://www.w3.org/2005/Atom", Lang: "da",
-		ID: r.abs(FeedPath), Title: s.Data.Site.Title + " – cases",
+		NS: "http://www.w3.org/2005/Atom", Lang: r.lang.Code,
+		ID: r.abs(FeedPath), Title: r.lang.Tf("feed.title", s.Data.Site.Title),
 		Author: atomPerson{Name: s.Data.Site.Title},
 		Links:  []atomLink{{Rel: "self", Href: r.abs(FeedPath)}, {Href: r.abs("")}},
 	}
