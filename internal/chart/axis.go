@@ -99,7 +99,8 @@ func (v *valueRange) GetTicks(gochart.Renderer, gochart.Style, gochart.ValueForm
 func valueLabel(l *lang.Lang, v float64, decimals int) string { return l.Number(v, decimals) }
 
 // withUnit formats a value with its unit, as in "94,9 mio. kr." or "36,8 %"
-// ("257.6 DKK million", "36.8%" in English).
+// ("257.6 DKK million" in English); a percentage as the language's
+// [chart] percent writes it.
 func withUnit(l *lang.Lang, v float64, decimals int, unit string) string {
 	switch unit {
 	case "":

@@ -7,8 +7,8 @@ import (
 )
 
 // The words a chart draws and says, from the [chart] section of the
-// language's table of interface strings (i18n/<code>.toml). Every string
-// there is a format: %s is a text or a figure already written the
+// language's table of interface strings (i18n/<code>.toml). A string that
+// takes values is a format: %s is a text or a figure already written the
 // language's way, and %% a percent sign.
 
 // wordKeys are the keys of the [chart] section, in a fixed order for the
@@ -58,8 +58,12 @@ func (s Spec) language() *lang.Lang {
 	return s.Lang
 }
 
-// say is the string of the key in l with its values filled in.
+// say is the string of the key in l, with its values filled in when it
+// takes any.
 func say(l *lang.Lang, key string, args ...any) string {
+	if len(args) == 0 {
+		return word(l, key)
+	}
 	return fmt.Sprintf(word(l, key), args...)
 }
 
@@ -75,6 +79,5 @@ func word(l *lang.Lang, key string) string {
 	return l.T(key)
 }
 
-// percent writes a figure already formatted as a percentage: "36,8 %",
-// "36.8%".
+// percent writes a figure already formatted as a percentage: "36,8 %".
 func percent(l *lang.Lang, figure string) string { return say(l, "chart.percent", figure) }
