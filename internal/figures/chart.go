@@ -7,6 +7,7 @@ import (
 
 	"report/internal/chart"
 	"report/internal/danish"
+	"report/internal/lang"
 	"report/internal/markdown"
 )
 
@@ -37,9 +38,6 @@ type seriesSpec struct {
 	Metrics []string `toml:"metrics"`
 }
 
-// defaultSource is the caption's source line when a chart names none.
-const defaultSource = "Kilde: Klyngernes indberetninger til performanceregnskabet."
-
 // Figure is a resolved chart: the drawings, the same figures as a table, and
 // the downloads.
 type Figure struct {
@@ -51,7 +49,19 @@ type Figure struct {
 	Unit       string
 	Categories []string
 	Series     []figureSeries
+	lang       *lang.Lang // the page's: its words, its figures in the drawings and the CSV; nil is Danish
 }
+
+// language is the figure's language.
+func (fig *Figure) language() *lang.Lang {
+	if fig.lang == nil {
+		return lang.Danish
+	}
+	return fig.lang
+}
+
+// defaultSource is the caption's source line when a chart names none.
+func defaultSource(l *lang.Lang) string { return say(l, "figures.source") }
 
 // figureSeries is one series with its figures formatted as the report prints
 // them ("" where the source gives none) and as numbers for the downloads.
@@ -107,7 +117,7 @@ func (st *block) chart() (string, []markdown.File) {
 // draw renders the figure's two drawings: wide for screens and print, narrow
 // for phones.
 func (fig *Figure) draw(kind chart.Kind, decimals int) error {
-	cs := chart.Spec{Kind: kind, Title: fig.Title, Categories: fig.Categories, Unit: fig.Unit, Decimals: decimals, ID: fig.ID}
+	cs := chart.Spec{Kind: kind, Title: fig.Title, Categories: fig.Categories, Unit: fig.Unit, Decimals: decimals, ID: fig.ID, Lang: fig.language()}
 	for _, s := range fig.Series {
 		cs.Series = append(cs.Series, chart.Series{Name: s.Name, Values: s.Values})
 	}
@@ -138,9 +148,9 @@ func (fig *Figure) HTML() string {
 // pairs up (labels and metrics, series and categories) is checked: TOML reads
 // a Danish slip like [1.0, 2,0] as three numbers.
 func (st *block) resolveChart(spec chartSpec, errAt, warnAt func(string, string, ...any)) *Figure {
-	fig := &Figure{Source: strings.TrimSpace(spec.Source), Unit: spec.Unit}
+	fig := &Figure{Source: strings.TrimSpace(spec.Source), Unit: spec.Unit, lang: st.data().Lang()}
 	if fig.Source == "" {
-		fig.Source = defaultSource
+		fig.Source = defaultSource(fig.lang)
 	}
 	if !chart.Kind(spec.Type).Valid() {
 		errAt("type", `type must be %s, not %q`, chart.KindNames(), spec.Type)

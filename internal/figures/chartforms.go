@@ -99,11 +99,12 @@ func (st *block) chartFromClusters(fig *Figure, spec chartSpec, errAt func(strin
 		errAt("data", "charts of clusters belong to an edition's pages")
 		return
 	}
-	s := figureSeries{Name: "Klynger"}
+	l := d.Lang()
+	s := figureSeries{Name: say(l, "figures.clusters")}
 	add := func(label string, n int) {
 		fig.Categories = append(fig.Categories, label)
 		s.Values = append(s.Values, float64(n))
-		s.Cells = append(s.Cells, strconv.Itoa(n))
+		s.Cells = append(s.Cells, l.Number(float64(n), 0))
 	}
 	switch spec.Data {
 	case "clusters-by-field":
@@ -119,14 +120,14 @@ func (st *block) chartFromClusters(fig *Figure, spec chartSpec, errAt func(strin
 			}
 		}
 	case "ecei":
-		add("Guld", len(e.ECEIGold))
-		add("Sølv eller bronze", len(e.Clusters)-len(e.ECEIGold))
+		add(say(l, "figures.gold"), len(e.ECEIGold))
+		add(say(l, "figures.silver_bronze"), len(e.Clusters)-len(e.ECEIGold))
 	default:
 		errAt("data", `data must be "clusters-by-field" or "ecei", not %q`, spec.Data)
 		return
 	}
 	if fig.Unit == "" {
-		fig.Unit = "klynger"
+		fig.Unit = say(l, "figures.clusters_unit")
 	}
 	fig.Series = append(fig.Series, s)
 }

@@ -12,4 +12,10 @@
 // references in the text and hands them here, with the page they are on
 // and where they stand in its file. Every problem goes to the page's list
 // with that position.
+//
+// A page's blocks are drawn in the language of the data they are given
+// (data.Data.Lang, set by data.In): figures written its way, charts drawn
+// in it, the CSV downloads as its spreadsheets read them, and the words of
+// tables and charts from the [table] and [figures] sections of its
+// i18n/<code>.toml.
 package figures

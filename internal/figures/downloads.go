@@ -8,24 +8,30 @@ import (
 	"math"
 	"strconv"
 	"strings"
+
+	"report/internal/lang"
 )
 
-// CSV is the figure's data for spreadsheets: UTF-8 with a byte order mark,
-// semicolons and decimal commas, so Danish Excel opens it as numbers.
+// CSV is the figure's data for spreadsheets, UTF-8 with a byte order mark,
+// written as a spreadsheet in the figure's language reads it: in Danish
+// with semicolons and decimal commas, so Danish Excel opens it as numbers
+// ("2015;257,6"); in a language with a decimal point, with commas
+// ("2015,257.6"). The figures are never grouped in thousands.
 func (f *Figure) CSV() []byte {
+	sep, decimal := csvConvention(f.language())
 	var b bytes.Buffer
 	b.WriteString("\uFEFF")
-	b.WriteString(csvField(f.Title))
+	b.WriteString(csvField(f.Title, sep))
 	for _, s := range f.Series {
-		b.WriteString(";" + csvField(s.Name))
+		b.WriteString(sep + csvField(s.Name, sep))
 	}
 	b.WriteString("\r\n")
 	for i, c := range f.Categories {
-		b.WriteString(csvField(c))
+		b.WriteString(csvField(c, sep))
 		for _, s := range f.Series {
-			b.WriteString(";")
+			b.WriteString(sep)
 			if v := s.Values[i]; !math.IsNaN(v) {
-				b.WriteString(strings.ReplaceAll(strconv.FormatFloat(v, 'f', -1, 64), ".", ","))
+				b.WriteString(strings.ReplaceAll(strconv.FormatFloat(v, 'f', -1, 64), ".", decimal))
 			}
 		}
 		b.WriteString("\r\n")
@@ -33,15 +39,25 @@ func (f *Figure) CSV() []byte {
 	return b.Bytes()
 }
 
+// csvConvention is the field separator and the decimal mark of a CSV file
+// in l: a language whose decimal mark is the comma separates fields with
+// semicolons.
+func csvConvention(l *lang.Lang) (sep, decimal string) {
+	if l.Decimal == ',' {
+		return ";", ","
+	}
+	return ",", string(l.Decimal)
+}
+
 // csvField quotes a text cell where it must be, and defuses one that a
 // spreadsheet would run as a formula: a label starting with =, +, -, @, a
 // tab or a carriage return gets a leading apostrophe, as OWASP advises for
 // CSV injection. Only text cells pass here; the figures are numbers.
-func csvField(s string) string {
+func csvField(s, sep string) string {
 	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
 		s = "'" + s
 	}
-	if strings.ContainsAny(s, ";\"\r\n\t") {
+	if strings.ContainsAny(s, sep+"\"\r\n\t") {
 		return `"` + strings.ReplaceAll(s, `"`, `""`) + `"`
 	}
 	return s

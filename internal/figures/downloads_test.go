@@ -5,6 +5,8 @@ import (
 	"math"
 	"strings"
 	"testing"
+
+	"report/internal/lang"
 )
 
 // TestCSVDefusesFormulas keeps a label from running as a spreadsheet
@@ -38,5 +40,20 @@ func TestCSVDefusesFormulas(t *testing.T) {
 	}
 	if strings.Join(back.Categories, "|") != strings.Join(labels, "|") || back.Title != f.Title || back.Series[0].Name != "-Serie" {
 		t.Errorf("the JSON changed the labels: %q", back.Categories)
+	}
+}
+
+// TestCSVInEnglish writes the CSV of an English page as English
+// spreadsheets read it: commas between fields, a decimal point, no
+// thousands separator, and a text with a comma in quotes; a semicolon is
+// text there.
+func TestCSVInEnglish(t *testing.T) {
+	f := &Figure{Title: "Turnover; by source", lang: lang.English,
+		Categories: []string{"Regions, municipalities", "EU", "-1"},
+		Series: []figureSeries{{Name: "2015", Values: []float64{11708.25, math.NaN(), 257.6}},
+			{Name: "Funded", Values: []float64{1, 2, 3}}}}
+	want := "\uFEFFTurnover; by source,2015,Funded\r\n\"Regions, municipalities\",11708.25,1\r\nEU,,2\r\n'-1,257.6,3\r\n"
+	if got := string(f.CSV()); got != want {
+		t.Errorf("got\n%q\nwant\n%q", got, want)
 	}
 }

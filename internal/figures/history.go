@@ -26,7 +26,7 @@ func History(d *data.Data, metricID string) (*Figure, error) {
 	if len(years) < 2 {
 		return nil, nil
 	}
-	fig := &Figure{ID: "figur-historik", Title: d.Title(metricID) + ", " + refs.Span(d.Lang(), years), Source: defaultSource, Unit: m.Unit}
+	fig := &Figure{ID: "figur-historik", Title: d.Title(metricID) + ", " + refs.Span(d.Lang(), years), Source: defaultSource(d.Lang()), Unit: m.Unit, lang: d.Lang()}
 	s := figureSeries{Name: m.Label}
 	for _, y := range years {
 		v, _ := d.Value(metricID, y)

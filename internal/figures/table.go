@@ -68,7 +68,7 @@ func (st *block) table() string {
 	}
 	t := st.resolveTable(spec, errAt, st.warnAt(doc, "table: "))
 	var b strings.Builder
-	writeTable(&b, t)
+	writeTable(&b, t, st.data().Lang())
 	return b.String()
 }
 
