@@ -151,15 +151,25 @@ func (d *Data) title(id string, hops int) string {
 	case hops <= 0: // a cycle, which the checks report
 		return m.Label
 	case m.Parent != "":
-		return d.title(m.Parent, hops-1) + " – heraf " + lowerFirst(strings.TrimPrefix(m.Label, "Heraf "))
+		l := d.Lang()
+		label := strings.TrimPrefix(m.Label, upperFirst(l.OfWhich)+" ")
+		return d.title(m.Parent, hops-1) + " – " + l.OfWhich + " " + lowerFirst(label)
 	case m.AverageOf != "":
-		return d.title(m.AverageOf, hops-1) + " – gennemsnit per klynge"
+		return d.title(m.AverageOf, hops-1) + " – " + d.Lang().PerCluster
 	}
 	return m.Label
 }
 
 // lowerFirst lowers a label's capital where it only starts a sentence:
 // "Staten" → "staten", but "EU" and "B2B-samarbejde" stay as they are.
+func upperFirst(s string) string {
+	r := []rune(s)
+	if len(r) > 0 {
+		r[0] = unicode.ToUpper(r[0])
+	}
+	return string(r)
+}
+
 func lowerFirst(s string) string {
 	r := []rune(s)
 	if len(r) > 1 && unicode.IsUpper(r[0]) && unicode.IsLower(r[1]) {

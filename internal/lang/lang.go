@@ -22,21 +22,25 @@ type Lang struct {
 	Decimal, Group byte
 	// Points follows a change in percentage points, as the language's
 	// statistics abbreviate it: "+16 pct.-point", "+16 percentage points".
-	Points  string
-	and     string                 // the word before a list's last item
-	date    func(time.Time) string // a day written out
-	strings map[string]string
+	Points string
+	// OfWhich and PerCluster name a part of a figure and an average in a
+	// metric's title: "Omsætning – heraf staten", "… – of which central
+	// government", "… – gennemsnit per klynge".
+	OfWhich, PerCluster string
+	and                 string                 // the word before a list's last item
+	date                func(time.Time) string // a day written out
+	strings             map[string]string
 }
 
 // Danish and English are the conventions of the languages the site knows,
 // without interface strings (Load gives each its table); Known lists them,
 // Danish first.
 var (
-	Danish = &Lang{Code: "da", Locale: "da_DK", Name: "Dansk", Decimal: ',', Group: '.', Points: " pct.-point", and: "og",
+	Danish = &Lang{Code: "da", Locale: "da_DK", Name: "Dansk", Decimal: ',', Group: '.', Points: " pct.-point", OfWhich: "heraf", PerCluster: "gennemsnit per klynge", and: "og",
 		date: func(t time.Time) string {
 			return strconv.Itoa(t.Day()) + ". " + daMonths[t.Month()-1] + " " + strconv.Itoa(t.Year())
 		}}
-	English = &Lang{Code: "en", Locale: "en_GB", Name: "English", Decimal: '.', Group: ',', Points: " percentage points", and: "and",
+	English = &Lang{Code: "en", Locale: "en_GB", Name: "English", Decimal: '.', Group: ',', Points: " percentage points", OfWhich: "of which", PerCluster: "average per cluster", and: "and",
 		date: func(t time.Time) string {
 			return strconv.Itoa(t.Day()) + " " + t.Month().String() + " " + strconv.Itoa(t.Year())
 		}}
