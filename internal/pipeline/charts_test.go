@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"bytes"
+	csvpkg "encoding/csv"
 	"encoding/json"
 	"encoding/xml"
 	"io"
@@ -85,7 +86,9 @@ func checkSVG(t *testing.T, page string, svg []byte) {
 }
 
 // TestChartDownloads reads every chart's CSV and JSON and checks that both
-// carry the same figures, and that one chart's figures are the data's.
+// carry the same figures, and that one chart's figures are the data's. A
+// Danish page's CSV is as Danish Excel reads it (semicolons, decimal
+// commas), an English page's as English Excel does (commas, points).
 func TestChartDownloads(t *testing.T) {
 	out := files(buildRealSite(t, Options{}))
 	checked := 0
@@ -104,14 +107,21 @@ func TestChartDownloads(t *testing.T) {
 		if !strings.HasPrefix(csv, "\uFEFF") {
 			t.Errorf("%s.csv has no byte order mark; Excel would misread æøå", p)
 		}
-		rows := strings.Split(strings.TrimSuffix(strings.TrimPrefix(csv, "\uFEFF"), "\r\n"), "\r\n")
-		if len(rows) != len(fig.Categories)+1 {
-			t.Fatalf("%s: %d CSV rows for %d categories", p, len(rows), len(fig.Categories))
+		r := csvpkg.NewReader(strings.NewReader(strings.TrimPrefix(csv, "\uFEFF")))
+		r.Comma, r.FieldsPerRecord = ';', -1
+		if strings.HasPrefix(p, "en/") {
+			r.Comma = ','
+		}
+		rows, err := r.ReadAll()
+		if err != nil || len(rows) != len(fig.Categories)+1 {
+			t.Fatalf("%s: %d CSV rows for %d categories (%v)", p, len(rows), len(fig.Categories), err)
 		}
 		for i, row := range rows[1:] {
-			cells := strings.Split(row, ";")
 			for j, s := range fig.Series {
-				checkCell(t, p, cells[j+1], s.Values[i])
+				if j+1 >= len(row) {
+					t.Fatalf("%s: row %d has %d cells", p, i+1, len(row))
+				}
+				checkCell(t, p, row[j+1], s.Values[i])
 			}
 		}
 		checked++
@@ -137,6 +147,9 @@ func checkCell(t *testing.T, p, cell string, v *float64) {
 			t.Errorf("%s: CSV has %q where JSON has no figure", p, cell)
 		}
 		return
+	}
+	if strings.HasPrefix(p, "en/") && strings.Contains(cell, ",") {
+		t.Errorf("%s: CSV %q groups thousands; a spreadsheet would read it as text", p, cell)
 	}
 	f, err := strconv.ParseFloat(strings.ReplaceAll(cell, ",", "."), 64)
 	if err != nil || math.Abs(f-*v) > 1e-9 {
