@@ -157,3 +157,33 @@ func (l *Lang) Strings() []string {
 	slices.Sort(out)
 	return out
 }
+
+// Phrases are the pieces of the language's interface strings between their
+// values ("%d"), of two words or more, trimmed of punctuation: what may be
+// looked for on another language's pages without matching a lone word
+// both languages share ("Cases", "PDF").
+func (l *Lang) Phrases() []string {
+	var out []string
+	for _, s := range l.Strings() {
+		for _, part := range strings.Split(s, "%") {
+			part = strings.Trim(part, " sdv.,:;–-()")
+			if strings.Count(part, " ") >= 1 && !slices.Contains(out, part) {
+				out = append(out, part)
+			}
+		}
+	}
+	return out
+}
+
+// Foreign are the phrases of l that other does not share: the words of l
+// that must not appear on other's pages.
+func (l *Lang) Foreign(other *Lang) []string {
+	theirs := other.Phrases()
+	var out []string
+	for _, p := range l.Phrases() {
+		if !slices.Contains(theirs, p) {
+			out = append(out, p)
+		}
+	}
+	return out
+}

@@ -179,22 +179,12 @@ func checkInterfaceText(path string, src []byte, langs []*lang.Lang, problems *d
 	if len(langs) < 2 {
 		return
 	}
-	own := map[string]bool{}
-	for _, s := range langs[1].Strings() {
-		own[s] = true
-	}
 	text := string(src)
-	for _, s := range langs[0].Strings() {
-		for _, part := range strings.Split(s, "%") {
-			part = strings.Trim(part, " sdv.,:;–-()")
-			if strings.Count(part, " ") < 1 || own[part] {
-				continue
-			}
-			if i := strings.Index(text, part); i >= 0 {
-				line := 1 + strings.Count(text[:i], "\n")
-				col := 1 + utf8.RuneCountInString(text[strings.LastIndex(text[:i], "\n")+1:i])
-				problems.Warnf(path, line, col, "%q is the Danish site's interface text; write it in %s", part, langs[1].Name)
-			}
+	for _, part := range langs[0].Foreign(langs[1]) {
+		if i := strings.Index(text, part); i >= 0 {
+			line := 1 + strings.Count(text[:i], "\n")
+			col := 1 + utf8.RuneCountInString(text[strings.LastIndex(text[:i], "\n")+1:i])
+			problems.Warnf(path, line, col, "%q is the Danish site's interface text; write it in %s", part, langs[1].Name)
 		}
 	}
 }
