@@ -134,7 +134,7 @@ func TestAddPDFs(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := `<a href="/2016/performanceregnskab-2016.pdf" type="application/pdf">Download the whole report as a PDF, in Danish, 2.1 MB</a>`; !strings.Contains(string(front), want) {
+	if want := `<a href="/2016/performanceregnskab-2016.pdf" type="application/pdf" hreflang="da">Download the whole report as a PDF, in Danish, 2.1 MB</a>`; !strings.Contains(string(front), want) {
 		t.Errorf("the English front page lacks %s", want)
 	}
 	if b, ok, _ := plan.File("2016/performanceregnskab-2016.pdf"); !ok || string(b) != pdf {
