@@ -80,7 +80,7 @@ type seriesJSON struct {
 
 // JSON is the figure's data for programs.
 func (f *Figure) JSON() []byte {
-	out := FigureJSON{Title: f.Title, Unit: f.Unit, Source: f.Source, Categories: f.Categories}
+	out := FigureJSON{Title: f.Title, Unit: f.Unit, Source: lang.Plain(f.Source), Categories: f.Categories}
 	for _, s := range f.Series {
 		js := seriesJSON{Name: s.Name}
 		for i := range s.Values {

@@ -106,7 +106,7 @@ func writeFigure(w *strings.Builder, f *Figure) {
 	p("</div>\n" + `<div class="chart-narrow">`)
 	_, _ = w.Write(f.Narrow)
 	p("</div>\n")
-	p(`<p class="chart-source">` + esc(f.Source) + "</p>\n")
+	p(`<p class="chart-source">` + lang.MarkPhrases(f.Source) + "</p>\n")
 	p("<details class=\"chart-data\">\n<summary>" + esc(say(l, "figures.show_table")) + "</summary>\n")
 	p(`<div class="table-scroll" role="region" tabindex="0" aria-label="` + esc(say(l, "figures.table_label", f.Title)) + `">` + "\n<table>\n<thead><tr>")
 	p(`<th scope="col">` + esc(firstHeader(f)) + `</th>`)
@@ -149,6 +149,6 @@ func keyFigureHTML(prefix, figure, text string) string {
 		b.WriteString(`<span class="key-figure__prefix">` + html.EscapeString(prefix) + `</span> `)
 	}
 	b.WriteString(`<strong class="key-figure__number">` + html.EscapeString(figure) + `</strong> `)
-	b.WriteString(`<span class="key-figure__text">` + html.EscapeString(text) + "</span></p>\n")
+	b.WriteString(`<span class="key-figure__text">` + lang.MarkPhrases(text) + "</span></p>\n")
 	return b.String()
 }

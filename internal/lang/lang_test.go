@@ -183,3 +183,18 @@ func FuzzNumber(f *testing.F) {
 		}
 	})
 }
+
+// TestPhrases marks a Danish name in English text from the data, escapes
+// the rest, and leaves the words alone where no markup can go.
+func TestPhrases(t *testing.T) {
+	s := `Effekter & more, by {{da: Styrelsen for Forskning og Innovation}} (the agency)`
+	if got, want := MarkPhrases(s), `Effekter &amp; more, by <span lang="da">Styrelsen for Forskning og Innovation</span> (the agency)`; got != want {
+		t.Errorf("MarkPhrases = %s, want %s", got, want)
+	}
+	if got := Plain(s); got != "Effekter & more, by Styrelsen for Forskning og Innovation (the agency)" {
+		t.Errorf("Plain = %s", got)
+	}
+	if !IsPhrase("da: x") || IsPhrase("omsaetning 2015") || IsPhrase("abcd: x") {
+		t.Error("IsPhrase")
+	}
+}

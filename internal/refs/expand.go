@@ -2,6 +2,7 @@ package refs
 
 import (
 	"errors"
+	"report/internal/lang"
 	"strings"
 )
 
@@ -37,6 +38,12 @@ func (c Context) Expand(s string) (string, []Problem) {
 		}
 		b.WriteString(rest[:i])
 		inner := rest[i+2 : i+j]
+		if lang.IsPhrase(inner) {
+			// A phrase of another language: left for the page to mark.
+			b.WriteString(rest[i : i+j+2])
+			rest, at = rest[i+j+2:], at+i+j+2
+			continue
+		}
 		res, err := c.Resolve(inner)
 		switch {
 		case errors.Is(err, ErrIncomplete):

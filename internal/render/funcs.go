@@ -6,6 +6,7 @@ package render
 
 import (
 	"fmt"
+	"html"
 	"html/template"
 	"strings"
 
@@ -43,7 +44,19 @@ func (r *Renderer) funcs() template.FuncMap {
 		"feedPath":   func() string { return FeedPath },
 		// number and date write a figure and a day the language's way:
 		// "11.708", "11,708"; "27. november 2016", "27 November 2016".
-		"number":      r.lang.Number,
+		"number": r.lang.Number,
+		// phrases writes a text from the data with its phrases of another
+		// language, {{da: …}}, marked with their language.
+		"phrases": func(s string) template.HTML { return template.HTML(lang.MarkPhrases(s)) },
+		// tfPhrases is tf with one text from the data as its %s, written
+		// as phrases does.
+		"tfPhrases": func(key, s string) (template.HTML, error) {
+			if !r.lang.Has(key) {
+				return "", fmt.Errorf("no interface string %q in %s/%s.toml; add it to every language", key, lang.Dir, r.lang.Code)
+			}
+			before, after, _ := strings.Cut(r.lang.T(key), "%s")
+			return template.HTML(html.EscapeString(before) + lang.MarkPhrases(s) + html.EscapeString(after)), nil
+		},
 		"date":        r.lang.Date,
 		"editionURL":  site.EditionURL,
 		"casesURL":    site.CasesURL,

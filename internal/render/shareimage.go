@@ -5,6 +5,7 @@ import (
 	"strconv"
 
 	"report/internal/diag"
+	"report/internal/lang"
 	"report/internal/share"
 	"report/internal/site"
 )
@@ -32,7 +33,7 @@ func (r *Renderer) shareImages(add func(File), problems *diag.List) {
 		card := share.Card{Site: r.site.Data.Site.Title, Title: e.Subtitle}
 		if len(e.Figures) > 0 {
 			k := e.Figures[0]
-			card.Prefix, card.Number, card.Text = k.Prefix, k.Number, k.Text
+			card.Prefix, card.Number, card.Text = k.Prefix, k.Number, lang.Plain(k.Text)
 		}
 		b, err := share.Render(card)
 		if err != nil {

@@ -30,7 +30,7 @@ func (s *Site) resolveEdition(e *Edition, problems *diag.List) {
 		}
 		return out
 	}
-	e.Description = expand(e.DescriptionText, nil, "description")
+	e.Description = lang.Plain(expand(e.DescriptionText, nil, "description")) // meta tags hold no markup
 	for i, k := range e.KeyFigures {
 		n, err := s.Data.KeyFigureNumber(k)
 		if err != nil {
