@@ -111,7 +111,7 @@ unit:
 	$(GO) test -race -count=1 ./...
 
 ## check-site: build the site and check it as a browser, a validator and a crawler would
-## (needs Chromium, Java and npm; .ci/run installs them)
+## (needs Chromium, Java, npm and hunspell with its en_GB dictionary; .ci/run installs them)
 check-site: $(BIN) $(SITE_CHECK)/node_modules/.installed $(SEARCH)/node_modules/.installed
 	rm -rf $(CHECK_DIR)
 	$(MAKE) --no-print-directory publish OUT=$(CHECK_DIR)/site PDF_DIR=$(CHECK_DIR)/pdf
@@ -123,7 +123,7 @@ check-site: $(BIN) $(SITE_CHECK)/node_modules/.installed $(SEARCH)/node_modules/
 	@echo "check-site: two prints of the PDFs are byte-identical"
 	java -jar $(SITE_CHECK)/node_modules/vnu-jar/build/dist/vnu.jar --errors-only --skip-non-html --also-check-svg $(CHECK_DIR)/site $(CHECK_DIR)/pdf
 	@echo "check-site: the Nu Html Checker found no errors"
-	$(GO) test -tags sitecheck -count=1 -timeout 30m -v -run 'TestBuiltSite|TestBrowser|TestLayout|TestLighthouse|TestSearch|TestPDF' ./internal/sitecheck \
+	$(GO) test -tags sitecheck -count=1 -timeout 30m -v -run 'TestBuiltSite|TestBrowser|TestLayout|TestLighthouse|TestSearch|TestPDF|TestEnglishSpelling' ./internal/sitecheck \
 		-args -site $(abspath $(CHECK_DIR)/site) -axe $(abspath $(SITE_CHECK)/node_modules/axe-core/axe.min.js) \
 		-lighthouse $(abspath $(SITE_CHECK)/node_modules/.bin/lighthouse)
 
@@ -141,7 +141,7 @@ fuzz:
 	$(GO) test $(FUZZFLAGS) -fuzz '^FuzzTable$$' -fuzztime $(FUZZBLOCK) ./internal/figures
 	$(GO) test $(FUZZFLAGS) -fuzz '^FuzzChart$$' -fuzztime $(FUZZBLOCK) ./internal/figures
 	$(GO) test $(FUZZFLAGS) -fuzz '^FuzzSlug$$' -fuzztime $(FUZZTIME) ./internal/danish
-	$(GO) test $(FUZZFLAGS) -fuzz '^FuzzNumber$$' -fuzztime $(FUZZTIME) ./internal/danish
+	$(GO) test $(FUZZFLAGS) -fuzz '^FuzzNumber$$' -fuzztime $(FUZZTIME) ./internal/lang
 	$(GO) test $(FUZZFLAGS) -fuzz '^FuzzRender$$' -fuzztime $(FUZZTIME) ./internal/chart
 	$(GO) test $(FUZZFLAGS) -fuzz '^FuzzSite$$' -fuzztime $(FUZZSITE) ./internal/pipeline
 

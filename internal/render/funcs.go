@@ -45,6 +45,14 @@ func (r *Renderer) funcs() template.FuncMap {
 		// number and date write a figure and a day the language's way:
 		// "11.708", "11,708"; "27. november 2016", "27 November 2016".
 		"number": r.lang.Number,
+		// theme is a case story theme's heading in the page's language.
+		"theme": func(id string) (string, error) {
+			key := "themes." + id
+			if !r.lang.Has(key) {
+				return "", fmt.Errorf("no interface string %q in %s/%s.toml; add it to every language", key, lang.Dir, r.lang.Code)
+			}
+			return r.lang.T(key), nil
+		},
 		// phrases writes a text from the data with its phrases of another
 		// language, {{da: …}}, marked with their language.
 		"phrases": func(s string) template.HTML { return template.HTML(lang.MarkPhrases(s)) },

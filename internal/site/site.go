@@ -14,7 +14,8 @@ import (
 )
 
 // Themes are the kinds of cluster activity a case story can illustrate, in
-// the order the report presents them, with their Danish headings.
+// the order the report presents them, with their Danish headings; the
+// pages take each language's from i18n/ (themes.<id>).
 var Themes = []Theme{
 	{"matchmaking", "Matchmaking"},
 	{"samarbejdsprojekter", "Samarbejdsprojekter"},

@@ -19,8 +19,9 @@ import (
 var lighthouse = flag.String("lighthouse", "", "the lighthouse command from tools/site-check (make check-site gives it)")
 
 // lighthousePages are a page of each kind a reader lands on: the front
-// page, a chapter with charts and tables, a case story.
-var lighthousePages = []string{"/", "/2016/udviklingen-2012-2015/", "/2016/cases/konkurrenter-brander-sig-sammen/"}
+// page, a chapter with charts and tables, a case story; and the English
+// front page and chapter.
+var lighthousePages = []string{"/", "/2016/udviklingen-2012-2015/", "/2016/cases/konkurrenter-brander-sig-sammen/", "/en/", "/en/2016/udviklingen-2012-2015/"}
 
 // lighthouseMin are the scores each page must reach, out of 100.
 var lighthouseMin = map[string]int{"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}
