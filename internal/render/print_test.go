@@ -99,6 +99,10 @@ func TestPrintPageNoHost(t *testing.T) {
 	if strings.Contains(page, `href="/tal/`) || strings.Contains(page, `href="/2016/klynger/`) {
 		t.Error("the print page links to pages of the site it does not hold")
 	}
+	// A PDF is in one language: no hreflang alternates, no switch.
+	if strings.Contains(page, "hreflang") || strings.Contains(page, "lang-switch") {
+		t.Error("the print page names versions in other languages")
+	}
 	if strings.Contains(page, `class="print-toc__page"`) {
 		t.Error("page numbers without a PDF to take them from")
 	}

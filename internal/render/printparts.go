@@ -47,11 +47,13 @@ func (p *Plan) printData(e *site.Edition) (*PrintData, error) {
 // printPageData is the print page's own data: the edition's front page's,
 // since the print page stands for the edition as its front page does, less
 // what belongs to a published page alone (its place in the site, its draft
-// notice, the link to the PDF it is about to become).
+// notice, the link to the PDF it is about to become, its versions in other
+// languages: a PDF is in one).
 func (r *Renderer) printPageData(e *site.Edition, front job) *PrintData {
 	pd := *front.data
 	pd.Kind, pd.URL, pd.Title = "print", PrintURL(e.Year), e.Title
 	pd.Breadcrumbs, pd.Draft, pd.PDF = nil, nil, nil
+	pd.Versions, pd.Switch = nil, nil
 	pd.Description = e.Description
 	d := &PrintData{PageData: &pd, Styles: PrintStyles(e.Year)}
 	if !e.Published.IsZero() {
