@@ -8,6 +8,7 @@ import (
 	"report/internal/data"
 	"report/internal/diag"
 	"report/internal/figures"
+	"report/internal/lang"
 	"report/internal/markdown"
 	"report/internal/testsite"
 )
@@ -16,11 +17,13 @@ func converter(t testing.TB, base string) *markdown.Converter {
 	t.Helper()
 	var problems diag.List
 	d := data.Load(os.DirFS("../../testdata/sites/base"), &problems)
+	langs := lang.Load(os.DirFS("../.."), &problems) // the site's tables: the words of tables and charts
 	if err := problems.Err(); err != nil {
 		t.Fatal(err)
 	}
-	lang := figures.New(figures.Options{Data: d, BasePath: base})
-	return markdown.New(markdown.Options{Figures: lang, BasePath: base, Themes: []string{"matchmaking"}})
+	d = d.In(langs[0], &problems) // Danish, as the site loads it
+	figs := figures.New(figures.Options{Data: d, BasePath: base})
+	return markdown.New(markdown.Options{Figures: figs, BasePath: base, Themes: []string{"matchmaking"}})
 }
 
 func convert(t testing.TB, c *markdown.Converter, src string) (string, []string) {
