@@ -21,7 +21,7 @@ func drawColumns(r *svgRenderer, s Spec, t theme) error {
 	for _, ser := range s.Series {
 		for _, v := range ser.Values {
 			if !math.IsNaN(v) {
-				widest = max(widest, textWidth(valueLabel(s.language(), v, s.Decimals), t.px))
+				widest = max(widest, textWidth(valueLabel(s.Lang, v, s.Decimals), t.px))
 			}
 		}
 	}
@@ -43,7 +43,7 @@ func drawColumns(r *svgRenderer, s Spec, t theme) error {
 	}
 	series := make([]gochart.Series, k)
 	for j, ser := range s.Series {
-		series[j] = barSeries{seriesBase{ser.Name}, j, k, ser.Values, s.language(), s.Decimals, t.px, rotated}
+		series[j] = barSeries{seriesBase{ser.Name}, j, k, ser.Values, s.Lang, s.Decimals, t.px, rotated}
 	}
 	var elements []gochart.Renderable
 	if s.Kind == Grouped {

@@ -57,7 +57,10 @@ func specKey(s Spec) ([32]byte, bool) {
 		Points         string
 		Words          []string
 	}
-	l := s.language()
+	l := s.Lang
+	if l == nil {
+		return [32]byte{}, false // Render refuses it
+	}
 	enc := struct {
 		Spec
 		Series []series
@@ -65,7 +68,7 @@ func specKey(s Spec) ([32]byte, bool) {
 	}{Spec: s, Lang: language{Code: l.Code, Decimal: l.Decimal, Group: l.Group, Points: l.Points}}
 	enc.Spec.Series, enc.Spec.Lang = nil, nil
 	for _, key := range wordKeys {
-		enc.Lang.Words = append(enc.Lang.Words, word(l, key))
+		enc.Lang.Words = append(enc.Lang.Words, l.T(key))
 	}
 	for _, ser := range s.Series {
 		vs := make([]*float64, len(ser.Values))

@@ -57,10 +57,10 @@ type Spec struct {
 	Width      int    // viewBox width in px; 0 = 720, or 360 when Narrow
 	Narrow     bool   // phone variant: 360 wide, fewer ticks, wrapped labels
 	ID         string // unique id prefix for the title and desc ids in the page
-	// Lang is the language of the page the chart is on: its figures are
-	// written its way and its words, the <desc> too, come from its [chart]
-	// strings. The site always gives one; nil is Danish, for specs built
-	// by hand.
+	// Lang is the language of the page the chart is on, as lang.Load read
+	// it: its figures are written its way and its words, the <desc> too,
+	// come from its [chart] strings. Render refuses a spec without one, or
+	// with a language that lacks its table (lang.Danish).
 	Lang *lang.Lang
 }
 
@@ -124,6 +124,9 @@ func validate(s Spec) error {
 	}
 	if s.Title == "" {
 		return errf("missing title")
+	}
+	if err := checkLang(s); err != nil {
+		return errf("%v", err)
 	}
 	if s.Width < 0 || s.Width > 4000 || (s.Width > 0 && s.Width < 240) {
 		return errf("width %d out of range (240–4000, or 0 for the default)", s.Width)

@@ -12,6 +12,8 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"report/internal/lang"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/ and static/fonts/")
@@ -140,7 +142,7 @@ func TestEscaping(t *testing.T) {
 	odd := []string{`Lifestyle & Design <Cluster>`, `"Citat" og 'enkelt'`, "Æbler, øl og å"}
 	for _, k := range []Kind{Bar, HBar, Grouped, Line, Share} {
 		s := Spec{Kind: k, ID: "esc", Title: odd[0] + " " + odd[2], Unit: `kr. & "øre"`, Categories: odd,
-			Series: []Series{{Name: odd[1], Values: []float64{1, 2, 3}}}}
+			Series: []Series{{Name: odd[1], Values: []float64{1, 2, 3}}}, Lang: danish()}
 		if k == Grouped || k == Line {
 			s.Series = append(s.Series, Series{Name: odd[0], Values: []float64{3, 2, 1}})
 		}
@@ -178,7 +180,7 @@ func chardata(t *testing.T, doc []byte) string {
 }
 
 func TestErrors(t *testing.T) {
-	ok := Spec{Kind: Bar, ID: "x", Title: "T", Categories: []string{"a", "b"}, Series: []Series{{Name: "s", Values: []float64{1, 2}}}}
+	ok := Spec{Kind: Bar, ID: "x", Title: "T", Categories: []string{"a", "b"}, Series: []Series{{Name: "s", Values: []float64{1, 2}}}, Lang: danish()}
 	nan := math.NaN()
 	cases := map[string]func(*Spec){
 		"no categories":   func(s *Spec) { s.Categories = nil },
@@ -194,6 +196,8 @@ func TestErrors(t *testing.T) {
 		"bad id":          func(s *Spec) { s.ID = `a"b` },
 		"negative width":  func(s *Spec) { s.Width = -5 },
 		"too many series": func(s *Spec) { s.Kind = Line; s.Series = make([]Series, maxSeries+1) },
+		"no language":     func(s *Spec) { s.Lang = nil },
+		"no table":        func(s *Spec) { s.Lang = lang.Danish },
 	}
 	if _, err := Render(ok); err != nil {
 		t.Fatalf("valid spec: %v", err)
@@ -211,14 +215,14 @@ func TestErrors(t *testing.T) {
 func TestDescribe(t *testing.T) {
 	s := Spec{Kind: Bar, ID: "x", Title: "Omsætning 2012–2015", Unit: "mio. kr.", Decimals: 1,
 		Categories: []string{"2012", "2013", "2014", "2015"},
-		Series:     []Series{{Name: "Omsætning", Values: []float64{602.8, math.NaN(), 356.2, 257.6}}}}
+		Series:     []Series{{Name: "Omsætning", Values: []float64{602.8, math.NaN(), 356.2, 257.6}}}, Lang: danish()}
 	want := "Søjlediagram: Omsætning 2012–2015. Størst er 602,8 mio. kr. (2012), mindst er 257,6 mio. kr. (2015)." +
 		" Fra 2012 til 2015 faldt tallet fra 602,8 til 257,6 mio. kr. (−57 %). Ingen tal for 2013."
 	if got := describe(s); got != want {
 		t.Errorf("got  %s\nwant %s", got, want)
 	}
 	share := Spec{Kind: Share, Title: "Kilder", Unit: "mio. kr.", Decimals: 1, Categories: []string{"Staten", "EU"},
-		Series: []Series{{Values: []float64{75, 25}}}}
+		Series: []Series{{Values: []float64{75, 25}}}, Lang: danish()}
 	want = "Fordeling: Kilder. I alt 100,0 mio. kr.: Staten 75,0 mio. kr. (75,0 %); EU 25,0 mio. kr. (25,0 %)." +
 		" Største andel: Staten. Mindste andel: EU."
 	if got := describe(share); got != want {
@@ -290,7 +294,7 @@ func TestShippedFont(t *testing.T) {
 // TestGlyphsOutsideTheFont refuses a label the chart font cannot draw, and
 // accepts the Danish and European letters it can.
 func TestGlyphsOutsideTheFont(t *testing.T) {
-	s := Spec{Kind: Bar, Title: "T", ID: "g", Categories: []string{"Ærø – Ålborg € 5 − 3 · Žilina"}, Series: []Series{{Name: "a", Values: []float64{1}}}}
+	s := Spec{Kind: Bar, Title: "T", ID: "g", Categories: []string{"Ærø – Ålborg € 5 − 3 · Žilina"}, Series: []Series{{Name: "a", Values: []float64{1}}}, Lang: danish()}
 	if _, err := Render(s); err != nil {
 		t.Errorf("Danish and European letters refused: %v", err)
 	}

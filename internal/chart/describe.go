@@ -24,7 +24,7 @@ var yearPattern = regexp.MustCompile(`^[12][0-9]{3}$`)
 // when the categories are years. It is generated from the data so it
 // cannot drift from the chart.
 func describe(s Spec) string {
-	l := s.language()
+	l := s.Lang
 	var b strings.Builder
 	name := string(s.Kind)
 	if key, ok := kindKeys[s.Kind]; ok {
@@ -64,7 +64,7 @@ func describeExtremes(b *strings.Builder, s Spec) {
 	if !ok {
 		return
 	}
-	l := s.language()
+	l := s.Lang
 	if lo == hi {
 		b.WriteString(" " + say(l, "chart.only", withUnit(l, hi.v, s.Decimals, s.Unit), where(s, hi)))
 		return
@@ -116,7 +116,7 @@ func describeTrend(b *strings.Builder, s Spec, ser Series) {
 	if first < 0 || first == last {
 		return
 	}
-	l := s.language()
+	l := s.Lang
 	a, z := ser.Values[first], ser.Values[last]
 	key := "chart.unchanged"
 	switch {
@@ -149,7 +149,7 @@ func describeTrend(b *strings.Builder, s Spec, ser Series) {
 // describeShare lists every part with value and percent, in the data's
 // order, and names the largest and smallest part.
 func describeShare(b *strings.Builder, s Spec) {
-	l := s.language()
+	l := s.Lang
 	vals := s.Series[0].Values
 	sum := total(vals)
 	b.WriteString(" " + say(l, "chart.share_total", withUnit(l, sum, s.Decimals, s.Unit)))
@@ -176,7 +176,7 @@ func describeMissing(b *strings.Builder, s Spec) {
 		}
 	}
 	if len(gaps) > 0 {
-		b.WriteString(" " + say(s.language(), "chart.missing", s.language().Join(gaps)))
+		b.WriteString(" " + say(s.Lang, "chart.missing", s.Lang.Join(gaps)))
 	}
 }
 

@@ -22,6 +22,7 @@ var chartBlock = regexp.MustCompile("(?s)```chart\n(.*?)```")
 func BenchmarkEditionCharts(b *testing.B) {
 	var problems diag.List
 	d := data.Load(os.DirFS("../.."), &problems)
+	d = d.In(chart.Danish(), &problems) // the Danish site's words
 	pages, _ := filepath.Glob("../../content/2016/*.md")
 	var blocks [][]byte
 	for _, page := range pages {

@@ -1,5 +1,7 @@
 package chart
 
+import "report/internal/lang"
+
 // ForgetDrawn empties the cache of drawn charts, so that a benchmark of
 // the edition's charts measures drawing them, not looking them up.
 func ForgetDrawn() {
@@ -7,3 +9,7 @@ func ForgetDrawn() {
 	cache.svgs = nil
 	cache.Unlock()
 }
+
+// Danish is the Danish language with its table (danish), for the tests
+// outside the package.
+func Danish() *lang.Lang { return danish() }

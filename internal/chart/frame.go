@@ -40,7 +40,7 @@ type vframe struct {
 func newVFrame(s Spec, t theme, right, legend float64, head func(band float64) float64) (*vframe, error) {
 	f := &vframe{s: s, t: t, ax: niceAxis(s.Series, t.ticks), right: right, legend: legend}
 	f.x = &gochart.ContinuousRange{Min: 0, Max: float64(len(s.Categories))}
-	f.y = &valueRange{ContinuousRange: gochart.ContinuousRange{Min: f.ax.lo, Max: f.ax.hi}, ax: f.ax, lang: s.language()}
+	f.y = &valueRange{ContinuousRange: gochart.ContinuousRange{Min: f.ax.lo, Max: f.ax.hi}, ax: f.ax, lang: s.Lang}
 	f.height, f.catH = t.height, t.line
 	probe, err := f.probe()
 	if err != nil {

@@ -15,7 +15,7 @@ func FuzzRender(f *testing.F) {
 	f.Fuzz(func(t *testing.T, kind uint8, cat, name string, a, b, c float64, narrow bool, decimals int) {
 		s := Spec{Kind: kinds[int(kind)%len(kinds)], ID: "f", Title: name, Unit: cat, Decimals: decimals, Narrow: narrow,
 			Categories: []string{cat, name, cat + name},
-			Series:     []Series{{Name: name, Values: []float64{a, b, c}}}}
+			Series:     []Series{{Name: name, Values: []float64{a, b, c}}}, Lang: danish()}
 		if s.Kind == Grouped || s.Kind == Line {
 			s.Series = append(s.Series, Series{Name: cat, Values: []float64{c, a, b}})
 		}

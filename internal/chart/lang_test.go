@@ -2,88 +2,77 @@ package chart
 
 import (
 	"bytes"
-	"maps"
+	"fmt"
 	"math"
 	"os"
-	"slices"
 	"strings"
+	"sync"
 	"testing"
-
-	"github.com/BurntSushi/toml"
+	"testing/fstest"
 
 	"report/internal/diag"
 	"report/internal/lang"
 )
 
-// loadLangs reads the site's tables of interface strings, Danish and
-// English, from i18n/.
-func loadLangs(t testing.TB) (da, en *lang.Lang) {
-	t.Helper()
+// tables are the site's languages, Danish and English, as lang.Load reads
+// their tables from i18n/, once for the package's tests.
+var tables = sync.OnceValues(func() ([]*lang.Lang, error) {
 	var problems diag.List
 	langs := lang.Load(os.DirFS("../.."), &problems)
-	for _, l := range langs {
-		switch l.Code {
-		case "da":
-			da = l
-		case "en":
-			en = l
-		}
+	if err := problems.Err(); err != nil {
+		return nil, err
 	}
-	if da == nil || en == nil {
-		t.Fatalf("i18n/ lacks Danish or English: %v", problems.Err())
+	if len(langs) != 2 || langs[1].Code != "en" {
+		return nil, fmt.Errorf("i18n/ holds %d languages, want Danish and English", len(langs))
 	}
-	return da, en
+	return langs, nil
+})
+
+// loadLangs is the Danish and the English language with their tables.
+func loadLangs(t testing.TB) (da, en *lang.Lang) {
+	t.Helper()
+	langs, err := tables()
+	if err != nil {
+		t.Fatalf("i18n/: %v", err)
+	}
+	return langs[0], langs[1]
 }
 
-// TestDanishWords keeps the words a spec without a language is drawn with
-// the same as the [chart] section of i18n/da.toml, and every key of that
-// section one the chart uses, in English too.
-func TestDanishWords(t *testing.T) {
-	da, en := loadLangs(t)
-	var table struct {
-		Chart map[string]string `toml:"chart"`
+// danish is the Danish language with its table, as the Danish site draws
+// its charts, for the specs the tests build; the golden files are drawn
+// with it. Without its tables the package's tests cannot run: it panics.
+func danish() *lang.Lang {
+	langs, err := tables()
+	if err != nil {
+		panic(fmt.Sprintf("i18n/: %v", err))
 	}
-	if _, err := toml.DecodeFile("../../i18n/da.toml", &table); err != nil {
-		t.Fatal(err)
-	}
-	var inTable []string
-	for key := range table.Chart {
-		inTable = append(inTable, "chart."+key)
-	}
-	slices.Sort(inTable)
-	if inGo := slices.Sorted(slices.Values(wordKeys)); !slices.Equal(inGo, inTable) {
-		t.Errorf("the chart uses the keys\n%q\ni18n/da.toml's [chart] has\n%q", inGo, inTable)
-	}
-	if got := slices.Sorted(maps.Keys(danishWords)); !slices.Equal(got, slices.Sorted(slices.Values(wordKeys))) {
-		t.Errorf("danishWords has the keys %q", got)
-	}
-	for _, key := range wordKeys {
-		if da.T(key) != danishWords[key] {
-			t.Errorf("%s: i18n/da.toml says %q, the chart without a language %q", key, da.T(key), danishWords[key])
-		}
-		if !en.Has(key) {
-			t.Errorf("i18n/en.toml lacks %s", key)
-		}
-	}
+	return langs[0]
 }
 
-// TestDanishTable draws every sample with the Danish table loaded, as the
-// site does, byte for byte as without a language: the golden files are
-// the Danish site's charts.
-func TestDanishTable(t *testing.T) {
-	da, _ := loadLangs(t)
-	for _, s := range variants() {
-		want, err := Render(s)
-		if err != nil {
-			t.Fatal(err)
-		}
-		s.Lang = da
-		got, err := Render(s)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if !bytes.Equal(got, want) {
-			t.Errorf("%s: drawn with i18n/da.toml, the chart differs from its golden file", goldenName(s))
+// TestWithoutTable refuses, with an error and no panic, a spec whose
+// language cannot give the chart its words: none, one without its table,
+// and one whose table lacks a [chart] string.
+func TestWithoutTable(t *testing.T) {
+	var problems diag.List
+	fsys := fstest.MapFS{"i18n/da.toml": {Data: []byte("[chart]\nbar = \"Søjlediagram\"\n")}}
+	partial := lang.Load(fsys, &problems)
+	if len(partial) != 1 {
+		t.Fatalf("a table of one string: %v", problems.Err())
+	}
+	for _, tt := range []struct {
+		l    *lang.Lang
+		want string
+	}{
+		{nil, `chart "turnover": no language`},
+		{lang.Danish, `chart "turnover": the language "da" has no interface string chart.bar`},
+		{partial[0], `chart "turnover": the language "da" has no interface string chart.hbar`},
+	} {
+		s := samples()[1]
+		s.Lang = tt.l
+		for _, render := range []func(Spec) ([]byte, error){Render, RenderCached} {
+			if _, err := render(s); err == nil || !strings.HasPrefix(err.Error(), tt.want) {
+				t.Errorf("got %v, want %s…", err, tt.want)
+			}
 		}
 	}
 }

@@ -157,7 +157,7 @@ func pointLabels(r *svgRenderer, p plot, s Spec, t theme) {
 		if higher(vals, i-1, v) && higher(vals, i+1, v) {
 			y = p.y(v) + t.px + 8
 		}
-		r.text(valueLabel(s.language(), v, s.Decimals), p.center(i), y, t.px, ink, "middle")
+		r.text(valueLabel(s.Lang, v, s.Decimals), p.center(i), y, t.px, ink, "middle")
 	}
 }
 

@@ -34,7 +34,7 @@ type rowLayout struct {
 // bar on a 0–100 % track, labelled with value and percent).
 func drawRows(r *svgRenderer, s Spec, t theme) error {
 	vals := s.Series[0].Values
-	lg := s.language()
+	lg := s.Lang
 	l := &rowLayout{s: s, t: t, share: s.Kind == Share, lens: vals, texts: make([]string, len(vals)), caption: s.Unit}
 	ax := niceAxis(s.Series, t.ticks)
 	if l.share {

@@ -9,10 +9,10 @@ import (
 	"testing"
 )
 
-// samples are charts like the report's, one or more per kind.
+// samples are charts like the report's, one or more per kind, in Danish.
 func samples() []Spec {
 	nan := math.NaN()
-	return []Spec{
+	out := []Spec{
 		{Kind: Share, ID: "funding", Title: "Finansiering efter kilde 2015", Unit: "mio. kr.", Decimals: 1,
 			Categories: []string{"Staten", "Regioner/kommuner", "Videninstitutioner", "Virksomheder", "EU", "Andet"},
 			Series:     []Series{{Name: "Finansiering", Values: []float64{94.9, 87.5, 5.4, 37.4, 22.3, 10.1}}}},
@@ -47,6 +47,10 @@ func samples() []Spec {
 			Categories: []string{"2011", "2012", "2013", "2014", "2015"},
 			Series:     []Series{{Name: "Resultat", Values: []float64{12.5, -4.2, nan, 3.1, 8.8}}}},
 	}
+	for i := range out {
+		out[i].Lang = danish()
+	}
+	return out
 }
 
 var preview = flag.String("preview", "", "write HTML pages showing the sample charts, two a page, to `prefix`N.html, before the tests run")
