@@ -38,22 +38,21 @@ func (r *Renderer) linkVersions(jobs []job) {
 		if j.kind == "404" {
 			continue
 		}
-		d := *j.data // pages share no data, but a copy keeps that so
+		d := j.data
 		d.Versions, d.Switch = nil, nil
 		for _, l := range langs {
-			has := byURL[j.data.URL][l]
+			has := byURL[d.URL][l]
 			if has {
-				d.Versions = append(d.Versions, l.version(j.data.URL))
+				d.Versions = append(d.Versions, l.version(d.URL))
 			}
 			if l != j.r {
-				target := ""
+				target := "" // the other language's front page
 				if has {
-					target = j.data.URL
+					target = d.URL
 				}
 				d.Switch = append(d.Switch, l.version(target))
 			}
 		}
-		*j.data = d
 	}
 }
 
