@@ -77,3 +77,14 @@ func TestEveryPageInBothLanguages(t *testing.T) {
 		}
 	}
 }
+
+// TestEnglishUnderAHostWithoutSlash: a base URL given without its final
+// slash leads the English pages to the same host.
+func TestEnglishUnderAHostWithoutSlash(t *testing.T) {
+	out := files(buildRealSite(t, Options{BaseURL: "https://example.org"}))
+	for _, want := range []string{`<link rel="canonical" href="https://example.org/en/2016/">`, `<link rel="alternate" hreflang="da" href="https://example.org/2016/">`} {
+		if !strings.Contains(out["en/2016/index.html"], want) {
+			t.Errorf("en/2016/index.html lacks %s", want)
+		}
+	}
+}

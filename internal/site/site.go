@@ -55,7 +55,9 @@ type Site struct {
 	Translations []*Site
 
 	// BaseURL is the address the site is published under: --base-url, or
-	// data/site.toml's base_url, or "/". BasePath is its path, "/rapport/".
+	// data/site.toml's base_url, or "/". BasePath is its path, "/rapport/";
+	// for a version in another language, the path of its pages,
+	// "/rapport/en/".
 	BaseURL  string
 	BasePath string
 	// AssetBase is the path the files of static/ and content/ are

@@ -62,7 +62,7 @@ func (s *Site) translate(fsys fs.FS, l *lang.Lang, files []file, opts Options, p
 	}
 	t := &Site{
 		Data: s.Data.In(l, problems), Langs: s.Langs, Lang: l, Assets: s.Assets,
-		BaseURL: s.BaseURL + l.Code + "/", BasePath: s.BasePath + l.Code + "/", AssetBase: s.BasePath,
+		BaseURL: s.BaseURL, BasePath: s.BasePath + l.Code + "/", AssetBase: s.BasePath,
 		allowDrafts: s.allowDrafts,
 	}
 	t.Data = t.Data.Only(years)
