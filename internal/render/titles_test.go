@@ -23,60 +23,47 @@ func shippedLangs(t *testing.T) []*lang.Lang {
 }
 
 // TestDocTitle names each kind of page as base.html's <title> did when it
-// worked the title out itself.
+// worked the title out itself, and joins an English page's title and whose
+// page it is as the English table says.
 func TestDocTitle(t *testing.T) {
-	da := shippedLangs(t)[0]
-	s := &site.Site{Data: &data.Data{Site: data.Site{Title: "Viden og vækst"}}}
-	e := &site.Edition{Edition: &data.Edition{Title: "Viden og vækst", Subtitle: "Performanceregnskab 2016"}}
-	for _, c := range []struct {
-		kind    string
-		edition *site.Edition
-		title   string
-		want    string
-	}{
-		{"home", e, "Viden og vækst", "Viden og vækst"},
-		{"home", nil, "Viden og vækst", "Viden og vækst"},
-		{"404", nil, "Siden findes ikke", "Siden findes ikke – Viden og vækst"},
-		{"archive", nil, "Alle udgaver", "Alle udgaver – Viden og vækst"},
-		{"edition", e, "Performanceregnskab 2016", "Performanceregnskab 2016 – Viden og vækst"},
-		{"chapter", e, "Hvem er de?", "Hvem er de? – Performanceregnskab 2016"},
-		{"case", e, "Tur til Korea", "Tur til Korea – Performanceregnskab 2016"},
-		{"cases", e, "Cases", "Cases – Performanceregnskab 2016"},
-		{"clusters", e, "Klyngerne", "Klyngerne – Performanceregnskab 2016"},
-		{"cluster", e, "BrainsBusiness", "BrainsBusiness – Performanceregnskab 2016"},
-		{"metrics", e, "Alle tal", "Alle tal – Viden og vækst"},
-		{"metric", e, "Omsætning", "Omsætning – Viden og vækst"},
-		{"search", e, "Søg", "Søg – Performanceregnskab 2016"},
-		{"privacy", e, "Privatliv", "Privatliv – Performanceregnskab 2016"},
-		{"print", e, "Viden og vækst", "Viden og vækst – Performanceregnskab 2016"},
-	} {
-		d := &PageData{Kind: c.kind, Site: s, Edition: c.edition, Title: c.title, lang: da}
-		if got := d.DocTitle(); got != c.want {
-			t.Errorf("%s page titled %q: DocTitle() = %q, want %q", c.kind, c.title, got, c.want)
-		}
+	langs := shippedLangs(t)
+	da, en := langs[0], langs[1]
+	sites := map[*lang.Lang]*site.Site{
+		da: {Data: &data.Data{Site: data.Site{Title: "Viden og vækst"}}},
+		en: {Data: &data.Data{Site: data.Site{Title: "Knowledge and growth"}}},
 	}
-}
-
-// TestDocTitleEnglish joins the English page's title and whose page it is
-// as the English table says.
-func TestDocTitleEnglish(t *testing.T) {
-	en := shippedLangs(t)[1]
-	s := &site.Site{Data: &data.Data{Site: data.Site{Title: "Knowledge and growth"}}}
-	e := &site.Edition{Edition: &data.Edition{Title: "Knowledge and growth", Subtitle: "Performance Accounts 2016"}}
+	daEd := &site.Edition{Edition: &data.Edition{Title: "Viden og vækst", Subtitle: "Performanceregnskab 2016"}}
+	enEd := &site.Edition{Edition: &data.Edition{Title: "Knowledge and growth", Subtitle: "Performance Accounts 2016"}}
 	for _, c := range []struct {
+		lang    *lang.Lang
 		kind    string
 		edition *site.Edition
 		title   string
 		want    string
 	}{
-		{"home", e, "Knowledge and growth", "Knowledge and growth"},
-		{"404", nil, "Page not found", "Page not found – Knowledge and growth"},
-		{"chapter", e, "Who are they?", "Who are they? – Performance Accounts 2016"},
-		{"metric", e, "Turnover", "Turnover – Knowledge and growth"},
+		{da, "home", daEd, "Viden og vækst", "Viden og vækst"},
+		{da, "home", nil, "Viden og vækst", "Viden og vækst"},
+		{da, "404", nil, "Siden findes ikke", "Siden findes ikke – Viden og vækst"},
+		{da, "archive", nil, "Alle udgaver", "Alle udgaver – Viden og vækst"},
+		{da, "edition", daEd, "Performanceregnskab 2016", "Performanceregnskab 2016 – Viden og vækst"},
+		{da, "chapter", daEd, "Hvem er de?", "Hvem er de? – Performanceregnskab 2016"},
+		{da, "case", daEd, "Tur til Korea", "Tur til Korea – Performanceregnskab 2016"},
+		{da, "cases", daEd, "Cases", "Cases – Performanceregnskab 2016"},
+		{da, "clusters", daEd, "Klyngerne", "Klyngerne – Performanceregnskab 2016"},
+		{da, "cluster", daEd, "BrainsBusiness", "BrainsBusiness – Performanceregnskab 2016"},
+		{da, "metrics", daEd, "Alle tal", "Alle tal – Viden og vækst"},
+		{da, "metric", daEd, "Omsætning", "Omsætning – Viden og vækst"},
+		{da, "search", daEd, "Søg", "Søg – Performanceregnskab 2016"},
+		{da, "privacy", daEd, "Privatliv", "Privatliv – Performanceregnskab 2016"},
+		{da, "print", daEd, "Viden og vækst", "Viden og vækst – Performanceregnskab 2016"},
+		{en, "home", enEd, "Knowledge and growth", "Knowledge and growth"},
+		{en, "404", nil, "Page not found", "Page not found – Knowledge and growth"},
+		{en, "chapter", enEd, "Who are they?", "Who are they? – Performance Accounts 2016"},
+		{en, "metric", enEd, "Turnover", "Turnover – Knowledge and growth"},
 	} {
-		d := &PageData{Kind: c.kind, Site: s, Edition: c.edition, Title: c.title, lang: en}
+		d := &PageData{Kind: c.kind, Site: sites[c.lang], Edition: c.edition, Title: c.title, lang: c.lang}
 		if got := d.DocTitle(); got != c.want {
-			t.Errorf("%s page titled %q: DocTitle() = %q, want %q", c.kind, c.title, got, c.want)
+			t.Errorf("%s %s page titled %q: DocTitle() = %q, want %q", c.lang.Code, c.kind, c.title, got, c.want)
 		}
 	}
 }
