@@ -163,11 +163,13 @@ func (l *Lang) Strings() []string {
 // looked for on another language's pages without matching a lone word
 // both languages share ("Cases", "PDF").
 func (l *Lang) Phrases() []string {
+	seen := map[string]bool{}
 	var out []string
 	for _, s := range l.Strings() {
 		for _, part := range strings.Split(s, "%") {
 			part = strings.Trim(part, " sdv.,:;–-()")
-			if strings.Count(part, " ") >= 1 && !slices.Contains(out, part) {
+			if strings.Count(part, " ") >= 1 && !seen[part] {
+				seen[part] = true
 				out = append(out, part)
 			}
 		}
@@ -178,10 +180,13 @@ func (l *Lang) Phrases() []string {
 // Foreign are the phrases of l that other does not share: the words of l
 // that must not appear on other's pages.
 func (l *Lang) Foreign(other *Lang) []string {
-	theirs := other.Phrases()
+	theirs := map[string]bool{}
+	for _, p := range other.Phrases() {
+		theirs[p] = true
+	}
 	var out []string
 	for _, p := range l.Phrases() {
-		if !slices.Contains(theirs, p) {
+		if !theirs[p] {
 			out = append(out, p)
 		}
 	}

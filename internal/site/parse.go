@@ -8,7 +8,6 @@ import (
 
 	"report/internal/diag"
 	"report/internal/frontmatter"
-	"report/internal/lang"
 	"report/internal/markdown"
 	"report/internal/textfile"
 	"report/internal/tomlfile"
@@ -47,9 +46,9 @@ type caseMatter struct {
 // parseEnv is what parsing a file depends on besides the file.
 type parseEnv struct {
 	Options
-	langs     []*lang.Lang // the site's languages, for the check of a translation's words
-	dataPrint [32]byte
-	basePath  string
+	interfaceText interfaceText // for a translation: the Danish phrases its language lacks
+	dataPrint     [32]byte
+	basePath      string
 	// unread reports an edition whose file failed to load: its pages are
 	// parsed, but their problems, mostly consequences of the missing
 	// edition, are held back and counted (see Site.reportHeld).
@@ -92,7 +91,7 @@ func parseAll(fsys fs.FS, conv *markdown.Converter, files []file, problems *diag
 // depends on has changed.
 func parseCached(fsys fs.FS, conv *markdown.Converter, f file, problems *diag.List, env parseEnv) parsed {
 	if f.from != "" {
-		return parseTranslation(fsys, conv, f, env.langs, problems)
+		return parseTranslationCached(fsys, conv, f, problems, env)
 	}
 	if env.Cache == nil {
 		// A one-shot build: nothing to look up, so nothing to hash.

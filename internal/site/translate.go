@@ -6,6 +6,7 @@ package site
 
 import (
 	"io/fs"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -81,7 +82,8 @@ func (s *Site) translate(fsys fs.FS, l *lang.Lang, files []file, opts Options, p
 			tfiles = append(tfiles, tf)
 		}
 	}
-	parsed := parseAll(fsys, conv, tfiles, problems, parseEnv{Options: opts, langs: s.Langs, dataPrint: s.Data.Fingerprint(), basePath: t.BasePath, unread: s.editionUnread})
+	env := parseEnv{Options: opts, interfaceText: interfaceText{s.Langs[0].Foreign(l), l.Name}, dataPrint: s.Data.Fingerprint(), basePath: t.BasePath, unread: s.editionUnread}
+	parsed := parseAll(fsys, conv, tfiles, problems, env)
 	t.assemble(tfiles, parsed, problems)
 	t.drawHistories(problems)
 	t.checkLinks(problems)
@@ -108,21 +110,41 @@ func (s *Site) translationsInto(l *lang.Lang, files []file, problems *diag.List)
 	return found
 }
 
-// parseTranslation reads a translation: the words from it, and what does
-// not change with language from the Danish page it translates, whose own
-// problems the Danish version has reported.
-func parseTranslation(fsys fs.FS, conv *markdown.Converter, f file, langs []*lang.Lang, problems *diag.List) parsed {
-	from := f
-	from.path = f.from
-	src, ok := textfile.Read(fsys, f.from, &diag.List{})
-	if !ok {
-		return parsed{}
-	}
-	_, matter, _, ok := parseMatter(from, src, &diag.List{})
+// parseTranslationCached reads a translation and the Danish page it
+// translates, and parses them, or takes the parse from the preview's cache
+// when neither file, the data, nor the interface strings changed.
+func parseTranslationCached(fsys fs.FS, conv *markdown.Converter, f file, problems *diag.List, env parseEnv) parsed {
+	src, ok := textfile.Read(fsys, f.from, &diag.List{}) // its problems are the Danish page's
 	if !ok {
 		return parsed{}
 	}
 	tsrc, ok := textfile.Read(fsys, f.path, problems)
+	if !ok {
+		return parsed{}
+	}
+	if env.Cache == nil {
+		return parseTranslation(conv, f, src, tsrc, env.interfaceText, problems)
+	}
+	envKey := envKey(env.dataPrint, env.basePath+"\x00"+strings.Join(env.interfaceText.foreign, "\x00"), f.year)
+	key := parseKey(append(append(slices.Clip(src), 0), tsrc...), envKey)
+	if e, hit := env.Cache.get(f.path, key); hit {
+		return replay(e, problems)
+	}
+	local := &diag.List{}
+	p := parseTranslation(conv, f, src, tsrc, env.interfaceText, local)
+	env.Cache.put(f.path, cacheEntry{key: key, env: envKey, parsed: p, problems: local.Problems()})
+	problems.Merge(local)
+	return p
+}
+
+// parseTranslation parses a translation, src being the Danish page it
+// translates and tsrc the translation: the words from it, and what does
+// not change with language from the Danish page, whose own problems the
+// Danish version has reported.
+func parseTranslation(conv *markdown.Converter, f file, src, tsrc []byte, check interfaceText, problems *diag.List) parsed {
+	from := f
+	from.path = f.from
+	_, matter, _, ok := parseMatter(from, src, &diag.List{})
 	if !ok {
 		return parsed{}
 	}
@@ -136,7 +158,7 @@ func parseTranslation(fsys fs.FS, conv *markdown.Converter, f file, langs []*lan
 		}
 	}
 	adopt(matter, words, f, doc, problems)
-	checkInterfaceText(f.path, tsrc, langs, problems)
+	check.in(f.path, tsrc, problems)
 	page := markdown.Page{Path: f.path, Edition: f.year, FirstLine: parts.BodyLine}
 	if m, isChapter := matter.(*chapterMatter); isChapter {
 		page.CopiedFrom = m.CopiedFrom // the translation is a draft while its page is
@@ -171,20 +193,22 @@ func adopt(matter, words any, f file, doc *tomlfile.Doc, problems *diag.List) {
 	}
 }
 
-// checkInterfaceText warns where a translation still holds one of the
-// Danish interface strings (a table's "Se tallene som tabel" pasted with
-// the text): English pages must not show them. A string counts from two
-// words, and only when the language's own table lacks it.
-func checkInterfaceText(path string, src []byte, langs []*lang.Lang, problems *diag.List) {
-	if len(langs) < 2 {
-		return
-	}
+// interfaceText is the Danish site's interface phrases that a language
+// does not share, for the check of its translations.
+type interfaceText struct {
+	foreign []string
+	lang    string // the translations' language, "English"
+}
+
+// in warns where a translation still holds one of the phrases (a table's
+// "Se tallene som tabel" pasted with the text).
+func (c interfaceText) in(path string, src []byte, problems *diag.List) {
 	text := string(src)
-	for _, part := range langs[0].Foreign(langs[1]) {
+	for _, part := range c.foreign {
 		if i := strings.Index(text, part); i >= 0 {
 			line := 1 + strings.Count(text[:i], "\n")
 			col := 1 + utf8.RuneCountInString(text[strings.LastIndex(text[:i], "\n")+1:i])
-			problems.Warnf(path, line, col, "%q is the Danish site's interface text; write it in %s", part, langs[1].Name)
+			problems.Warnf(path, line, col, "%q is the Danish site's interface text; write it in %s", part, c.lang)
 		}
 	}
 }
