@@ -65,10 +65,7 @@ func shortSlug(slug string, n int) string {
 }
 
 func caseTemplate(title string, c *data.Cluster) string {
-	themes := make([]string, len(site.Themes))
-	for i, t := range site.Themes {
-		themes[i] = t.ID
-	}
+	themes := site.ThemeIDs()
 	return fmt.Sprintf(`+++
 # The story's headline, as readers see it.
 title = %q

@@ -122,9 +122,9 @@ func caseTheme(p string, doc *tomlfile.Doc, id string, problems *diag.List) Them
 	if !ok {
 		line, col := doc.Pos("theme")
 		if strings.TrimSpace(id) == "" {
-			problems.Errorf(p, max(line, doc.FirstLine), col, "\"theme\" is still empty: choose one of %s", strings.Join(themeIDs(), ", "))
+			problems.Errorf(p, max(line, doc.FirstLine), col, "\"theme\" is still empty: choose one of %s", strings.Join(ThemeIDs(), ", "))
 		} else {
-			problems.Errorf(p, max(line, doc.FirstLine), col, "theme %q is not one of: %s", id, strings.Join(themeIDs(), ", "))
+			problems.Errorf(p, max(line, doc.FirstLine), col, "theme %q is not one of: %s", id, strings.Join(ThemeIDs(), ", "))
 		}
 	}
 	return t

@@ -117,11 +117,3 @@ func plural(n int, one, many string) string {
 	}
 	return many
 }
-
-func themeIDs() []string {
-	ids := make([]string, len(Themes))
-	for i, t := range Themes {
-		ids[i] = t.ID
-	}
-	return ids
-}

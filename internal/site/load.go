@@ -42,7 +42,7 @@ func Load(fsys fs.FS, opts Options, problems *diag.List) *Site {
 	s.resolveBase(opts.BaseURL, problems)
 	s.AssetBase = s.BasePath
 	lang := figures.New(figures.Options{Data: d, BasePath: s.BasePath, MetricURL: MetricURL, Timing: opts.Timing})
-	conv := markdown.New(markdown.Options{Figures: lang, BasePath: s.BasePath, Themes: themeIDs(), OldEdition: s.oldEdition})
+	conv := markdown.New(markdown.Options{Figures: lang, BasePath: s.BasePath, Themes: ThemeIDs(), OldEdition: s.oldEdition})
 	start = time.Now()
 	files := s.scan(fsys, opts.Cache != nil, problems)
 	s.scanStatic(fsys, problems)

@@ -14,19 +14,28 @@ import (
 )
 
 // Themes are the kinds of cluster activity a case story can illustrate, in
-// the order the report presents them, with their Danish headings; the
-// pages take each language's from i18n/ (themes.<id>).
+// the order the report presents them. Their headings, in each language,
+// are the interface strings themes.<id> of i18n/.
 var Themes = []Theme{
-	{"matchmaking", "Matchmaking"},
-	{"samarbejdsprojekter", "Samarbejdsprojekter"},
-	{"kompetenceudvikling", "Kompetenceudvikling"},
-	{"internationalisering", "Internationalisering"},
-	{"fundraising", "Fundraising"},
-	{"formidling", "Formidling"},
+	{"matchmaking"},
+	{"samarbejdsprojekter"},
+	{"kompetenceudvikling"},
+	{"internationalisering"},
+	{"fundraising"},
+	{"formidling"},
 }
 
-// Theme is a kind of activity.
-type Theme struct{ ID, Name string }
+// Theme is a kind of activity, by its id in content/.
+type Theme struct{ ID string }
+
+// ThemeIDs are the themes' ids, in order.
+func ThemeIDs() []string {
+	ids := make([]string, len(Themes))
+	for i, t := range Themes {
+		ids[i] = t.ID
+	}
+	return ids
+}
 
 // ThemeByID returns the theme with the id, or false.
 func ThemeByID(id string) (Theme, bool) {

@@ -68,7 +68,7 @@ func (s *Site) translate(fsys fs.FS, l *lang.Lang, files []file, opts Options, p
 	}
 	t.Data = t.Data.Only(years)
 	figs := figures.New(figures.Options{Data: t.Data, BasePath: t.BasePath, MetricURL: MetricURL, Timing: opts.Timing})
-	conv := markdown.New(markdown.Options{Figures: figs, BasePath: t.BasePath, Themes: themeIDs(), OldEdition: s.oldEdition})
+	conv := markdown.New(markdown.Options{Figures: figs, BasePath: t.BasePath, Themes: ThemeIDs(), OldEdition: s.oldEdition})
 	var tfiles []file
 	for _, f := range files {
 		tp := translationPath(f.path, l)
