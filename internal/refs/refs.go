@@ -146,7 +146,7 @@ func (c Context) figure(fields []string) (Result, error) {
 		}
 	}
 	if r.Printed != "" && r.Printed != r.Text {
-		r.Note = fmt.Sprintf(editorNote(d.Lang()), r.Year, r.Value)
+		r.Note = d.Lang().Tf("refs.editor_note", r.Year, r.Value)
 		r.Text = r.Printed
 	}
 	return r, nil
@@ -261,14 +261,4 @@ func editionDataYear(e *data.Edition) int {
 		return 0
 	}
 	return e.DataYear
-}
-
-// editorNote is the note beside a figure the printed source states
-// otherwise than its own data: the language's (i18n/, refs.editor_note),
-// or the Danish where no table is loaded, as in tests of the data alone.
-func editorNote(l *lang.Lang) string {
-	if l.Has("refs.editor_note") {
-		return l.T("refs.editor_note")
-	}
-	return "[Redaktionens note: talgrundlaget for %d angiver %s.]"
 }
