@@ -95,8 +95,7 @@ func (r *Renderer) pageJobs() []job {
 	archive.Breadcrumbs = []Crumb{r.homeCrumb()}
 	archive.Description = r.lang.T("page.archive_description")
 	jobs = append(jobs, job{path: site.ArchiveURL + "index.html", kind: "archive", data: archive})
-	jobs = append(jobs, r.searchJob())
-	jobs = append(jobs, r.privacyJob())
+	jobs = append(jobs, r.siteWideJob("search", SearchURL), r.siteWideJob("privacy", PrivacyURL))
 	jobs = append(jobs, r.metricJobs()...)
 	for _, e := range s.Editions {
 		jobs = append(jobs, r.editionJobs(e)...)
@@ -246,4 +245,15 @@ func sections(d *markdown.Doc) []markdown.Heading {
 		}
 	}
 	return out
+}
+
+// siteWideJob is a page about the whole site, the search page or the
+// privacy note: it belongs to no edition, but shows the newest edition's
+// navigation, as the metric pages do. Its title and description are the
+// strings <kind>.title and page.<kind>_description.
+func (r *Renderer) siteWideJob(kind, url string) job {
+	d := r.page(kind, r.latest(), r.lang.T(kind+".title"), url)
+	d.Breadcrumbs = []Crumb{r.homeCrumb()}
+	d.Description = r.lang.T("page." + kind + "_description")
+	return job{path: url + "index.html", kind: kind, data: d}
 }
