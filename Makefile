@@ -19,6 +19,7 @@ SITE_CHECK  := tools/site-check
 SEARCH      := tools/search
 PAGEFIND     = $(SEARCH)/node_modules/.bin/pagefind --quiet --site
 CHECK_DIR   := .site-check
+NEXT_SITE   := .next-edition
 # report-pdf prints each edition's PDF with headless Chromium into PDF_DIR;
 # make publish then builds the site with them (report build --pdf).
 PDF_BIN     := bin/report-pdf
@@ -34,7 +35,7 @@ FUZZBLOCK   ?= 30000x
 FUZZFLAGS    = -run '^$$' -fuzzminimizetime 200x
 BENCH_RUNS  ?= 7
 
-.PHONY: all build publish publish-needs serve check install test vet fmt-check lint unit bench fuzz check-site \
+.PHONY: all build publish publish-needs serve check install test vet fmt-check lint unit test-next-edition bench fuzz check-site \
 	release-check release clean
 
 all: build
@@ -94,8 +95,9 @@ install:
 	   echo "    export PATH=\"$$dir:\$$PATH\"" >&2 ;; \
 	esac
 
-## test: formatting, vet, staticcheck and every test, with the race detector
-test: fmt-check vet lint unit
+## test: formatting, vet, staticcheck and every test, with the race detector; then the
+## tests of the shipped site again, over it with a generated next edition (test-next-edition)
+test: fmt-check vet lint unit test-next-edition
 
 fmt-check:
 	@out=$$(gofmt -l cmd internal); \
@@ -109,6 +111,20 @@ lint:
 
 unit:
 	$(GO) test -race -count=1 ./...
+
+# The content belongs to the editors: the tests that read the shipped site
+# (through sitetest.Shipped) must pass for any edition they add. This copies
+# the shipped site, adds the next edition as the README's yearly workflow
+# does, skipping a data year (tools/nextedition), checks it as an editor
+# would, and runs every package whose tests read the shipped site over it.
+## test-next-edition: the shipped site's tests over the shipped site plus a generated next edition
+test-next-edition: $(BIN)
+	rm -rf $(NEXT_SITE)
+	$(GO) run ./tools/nextedition -out $(NEXT_SITE)
+	./$(BIN) check --root $(NEXT_SITE)
+	REPORT_SHIPPED_SITE=$(abspath $(NEXT_SITE)) $(GO) test -count=1 $$($(GO) list \
+		-f '{{.ImportPath}} {{join .TestImports " "}} {{join .XTestImports " "}}' ./... | \
+		awk '/report\/internal\/sitetest( |$$)/ {print $$1}')
 
 ## check-site: build the site and check it as a browser, a validator and a crawler would
 ## (needs Chromium, Java, npm and hunspell with its en_GB dictionary; .ci/run installs them)
@@ -169,4 +185,4 @@ release:
 	$(GO) run $(GORELEASER) release --clean
 
 clean:
-	rm -rf bin $(OUT) $(CHECK_DIR) $(PDF_DIR)
+	rm -rf bin $(OUT) $(CHECK_DIR) $(PDF_DIR) $(NEXT_SITE)

@@ -47,6 +47,7 @@ var packages = []pkg{
 	{"serve", "the preview server: watches, rebuilds, renders on request, reloads", []string{"diag", "pipeline", "render", "site"}},
 	{"cli", "the commands and their flags; the only package that prints", []string{"diag", "diskfs", "outdir", "pipeline", "scaffold", "serve", "timing"}},
 	{"sitecheck", "checks a built site as a crawler and a browser would (tests only)", nil},
+	{"nextedition", "adds a generated next edition to a copy of a site, as an editor would, for tests", []string{"data", "diag", "scaffold", "site"}},
 	{"sitetest", "a site in a string, for tests: the test site with a txtar overlay", nil},
 	{"testsite", "writes synthetic sites for benchmarks and fuzzing", nil},
 }

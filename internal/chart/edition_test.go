@@ -12,6 +12,7 @@ import (
 	"report/internal/diag"
 	"report/internal/figures"
 	"report/internal/markdown"
+	"report/internal/sitetest"
 )
 
 // chartBlock is a chart block of a page: its body, between the fences.
@@ -22,7 +23,7 @@ var chartBlock = regexp.MustCompile("(?s)```chart\n(.*?)```")
 // each metric's history for its own page.
 func BenchmarkEditionCharts(b *testing.B) {
 	var problems diag.List
-	d := data.Load(os.DirFS("../.."), &problems)
+	d := data.Load(sitetest.ShippedFS(), &problems)
 	d = d.In(chart.Danish(), &problems) // the Danish site's words
 	pages, _ := filepath.Glob("../../content/2016/*.md")
 	var blocks [][]byte

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"math"
-	"os"
 	"strings"
 	"sync"
 	"testing"
@@ -12,13 +11,14 @@ import (
 
 	"report/internal/diag"
 	"report/internal/lang"
+	"report/internal/sitetest"
 )
 
 // tables are the site's languages, Danish and English, as lang.Load reads
 // their tables from i18n/, once for the package's tests.
 var tables = sync.OnceValues(func() ([]*lang.Lang, error) {
 	var problems diag.List
-	langs := lang.Load(os.DirFS("../.."), &problems)
+	langs := lang.Load(sitetest.ShippedFS(), &problems)
 	if err := problems.Err(); err != nil {
 		return nil, err
 	}

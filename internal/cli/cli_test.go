@@ -3,17 +3,22 @@ package cli
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
 
+	"report/internal/data"
+	"report/internal/diag"
+	"report/internal/nextedition"
 	"report/internal/sitetest"
 )
 
@@ -35,14 +40,75 @@ func TestScripts(t *testing.T) {
 }
 
 // TestYearlyWorkflow runs the scripts in testdata/yearly on a copy of the
-// shipped site: the editors' work of a year, with the documented commands.
+// shipped site: the editors' work of a year, with the documented commands,
+// starting from the latest edition, whatever it is. The scripts name it
+// $LATEST (its data year $LATESTDATA); the edition after it is $NEXT
+// (data year $NEXTDATA), and the one after that, which skips a data year,
+// $SKIP (data year $SKIPDATA, skipping $GAP).
 func TestYearlyWorkflow(t *testing.T) {
 	testscript.Run(t, testscript.Params{
 		Dir:                 "testdata/yearly",
 		RequireExplicitExec: true,
-		Cmds:                map[string]func(*testscript.TestScript, bool, []string){"cmpdir": cmpDir, "grepdir": grepDir},
-		Setup:               func(env *testscript.Env) error { return sitetest.WriteReal(env.WorkDir) },
+		Cmds:                yearlyCmds,
+		Setup: func(env *testscript.Env) error {
+			if err := sitetest.WriteReal(env.WorkDir); err != nil {
+				return err
+			}
+			var problems diag.List
+			d := data.Load(os.DirFS(env.WorkDir), &problems)
+			latest := d.Latest()
+			if err := problems.Err(); err != nil || latest == nil {
+				return fmt.Errorf("the shipped site's data: %v", err)
+			}
+			for k, v := range map[string]int{
+				"LATEST": latest.Year, "LATESTDATA": latest.DataYear,
+				"NEXT": latest.Year + 1, "NEXTDATA": latest.DataYear + 1,
+				"SKIP": latest.Year + 2, "SKIPDATA": latest.DataYear + 2, "GAP": latest.DataYear + 1,
+			} {
+				env.Setenv(k, strconv.Itoa(v))
+			}
+			return nil
+		},
 	})
+}
+
+// TestYearlyWorkflow2016 runs the scripts in testdata/yearly2016 on the
+// shipped site's 2016 edition alone: the first next edition, 2017, with
+// what the copies of the 2016 chapters say, named.
+func TestYearlyWorkflow2016(t *testing.T) {
+	testscript.Run(t, testscript.Params{
+		Dir:                 "testdata/yearly2016",
+		RequireExplicitExec: true,
+		Cmds:                yearlyCmds,
+		Setup:               func(env *testscript.Env) error { return sitetest.WriteEdition2016(env.WorkDir) },
+	})
+}
+
+var yearlyCmds = map[string]func(*testscript.TestScript, bool, []string){
+	"cmpdir": cmpDir, "grepdir": grepDir, "typefigures": typeFigures,
+}
+
+// typeFigures types a year's figures as an editor would, made from the
+// metric model (nextedition.Figures): typefigures YEAR. They grow from the
+// latest edition's, with as many clusters as it has.
+func typeFigures(ts *testscript.TestScript, neg bool, args []string) {
+	year, err := strconv.Atoi(strings.Join(args, ""))
+	if neg || len(args) != 1 || err != nil {
+		ts.Fatalf("usage: typefigures YEAR")
+	}
+	var problems diag.List
+	d := data.Load(os.DirFS(ts.MkAbs(".")), &problems)
+	latest := d.Latest()
+	for e := range slices.Values(d.Editions) {
+		if e.DataYear < year && e.CopiedFrom == 0 {
+			latest = e // the latest edition that is not the new one
+		}
+	}
+	if latest == nil {
+		ts.Fatalf("no edition: %v", problems.Err())
+	}
+	figures := nextedition.Figures(d, latest.DataYear, year, len(latest.Clusters))
+	ts.Check(os.WriteFile(ts.MkAbs(filepath.Join("data", "years", strconv.Itoa(year)+".toml")), []byte(figures), 0o644))
 }
 
 // cmpDir compares two folders file by file: cmpdir a b.

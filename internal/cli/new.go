@@ -79,23 +79,48 @@ func runNewEdition(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "usage: report new edition YEAR")
 		return ExitUsage
 	}
-	written, err := scaffold.NewEdition(*root, year)
+	started, err := scaffold.NewEdition(*root, year)
 	if err != nil {
 		fmt.Fprintf(stderr, "report: %v\n", err)
 		return ExitFail
 	}
-	fmt.Fprintf(stdout, "report: started edition %d:\n", year)
-	for _, p := range written {
+	fmt.Fprintf(stdout, "report: started edition %d from edition %d:\n", year, started.From)
+	for _, p := range started.Files {
 		fmt.Fprintf(stdout, "  %s\n", p)
 	}
+	if len(started.Skipped) > 0 {
+		writeSkipped(stdout, year, started)
+	}
+	data := started.DataYear
 	fmt.Fprintf(stdout, `
 Next steps:
   1. Type the clusters' figures for %d into data/years/%d.toml (remove the # before each one).
   2. Update data/editions/%d.toml: the clusters that reported, the ECEI gold labels, the key figures, the publication date.
   3. Rewrite the chapters in content/%d/ for the new year; their figures and tables already point at the new years.
   4. Add the year's case stories: report new case --edition %d --cluster ID "Title".
-  5. Run report check until it reports no errors, and preview with make serve.
+  5. Run report check until it reports no errors, and preview with report serve (http://127.0.0.1:1313/).
   6. Commit and push: CI builds and publishes the site with the new edition beside the old ones.
-`, year-1, year-1, year, year, year)
+`, data, data, year, year, year)
 	return ExitOK
+}
+
+// writeSkipped says which data years no edition will cover and what that
+// means for the pages and for the copies.
+func writeSkipped(w io.Writer, year int, s *scaffold.Started) {
+	var years, names []string
+	for _, y := range s.Skipped {
+		years = append(years, strconv.Itoa(y))
+		names = append(names, fmt.Sprintf(`"dataår-%d"`, s.DataYear-y))
+	}
+	last := s.Skipped[0] - 1
+	fmt.Fprintf(w, `
+Edition %d has figures for %d, and no edition has figures for %s: the series has a gap there.
+  - Tables and charts that show the edition's years leave out %s; charts over the years keep
+    an empty slot for it, and no line joins %d to %d.
+  - The edition's front page, the metric pages and the archive say that %s has no figures.
+  - A table, chart or reference that names %s (%s in the copies) is an error in report check:
+    point it at %d, the last year with figures ("dataår-%d"), or leave the year out.
+  If the figures for %s exist, add them as data/years/<year>.toml instead: then there is no gap.
+`, year, s.DataYear, strings.Join(years, ", "), strings.Join(years, ", "), last, s.DataYear,
+		strings.Join(years, ", "), strings.Join(years, ", "), strings.Join(names, ", "), last, s.DataYear-last, strings.Join(years, ", "))
 }

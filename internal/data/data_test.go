@@ -10,13 +10,14 @@ import (
 	"github.com/BurntSushi/toml"
 
 	"report/internal/diag"
+	"report/internal/sitetest"
 )
 
 // shipped loads the repository's own data/.
 func shipped(t *testing.T) *Data {
 	t.Helper()
 	var problems diag.List
-	d := Load(os.DirFS("../.."), &problems)
+	d := Load(sitetest.ShippedFS(), &problems)
 	if err := problems.Err(); err != nil {
 		t.Fatal(err)
 	}

@@ -175,8 +175,11 @@ type Data struct {
 	// studyValues are the figures of studies, each for its study's year.
 	studyValues map[string]float64
 	years       []int
-	yearDocs    map[int]*tomlfile.Doc
-	wholes      map[int]map[string]bool // figures the source prints without decimals
+	// firstYear and lastYear bound the years with a file of figures,
+	// loaded or not: the series, whose gaps Gap finds.
+	firstYear, lastYear int
+	yearDocs            map[int]*tomlfile.Doc
+	wholes              map[int]map[string]bool // figures the source prints without decimals
 
 	// broken records the files that failed to load, so that references into
 	// them are not reported a second time: one broken file, one error.
@@ -228,6 +231,38 @@ func (d *Data) Metric(id string) *Metric { return d.metrics[id] }
 
 // Years lists the years that have a file of values, oldest first.
 func (d *Data) Years() []int { return d.years }
+
+// HasYear reports whether the year has a file of figures; one that failed to
+// load counts, since its own error says what is wrong with it.
+func (d *Data) HasYear(year int) bool {
+	_, ok := d.values[year]
+	return ok || d.brokenYears[year]
+}
+
+// Gap reports whether the series has a gap at the year: it has no file of
+// figures, though years before and after it have. No edition covers such a
+// year, so nothing was counted; a metric missing from a year that has a
+// file was not collected that year. The pages say each apart.
+func (d *Data) Gap(year int) bool {
+	first, last := d.span()
+	return !d.HasYear(year) && year > first && year < last
+}
+
+// Gaps lists the years from first to last, both included, where the
+// series has a gap.
+func (d *Data) Gaps(first, last int) []int {
+	var out []int
+	lo, hi := d.span()
+	for y := max(first, lo+1); y <= min(last, hi-1); y++ {
+		if d.Gap(y) {
+			out = append(out, y)
+		}
+	}
+	return out
+}
+
+// span is the first and last year with a file of figures, loaded or not.
+func (d *Data) span() (first, last int) { return d.firstYear, d.lastYear }
 
 // Edition returns the edition of the year, or nil.
 func (d *Data) Edition(year int) *Edition {

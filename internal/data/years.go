@@ -55,6 +55,13 @@ func (d *Data) loadYears(fsys fs.FS, problems *diag.List) {
 		d.years = append(d.years, year)
 	})
 	slices.Sort(d.years)
+	d.firstYear, d.lastYear = math.MaxInt, math.MinInt
+	for y := range d.values {
+		d.firstYear, d.lastYear = min(d.firstYear, y), max(d.lastYear, y)
+	}
+	for y := range d.brokenYears {
+		d.firstYear, d.lastYear = min(d.firstYear, y), max(d.lastYear, y)
+	}
 }
 
 // numbers converts a year file's values. A whole number typed for a metric

@@ -114,6 +114,22 @@ func (l *List) Add(p *Problem) {
 	l.mu.Unlock()
 }
 
+// Amend adds to the message of a problem the list holds. The list gets an
+// amended copy: the problem itself may be shared (the preview's cache
+// replays the same problems into every build's list).
+func (l *List) Amend(p *Problem, more string) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	for i, q := range l.problems {
+		if q == p {
+			c := *p
+			c.Msg += more
+			l.problems[i] = &c
+			return
+		}
+	}
+}
+
 // Merge adds every problem of other.
 func (l *List) Merge(other *List) {
 	for _, p := range other.Problems() {

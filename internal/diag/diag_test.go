@@ -215,3 +215,19 @@ func texts(problems []*Problem) []string {
 	}
 	return out
 }
+
+// TestAmend amends a copy: the problem given, which a cache may share, is
+// left as it was.
+func TestAmend(t *testing.T) {
+	var l List
+	shared := &Problem{Path: "a.md", Line: 1, Msg: "x"}
+	l.Add(shared)
+	l.Add(&Problem{Path: "b.md", Line: 1, Msg: "y"})
+	l.Amend(shared, " (and more)")
+	if got := texts(l.Problems()); strings.Join(got, "|") != "a.md:1: error: x (and more)|b.md:1: error: y" {
+		t.Errorf("got %q", got)
+	}
+	if shared.Msg != "x" {
+		t.Errorf("the shared problem became %q", shared.Msg)
+	}
+}

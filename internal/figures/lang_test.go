@@ -2,7 +2,6 @@ package figures_test
 
 import (
 	"encoding/json"
-	"os"
 	"strings"
 	"testing"
 
@@ -11,6 +10,7 @@ import (
 	"report/internal/figures"
 	"report/internal/lang"
 	"report/internal/markdown"
+	"report/internal/sitetest"
 )
 
 // shipped reads the shipped data and interface strings, and returns the
@@ -18,11 +18,11 @@ import (
 func shipped(t *testing.T) (da, en *data.Data) {
 	t.Helper()
 	var problems diag.List
-	d := data.Load(os.DirFS("../.."), &problems)
+	d := data.Load(sitetest.ShippedFS(), &problems)
 	if err := problems.Err(); err != nil {
 		t.Fatal(err)
 	}
-	langs := lang.Load(os.DirFS("../.."), &problems)
+	langs := lang.Load(sitetest.ShippedFS(), &problems)
 	if len(langs) < 2 || langs[1].Code != "en" {
 		t.Fatalf("i18n/ lacks English: %v", problems.Err())
 	}

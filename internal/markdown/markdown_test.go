@@ -10,6 +10,7 @@ import (
 	"report/internal/figures"
 	"report/internal/lang"
 	"report/internal/markdown"
+	"report/internal/sitetest"
 	"report/internal/testsite"
 )
 
@@ -17,7 +18,7 @@ func converter(t testing.TB, base string) *markdown.Converter {
 	t.Helper()
 	var problems diag.List
 	d := data.Load(os.DirFS("../../testdata/sites/base"), &problems)
-	langs := lang.Load(os.DirFS("../.."), &problems) // the site's tables: the words of tables and charts
+	langs := lang.Load(sitetest.ShippedFS(), &problems) // the site's tables: the words of tables and charts
 	if err := problems.Err(); err != nil {
 		t.Fatal(err)
 	}

@@ -178,6 +178,7 @@ func checkICO(t *testing.T, ico string) {
 func TestShareImage(t *testing.T) {
 	const origin, base = "https://example.org", "/rapport/"
 	out := files(buildRealSite(t, Options{BaseURL: origin + base}))
+	d := shippedData(t)
 	images := map[string]bool{}
 	for p, b := range out {
 		if !strings.HasSuffix(p, ".html") {
@@ -195,20 +196,26 @@ func TestShareImage(t *testing.T) {
 		if meta["og:image:width"] != "1200" || meta["og:image:height"] != "630" || meta["og:image:type"] != "image/png" {
 			t.Errorf("%s: og:image:width, height and type are %q, %q, %q", p, meta["og:image:width"], meta["og:image:height"], meta["og:image:type"])
 		}
-		alt := "Performanceregnskab 2016: omkring 12.000 virksomheder"
-		if strings.HasPrefix(p, "en/") {
-			alt = "Performance Accounts 2016: about 12,000 companies"
+		// The image shows the page's edition: its title and first key
+		// figure, which for the 2016 edition is "omkring 12.000".
+		ed, english := pageEdition(d, p), strings.HasPrefix(p, "en/")
+		alt := ed.Subtitle + ": "
+		if english {
+			alt = ed.En.Subtitle + ": "
 		}
-		if !strings.HasPrefix(meta["og:image:alt"], alt) {
-			t.Errorf("%s: og:image:alt %q does not say what the image shows", p, meta["og:image:alt"])
+		if ed.Year == 2016 {
+			alt += map[bool]string{false: "omkring 12.000 virksomheder", true: "about 12,000 companies"}[english]
+		}
+		if !strings.HasPrefix(meta["og:image:alt"], alt) || len(meta["og:image:alt"]) < len(alt)+20 {
+			t.Errorf("%s: og:image:alt %q does not say what the image shows (%q…)", p, meta["og:image:alt"], alt)
 		}
 		if meta["twitter:card"] != "summary_large_image" {
 			t.Errorf("%s: twitter:card %q", p, meta["twitter:card"])
 		}
 		images[img] = true
 	}
-	if len(images) != 2 {
-		t.Errorf("the one edition's pages in two languages name %d share images: %v", len(images), images)
+	if len(images) != 2*len(d.Editions) {
+		t.Errorf("the pages of %d editions in two languages name %d share images: %v", len(d.Editions), len(images), images)
 	}
 	for img := range images {
 		data, ok := out[img]

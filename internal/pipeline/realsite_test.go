@@ -3,19 +3,46 @@ package pipeline
 import (
 	"bytes"
 	"html"
-	"os"
 	"regexp"
 	"runtime"
+	"strconv"
 	"strings"
 	"testing"
 
+	"report/internal/data"
+	"report/internal/diag"
 	"report/internal/render"
+	"report/internal/sitetest"
 )
 
-// buildRealSite builds the report in the repository, the 2016 edition.
+// shippedData loads the shipped site's data, for tests that must hold for
+// whatever editions it has.
+func shippedData(t testing.TB) *data.Data {
+	t.Helper()
+	var problems diag.List
+	d := data.Load(sitetest.ShippedFS(), &problems)
+	if err := problems.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+// pageEdition is the edition a built page belongs to: the one its path
+// starts with (2016/…, en/2016/…), or, for the pages of the whole site,
+// the latest, whose front page, navigation and share image they show.
+func pageEdition(d *data.Data, path string) *data.Edition {
+	first, _, _ := strings.Cut(strings.TrimPrefix(path, "en/"), "/")
+	if y, err := strconv.Atoi(first); err == nil && d.Edition(y) != nil {
+		return d.Edition(y)
+	}
+	return d.Latest()
+}
+
+// buildRealSite builds the shipped site: the report in the repository, or
+// the site sitetest.Shipped names.
 func buildRealSite(t testing.TB, opts Options) render.Output {
 	t.Helper()
-	res, err := Run(os.DirFS(repoRoot), opts)
+	res, err := Run(sitetest.ShippedFS(), opts)
 	if err != nil {
 		t.Fatalf("the shipped site does not build:\n%v", err)
 	}
@@ -44,20 +71,24 @@ func TestRealSiteDeterministic(t *testing.T) {
 // itself, as file and message (lines move as the text is edited). An editor
 // has looked at each; the page carries an editor's note.
 var knownWarnings = []string{
-	"content/2016/hvad-laver-de.en.md: the text prints 104 where data/years/2015.toml:35 gives internationale-samarbejder = 711; the page shows 104 with an editor's note",
-	"content/2016/hvad-laver-de.md: the text prints 104 where data/years/2015.toml:35 gives internationale-samarbejder = 711; the page shows 104 with an editor's note",
+	"content/2016/hvad-laver-de.md: the text prints 104 where data/years/2015.toml:35 gives internationale-samarbejder = 711; the page shows 104 with an editor's note (its English translation too, at line 59)",
 }
 
-// TestRealSiteWarnings keeps the shipped data free of new inconsistencies:
-// the build's warnings must be exactly the known ones.
+// TestRealSiteWarnings keeps the 2016 edition free of new inconsistencies:
+// the build's warnings about its files (its pages, its edition's file and
+// the figures of 2012–2015) must be exactly the known ones. Warnings about
+// a later edition are its editors' to answer; `report check` shows them.
 func TestRealSiteWarnings(t *testing.T) {
-	res, err := Run(os.DirFS(repoRoot), Options{})
+	res, err := Run(sitetest.ShippedFS(), Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
+	of2016 := regexp.MustCompile(`^(content/2016/|data/editions/2016\.toml|data/years/201[2-5]\.toml)`)
 	var got []string
 	for _, w := range res.Warnings {
-		got = append(got, w.Path+": "+w.Msg)
+		if of2016.MatchString(w.Path) {
+			got = append(got, w.Path+": "+w.Msg)
+		}
 	}
 	if strings.Join(got, "\n") != strings.Join(knownWarnings, "\n") {
 		t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(knownWarnings, "\n"))

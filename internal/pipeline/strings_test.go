@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -13,7 +14,7 @@ import (
 // the build fails, names the file and the key, and shows the Danish
 // string to translate.
 func TestMissingInterfaceString(t *testing.T) {
-	en, err := os.ReadFile(repoRoot + "/i18n/en.toml")
+	en, err := os.ReadFile(filepath.Join(sitetest.Shipped(), "i18n/en.toml"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,20 +1,56 @@
 package render_test
 
 import (
-	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 	"testing/fstest"
 
+	"report/internal/data"
+	"report/internal/diag"
 	"report/internal/pipeline"
 	"report/internal/render"
+	"report/internal/sitetest"
 )
+
+// shippedEditions is the years of the shipped site's editions, and its
+// latest edition.
+func shippedEditions(t *testing.T) ([]int, *data.Edition) {
+	t.Helper()
+	var problems diag.List
+	d := data.Load(sitetest.ShippedFS(), &problems)
+	if err := problems.Err(); err != nil {
+		t.Fatal(err)
+	}
+	var years []int
+	for _, e := range d.Editions {
+		years = append(years, e.Year)
+	}
+	return years, d.Latest()
+}
+
+// madePDFs is report-pdf's folder as it would be for the plan: a PDF of
+// 2.1 MB for each of the shipped site's editions, with the digest of the
+// sources it was made from.
+func madePDFs(t *testing.T, plan *render.Plan) fstest.MapFS {
+	t.Helper()
+	years, _ := shippedEditions(t)
+	dir := fstest.MapFS{}
+	for _, y := range years {
+		digest, err := plan.PrintDigest(y, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		dir[render.PDFPath(y)] = &fstest.MapFile{Data: []byte(strings.Repeat("%PDF", 525_000))}
+		dir[render.DigestPath(y)] = &fstest.MapFile{Data: []byte(digest + "\n")}
+	}
+	return dir
+}
 
 func shippedPlan(t *testing.T, baseURL string) *render.Plan {
 	t.Helper()
-	plan, _, err := pipeline.Prepare(os.DirFS("../.."), pipeline.Options{BaseURL: baseURL})
+	plan, _, err := pipeline.Prepare(sitetest.ShippedFS(), pipeline.Options{BaseURL: baseURL})
 	if err != nil {
 		t.Fatalf("the shipped site does not build: %v", err)
 	}
@@ -114,15 +150,8 @@ func TestPrintPageNoHost(t *testing.T) {
 func TestAddPDFs(t *testing.T) {
 	plan := shippedPlan(t, "/")
 	loaded := []string{"fonts/LICENSE-Roboto.txt"}
-	digest, err := plan.PrintDigest(2016, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	pdf := strings.Repeat("%PDF", 525_000) // 2,1 MB
-	dir := fstest.MapFS{
-		"2016/performanceregnskab-2016.pdf":       {Data: []byte(pdf)},
-		"2016/performanceregnskab-2016.pdf.kilde": {Data: []byte(digest + "\n")},
-	}
+	dir := madePDFs(t, plan)
+	pdf, digest := string(dir[render.PDFPath(2016)].Data), strings.TrimSpace(string(dir[render.DigestPath(2016)].Data))
 	if err := plan.AddPDFs(dir, "pdf"); err != nil {
 		t.Fatal(err)
 	}
@@ -145,10 +174,8 @@ func TestAddPDFs(t *testing.T) {
 		t.Error("the PDF is not in the site")
 	}
 
-	stale := fstest.MapFS{
-		"2016/performanceregnskab-2016.pdf":       {Data: []byte(pdf)},
-		"2016/performanceregnskab-2016.pdf.kilde": {Data: []byte(digest + "\n" + strings.Join(loaded, "\n"))},
-	}
+	stale := madePDFs(t, plan)
+	stale[render.DigestPath(2016)] = &fstest.MapFile{Data: []byte(digest + "\n" + strings.Join(loaded, "\n"))}
 	err = shippedPlan(t, "/").AddPDFs(stale, "pdf")
 	if err == nil || !strings.Contains(err.Error(), "made from other content") {
 		t.Errorf("a PDF made from other styles: %v", err)

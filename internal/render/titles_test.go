@@ -1,13 +1,13 @@
 package render
 
 import (
-	"os"
 	"testing"
 
 	"report/internal/data"
 	"report/internal/diag"
 	"report/internal/lang"
 	"report/internal/site"
+	"report/internal/sitetest"
 )
 
 // shippedLangs are the languages with the repository's tables, Danish
@@ -15,7 +15,7 @@ import (
 func shippedLangs(t *testing.T) []*lang.Lang {
 	t.Helper()
 	var problems diag.List
-	langs := lang.Load(os.DirFS("../.."), &problems)
+	langs := lang.Load(sitetest.ShippedFS(), &problems)
 	if err := problems.Err(); err != nil || len(langs) < 2 {
 		t.Fatalf("the tables of i18n/: %d languages, %v", len(langs), err)
 	}

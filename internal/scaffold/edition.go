@@ -14,12 +14,22 @@ import (
 	"report/internal/site"
 )
 
+// Started is what NewEdition wrote.
+type Started struct {
+	Files    []string // the files written, slash-separated, sorted
+	From     int      // the edition copied
+	DataYear int      // the new edition's data year
+	// Skipped are the data years between the copied edition's and the new
+	// one's, which no edition covers: the series has a gap there.
+	Skipped []int
+}
+
 // NewEdition creates the skeleton of edition year from the latest edition:
-// its edition file with the years moved on by one, its chapters (not its case
-// stories) with every reference to a year moved on by one, and a file of
-// figures for the new data year that lists every metric, commented out. It
-// returns the files it wrote.
-func NewEdition(root string, year int) ([]string, error) {
+// its edition file with the years moved on, its chapters (not its case
+// stories) with every reference to a year written relative to the data
+// year, and a file of figures for the new data year that lists every
+// metric the year's file holds, commented out.
+func NewEdition(root string, year int) (*Started, error) {
 	d, err := loadData(root)
 	if err != nil {
 		return nil, err
@@ -32,6 +42,12 @@ func NewEdition(root string, year int) ([]string, error) {
 		return nil, fmt.Errorf("edition %d is not newer than the latest edition, %d", year, latest.Year)
 	}
 	shift := year - latest.Year
+	started := &Started{From: latest.Year, DataYear: latest.DataYear + shift}
+	for y := latest.DataYear + 1; y < started.DataYear; y++ {
+		if !slices.Contains(d.Years(), y) {
+			started.Skipped = append(started.Skipped, y)
+		}
+	}
 	files := map[string]string{
 		filepath.Join("data", "editions", strconv.Itoa(year)+".toml"):               editionFile(root, latest, year, shift),
 		filepath.Join("data", "years", strconv.Itoa(latest.DataYear+shift)+".toml"): yearFile(d, latest.DataYear+shift),
@@ -43,7 +59,6 @@ func NewEdition(root string, year int) ([]string, error) {
 	for k, v := range chapters {
 		files[k] = v
 	}
-	var written []string
 	for _, rel := range sortedKeys(files) {
 		if _, err := os.Stat(filepath.Join(root, rel)); err == nil {
 			return nil, fmt.Errorf("%s already exists; nothing was written", filepath.ToSlash(rel))
@@ -51,11 +66,11 @@ func NewEdition(root string, year int) ([]string, error) {
 	}
 	for _, rel := range sortedKeys(files) {
 		if err := create(root, rel, files[rel]); err != nil {
-			return written, err
+			return started, err
 		}
-		written = append(written, filepath.ToSlash(rel))
+		started.Files = append(started.Files, filepath.ToSlash(rel))
 	}
-	return written, nil
+	return started, nil
 }
 
 // editionFile is the latest edition's file with its years moved on, marked
@@ -67,7 +82,7 @@ func editionFile(root string, e *data.Edition, year, shift int) string {
 		return ""
 	}
 	var out []string
-	marked := false
+	marked, dated := false, false
 	for _, line := range strings.Split(string(src), "\n") {
 		key := strings.TrimSpace(strings.SplitN(line, "=", 2)[0])
 		if strings.HasPrefix(key, "[") && !marked { // no top-level year: mark before the tables
@@ -78,8 +93,8 @@ func editionFile(root string, e *data.Edition, year, shift int) string {
 			line = shiftYears(line, shift)
 		case "subtitle", "title", "description":
 			line = strings.ReplaceAll(line, strconv.Itoa(e.Year), strconv.Itoa(year))
-		case "published":
-			line = "# published = " + strconv.Itoa(year) + "-06-01   # the day the edition comes out"
+		case "published", "# published":
+			line, dated = publishedHint(year), true
 		case "copied_from":
 			continue
 		}
@@ -87,11 +102,20 @@ func editionFile(root string, e *data.Edition, year, shift int) string {
 		if key == "year" && !marked {
 			out, marked = append(out, editionMark(e, year)...), true
 		}
+		if key == "first_year" && !dated && !strings.Contains(string(src), "published") {
+			out, dated = append(out, publishedHint(year)), true
+		}
 	}
 	if !marked {
 		out = append(out, editionMark(e, year)...)
 	}
 	return strings.Join(out, "\n")
+}
+
+// publishedHint is the line that asks for the day the edition comes out,
+// which the feed, the sitemap and the PDF state.
+func publishedHint(year int) string {
+	return "# published = " + strconv.Itoa(year) + "-06-01   # the day the edition comes out; remove the #"
 }
 
 func editionMark(e *data.Edition, year int) []string {

@@ -54,12 +54,18 @@ func (s *Site) chapterDraft(e *Edition, page *Page, doc *tomlfile.Doc, m *chapte
 	}
 	if s.Lang != nil && s.Lang.Code != lang.Danish.Code {
 		// The translation of a copied chapter is confirmed with it, at
-		// the Danish page's copied_from line; its own findings are listed.
+		// the Danish page's copied_from line, whose one error names it;
+		// its own findings are listed at their lines.
 		d.Source = strings.TrimSuffix(page.Source, "."+s.Lang.Code+".md") + ".md"
-		s.reportDraft(d.Source, 0, 0, e.Year, d, "the chapter's "+s.Lang.Name+" translation", problems)
 		return d
 	}
-	s.reportDraft(page.Source, line, col, e.Year, d, "the chapter", problems)
+	what := "the chapter"
+	for _, l := range s.Langs[min(1, len(s.Langs)):] {
+		if slices.Contains(s.translations, translationPath(page.Source, l)) {
+			what += " and its " + l.Name + " translation"
+		}
+	}
+	s.reportDraft(page.Source, line, col, e.Year, d, what, problems)
 	return d
 }
 
@@ -100,10 +106,16 @@ func (s *Site) reportDraft(path string, line, col, year int, d *Draft, what stri
 		return cmp.Or(cmp.Compare(a.Line, b.Line), cmp.Compare(a.Col, b.Col))
 	})
 	msg := fmt.Sprintf("copied from edition %d and not yet confirmed: read %s for %d", d.From, what, year)
-	if n := len(d.Findings); n > 0 {
+	both := strings.Contains(what, " and ")
+	switch n := len(d.Findings); {
+	case n > 0 && both:
+		msg += fmt.Sprintf(", check the %d %s listed with the page and those listed with its translation", n, plural(n, "place", "places"))
+	case n > 0:
 		msg += fmt.Sprintf(", check the %d %s listed with it", n, plural(n, "place", "places"))
+	case both:
+		msg += ", check the places listed with its translation"
 	}
-	msg += fmt.Sprintf(", then delete the line %q to confirm it", d.Confirm)
+	msg += fmt.Sprintf(", then delete the line %q to confirm %s", d.Confirm, map[bool]string{false: "it", true: "both"}[both])
 	if s.allowDrafts {
 		problems.Warnf(path, line, col, "%s (the preview shows it; a published build refuses it)", msg)
 		return

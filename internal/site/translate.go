@@ -5,6 +5,7 @@ package site
 // with language; the rest of its front matter is the Danish page's.
 
 import (
+	"fmt"
 	"io/fs"
 	"slices"
 	"strings"
@@ -83,11 +84,42 @@ func (s *Site) translate(fsys fs.FS, l *lang.Lang, files []file, opts Options, p
 		}
 	}
 	env := parseEnv{Options: opts, interfaceText: interfaceText{s.Langs[0].Foreign(l), l.Name}, dataPrint: s.Data.Fingerprint(), basePath: t.BasePath, unread: s.editionUnread}
-	parsed := parseAll(fsys, conv, tfiles, problems, env)
-	t.assemble(tfiles, parsed, problems)
-	t.drawHistories(problems)
-	t.checkLinks(problems)
+	var own diag.List
+	parsed := parseAll(fsys, conv, tfiles, &own, env)
+	t.assemble(tfiles, parsed, &own)
+	t.drawHistories(&own)
+	t.checkLinks(&own)
+	foldTranslated(problems, &own, l)
 	return t
+}
+
+// foldTranslated adds the problems found in the version of the site in l
+// to problems, but for those its Danish page has already: a figure missing
+// from a block is one error, not one for each language. The Danish
+// problem then says that the translation has it too, and where.
+func foldTranslated(problems, own *diag.List, l *lang.Lang) {
+	type key struct {
+		path, msg string
+		severity  diag.Severity
+	}
+	// The same message at several places of a page pairs up in order.
+	danish := map[key][]*diag.Problem{}
+	for _, p := range problems.Problems() {
+		k := key{p.Path, p.Msg, p.Severity}
+		danish[k] = append(danish[k], p)
+	}
+	for _, p := range own.Problems() {
+		from := strings.TrimSuffix(p.Path, "."+l.Code+".md") + ".md"
+		k := key{from, p.Msg, p.Severity}
+		same := danish[k]
+		switch {
+		case len(same) == 0:
+			problems.Add(p)
+		case from != p.Path && p.Line > 0:
+			problems.Amend(same[0], fmt.Sprintf(" (its %s translation too, at line %d)", l.Name, p.Line))
+			danish[k] = same[1:]
+		}
+	}
 }
 
 // translationsInto lists the translations into l, and names each one

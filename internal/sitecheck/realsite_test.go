@@ -1,11 +1,17 @@
 package sitecheck
 
 import (
+	"maps"
 	"os"
+	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
+	"report/internal/nextedition"
+
 	"report/internal/pipeline"
+	"report/internal/sitetest"
 )
 
 // Budget for every page of the report: the HTML alone, and with everything
@@ -15,7 +21,7 @@ var pageBudget = Budget{HTML: 100 << 10, Total: 300 << 10}
 // shipped builds the report in the repository under a sub-path.
 func shipped(t *testing.T, basePath string) Site {
 	t.Helper()
-	res, err := pipeline.Run(os.DirFS("../.."), pipeline.Options{BaseURL: basePath})
+	res, err := pipeline.Run(sitetest.ShippedFS(), pipeline.Options{BaseURL: basePath})
 	if err != nil {
 		t.Fatalf("the shipped site does not build:\n%v", err)
 	}
@@ -51,29 +57,98 @@ func TestShippedSite(t *testing.T) {
 	}
 }
 
-// TestTwoClicks walks the links from the site's front page: every chapter,
-// case story and cluster page is at most two clicks away, and so is every
-// English page from the English front page.
+// TestTwoClicks walks the links of the shipped site: every page of an
+// edition (its chapters, case stories and clusters) is at most two clicks
+// from that edition's front page, every edition's front page is one click
+// from the site's front page or its archive, and every other page is at
+// most two clicks from the front page; the same holds for the English
+// pages from the English front page.
 func TestTwoClicks(t *testing.T) {
-	s := shipped(t, "/")
-	depth := map[string]int{"index.html": 0, "en/index.html": 0}
-	frontier := []string{"index.html", "en/index.html"}
-	for d := 1; d <= 2; d++ {
+	checkClicks(t, shipped(t, "/"))
+}
+
+// TestTwoClicksThreeEditions holds the navigation to the same rule with
+// two more editions added to the shipped site, as editors add them.
+func TestTwoClicksThreeEditions(t *testing.T) {
+	root := filepath.Join(t.TempDir(), "site")
+	if err := sitetest.WriteReal(root); err != nil {
+		t.Fatal(err)
+	}
+	for range 2 {
+		if _, err := nextedition.Add(root, 0); err != nil {
+			t.Fatal(err)
+		}
+	}
+	res, err := pipeline.Run(os.DirFS(root), pipeline.Options{BaseURL: "/"})
+	if err != nil {
+		t.Fatalf("the site with two more editions does not build:\n%v", err)
+	}
+	s := Site{}
+	for _, f := range res.Output {
+		s[f.Path] = f.Data
+	}
+	if editions := checkClicks(t, s); editions < 3 {
+		t.Errorf("the site has %d editions, want at least 3", editions)
+	}
+}
+
+// editionFront matches an edition's front page, in either language.
+var editionFront = regexp.MustCompile(`^(en/)?(\d{4})/index\.html$`)
+
+// checkClicks holds a built site to TestTwoClicks's rule and returns how
+// many editions it has.
+func checkClicks(t *testing.T, s Site) int {
+	t.Helper()
+	editions := 0
+	for _, front := range s.Pages() {
+		m := editionFront.FindStringSubmatch(front)
+		if m == nil {
+			continue
+		}
+		if m[1] == "" {
+			editions++
+		}
+		home, archive := m[1]+"index.html", m[1]+"arkiv/index.html"
+		if !within(s, home, 1)[front] && !within(s, archive, 1)[front] {
+			t.Errorf("%s is more than one click from %s and %s", front, home, archive)
+		}
+		near := within(s, front, 2)
+		for _, p := range s.Pages() {
+			if strings.HasPrefix(p, m[1]+m[2]+"/") && !near[p] {
+				t.Errorf("%s is more than two clicks from its edition's front page, %s", p, front)
+			}
+		}
+	}
+	near := map[string]bool{}
+	for _, home := range []string{"index.html", "en/index.html"} {
+		maps.Copy(near, within(s, home, 2))
+	}
+	for _, p := range s.Pages() {
+		if !editionPage.MatchString(p) && !near[p] && p != "404.html" {
+			t.Errorf("%s is more than two clicks from the front page", p)
+		}
+	}
+	return editions
+}
+
+var editionPage = regexp.MustCompile(`^(en/)?\d{4}/`)
+
+// within is the set of pages at most n clicks from the page start.
+func within(s Site, start string, n int) map[string]bool {
+	seen := map[string]bool{start: true}
+	frontier := []string{start}
+	for range n {
 		var next []string
 		for _, p := range frontier {
 			for _, ref := range s.Refs(p) {
 				target, _, internal := Resolve(p, ref, "/")
-				if _, seen := depth[target]; internal && !seen && strings.HasSuffix(target, ".html") {
-					depth[target] = d
+				if internal && !seen[target] && strings.HasSuffix(target, ".html") {
+					seen[target] = true
 					next = append(next, target)
 				}
 			}
 		}
 		frontier = next
 	}
-	for _, p := range s.Pages() {
-		if _, ok := depth[p]; !ok && p != "404.html" {
-			t.Errorf("%s is more than two clicks from the front page", p)
-		}
-	}
+	return seen
 }

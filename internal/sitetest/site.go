@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"testing/fstest"
 
@@ -15,8 +16,29 @@ import (
 )
 
 // Root is the repository's root, from the folder of a package under
-// internal/, where go test runs its tests.
+// internal/, where go test runs its tests: the test site, the fixtures of
+// testdata/ and the README are read from here.
 const Root = "../.."
+
+// ShippedEnv names the variable that points the tests of the shipped site
+// at another site: `make test` runs them a second time over a copy of the
+// shipped site with a generated next edition (tools/nextedition), since
+// the content belongs to the editors and the tests must hold for any
+// edition they add.
+const ShippedEnv = "REPORT_SHIPPED_SITE"
+
+// Shipped is the folder of the site that the tests of "the shipped site"
+// read: the repository's own, or the one ShippedEnv names. Every test that
+// reads content/, data/ or i18n/ of the shipped site reads it from here.
+func Shipped() string {
+	if dir := os.Getenv(ShippedEnv); dir != "" {
+		return dir
+	}
+	return Root
+}
+
+// ShippedFS is Shipped as a file system.
+func ShippedFS() fs.FS { return os.DirFS(Shipped()) }
 
 // base is the test site: the folders it is made of, each with where it goes.
 var base = []struct{ dir, prefix string }{
@@ -45,9 +67,44 @@ func FS(t testing.TB, overlay *txtar.Archive) fstest.MapFS {
 // memory.
 func RealFS(t testing.TB) fstest.MapFS {
 	t.Helper()
+	fsys, err := realFS()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return fsys
+}
+
+func realFS() (fstest.MapFS, error) {
 	fsys := fstest.MapFS{}
-	for _, dir := range shipped {
-		AddDir(t, fsys, filepath.Join(Root, dir), dir)
+	for _, d := range shipped {
+		if err := addDir(fsys, filepath.Join(Shipped(), d), d); err != nil {
+			return nil, err
+		}
+	}
+	return fsys, nil
+}
+
+// Edition2016FS returns the shipped site with the 2016 edition alone, as it
+// was published: whatever editions the editors have added since are left
+// out (their content, their edition files and the figures of years after
+// 2015). Tests that build a second edition of their own beside the 2016
+// edition start from it.
+func Edition2016FS(t testing.TB) fstest.MapFS {
+	t.Helper()
+	return only2016(RealFS(t))
+}
+
+func only2016(fsys fstest.MapFS) fstest.MapFS {
+	for name := range fsys {
+		dir, rest, _ := strings.Cut(name, "/")
+		year, _, _ := strings.Cut(rest, "/")
+		year = strings.TrimSuffix(year, ".toml")
+		switch {
+		case dir == "content" && year != "2016" && strings.Contains(rest, "/"),
+			dir == "data" && strings.HasPrefix(rest, "editions/") && rest != "editions/2016.toml",
+			dir == "data" && strings.HasPrefix(rest, "years/") && rest > "years/2015.toml":
+			delete(fsys, name)
+		}
 	}
 	return fsys
 }
@@ -78,13 +135,21 @@ func WriteBase(dir string) error {
 // WriteReal writes the shipped site into dir, keeping the files dir already
 // has, as WriteBase does.
 func WriteReal(dir string) error {
-	fsys := fstest.MapFS{}
-	for _, d := range shipped {
-		if err := addDir(fsys, filepath.Join(Root, d), d); err != nil {
-			return err
-		}
+	fsys, err := realFS()
+	if err != nil {
+		return err
 	}
 	return write(dir, fsys)
+}
+
+// WriteEdition2016 writes the shipped site's 2016 edition alone (see
+// Edition2016FS) into dir, keeping the files dir already has.
+func WriteEdition2016(dir string) error {
+	fsys, err := realFS()
+	if err != nil {
+		return err
+	}
+	return write(dir, only2016(fsys))
 }
 
 // AddDir copies the files below the folder dir into fsys, under prefix.
