@@ -45,6 +45,7 @@ func drawColumns(r *svgRenderer, s Spec, t theme) error {
 	for j, ser := range s.Series {
 		series[j] = barSeries{seriesBase{ser.Name}, j, k, ser.Values, s.Lang, s.Decimals, t.px, rotated}
 	}
+	series = append(series, emptySlots{empty: emptyCategories(s), text: say(s.Lang, "chart.no_figure"), px: t.px})
 	var elements []gochart.Renderable
 	if s.Kind == Grouped {
 		top := t.pad
@@ -58,6 +59,51 @@ func drawColumns(r *svgRenderer, s Spec, t theme) error {
 		})
 	}
 	return f.render(r, series, elements...)
+}
+
+// emptySlots writes "ingen tal" in each category of a chart over the
+// categories that has no figure in any series: a year no edition covers,
+// or one that was not counted, stays an empty slot that says why it is
+// empty, never a bar of zero, and never a line across it.
+type emptySlots struct {
+	seriesBase
+	empty []bool
+	text  string
+	px    float64
+}
+
+// Render writes the text just above the zero line, where a bar would
+// stand, in the axis's colour.
+func (e emptySlots) Render(r gochart.Renderer, box gochart.Box, xr, yr gochart.Range, _ gochart.Style) {
+	svg, ok := r.(*svgRenderer)
+	if !ok {
+		return
+	}
+	p := plot{box, xr, yr}
+	y := min(max(p.y(0), float64(box.Top)+e.px+5), float64(box.Bottom)) - 5
+	text := e.text
+	if slot := p.x(1) - p.x(0); textWidth(text, e.px) > slot-4 {
+		text = "–" // the words do not fit a narrow slot; the table says them
+	}
+	for i, empty := range e.empty {
+		if empty {
+			svg.text(text, p.center(i), y, e.px, muted, "middle")
+		}
+	}
+}
+
+// emptyCategories marks the categories where every series lacks a figure.
+func emptyCategories(s Spec) []bool {
+	out := make([]bool, len(s.Categories))
+	for i := range out {
+		out[i] = len(s.Series) > 0
+		for _, ser := range s.Series {
+			if i < len(ser.Values) && !math.IsNaN(ser.Values[i]) {
+				out[i] = false
+			}
+		}
+	}
+	return out
 }
 
 // seriesBase is what the series of this package share as go-chart Series:

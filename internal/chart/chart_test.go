@@ -9,6 +9,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"sync"
 	"testing"
@@ -316,5 +317,22 @@ func TestSparkline(t *testing.T) {
 	}
 	if flat := string(Sparkline([]float64{5, 5}, "uændret")); !strings.Contains(flat, `points="2.0,8.0 62.0,8.0"`) {
 		t.Errorf("a flat line is not drawn level: %s", flat)
+	}
+}
+
+// TestSparklineGap breaks the line at a year without a figure: no segment
+// joins the years on either side, and a lone figure is a dot.
+func TestSparklineGap(t *testing.T) {
+	svg := string(Sparkline([]float64{1, 2, math.NaN(), 4, 5, math.NaN(), 7}, "x"))
+	if n := strings.Count(svg, "<polyline"); n != 2 {
+		t.Errorf("%d lines, want 2: %s", n, svg)
+	}
+	if strings.Count(svg, "<circle") != 1 {
+		t.Errorf("the lone last figure is no dot: %s", svg)
+	}
+	for _, line := range regexp.MustCompile(`points="([^"]*)"`).FindAllStringSubmatch(svg, -1) {
+		if n := len(strings.Fields(line[1])); n != 2 {
+			t.Errorf("a line of %d points crosses a gap: %s", n, line[1])
+		}
 	}
 }

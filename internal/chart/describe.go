@@ -166,11 +166,20 @@ func describeShare(b *strings.Builder, s Spec) {
 	}
 }
 
+// describeMissing names the figures the chart lacks: a category no series
+// has a figure for (a year no edition covers) once, by itself, and the
+// other missing figures each with its series.
 func describeMissing(b *strings.Builder, s Spec) {
 	var gaps []string
+	empty := emptyCategories(s)
+	for i, e := range empty {
+		if e && len(s.Series) > 1 {
+			gaps = append(gaps, s.Categories[i])
+		}
+	}
 	for j, ser := range s.Series {
 		for i, v := range ser.Values {
-			if math.IsNaN(v) {
+			if math.IsNaN(v) && !(empty[i] && len(s.Series) > 1) {
 				gaps = append(gaps, where(s, point{series: j, category: i}))
 			}
 		}

@@ -41,6 +41,7 @@ func drawLines(r *svgRenderer, s Spec, t theme) error {
 		series = append(series, markerSeries{seriesBase{ser.Name}, j, ser.Values, t.px * 0.3})
 	}
 	series = append(series, lineLabels{s: s, t: t, maxName: maxName})
+	series = append(series, emptySlots{empty: emptyCategories(s), text: say(s.Lang, "chart.no_figure"), px: t.px})
 	return f.render(r, series)
 }
 

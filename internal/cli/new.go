@@ -113,14 +113,17 @@ func writeSkipped(w io.Writer, year int, s *scaffold.Started) {
 		names = append(names, fmt.Sprintf(`"dataår-%d"`, s.DataYear-y))
 	}
 	last := s.Skipped[0] - 1
+	gap := strings.Join(years, ", ")
 	fmt.Fprintf(w, `
 Edition %d has figures for %d, and no edition has figures for %s: the series has a gap there.
-  - Tables and charts that show the edition's years leave out %s; charts over the years keep
-    an empty slot for it, and no line joins %d to %d.
-  - The edition's front page, the metric pages and the archive say that %s has no figures.
-  - A table, chart or reference that names %s (%s in the copies) is an error in report check:
-    point it at %d, the last year with figures ("dataår-%d"), or leave the year out.
+  - Tables that show the edition's years leave out %s; charts over the years keep its slot
+    empty and say "ingen tal" there, and no line joins %d to %d.
+  - The copies' change columns compare %d with %d, under the heading "Ændring %d–%d".
+  - The edition's front page, the chapters whose tables or charts span %s, the metric pages
+    and the archive say that %s has no figures.
+  - A reference or change column that names %s (%s in the copies) is an error in report check:
+    name %d, the last year before it with figures ("dataår-%d"), instead.
   If the figures for %s exist, add them as data/years/<year>.toml instead: then there is no gap.
-`, year, s.DataYear, strings.Join(years, ", "), strings.Join(years, ", "), last, s.DataYear,
-		strings.Join(years, ", "), strings.Join(years, ", "), strings.Join(names, ", "), last, s.DataYear-last, strings.Join(years, ", "))
+`, year, s.DataYear, gap, gap, last, s.DataYear, last, s.DataYear, last, s.DataYear,
+		gap, gap, gap, strings.Join(names, ", "), last, s.DataYear-last, gap)
 }

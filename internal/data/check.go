@@ -119,6 +119,9 @@ func (d *Data) Lookup(metricID string, year int) (float64, *Metric, error) {
 	case m == nil:
 		return 0, nil, fmt.Errorf("unknown metric %q; metrics are defined in data/metrics.toml", metricID)
 	}
+	if _, ok := d.values[year]; !ok && m.Study == nil && d.Gap(year) {
+		return 0, m, fmt.Errorf("no edition has figures for %d: the series has a gap there; name a year that has figures, like %d, the last one before it", year, d.before(year))
+	}
 	if _, ok := d.values[year]; !ok && m.Study == nil {
 		return 0, m, fmt.Errorf("no figures for %d; add data/years/%d.toml", year, year)
 	}
@@ -130,6 +133,16 @@ func (d *Data) Lookup(metricID string, year int) (float64, *Metric, error) {
 		return 0, m, fmt.Errorf("metric %q has no figure for %d in data/years/%d.toml", metricID, year, year)
 	}
 	return v, m, nil
+}
+
+// before is the last year before year that has figures.
+func (d *Data) before(year int) int {
+	for i := len(d.years) - 1; i >= 0; i-- {
+		if d.years[i] < year {
+			return d.years[i]
+		}
+	}
+	return year - 1
 }
 
 // checkArithmetic warns where the source's own figures disagree: parts that

@@ -50,7 +50,13 @@ type Figure struct {
 	Categories []string
 	Series     []figureSeries
 	lang       *lang.Lang // the page's: its words, its figures in the drawings and the CSV; nil is Danish
+	// gaps marks the categories that are years in a gap of the series,
+	// which no edition covers: their cells say so, not "not counted".
+	gaps []bool
 }
+
+// gap reports whether category i is a year no edition covers.
+func (fig *Figure) gap(i int) bool { return i < len(fig.gaps) && fig.gaps[i] }
 
 // language is the figure's language.
 func (fig *Figure) language() *lang.Lang {

@@ -20,8 +20,16 @@ func (st *block) chartOverYears(fig *Figure, spec chartSpec, years []int, errAt 
 		errAt("years", "no years to draw: give years = [2012, 2013], or year = 2015 for one year")
 		return
 	}
+	var gaps []int
 	for _, y := range years {
 		fig.Categories = append(fig.Categories, strconv.Itoa(y))
+		fig.gaps = append(fig.gaps, st.data().Gap(y))
+		if st.data().Gap(y) {
+			gaps = append(gaps, y)
+		}
+	}
+	if len(gaps) > 0 && st.page.Gaps != nil {
+		st.page.Gaps(gaps)
 	}
 	for i, id := range spec.Metrics {
 		m := st.metric(id, "metrics", errAt)
@@ -158,8 +166,8 @@ func (st *block) metric(id, key string, errAt func(string, string, ...any)) *dat
 func (st *block) addCell(s *figureSeries, m *data.Metric, year int, errAt func(string, string, ...any)) {
 	d := st.data()
 	v, ok := d.Value(m.ID, year)
-	if !slices.Contains(d.Years(), year) && !d.YearBroken(year) {
-		errAt("years", "no figures for %d; add data/years/%d.toml or remove the year", year, year)
+	if msg := st.missingYear(year); msg != "" && !d.Gap(year) {
+		errAt("years", "%s", msg)
 	}
 	if !ok {
 		s.Values = append(s.Values, math.NaN())

@@ -1,6 +1,7 @@
 package figures
 
 import (
+	"math"
 	"strconv"
 
 	"report/internal/chart"
@@ -11,26 +12,40 @@ import (
 // A metric drawn over the years, for its own page.
 
 // History is a metric's figures over the years as a chart, for the metric's
-// own page; nil when there are fewer than two years to draw.
+// own page: every year from its first figure to its last, a year without
+// one an empty slot (see Figure.gaps); nil when it has fewer than two
+// figures.
 func History(d *data.Data, metricID string) (*Figure, error) {
 	m := d.Metric(metricID)
 	if m == nil {
 		return nil, nil
 	}
-	var years []int
+	var first, last, n int
 	for _, y := range d.Years() {
 		if _, ok := d.Value(metricID, y); ok {
-			years = append(years, y)
+			if n == 0 {
+				first = y
+			}
+			last, n = y, n+1
 		}
 	}
-	if len(years) < 2 {
+	if n < 2 {
 		return nil, nil
+	}
+	var years []int
+	for y := first; y <= last; y++ {
+		years = append(years, y)
 	}
 	fig := &Figure{ID: "figur-historik", Title: d.Title(metricID) + ", " + refs.Span(d.Lang(), years), Source: defaultSource(d.Lang()), Unit: m.Unit, lang: d.Lang()}
 	s := figureSeries{Name: m.Label}
 	for _, y := range years {
-		v, _ := d.Value(metricID, y)
 		fig.Categories = append(fig.Categories, strconv.Itoa(y))
+		fig.gaps = append(fig.gaps, d.Gap(y))
+		v, ok := d.Value(metricID, y)
+		if !ok {
+			s.Values, s.Cells = append(s.Values, math.NaN()), append(s.Cells, "")
+			continue
+		}
 		s.Values = append(s.Values, v)
 		s.Cells = append(s.Cells, d.FormatAs(metricID, y, v))
 	}

@@ -116,8 +116,12 @@ func writeFigure(w *strings.Builder, f *Figure) {
 	p("</tr></thead>\n<tbody>\n")
 	for i, c := range f.Categories {
 		p(`<tr><th scope="row">` + esc(c) + `</th>`)
+		empty := say(l, "table.not_counted")
+		if f.gap(i) {
+			empty = say(l, "table.no_edition")
+		}
 		for _, s := range f.Series {
-			writeCell(p, s.Cells[i], say(l, "table.not_counted"))
+			writeCell(p, s.Cells[i], empty)
 		}
 		p("</tr>\n")
 	}

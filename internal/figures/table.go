@@ -81,6 +81,7 @@ func (st *block) resolveTable(spec tableSpec, errAt, warnAt func(string, string,
 		years = st.editionYears()
 	}
 	d := st.data()
+	years = st.splitGaps(years)
 	t := &dataTable{Years: years}
 	t.Caption = strings.TrimSpace(st.expandTitle(spec.Caption, "caption", years, errAt, warnAt))
 	if t.Caption == "" {
@@ -102,6 +103,13 @@ func (st *block) resolveTable(spec tableSpec, errAt, warnAt func(string, string,
 			errAt("change", "change names two years, the earlier first, like change = [2014, 2015] or [\"dataår-1\", \"dataår\"]; got %v", change)
 		default:
 			t.Change = change
+			for i, y := range change {
+				if msg := st.missingYear(y); msg != "" {
+					errAt("change", "%s; the change column would be empty. %s", msg, st.compareInstead(change, i))
+					t.Change = nil
+					break
+				}
+			}
 		}
 	}
 	sections := spec.Sections
@@ -126,11 +134,74 @@ func (st *block) resolveTable(spec tableSpec, errAt, warnAt func(string, string,
 		t.Sections = append(t.Sections, ts)
 	}
 	for _, y := range years {
-		if !slices.Contains(d.Years(), y) && !d.YearBroken(y) {
-			errAt("years", "no figures for %d; add data/years/%d.toml or remove the year", y, y)
+		if msg := st.missingYear(y); msg != "" {
+			errAt("years", "%s", msg)
 		}
 	}
 	return t
+}
+
+// missingYear says why a block cannot show a year's figures, or "" when
+// it can: no file of figures, or a gap in the series, which no edition
+// covers.
+func (st *block) missingYear(y int) string {
+	d := st.data()
+	switch {
+	case d.HasYear(y):
+		return ""
+	case d.Gap(y):
+		return fmt.Sprintf("no edition has figures for %d: the series has a gap there", y)
+	}
+	return fmt.Sprintf("no figures for %d; add data/years/%d.toml or remove the year", y, y)
+}
+
+// compareInstead is the fix for a change column whose i-th year has no
+// figures: the nearest year that has, written as the block writes years
+// relative to the edition's data year.
+func (st *block) compareInstead(change []int, i int) string {
+	d := st.data()
+	step := -1
+	if i == 1 {
+		step = 1
+	}
+	y := change[i]
+	for n := 0; n < 100 && !d.HasYear(y); n++ {
+		y += step
+	}
+	if !d.HasYear(y) || y == change[1-i] {
+		return "Remove change, or name two years that have figures."
+	}
+	fixed := slices.Clone(change)
+	fixed[i] = y
+	e := d.Edition(st.page.Edition)
+	if e == nil {
+		return fmt.Sprintf("Compare %d with %d instead: change = [%d, %d].", fixed[0], fixed[1], fixed[0], fixed[1])
+	}
+	rel := func(y int) string {
+		if y == e.DataYear {
+			return `"dataår"`
+		}
+		return fmt.Sprintf(`"dataår%+d"`, y-e.DataYear)
+	}
+	return fmt.Sprintf("Compare %d with %d instead: change = [%s, %s]; its heading then names both years.", fixed[0], fixed[1], rel(fixed[0]), rel(fixed[1]))
+}
+
+// splitGaps leaves out of a table's years those that fall in a gap of the
+// series, and notes them for the page, which says once that no edition
+// covers them.
+func (st *block) splitGaps(years []int) []int {
+	var kept, gaps []int
+	for _, y := range years {
+		if st.data().Gap(y) {
+			gaps = append(gaps, y)
+		} else {
+			kept = append(kept, y)
+		}
+	}
+	if len(gaps) > 0 && st.page.Gaps != nil {
+		st.page.Gaps(gaps)
+	}
+	return kept
 }
 
 func (st *block) tableRow(m *data.Metric, t *dataTable, errAt func(string, string, ...any)) tableRow {
@@ -224,8 +295,10 @@ func (st *block) expandTitle(s, key string, shown []int, errAt, warnAt func(stri
 }
 
 // editionYears are the years of the page's edition, first_year to
-// data_year, that have figures: what a table or chart shows when it names no
-// years, so that the data alone decides which years appear.
+// data_year, that have figures or fall in a gap of the series: what a table
+// or chart shows when it names no years, so that the data alone decides
+// which years appear. A chart keeps a gap's slot empty; a table leaves its
+// column out (see splitGaps).
 func (st *block) editionYears() []int {
 	d := st.data()
 	e := d.Edition(st.page.Edition)
@@ -236,7 +309,7 @@ func (st *block) editionYears() []int {
 	// every table would report its rows empty, one error per row.
 	var years []int
 	for y := e.FirstYear; y <= e.DataYear && y-e.FirstYear < 100; y++ {
-		if slices.Contains(d.Years(), y) || d.YearBroken(y) {
+		if d.HasYear(y) || d.Gap(y) {
 			years = append(years, y)
 		}
 	}

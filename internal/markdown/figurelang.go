@@ -35,6 +35,9 @@ type Context struct {
 	// Finding notes a place to check in a page copied from an earlier
 	// edition; nil on other pages.
 	Finding func(at Position, msg string)
+	// Gaps notes years in a gap of the series that a block on the page
+	// spans, which no edition covers; the page says so once (Doc.Gaps).
+	Gaps func(years []int)
 }
 
 // Position is a line and column of a file, both from 1.

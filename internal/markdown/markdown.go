@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/yuin/goldmark"
@@ -83,6 +84,7 @@ type state struct {
 	files     []File
 	findings  []Finding
 	cases     []CaseList
+	gaps      []int
 	// openUntil is the end of a line with a {{ and no }} after it: every
 	// later "{" on it would scan to its end again, and report it again.
 	openUntil int
@@ -122,7 +124,7 @@ func (c *Converter) Convert(p Page, body []byte, problems *diag.List) *Doc {
 		// Rendering into memory fails only on a bug in a node renderer.
 		st.errorf(0, "cannot render the Markdown: %v", err)
 	}
-	return &Doc{Path: p.Path, HTML: b.String(), Headings: headings(root, body), Links: st.links, Anchors: ids.used, Files: st.files, Findings: st.findings, Cases: st.cases}
+	return &Doc{Path: p.Path, HTML: b.String(), Headings: headings(root, body), Links: st.links, Anchors: ids.used, Files: st.files, Findings: st.findings, Cases: st.cases, Gaps: st.gaps}
 }
 
 // oldEdition is the edition a page was copied from, as draft checks it.
@@ -138,6 +140,11 @@ func (c *Converter) oldEdition(p Page) *draft.Old {
 func (st *state) context() *Context {
 	if st.ctx == nil {
 		st.ctx = &Context{Path: st.path, Edition: st.edition, Problems: st.problems, Unique: st.ids.unique}
+		st.ctx.Gaps = func(years []int) {
+			st.gaps = append(st.gaps, years...)
+			slices.Sort(st.gaps)
+			st.gaps = slices.Compact(st.gaps)
+		}
 		if st.old != nil {
 			st.ctx.Finding = func(at Position, msg string) {
 				st.findings = append(st.findings, Finding{Line: at.Line, Col: at.Col, Msg: msg})

@@ -48,6 +48,7 @@ type Doc struct {
 	Files    []File          // downloads the page offers, written beside it
 	Findings []Finding       // what a copied page still says of the old edition
 	Cases    []CaseList      // lists of case stories to fill in, in order
+	Gaps     []int           // years in a gap of the series its blocks span, sorted
 }
 
 // File is a download that belongs to a page, such as a chart's data.

@@ -177,11 +177,17 @@ func tomlList(key string, ids []string) string {
 	return b.String()
 }
 
-var relative = regexp.MustCompile(`dataår-(\d+)`)
+var (
+	changeLine = regexp.MustCompile(`(?m)^change = \[.*\]`)
+	reference  = regexp.MustCompile(`\{\{[^{}]*\}\}`)
+	relative   = regexp.MustCompile(`dataår-(\d+)`)
+)
 
 // confirmChapters deletes each copy's copied_from line, and points every
-// year a copied reference or block names that no edition covers at the
-// last year before the gap, as `report check` tells the editor to.
+// change column and reference of a copy that names a year no edition
+// covers at the last year before the gap, as `report check` tells the
+// editor to. The years a chart or table shows are left as they are: a
+// chart keeps the gap's slot empty.
 func confirmChapters(root string, ed *Edition, years []int) error {
 	dir := filepath.Join(root, site.ContentDir, strconv.Itoa(ed.Year))
 	entries, err := os.ReadDir(dir)
@@ -189,6 +195,15 @@ func confirmChapters(root string, ed *Edition, years []int) error {
 		return err
 	}
 	covered := func(y int) bool { return y == ed.DataYear || slices.Contains(years, y) }
+	beforeGap := func(m string) string {
+		return relative.ReplaceAllStringFunc(m, func(r string) string {
+			back, _ := strconv.Atoi(r[len("dataår-"):])
+			for back < 100 && !covered(ed.DataYear-back) {
+				back++
+			}
+			return "dataår-" + strconv.Itoa(back)
+		})
+	}
 	for _, e := range entries {
 		if e.IsDir() || !strings.HasSuffix(e.Name(), ".md") {
 			continue
@@ -199,36 +214,13 @@ func confirmChapters(root string, ed *Edition, years []int) error {
 			return err
 		}
 		s := copiedFrom.ReplaceAllString(string(src), "")
-		s = relative.ReplaceAllStringFunc(s, func(m string) string {
-			back, _ := strconv.Atoi(m[len("dataår-"):])
-			for back < ed.DataYear-1900 && !covered(ed.DataYear-back) {
-				back++
-			}
-			return "dataår-" + strconv.Itoa(back)
-		})
-		s = dedupeYearLists(s)
+		s = changeLine.ReplaceAllStringFunc(s, beforeGap)
+		s = reference.ReplaceAllStringFunc(s, beforeGap)
 		if err := os.WriteFile(p, []byte(s), 0o644); err != nil {
 			return err
 		}
 	}
 	return nil
-}
-
-var yearList = regexp.MustCompile(`(?m)^(years = \[)([^\]\n]*)\]`)
-
-// dedupeYearLists drops a year a block's list names twice, which pointing
-// a skipped year at the year before it can make.
-func dedupeYearLists(s string) string {
-	return yearList.ReplaceAllStringFunc(s, func(m string) string {
-		parts := yearList.FindStringSubmatch(m)
-		var seen []string
-		for _, y := range strings.Split(parts[2], ",") {
-			if y = strings.TrimSpace(y); y != "" && !slices.Contains(seen, y) {
-				seen = append(seen, y)
-			}
-		}
-		return parts[1] + strings.Join(seen, ", ") + "]"
-	})
 }
 
 // writeCase adds a case story with `report new case` and fills it in, with

@@ -157,8 +157,8 @@ func (c Context) figure(fields []string) (Result, error) {
 // a year outside the edition's.
 func (c Context) explainYear(r Result, err error) error {
 	e := c.Edition
-	if errors.Is(err, data.ErrIncomplete) || e == nil || slices.Contains(c.Data.Years(), r.Year) {
-		return err
+	if errors.Is(err, data.ErrIncomplete) || e == nil || slices.Contains(c.Data.Years(), r.Year) || c.Data.Gap(r.Year) {
+		return err // a gap's own message says what to do
 	}
 	if r.Year == e.Year || r.Year == e.DataYear+1 {
 		return fmt.Errorf("no figures for %d: %d is the edition's year, and its figures are for %d; did you mean {{%s %d}}, or {{%s}} for the data year?", r.Year, e.Year, e.DataYear, r.Metric, e.DataYear, r.Metric)

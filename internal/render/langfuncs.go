@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"html"
 	"html/template"
+	"strconv"
 	"strings"
 
 	"report/internal/lang"
@@ -31,6 +32,14 @@ func (r *Renderer) langFuncs() template.FuncMap {
 		// "11.708", "11,708"; "27. november 2016", "27 November 2016".
 		"number": r.lang.Number,
 		"date":   r.lang.Date,
+		// years lists years the language's way: "2016", "2016 og 2017".
+		"years": func(years []int) string {
+			parts := make([]string, len(years))
+			for i, y := range years {
+				parts[i] = strconv.Itoa(y)
+			}
+			return r.lang.Join(parts)
+		},
 		// phrases writes a text from the data with its phrases of another
 		// language, {{da: …}}, marked with their language; tfPhrases is tf
 		// with one such text as its %s.

@@ -43,6 +43,7 @@ type PageData struct {
 
 	Metric  *data.Metric
 	History []HistoryRow
+	Gaps    []int           // the years within the page's figures that no edition covers
 	Chart   template.HTML   // the metric's history drawn, on its page
 	Files   []markdown.File // downloads beside a page that has no Markdown
 	Metrics []MetricEntry
@@ -115,6 +116,11 @@ func (r *Renderer) metricJobs() []job {
 	for _, m := range r.site.Data.Metrics {
 		d := r.page("metric", r.latest(), r.site.Data.Title(m.ID), site.MetricURL(m.ID))
 		d.Metric, d.History = m, r.history(m)
+		for _, row := range d.History {
+			if row.Gap {
+				d.Gaps = append(d.Gaps, row.Year)
+			}
+		}
 		if fig := r.site.Histories[m.ID]; fig != nil {
 			d.Chart, d.Files = template.HTML(fig.HTML()), fig.Downloads()
 		}

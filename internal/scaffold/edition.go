@@ -52,7 +52,7 @@ func NewEdition(root string, year int) (*Started, error) {
 		filepath.Join("data", "editions", strconv.Itoa(year)+".toml"):               editionFile(root, latest, year, shift),
 		filepath.Join("data", "years", strconv.Itoa(latest.DataYear+shift)+".toml"): yearFile(d, latest.DataYear+shift),
 	}
-	chapters, err := copyChapters(root, latest, year, shift)
+	chapters, err := copyChapters(root, latest, year, shift, changeFrom(d, latest, started.DataYear))
 	if err != nil {
 		return nil, err
 	}
@@ -165,7 +165,7 @@ var (
 // data year (see relativeChapter), and dropping printed= options, which
 // belonged to the old edition's source. A file named after the old
 // edition's years is named after the new ones.
-func copyChapters(root string, from *data.Edition, to, shift int) (map[string]string, error) {
+func copyChapters(root string, from *data.Edition, to, shift int, change func(string) string) (map[string]string, error) {
 	dir := filepath.Join(root, site.ContentDir, strconv.Itoa(from.Year))
 	entries, err := os.ReadDir(dir)
 	if err != nil {
@@ -181,7 +181,7 @@ func copyChapters(root string, from *data.Edition, to, shift int) (map[string]st
 			return nil, err
 		}
 		name := shiftYearsWithin(e.Name(), from.FirstYear, from.Year, shift)
-		text := relativeChapter(string(src), from)
+		text := relativeChapter(string(src), from, change)
 		if !site.IsTranslation(e.Name()) {
 			// A translation is confirmed with its page: copied_from is
 			// written once, in the Danish page.
@@ -222,9 +222,10 @@ func markCopied(src string, from, to int) string {
 // becomes ["dataår-1", "dataår"]. The copy then follows its new edition,
 // and so does every later copy of it. Years outside the old edition's are
 // history and stay as they are.
-func relativeChapter(src string, old *data.Edition) string {
+func relativeChapter(src string, old *data.Edition, change func(string) string) string {
 	lines := strings.Split(src, "\n")
 	for i, line := range lines {
+		line = change(line)
 		line = printedOpt.ReplaceAllString(line, "$1")
 		line = refYear.ReplaceAllStringFunc(line, func(m string) string {
 			parts := refYear.FindStringSubmatch(m)
@@ -236,6 +237,48 @@ func relativeChapter(src string, old *data.Edition) string {
 		lines[i] = line
 	}
 	return strings.Join(lines, "\n")
+}
+
+var changeKey = regexp.MustCompile(`^(\s*change\s*=\s*)\[\s*("?[^,\]]+"?)\s*,\s*("?[^,\]]+"?)\s*\]\s*$`)
+
+// changeFrom returns the rewriting of a table's change column for the
+// copy: a column that compared the old edition's data year with the last
+// year before it that had figures compares the new data year with the last
+// year before it that has figures, whether that is the year before or, when
+// the new edition skips years, the year before the gap. Any other column is
+// left to relativeChapter.
+func changeFrom(d *data.Data, old *data.Edition, dataYear int) func(string) string {
+	before := func(y int) int {
+		last := 0
+		for _, x := range d.Years() {
+			if x < y {
+				last = x
+			}
+		}
+		return last
+	}
+	resolve := func(s string) int {
+		s = strings.Trim(s, `"`)
+		if n, err := strconv.Atoi(s); err == nil {
+			return n
+		}
+		if s == "dataår" {
+			return old.DataYear
+		}
+		if n, ok := strings.CutPrefix(s, "dataår-"); ok {
+			if k, err := strconv.Atoi(n); err == nil {
+				return old.DataYear - k
+			}
+		}
+		return 0
+	}
+	return func(line string) string {
+		m := changeKey.FindStringSubmatch(line)
+		if m == nil || resolve(m[3]) != old.DataYear || resolve(m[2]) != before(old.DataYear) || before(old.DataYear) == 0 {
+			return line
+		}
+		return fmt.Sprintf(`%s["dataår-%d", "dataår"]`, m[1], dataYear-before(dataYear))
+	}
 }
 
 // relativeYear writes a year of the old edition as "dataår" or "dataår-2",

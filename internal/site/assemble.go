@@ -37,7 +37,7 @@ func reportHeld(held map[int]int, problems *diag.List) {
 func (s *Site) assemble(files []file, pages []parsed, problems *diag.List) {
 	byYear := map[int]*Edition{}
 	for _, de := range s.Data.Editions {
-		e := &Edition{Edition: de}
+		e := &Edition{Edition: de, Gaps: s.Data.Gaps(de.FirstYear, de.DataYear)}
 		s.resolveEdition(e, problems)
 		byYear[de.Year] = e
 		s.Editions = append(s.Editions, e)

@@ -98,6 +98,22 @@ type Edition struct {
 	Description string
 	Figures     []KeyFigure
 	Draft       *Draft // set while a copied edition file is not confirmed
+	// Gaps are the years from the edition's first year to its data year
+	// that no edition covers: its pages say so.
+	Gaps []int
+}
+
+// Gaps are the years between the editions' first year and the latest
+// data year that no edition covers.
+func (s *Site) Gaps() []int {
+	if len(s.Editions) == 0 {
+		return nil
+	}
+	first := s.Editions[0].FirstYear
+	for _, e := range s.Editions {
+		first = min(first, e.FirstYear)
+	}
+	return s.Data.Gaps(first, s.Editions[len(s.Editions)-1].DataYear)
 }
 
 // KeyFigure is a key figure as the edition's front page shows it.
