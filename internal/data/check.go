@@ -155,8 +155,27 @@ func (d *Data) checkArithmetic(problems *diag.List) {
 			d.checkParts(m, year, problems)
 			d.checkBelowParent(m, year, problems)
 			d.checkAverage(m, year, problems)
+			d.checkShare(m, year, problems)
 		}
 	}
+}
+
+// checkShare warns where a share computed from two figures comes out above
+// the whole, unless the year's notes explain it: the pages then show the
+// explanation beside the figure.
+func (d *Data) checkShare(m *Metric, year int, problems *diag.List) {
+	if !m.Derived() || m.Unit != "%" || d.notes[year][m.ID].Da != "" {
+		return
+	}
+	v, ok := d.Value(m.ID, year)
+	if !ok || v <= 100 {
+		return
+	}
+	num, den := m.Ratio[0], m.Ratio[1]
+	a, _ := d.Value(num, year)
+	b, _ := d.Value(den, year)
+	d.warnAt(year, num, problems, "%q is %s for %d, more than the whole: %s (%s) is larger than %s (%s). If both figures are right, explain it under [notes] in this file, %s = \"…\"; the pages show the explanation beside the figure",
+		m.ID, lang.Danish.Number(v, m.Decimals)+" %", year, num, lang.Danish.Number(a, 0), den, lang.Danish.Number(b, 0), m.ID)
 }
 
 func (d *Data) checkParts(m *Metric, year int, problems *diag.List) {

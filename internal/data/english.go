@@ -67,6 +67,14 @@ func (d *Data) In(l *lang.Lang, problems *diag.List) *Data {
 	for _, e := range d.Editions {
 		v.Editions = append(v.Editions, e.in(func(what string) { missing(e.Path, 0, 0, what) }))
 	}
+	for _, year := range d.years {
+		for _, id := range sortedKeys(d.notes[year]) {
+			if d.notes[year][id].En == "" {
+				line, col := d.yearDocs[year].Pos(notesKey, id)
+				missing("data/years/"+strconv.Itoa(year)+".toml", line, col, "the note on "+strconv.Quote(id))
+			}
+		}
+	}
 	return &v
 }
 

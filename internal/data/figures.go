@@ -1,9 +1,14 @@
 package data
 
 import (
+	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
+
+	"report/internal/diag"
+	"report/internal/lang"
 )
 
 // A metric's figures: looked up, formatted as the report prints them,
@@ -185,4 +190,61 @@ func (d *Data) Depth(metricID string) int {
 		depth++
 	}
 	return depth
+}
+
+// checkMetricKind gives the metric its kind, from metrics.toml or by
+// default, and refuses one that contradicts its unit or decimals.
+func checkMetricKind(name string, at func(string) (int, int), m *Metric, problems *diag.List) {
+	if m.Kind == "" {
+		m.Kind = defaultKind(m)
+		return
+	}
+	line, col := at("kind")
+	switch {
+	case !slices.Contains(kinds, m.Kind):
+		problems.Errorf(name, line, col, "metric %q: kind must be count, amount or share, not %q (see docs/content-model.md)", m.ID, m.Kind)
+		m.Kind = defaultKind(m)
+	case m.Kind == Count && m.Decimals != 0:
+		problems.Errorf(name, line, col, "metric %q: a count is a whole number, so decimals must be 0, not %d; or make it kind = \"amount\"", m.ID, m.Decimals)
+	case (m.Kind == Share) != (m.Unit == "%"):
+		problems.Errorf(name, line, col, "metric %q: a share's unit is \"%%\", and only a share's; kind is %q and unit %q", m.ID, m.Kind, m.Unit)
+	}
+}
+
+// kindProblem says what is wrong with v as a figure of m, typed in a file
+// of figures, or "" when it fits the metric's kind.
+func kindProblem(m *Metric, v float64) string {
+	typed := strconv.FormatFloat(v, 'f', -1, 64)
+	_, fraction, _ := strings.Cut(typed, ".")
+	switch {
+	case m.Kind == Share && (v < 0 || v > 100):
+		return fmt.Sprintf("%q is a share, a percentage from 0 to 100; %s is not one", m.ID, typed)
+	case v < 0:
+		return fmt.Sprintf("%q is %s, which cannot be negative; %s is", m.ID, kindName(m.Kind), typed)
+	case m.Kind == Count && fraction != "":
+		msg := fmt.Sprintf("%q is a count, a whole number, and %s is not one", m.ID, typed)
+		if len(fraction) == 3 {
+			whole := strings.ReplaceAll(typed, ".", "")
+			msg += fmt.Sprintf("; for %s, write %s: TOML reads the Danish thousands separator as a decimal point", lang.Danish.Number(v*1000, 0), strings.TrimLeft(whole, "0"))
+		}
+		return msg
+	case len(fraction) > m.Decimals:
+		return fmt.Sprintf("%q is shown with %d %s, and %s has %d; type the figure as the source prints it (a Danish thousands separator is no decimal point: 11.708 is 11708)",
+			m.ID, m.Decimals, plural(m.Decimals, "decimal", "decimals"), typed, len(fraction))
+	}
+	return ""
+}
+
+func kindName(k Kind) string {
+	if k == Count {
+		return "a count"
+	}
+	return "an amount"
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }

@@ -31,6 +31,7 @@ func Load(fsys fs.FS, problems *diag.List) *Data {
 		values:   map[int]map[string]float64{},
 		yearDocs: map[int]*tomlfile.Doc{},
 		wholes:   map[int]map[string]bool{},
+		notes:    map[int]map[string]Note{},
 
 		studyValues: map[string]float64{},
 
@@ -131,6 +132,7 @@ func (d *Data) loadMetrics(fsys fs.FS, problems *diag.List) {
 			line, col := at("decimals")
 			problems.Errorf(name, line, col, "metric %q: decimals must be between 0 and 6, not %d", m.ID, m.Decimals)
 		}
+		checkMetricKind(name, at, m, problems)
 	}
 	for i, m := range file.Metrics {
 		if d.metrics[m.ID] == m {

@@ -55,11 +55,14 @@ func (c *Cluster) ShortName() string {
 
 // Metric is one row of the report's tables.
 type Metric struct {
-	ID        string   `toml:"id"`
-	Label     string   `toml:"label"`
-	Title     string   `toml:"title"` // the name on its own; see Data.Title
-	Unit      string   `toml:"unit"`
-	Decimals  int      `toml:"decimals"`
+	ID       string `toml:"id"`
+	Label    string `toml:"label"`
+	Title    string `toml:"title"` // the name on its own; see Data.Title
+	Unit     string `toml:"unit"`
+	Decimals int    `toml:"decimals"`
+	// Kind is what the figure counts; see Kind. Written "count", "amount"
+	// or "share"; left out, it follows from the unit and the decimals.
+	Kind      Kind     `toml:"kind"`
 	Parent    string   `toml:"parent"`
 	PartsSum  bool     `toml:"parts_sum"`
 	AverageOf string   `toml:"average_of"`
@@ -72,6 +75,38 @@ type Metric struct {
 	// plain number.
 	Study *Study `toml:"-"`
 	Shown string `toml:"-"`
+}
+
+// Kind is what a metric's figure is, and so which values it can take.
+type Kind string
+
+// The kinds of figure.
+const (
+	// Count is a number of things (clusters, companies, applications): a
+	// whole number, never negative. "11.708" typed for one is the Danish
+	// way of writing 11708, which TOML reads as a fraction.
+	Count Kind = "count"
+	// Amount is a quantity with its decimals (mio. kr., årsværk), never
+	// negative, and typed with no more decimals than the metric shows.
+	Amount Kind = "amount"
+	// Share is a percentage, from 0 to 100.
+	Share Kind = "share"
+)
+
+// kinds lists the kinds, for messages.
+var kinds = []Kind{Count, Amount, Share}
+
+// defaultKind is a metric's kind where metrics.toml does not say: a
+// share where the unit is %, a count where it is shown without decimals,
+// otherwise an amount.
+func defaultKind(m *Metric) Kind {
+	switch {
+	case m.Unit == "%":
+		return Share
+	case m.Decimals == 0:
+		return Count
+	}
+	return Amount
 }
 
 // MetricEnglish is a metric's or a study figure's English forms.
@@ -180,6 +215,7 @@ type Data struct {
 	firstYear, lastYear int
 	yearDocs            map[int]*tomlfile.Doc
 	wholes              map[int]map[string]bool // figures the source prints without decimals
+	notes               map[int]map[string]Note // explanations of figures, year → metric
 
 	// broken records the files that failed to load, so that references into
 	// them are not reported a second time: one broken file, one error.
@@ -213,6 +249,13 @@ var ErrIncomplete = errors.New("data incomplete")
 // Broken reports whether a reference list ("fields", "clusters", "metrics")
 // failed to load, so that unknown ids in it are not worth reporting.
 func (d *Data) Broken(list string) bool { return d.broken[list] }
+
+// ValueBroken reports whether the metric's figure for the year was refused
+// (or the year's whole file): its error is reported, and whatever shows the
+// figure should not report it missing as well.
+func (d *Data) ValueBroken(year int, metricID string) bool {
+	return d.brokenYears[year] || d.brokenValues[year][metricID]
+}
 
 // YearBroken reports whether the year's file of figures failed to load.
 func (d *Data) YearBroken(year int) bool { return d.brokenYears[year] }

@@ -82,9 +82,20 @@ func (d *Data) loadStudies(fsys fs.FS, problems *diag.List) {
 			}
 			d.Metrics = append(d.Metrics, m)
 			requireText(studiesFile, fat, "label", f.Label, problems)
+			m.Kind = defaultKind(m)
 			if math.IsNaN(f.Value) || math.IsInf(f.Value, 0) {
 				line, col := fat("value")
 				problems.Errorf(studiesFile, line, col, "figure %q: value must be a figure, not %v", f.ID, f.Value)
+				continue
+			}
+			checked := *m
+			if m.Shown != "" {
+				checked.Decimals = 6 // shown as the source words it, "2/3"
+			}
+			if msg := kindProblem(&checked, f.Value); msg != "" {
+				line, col := fat("value")
+				problems.Errorf(studiesFile, line, col, "%s", msg)
+				d.markBroken(st.Year, f.ID)
 				continue
 			}
 			d.studyValues[f.ID] = f.Value

@@ -49,7 +49,7 @@ func (d *Data) loadYears(fsys fs.FS, problems *diag.List) {
 			return
 		}
 		values := d.numbers(name, doc, year, *raw, problems)
-		d.checkYearValues(name, doc, values, problems)
+		d.checkYearValues(name, year, doc, values, problems)
 		d.values[year] = values
 		d.yearDocs[year] = doc
 		d.years = append(d.years, year)
@@ -69,6 +69,10 @@ func (d *Data) loadYears(fsys fs.FS, problems *diag.List) {
 // keeps its printed precision rather than gaining a ",0" the source never had.
 func (d *Data) numbers(name string, doc *tomlfile.Doc, year int, raw map[string]any, problems *diag.List) map[string]float64 {
 	values := map[string]float64{}
+	if notes, ok := raw[notesKey]; ok {
+		d.readNotes(name, doc, year, notes, problems)
+		delete(raw, notesKey)
+	}
 	for _, id := range sortedKeys(raw) {
 		switch v := raw[id].(type) {
 		case int64:
@@ -109,7 +113,7 @@ func tomlType(v any) string {
 	}
 }
 
-func (d *Data) checkYearValues(name string, doc *tomlfile.Doc, values map[string]float64, problems *diag.List) {
+func (d *Data) checkYearValues(name string, year int, doc *tomlfile.Doc, values map[string]float64, problems *diag.List) {
 	for _, id := range sortedKeys(values) {
 		m := d.metrics[id]
 		line, col := doc.Pos(id)
@@ -122,6 +126,15 @@ func (d *Data) checkYearValues(name string, doc *tomlfile.Doc, values map[string
 		case m.Derived():
 			problems.Errorf(name, line, col, "metric %q is computed from %s and must not be typed", id, strings.Join(m.Ratio, " / "))
 			delete(values, id)
+		case m.Study != nil:
+			problems.Errorf(name, line, col, "%q is a figure of study %q, typed once in %s with its source; it has no figure per year", id, m.Study.ID, studiesFile)
+			delete(values, id)
+		default:
+			if msg := kindProblem(m, values[id]); msg != "" {
+				problems.Errorf(name, line, col, "%s", msg)
+				delete(values, id)
+				d.markBroken(year, id)
+			}
 		}
 	}
 }
@@ -168,4 +181,57 @@ func (d *Data) markBroken(year int, id string) {
 		d.brokenValues[year] = map[string]bool{}
 	}
 	d.brokenValues[year][id] = true
+}
+
+// notesKey is the table of a year's file that explains figures a reader
+// would otherwise doubt: [notes], a metric's id and the words shown beside
+// its figure, with their English in [notes.en].
+const notesKey = "notes"
+
+// Note is an explanation of one figure of one year, in Danish and English.
+type Note struct{ Da, En string }
+
+func (d *Data) readNotes(name string, doc *tomlfile.Doc, year int, raw any, problems *diag.List) {
+	table, ok := raw.(map[string]any)
+	if !ok {
+		line, col := doc.Pos(notesKey)
+		problems.Errorf(name, line, col, "notes must be a table: [notes], then metric-id = \"the explanation\"")
+		return
+	}
+	en, _ := table["en"].(map[string]any)
+	delete(table, "en")
+	for _, id := range sortedKeys(table) {
+		line, col := doc.Pos(notesKey, id)
+		text, ok := table[id].(string)
+		switch {
+		case !ok || strings.TrimSpace(text) == "":
+			problems.Errorf(name, line, col, "notes: %q must be the explanation, in quotes", id)
+			continue
+		case d.metrics[id] == nil && !d.broken["metrics"]:
+			problems.Errorf(name, line, col, "notes: unknown metric %q; a note explains a figure of this year", id)
+			continue
+		}
+		if d.notes[year] == nil {
+			d.notes[year] = map[string]Note{}
+		}
+		n := Note{Da: strings.TrimSpace(text)}
+		n.En, _ = en[id].(string)
+		d.notes[year][id] = n
+	}
+	for _, id := range sortedKeys(en) {
+		if _, ok := table[id]; !ok {
+			line, col := doc.Pos(notesKey, "en", id)
+			problems.Errorf(name, line, col, "notes.en: %q has no Danish note in [notes] to translate", id)
+		}
+	}
+}
+
+// NoteText is the explanation of a metric's figure for a year in the
+// data's language, or "".
+func (d *Data) NoteText(metricID string, year int) string {
+	n := d.notes[year][metricID]
+	if d.Lang().Code != "da" && n.En != "" {
+		return n.En
+	}
+	return n.Da
 }

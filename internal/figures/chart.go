@@ -101,7 +101,7 @@ func (st *block) chart() (string, []markdown.File) {
 		return "", nil
 	}
 	fig := st.resolveChart(spec, errAt, st.warnAt(doc, "chart: "))
-	if failed || fig == nil || len(fig.Series) == 0 {
+	if failed || fig == nil || len(fig.Series) == 0 || st.incomplete {
 		return "", nil
 	}
 	name := danish.Slug(fig.Title)

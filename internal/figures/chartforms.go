@@ -52,7 +52,7 @@ func (st *block) chartOverYears(fig *Figure, spec chartSpec, years []int, errAt 
 
 // requireSome refuses a series without a single figure: it would draw nothing.
 func (st *block) requireSome(s figureSeries, m *data.Metric, errAt func(string, string, ...any)) {
-	if !slices.ContainsFunc(s.Values, func(v float64) bool { return !math.IsNaN(v) }) {
+	if !st.incomplete && !slices.ContainsFunc(s.Values, func(v float64) bool { return !math.IsNaN(v) }) {
 		errAt("metrics", "metric %q has no figure for any of the chart's years", m.ID)
 	}
 }
@@ -166,6 +166,9 @@ func (st *block) metric(id, key string, errAt func(string, string, ...any)) *dat
 func (st *block) addCell(s *figureSeries, m *data.Metric, year int, errAt func(string, string, ...any)) {
 	d := st.data()
 	v, ok := d.Value(m.ID, year)
+	if d.ValueBroken(year, m.ID) {
+		st.incomplete = true
+	}
 	if msg := st.missingYear(year); msg != "" && !d.Gap(year) {
 		errAt("years", "%s", msg)
 	}

@@ -118,6 +118,10 @@ type block struct {
 	body     []byte
 	bodyLine int
 	fence    markdown.Position
+	// incomplete is set when a figure the block shows was refused in the
+	// data: that error is reported there, and the block draws nothing
+	// rather than report the figure missing too.
+	incomplete bool
 }
 
 func (st *block) data() *data.Data { return st.lang.opts.Data }

@@ -220,8 +220,9 @@ func (st *block) tableRow(m *data.Metric, t *dataTable, errAt func(string, strin
 		cell, ok := d.Display(m.ID, y)
 		empty = empty && !ok
 		row.Cells = append(row.Cells, cell)
+		st.incomplete = st.incomplete || d.ValueBroken(y, m.ID)
 	}
-	if empty && len(t.Years) > 0 && !slices.ContainsFunc(t.Years, d.YearBroken) {
+	if empty && len(t.Years) > 0 && !st.incomplete {
 		errAt("rows", "metric %q has no figure for any of the years %v", m.ID, t.Years)
 	}
 	if t.Change != nil {

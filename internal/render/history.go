@@ -24,6 +24,7 @@ type HistoryRow struct {
 	Value   string // "" for a year without a figure
 	Change  string // from the year before, when both have a figure
 	Gap     bool
+	Note    string        // the data's explanation of the figure, if any
 	Edition *site.Edition // the edition whose data year this is, or nil
 }
 
@@ -47,6 +48,9 @@ func (r *Renderer) history(m *data.Metric) []HistoryRow {
 	for _, y := range years {
 		row := HistoryRow{Year: y, Gap: d.Gap(y), Edition: r.editionFor(y)}
 		row.Value, _ = d.Display(m.ID, y)
+		if row.Value != "" {
+			row.Note = d.NoteText(m.ID, y)
+		}
 		if row.Value != "" && len(rows) > 0 && rows[len(rows)-1].Value != "" {
 			row.Change, _ = d.ChangeText(m.ID, y-1, y)
 		}

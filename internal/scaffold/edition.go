@@ -132,16 +132,29 @@ func editionMark(e *data.Edition, year int) []string {
 // editor fills in what the clusters reported and deletes nothing by mistake.
 func yearFile(d *data.Data, year int) string {
 	var b bytes.Buffer
-	fmt.Fprintf(&b, "# The figures for %d. Remove the # before each figure you have, and\n", year)
-	fmt.Fprintf(&b, "# write it as a number with a decimal point (257.6). Leave out what was not\n")
-	fmt.Fprintf(&b, "# measured: a missing figure is shown as empty, never as 0.\n\n")
+	fmt.Fprintf(&b, "# The figures for %d. Remove the # before each figure you have. A count\n", year)
+	fmt.Fprintf(&b, "# is a whole number, written without a thousands separator (11708, never\n")
+	fmt.Fprintf(&b, "# 11.708); an amount takes a decimal point (257.6); a share is a percentage\n")
+	fmt.Fprintf(&b, "# from 0 to 100. Leave out what was not measured: a missing figure is shown\n")
+	fmt.Fprintf(&b, "# as empty, never as 0. Each figure is shown on its page under /tal/.\n\n")
 	for _, m := range d.Metrics {
-		if m.Derived() {
-			continue
+		if m.Derived() || m.Study != nil {
+			continue // computed, or a study's figure, typed once in data/studies.toml
 		}
-		fmt.Fprintf(&b, "# %s%s\n# %s = \n\n", m.Label, unitAfter(m.Label, m.Unit), m.ID)
+		fmt.Fprintf(&b, "# %s%s: %s\n# %s = \n\n", m.Label, unitAfter(m.Label, m.Unit), kindWords(m), m.ID)
 	}
 	return b.String()
+}
+
+// kindWords says how a metric's figure is typed.
+func kindWords(m *data.Metric) string {
+	switch m.Kind {
+	case data.Count:
+		return "a count, like 11708"
+	case data.Share:
+		return "a share in percent, from 0 to 100"
+	}
+	return fmt.Sprintf("an amount with %d %s, like %s", m.Decimals, map[bool]string{true: "decimal", false: "decimals"}[m.Decimals == 1], strconv.FormatFloat(257.6, 'f', m.Decimals, 64))
 }
 
 // unitAfter is the unit in brackets after a label, unless the label ends
