@@ -41,6 +41,7 @@ func Load(fsys fs.FS, problems *diag.List) *Data {
 		brokenValues:   map[int]map[string]bool{},
 	}
 	d.loadSite(fsys, problems)
+	d.loadDefinitions(fsys, problems)
 	d.loadFields(fsys, problems)
 	d.loadClusters(fsys, problems)
 	d.loadMetrics(fsys, problems)
@@ -67,6 +68,36 @@ func (d *Data) loadSite(fsys fs.FS, problems *diag.List) {
 		line, col := doc.Pos("accessibility_statement")
 		problems.Errorf(name, max(line, 1), col, `"accessibility_statement" must be a full https:// address, like https://www.was.digst.dk/example-dk, not %q`, u)
 	}
+}
+
+// loadDefinitions reads data/definitions.toml, if there is one.
+func (d *Data) loadDefinitions(fsys fs.FS, problems *diag.List) {
+	const name = "data/definitions.toml"
+	if _, err := fs.Stat(fsys, name); err != nil {
+		return
+	}
+	src, ok := d.readData(fsys, name, false, problems)
+	if !ok {
+		return
+	}
+	doc, ok := tomlfile.Decode(name, 1, src, &d.Definitions, problems)
+	if !ok {
+		return
+	}
+	for key, phrases := range map[string][]string{"da": d.Definitions.Da, "en": d.Definitions.En} {
+		for i, p := range phrases {
+			if !strings.ContainsAny(p, "0123456789") {
+				line, col := doc.Pos(key)
+				problems.Errorf(name, max(line, 1), col, "%s: %q has no number; a definition names the number it keeps, like \"under 50 medarbejdere\"", key, phrases[i])
+			}
+		}
+	}
+}
+
+// DefinitionPhrases are the phrases of both languages whose numbers belong
+// to a definition.
+func (d *Data) DefinitionPhrases() []string {
+	return append(slices.Clip(d.Definitions.Da), d.Definitions.En...)
 }
 
 func (d *Data) loadFields(fsys fs.FS, problems *diag.List) {

@@ -196,7 +196,13 @@ func (e *Edition) Gold(clusterID string) bool {
 
 // Data is everything under data/, checked and cross-referenced.
 type Data struct {
-	Site     Site
+	Site Site
+	// Definitions are the phrases of data/definitions.toml, in Danish and
+	// English: numbers that belong to a definition, not to a year.
+	Definitions struct {
+		Da []string `toml:"da"`
+		En []string `toml:"en"`
+	}
 	Fields   []*Field
 	Clusters []*Cluster
 	Metrics  []*Metric

@@ -24,6 +24,9 @@ type Old struct {
 	DataYear  int
 	// To is the edition the copy belongs to, for messages.
 	To int
+	// Definitions are phrases whose numbers belong to a definition ("under
+	// 50 medarbejdere"), the same in every edition: not places to check.
+	Definitions []string
 }
 
 // Finding is one place to check, at a byte offset of the scanned text.
@@ -62,7 +65,9 @@ func Scan(text string, old Old, yield func(Finding)) {
 		if end := numberSpan(text, j); end > j { // "5–6 %" is one figure
 			number, j = text[i:end], end
 		}
-		yield(Finding{i, j, numberMessage(number, text[j:], old), false})
+		if !Defined(text, i, j, old.Definitions) {
+			yield(Finding{i, j, numberMessage(number, text[j:], old), false})
+		}
 		i = j
 	}
 }
@@ -138,4 +143,25 @@ func wordAt(s string) bool {
 func wordBefore(s string) bool {
 	r, _ := utf8.DecodeLastRuneInString(s)
 	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+// Defined reports whether the number at text[start:end] is part of one of
+// the phrases, which are definitions rather than figures of a year.
+func Defined(text string, start, end int, phrases []string) bool {
+	lower := strings.ToLower(text)
+	for _, p := range phrases {
+		p = strings.ToLower(p)
+		for from := 0; ; {
+			i := strings.Index(lower[from:], p)
+			if i < 0 {
+				break
+			}
+			i += from
+			if i <= start && end <= i+len(p) {
+				return true
+			}
+			from = i + 1
+		}
+	}
+	return false
 }

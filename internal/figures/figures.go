@@ -90,7 +90,7 @@ func (l *Language) checkRounding(p *markdown.Context, name string, res refs.Resu
 	case p.Finding != nil && tooFar:
 		p.Finding(at, "{{"+name+"}}: "+refs.RoundingAdvice(res))
 	case p.Finding != nil:
-		p.Finding(at, "{{"+name+"}}: "+res.Option+" was chosen for the old edition's figure and shows "+res.Exact+" as "+res.Text+"; check that it still reads true")
+		p.Finding(at, "{{"+name+"}}: "+res.Option+" shows "+res.Exact+" as "+res.Text+"; check that the rounding reads true of the figure")
 	case tooFar:
 		p.Problems.Warnf(p.Path, at.Line, at.Col, "{{%s}}: %s", name, refs.RoundingAdvice(res))
 	}

@@ -1,7 +1,10 @@
 package markdown
 
 import (
+	"strings"
+
 	"github.com/yuin/goldmark/ast"
+	extast "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 
@@ -30,11 +33,26 @@ func (t *draftTransformer) Transform(doc *ast.Document, _ text.Reader, pc parser
 			return ast.WalkContinue, nil
 		}
 		seg := txt.Segment
-		draft.Scan(string(seg.Value(st.src)), *st.old, func(f draft.Finding) {
-			st.finding(seg.Start+f.Offset, f.Msg)
+		s := string(seg.Value(st.src))
+		_, cited := txt.NextSibling().(*extast.FootnoteLink)
+		draft.Scan(s, *st.old, func(f draft.Finding) {
+			if !cited || f.Year || !citedHere(s[f.End:]) {
+				st.finding(seg.Start+f.Offset, f.Msg)
+			}
 		})
 		return ast.WalkContinue, nil
 	})
+}
+
+// citedHere reports whether what follows a number, up to a footnote, is
+// no more than its unit: "14 %[^2]" is a cited study's result, which its
+// footnote sources, not a figure of the edition's year.
+func citedHere(rest string) bool {
+	switch strings.TrimSpace(rest) {
+	case "", "%", "pct.", "procent", "per cent", "percent":
+		return true
+	}
+	return false
 }
 
 // draftBlock points at the old edition's years typed in a report block's

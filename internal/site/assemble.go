@@ -63,6 +63,10 @@ func (s *Site) assemble(files []file, pages []parsed, problems *diag.List) {
 			problems.Errorf(path.Join(ContentDir, itoa(e.Year), "_index.md"), 0, 0,
 				"edition %d has no front page; create this file with a title and the foreword", e.Year)
 		}
+		if len(e.Cases) == 0 && e.Front != nil {
+			problems.Warnf(path.Join(ContentDir, itoa(e.Year), "cases"), 0, 0,
+				"edition %d has no case stories, and its front page lists none; add the year's stories with report new case --edition %d --cluster ID \"Title\"", e.Year, e.Year)
+		}
 		slices.SortStableFunc(e.Chapters, func(a, b *Page) int { return cmp.Or(a.Weight-b.Weight, strings.Compare(a.Slug, b.Slug)) })
 		slices.SortStableFunc(e.Cases, func(a, b *Case) int { return strings.Compare(a.Slug, b.Slug) })
 	}

@@ -79,7 +79,7 @@ func (s *Site) validCopy(path string, line, col int, e *Edition, from int, probl
 }
 
 func (s *Site) oldEdition(from, to int) draft.Old {
-	old := draft.Old{Edition: from, FirstYear: from, DataYear: from, To: to}
+	old := draft.Old{Edition: from, FirstYear: from, DataYear: from, To: to, Definitions: s.Data.DefinitionPhrases()}
 	if e := s.Data.Edition(from); e != nil {
 		old.FirstYear, old.DataYear = e.FirstYear, e.DataYear
 	}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"report/internal/lang"
+	"slices"
 	"strconv"
 
 	"report/internal/diag"
@@ -71,16 +72,25 @@ func (s *Site) editionDraft(e *Edition, problems *diag.List) *Draft {
 	}
 	d := &Draft{From: e.CopiedFrom, Source: e.Path, Confirm: "copied_from = " + strconv.Itoa(e.CopiedFrom)}
 	old := s.oldEdition(e.CopiedFrom, e.Year)
+	var was struct{ clusters, gold []string }
+	if from := s.Data.Edition(e.CopiedFrom); from != nil {
+		was.clusters, was.gold = from.Clusters, from.ECEIGold
+	}
 	for _, list := range []struct {
-		key  string
-		n    int
-		what string
+		key      string
+		ids, was []string
+		what     string
 	}{
-		{"clusters", len(e.Clusters), fmt.Sprintf("the clusters that reported for %d", e.DataYear)},
-		{"ecei_gold", len(e.ECEIGold), fmt.Sprintf("the clusters with the ECEI gold label at the end of %d", e.DataYear)},
+		{"clusters", e.Clusters, was.clusters, fmt.Sprintf("the clusters that reported for %d", e.DataYear)},
+		{"ecei_gold", e.ECEIGold, was.gold, fmt.Sprintf("the clusters with the ECEI gold label at the end of %d", e.DataYear)},
 	} {
 		l, c := e.Doc.Pos(list.key)
-		msg := fmt.Sprintf("%s: the %d entries are edition %d's; make them %s", list.key, list.n, e.CopiedFrom, list.what)
+		// Say what is still to confirm; once the editor has changed a
+		// list, it is no longer the old edition's.
+		msg := fmt.Sprintf("%s: the %d entries are edition %d's; make them %s", list.key, len(list.ids), e.CopiedFrom, list.what)
+		if !slices.Equal(list.ids, list.was) {
+			msg = fmt.Sprintf("%s: %d entries, changed from edition %d's %d; confirm that they are %s", list.key, len(list.ids), e.CopiedFrom, len(list.was), list.what)
+		}
 		d.Findings = append(d.Findings, markdown.Finding{Line: max(l, 1), Col: c, Msg: msg})
 		problems.Warnf(e.Path, max(l, 1), c, "%s", msg)
 	}

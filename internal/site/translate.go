@@ -7,6 +7,7 @@ package site
 import (
 	"fmt"
 	"io/fs"
+	"regexp"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -93,6 +94,13 @@ func (s *Site) translate(fsys fs.FS, l *lang.Lang, files []file, opts Options, p
 	return t
 }
 
+// separator is a thousands or decimal separator between digits.
+var separator = regexp.MustCompile(`(\d)[.,](\d)`)
+
+// sameFigures is a message with its figures' separators dropped, so that
+// "16.512" in a Danish message matches "16,512" in the English one.
+func sameFigures(msg string) string { return separator.ReplaceAllString(msg, "$1$2") }
+
 // foldTranslated adds the problems found in the version of the site in l
 // to problems, but for those its Danish page has already: a figure missing
 // from a block is one error, not one for each language. The Danish
@@ -105,12 +113,15 @@ func foldTranslated(problems, own *diag.List, l *lang.Lang) {
 	// The same message at several places of a page pairs up in order.
 	danish := map[key][]*diag.Problem{}
 	for _, p := range problems.Problems() {
-		k := key{p.Path, p.Msg, p.Severity}
+		k := key{p.Path, sameFigures(p.Msg), p.Severity}
 		danish[k] = append(danish[k], p)
 	}
 	for _, p := range own.Problems() {
-		from := strings.TrimSuffix(p.Path, "."+l.Code+".md") + ".md"
-		k := key{from, p.Msg, p.Severity}
+		from := p.Path
+		if t, ok := strings.CutSuffix(p.Path, "."+l.Code+".md"); ok {
+			from = t + ".md"
+		}
+		k := key{from, sameFigures(p.Msg), p.Severity}
 		same := danish[k]
 		switch {
 		case len(same) == 0:
