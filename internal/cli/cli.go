@@ -190,9 +190,17 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	return ExitOK
 }
 
-// version is what Go stamped into the binary: a release's tag (v1.2.0), a
-// pseudo-version for another commit, or (devel) for a build without either.
+// release is the version of the release the binary belongs to, as its
+// archive names it ("1.2.0" in report_1.2.0_linux_amd64.tar.gz); GoReleaser
+// sets it with -ldflags -X (see .goreleaser.yaml).
+var release string
+
+// version is the release's version; for a binary built otherwise, what Go
+// stamped into it: a pseudo-version for a commit, or (devel).
 func version() string {
+	if release != "" {
+		return release
+	}
 	if info, ok := debug.ReadBuildInfo(); ok && info.Main.Version != "" {
 		return info.Main.Version
 	}

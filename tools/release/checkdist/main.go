@@ -65,12 +65,44 @@ func run(dist, root string, targets []string) error {
 	problems = append(problems, errs...)
 	problems = append(problems, r.checkArchives(sums, readme)...)
 	problems = append(problems, r.checkChecksums()...)
-	problems = append(problems, r.runHostBinary(root, targets)...)
+	version, err := readVersion(dist)
+	if err != nil {
+		return err
+	}
+	problems = append(problems, r.checkArchiveNames(version)...)
+	problems = append(problems, r.runHostBinary(root, targets, version)...)
 	if len(problems) > 0 {
 		return errors.Join(problems...)
 	}
 	fmt.Printf("checkdist: %s is ready to publish: %d binaries, %d archives, checksums\n", dist, len(r.binaries), len(r.archives))
 	return nil
+}
+
+// readVersion is the release's version, from dist/metadata.json.
+func readVersion(dist string) (string, error) {
+	raw, err := os.ReadFile(filepath.Join(dist, "metadata.json"))
+	if err != nil {
+		return "", err
+	}
+	var meta struct {
+		Version string `json:"version"`
+	}
+	if err := json.Unmarshal(raw, &meta); err != nil || meta.Version == "" {
+		return "", fmt.Errorf("%s/metadata.json names no version: %v", dist, err)
+	}
+	return meta.Version, nil
+}
+
+// checkArchiveNames checks that each archive is named with the version,
+// which `report version` prints.
+func (r *release) checkArchiveNames(version string) []error {
+	var problems []error
+	for _, a := range r.archives {
+		if !strings.HasPrefix(a.Name, "report_"+version+"_") {
+			problems = append(problems, fmt.Errorf("%s is not named report_%s_…", a.Name, version))
+		}
+	}
+	return problems
 }
 
 func readArtifacts(dist string) ([]artifact, error) {
@@ -175,7 +207,7 @@ func (r *release) checkChecksums() []error {
 
 // runHostBinary runs the binary for this machine (see runBinary), which
 // must be there if this machine is one of the targets.
-func (r *release) runHostBinary(root string, targets []string) []error {
+func (r *release) runHostBinary(root string, targets []string, version string) []error {
 	host := runtime.GOOS + "/" + runtime.GOARCH
 	a, ok := r.binaries[host]
 	switch {
@@ -185,9 +217,9 @@ func (r *release) runHostBinary(root string, targets []string) []error {
 		fmt.Printf("checkdist: no binary for this machine (%s): none was run\n", host)
 		return nil
 	}
-	if err := runBinary(a.Path, root); err != nil {
+	if err := runBinary(a.Path, root, version); err != nil {
 		return []error{fmt.Errorf("%s: %v", a.Path, err)}
 	}
-	fmt.Printf("checkdist: %s: --help works, and it built the site at %s\n", a.Path, root)
+	fmt.Printf("checkdist: %s: --help works, version says %s, and it built the site at %s\n", a.Path, version, root)
 	return nil
 }

@@ -11,14 +11,19 @@ import (
 	"strings"
 )
 
-// runBinary runs bin --help, then builds the site at root into a temporary
-// folder and looks for its front page.
-func runBinary(bin, root string) error {
+// runBinary runs bin --help and bin version, which must print the
+// release's version, then builds the site at root into a temporary folder
+// and looks for its front page.
+func runBinary(bin, root, version string) error {
 	bin, err := filepath.Abs(bin)
 	if err != nil {
 		return err
 	}
-	out, err := exec.Command(bin, "--help").CombinedOutput()
+	out, err := exec.Command(bin, "version").CombinedOutput()
+	if err != nil || strings.TrimSpace(string(out)) != "report "+version {
+		return fmt.Errorf("version printed %q (%v); want \"report %s\", the version in the archive's name", out, err, version)
+	}
+	out, err = exec.Command(bin, "--help").CombinedOutput()
 	if err != nil {
 		return fmt.Errorf("--help: %v\n%s", err, out)
 	}
