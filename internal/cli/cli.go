@@ -170,17 +170,20 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 func runCheck(args []string, stdout, stderr io.Writer) int {
 	var sf siteFlags
 	fs := newFlagSet("check", stderr, &sf)
-	format := fs.String("format", "text", "`text` for people, json for machines")
+	format := fs.String("format", "text", "`text` for people, json for machines, github for GitHub Actions' annotations")
 	if code, ok := parse(fs, args); !ok {
 		return code
 	}
-	if *format != "text" && *format != "json" {
-		fmt.Fprintf(stderr, "report check: --format must be text or json, not %q\n", *format)
+	if *format != "text" && *format != "json" && *format != "github" {
+		fmt.Fprintf(stderr, "report check: --format must be text, json or github, not %q\n", *format)
 		return ExitUsage
 	}
 	res, err := pipeline.Run(diskfs.Dir(sf.root), pipeline.Options{BaseURL: sf.baseURL})
-	if *format == "json" {
+	switch *format {
+	case "json":
 		return writeJSON(stdout, res.Warnings, err)
+	case "github":
+		writeAnnotations(stdout, res.Warnings, err)
 	}
 	if err != nil {
 		return fail(stderr, err, res.Warnings, sf.acknowledged, "check failed", "")

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strings"
 
 	"report/internal/diag"
 )
@@ -40,6 +41,33 @@ func writeJSON(w io.Writer, warnings []*diag.Problem, err error) int {
 		return ExitFail
 	}
 	return code
+}
+
+// writeAnnotations prints every finding as a GitHub Actions workflow
+// command, which the run's summary and the commit show at the file and
+// line: an editor who pushed from the browser sees why the push was not
+// published where the mistake is. The text report follows, as usual.
+func writeAnnotations(w io.Writer, warnings []*diag.Problem, err error) {
+	problems := diag.Sorted(append(slices.Clone(warnings), diag.AsList(err)...))
+	esc := strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A")
+	prop := strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C")
+	for _, p := range problems {
+		if p.Acknowledged {
+			continue
+		}
+		kind := "warning"
+		if p.Severity == diag.Error {
+			kind = "error"
+		}
+		fmt.Fprintf(w, "::%s file=%s", kind, prop.Replace(p.Path))
+		if p.Line > 0 {
+			fmt.Fprintf(w, ",line=%d", p.Line)
+			if p.Col > 0 {
+				fmt.Fprintf(w, ",col=%d", p.Col)
+			}
+		}
+		fmt.Fprintf(w, ",title=report check::%s\n", esc.Replace(p.Msg))
+	}
 }
 
 // printProblems prints problems in file order, errors and warnings alike,

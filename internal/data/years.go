@@ -50,6 +50,14 @@ func (d *Data) loadYears(fsys fs.FS, problems *diag.List) {
 		}
 		values := d.numbers(name, doc, year, *raw, problems)
 		d.checkYearValues(name, year, doc, values, problems)
+		if len(*raw) == 0 {
+			// The file `report new edition` writes, every figure still
+			// commented out: one error here, not one at every reference,
+			// table and chart that waits for a figure.
+			problems.Errorf(name, 1, 0, "no figures typed yet: remove the # before each figure the clusters reported for %d, and type it; the edition's references, tables and charts wait for them", year)
+			d.brokenYears[year] = true
+			return
+		}
 		d.values[year] = values
 		d.yearDocs[year] = doc
 		d.years = append(d.years, year)

@@ -107,13 +107,8 @@ func (s *Site) reportDraft(path string, line, col, year int, d *Draft, what stri
 	})
 	msg := fmt.Sprintf("copied from edition %d and not yet confirmed: read %s for %d", d.From, what, year)
 	both := strings.Contains(what, " and ")
-	switch n := len(d.Findings); {
-	case n > 0 && both:
-		msg += fmt.Sprintf(", check the %d %s listed with the page and those listed with its translation", n, plural(n, "place", "places"))
-	case n > 0:
+	if n := len(d.Findings); n > 0 {
 		msg += fmt.Sprintf(", check the %d %s listed with it", n, plural(n, "place", "places"))
-	case both:
-		msg += ", check the places listed with its translation"
 	}
 	msg += fmt.Sprintf(", then delete the line %q to confirm %s", d.Confirm, map[bool]string{false: "it", true: "both"}[both])
 	if s.allowDrafts {

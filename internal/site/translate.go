@@ -91,7 +91,27 @@ func (s *Site) translate(fsys fs.FS, l *lang.Lang, files []file, opts Options, p
 	t.drawHistories(&own)
 	t.checkLinks(&own)
 	foldTranslated(problems, &own, l)
+	countTranslatedDrafts(problems, t, l)
 	return t
+}
+
+// countTranslatedDrafts adds to the error of each unconfirmed copy how
+// many places its translation lists, which the Danish page's error could
+// not know when it was made: one error per copy, with every count in it.
+func countTranslatedDrafts(problems *diag.List, t *Site, l *lang.Lang) {
+	places := map[string]int{}
+	for _, e := range t.Editions {
+		for _, p := range append([]*Page{e.Front}, e.Chapters...) {
+			if p != nil && p.Draft != nil {
+				places[p.Draft.Source] += len(p.Draft.Findings)
+			}
+		}
+	}
+	for _, p := range problems.Problems() {
+		if n := places[p.Path]; n > 0 && p.Severity == diag.Error && strings.HasPrefix(p.Msg, "copied from edition ") {
+			problems.Amend(p, fmt.Sprintf(" (its %s translation lists %d %s)", l.Name, n, plural(n, "place", "places")))
+		}
+	}
 }
 
 // separator is a thousands or decimal separator between digits.
