@@ -43,6 +43,20 @@ func TestMetricPagesDrawTheirHistory(t *testing.T) {
 	if !trend.MatchString(list) {
 		t.Errorf("the list of all figures has no trend for omsaetning:\n%s", grep(list, "/tal/omsaetning/"))
 	}
+	// The 2016 edition's figures: 165 applications funded out of 146
+	// written in 2013 (113 %), shown with the data's explanation.
+	share := out["tal/succesrate-staten/index.html"]
+	for _, want := range []string{
+		`<th scope="row">2013</th><td class="num">113` + "\u00a0" + `%<span class="note-mark" aria-hidden="true">*</span><span class="visually-hidden"> (se noten under tabellen)</span>`,
+		`Note til 2013: Flere ansøgninger fik finansiering end der blev skrevet i 2013`,
+	} {
+		if !strings.Contains(share, want) {
+			t.Errorf("the page of a share above the whole lacks %s", want)
+		}
+	}
+	if !strings.Contains(out["en/tal/succesrate-staten/index.html"], "Note on 2013: More applications were funded") {
+		t.Error("the English page lacks the note in English")
+	}
 	if n := strings.Count(list, `class="sparkline"`); n < 60 {
 		t.Errorf("only %d metrics have a trend line", n)
 	}
