@@ -58,7 +58,7 @@ func breakAndBuild(t *testing.T, dir string, before map[string][32]byte, want []
 	}
 	entries, _ := os.ReadDir(dir)
 	for _, e := range entries {
-		if strings.HasPrefix(e.Name(), ".public") {
+		if strings.HasPrefix(e.Name(), ".public") && e.Name() != ".public.files" { // the list of what the good build wrote
 			t.Errorf("the failed build left %s behind", e.Name())
 		}
 	}

@@ -59,3 +59,82 @@ func TestBuildRefusesLinkIntoSources(t *testing.T) {
 		}
 	}
 }
+
+// TestHostileOutput builds into an output folder seeded, one at a time,
+// with entries a build never makes: links named like a build's leftovers
+// (inside the folder and beside it), a link as the lock file, a Git
+// repository deep inside, a link inside, and a reader's own file. Each
+// build refuses, and the sources and a file outside the site, which the
+// links lead to, are as they were.
+func TestHostileOutput(t *testing.T) {
+	cases := []struct {
+		name, want string
+		plant      func(t *testing.T, root, outside string)
+	}{
+		{"leftover link inside", "named like a folder a build leaves, but a symbolic link", func(t *testing.T, root, outside string) {
+			link(t, filepath.Join(root, "content"), filepath.Join(root, "public", ".public.new-1"))
+		}},
+		{"old leftover link inside", "named like a folder a build leaves, but a symbolic link", func(t *testing.T, root, outside string) {
+			link(t, outside, filepath.Join(root, "public", ".public.old-1"))
+		}},
+		{"leftover link beside", "is named like a folder a build leaves, but it is a symbolic link", func(t *testing.T, root, outside string) {
+			link(t, outside, filepath.Join(root, ".public.old-2"))
+		}},
+		{"lock link", "is not a lock file a build made: it is a symbolic link", func(t *testing.T, root, outside string) {
+			link(t, filepath.Join(root, "content", "2016", "_index.md"), filepath.Join(root, ".public.lock"))
+		}},
+		{"nested repository", "Git repository (2016/.git)", func(t *testing.T, root, outside string) {
+			plantFile(t, filepath.Join(root, "public", "2016", ".git", "HEAD"))
+		}},
+		{"link inside", "symbolic link, 2016/kilder", func(t *testing.T, root, outside string) {
+			link(t, outside, filepath.Join(root, "public", "2016", "kilder"))
+		}},
+		{"reader's file", "files the last build did not write (noter.txt)", func(t *testing.T, root, outside string) {
+			plantFile(t, filepath.Join(root, "public", "noter.txt"))
+		}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			root, _ := goodSite(t)
+			outside := filepath.Join(t.TempDir(), "elsewhere")
+			plantFile(t, filepath.Join(outside, "canary.txt"))
+			sources := fingerprint(t, filepath.Join(root, "content"))
+			c.plant(t, root, outside)
+			var stdout, stderr bytes.Buffer
+			code := Run(context.Background(), []string{"build", "--root", root}, &stdout, &stderr)
+			if code == ExitOK {
+				t.Errorf("the build did not refuse; stdout: %s", stdout.String())
+			}
+			sitetest.AssertContains(t, "stderr", stderr.String(), c.want)
+			if after := fingerprint(t, filepath.Join(root, "content")); len(after) != len(sources) {
+				t.Errorf("the sources changed: %d files, were %d", len(after), len(sources))
+			} else {
+				for p, sum := range sources {
+					if after[p] != sum {
+						t.Errorf("the source %s changed", p)
+					}
+				}
+			}
+			if b, err := os.ReadFile(filepath.Join(outside, "canary.txt")); err != nil || string(b) != "canary" {
+				t.Errorf("the file outside the site: %q, %v", b, err)
+			}
+		})
+	}
+}
+
+func link(t *testing.T, target, name string) {
+	t.Helper()
+	if err := os.Symlink(target, name); err != nil {
+		t.Fatalf("no symbolic links here: %v", err)
+	}
+}
+
+func plantFile(t *testing.T, p string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, []byte("canary"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}

@@ -155,26 +155,87 @@ func (c *check) holdsSiteFolder() error {
 }
 
 // holdsMoreThanASite refuses a folder with files in it that a build did not
-// write, judged by what a site built before has and what it never has.
+// write: judged by the list the last build kept (see manifest.go), or,
+// for a folder built before builds kept one, by what a site built before
+// has and what it never has. A build never writes a link, nor a Git
+// repository, at any depth.
 func (c *check) holdsMoreThanASite() error {
 	entries, err := os.ReadDir(c.out)
 	if err != nil {
 		return err
 	}
+	base := filepath.Base(c.out)
 	mount := isMountPoint(c.out, filepath.Dir(c.out))
 	var names []string
 	for _, e := range entries {
-		if !slices.Contains(litter, e.Name()) && !isOwn(e.Name(), filepath.Base(c.out)) && !(mount && e.Name() == lostFound) {
+		switch {
+		case isOwn(e.Name(), base) && !e.IsDir():
+			return fmt.Errorf("it holds %s, named like a folder a build leaves, but %s%s; a build never makes one, so remove it by hand", e.Name(), kindOf(entryInfo(e)), c.via)
+		case !slices.Contains(litter, e.Name()) && !isOwn(e.Name(), base) && !(mount && e.Name() == lostFound):
 			names = append(names, e.Name())
 		}
 	}
-	switch {
-	case slices.Contains(names, ".git"):
+	if slices.Contains(names, ".git") {
 		return fmt.Errorf("it holds a Git repository (.git)%s, which a build would delete with the rest of the folder; write the site elsewhere and copy it in", c.via)
-	case len(names) > 0 && !slices.Contains(names, "index.html"):
+	}
+	if len(names) > 0 && !slices.Contains(names, "index.html") {
 		return fmt.Errorf("it has files but no index.html%s, so it is not a site built before, and a build replaces the whole folder; choose a new or empty folder, or empty this one first", c.via)
 	}
+	listed, hasList, err := readManifest(c.out)
+	if err != nil {
+		return err
+	}
+	if !hasList && len(names) > 0 && !builtBefore(names) {
+		return fmt.Errorf("it has an index.html but not the files every build writes (%s)%s, so it is not a site built before, and a build replaces the whole folder; choose a new or empty folder, or empty this one first", strings.Join(signature, ", "), c.via)
+	}
+	var foreign []string
+	err = filepath.WalkDir(c.out, func(p string, e fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(c.out, p)
+		rel = filepath.ToSlash(rel)
+		top, _, _ := strings.Cut(rel, "/")
+		switch {
+		case rel == ".":
+			return nil
+		case isOwn(top, base) || mount && top == lostFound || slices.Contains(addedAfter, top):
+			return fs.SkipDir // removed by the next build, or filled after it
+		case e.Name() == ".git":
+			return fmt.Errorf("it holds a Git repository (%s)%s, which a build would delete with the rest of the folder; write the site elsewhere and copy it in", rel, c.via)
+		case e.Type()&fs.ModeSymlink != 0:
+			return fmt.Errorf("it holds a symbolic link, %s%s, which a build never writes; remove it, or write the site elsewhere", rel, c.via)
+		case e.Type().IsRegular() && hasList && !listed[rel] && !slices.Contains(litter, e.Name()):
+			foreign = append(foreign, rel)
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	if len(foreign) > 0 {
+		more := ""
+		if len(foreign) > 3 {
+			more = fmt.Sprintf(" and %d more", len(foreign)-3)
+			foreign = foreign[:3]
+		}
+		return fmt.Errorf("it holds files the last build did not write (%s%s)%s, which a build would delete with the rest of the folder; move them elsewhere first", strings.Join(foreign, ", "), more, c.via)
+	}
 	return nil
+}
+
+// signature are files every build writes at the top of its output; a
+// folder with no list of its files (built by a version of report that kept
+// none) is taken for a site built before only if it has them all.
+var signature = []string{"index.html", "404.html", "robots.txt", "_headers"}
+
+func builtBefore(names []string) bool {
+	for _, s := range signature {
+		if !slices.Contains(names, s) {
+			return false
+		}
+	}
+	return true
 }
 
 // upFrom yields p and every folder above it, up to the file system's root.

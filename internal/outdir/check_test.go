@@ -22,8 +22,20 @@ func TestCheck(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	for _, p := range []string{"content/2016/a.md", "data/site.toml", "notes/todo.txt", "old/index.html", "repo/.git/HEAD", "file.txt", "finder/.DS_Store"} {
+	for _, p := range []string{"content/2016/a.md", "data/site.toml", "notes/todo.txt", "old/index.html", "repo/.git/HEAD", "file.txt", "finder/.DS_Store",
+		// A site built by a version of report that kept no list of its
+		// files, and another folder with an index.html that is not one.
+		"built/index.html", "built/404.html", "built/robots.txt", "built/_headers", "built/2016/index.html",
+		"page/index.html", "page/photo.jpg",
+		// A site whose list names its files, with a reader's file in it, and
+		// one with a repository deep inside.
+		"listed/index.html", "listed/2016/index.html", "listed/2016/mine.docx", "listed/pagefind/pagefind.js",
+		"nested/index.html", "nested/404.html", "nested/robots.txt", "nested/_headers", "nested/2016/.git/HEAD",
+	} {
 		write(p)
+	}
+	if err := os.WriteFile(filepath.Join(root, ".listed.files"), []byte("2016/index.html\nindex.html\n"), 0o644); err != nil {
+		t.Fatal(err)
 	}
 	for _, d := range []string{"empty", "static"} {
 		if err := os.Mkdir(filepath.Join(root, d), 0o755); err != nil {
@@ -33,7 +45,7 @@ func TestCheck(t *testing.T) {
 	tests := []struct{ out, refusal string }{
 		{"public", ""},
 		{"empty", ""},
-		{"old", ""},
+		{"old", "not the files every build writes"},
 		{"finder", ""},
 		{"new/deeper", ""},
 		{".", "the site's own folder"},
@@ -45,6 +57,10 @@ func TestCheck(t *testing.T) {
 		{"notes", "no index.html"},
 		{"repo", "Git repository"},
 		{"file.txt", "a file, not a folder"},
+		{"built", ""},
+		{"page", "not the files every build writes"},
+		{"listed", "files the last build did not write (2016/mine.docx)"},
+		{"nested", "Git repository (2016/.git)"},
 	}
 	// Links: to a source folder, dangling, and a source folder that is
 	// itself a link to a folder outside the site.
@@ -66,7 +82,22 @@ func TestCheck(t *testing.T) {
 		}
 	}
 	if linked {
+		// A link inside a built site, and one named like a build's working
+		// folder, which a build would have emptied the target of.
+		for _, d := range []string{"linkin", "leftover"} {
+			for _, f := range []string{"index.html", "404.html", "robots.txt", "_headers"} {
+				write(d + "/" + f)
+			}
+		}
+		if err := os.Symlink(filepath.Join(root, "content"), filepath.Join(root, "linkin", "2016")); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Symlink(filepath.Join(root, "content"), filepath.Join(root, "leftover", ".leftover.new-1")); err != nil {
+			t.Fatal(err)
+		}
 		tests = append(tests, []struct{ out, refusal string }{
+			{"linkin", "a symbolic link, 2016"},
+			{"leftover", "named like a folder a build leaves, but a symbolic link"},
 			{"alias", "inside content/"},
 			{"alias/nye", "inside content/"},
 			{"dangling", "does not exist"},

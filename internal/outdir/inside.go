@@ -45,6 +45,10 @@ func (o *Output) replaceInside(fill func(tmp string) error) error {
 	if err := fill(tmp); err != nil {
 		return err
 	}
+	fresh, err := o.listNew(tmp)
+	if err != nil {
+		return err
+	}
 	aside, err := os.MkdirTemp(o.dir, "."+o.base+".old-")
 	if err != nil {
 		return err
@@ -63,7 +67,7 @@ func (o *Output) replaceInside(fill func(tmp string) error) error {
 		return err
 	}
 	hook("swapped")
-	return errors.Join(removeTree(tmp), removeTree(aside))
+	return errors.Join(removeTree(tmp), removeTree(aside), writeManifest(o.dir, fresh))
 }
 
 // moveIn moves the entries of the new site, in tmp, into the output, and

@@ -29,7 +29,12 @@ type lockFile struct {
 // replaced, tries again.
 func acquire(ctx context.Context, path string) (*lockFile, error) {
 	for {
-		f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o644)
+		// A lock file is one a build made: a link in its place (or a
+		// folder, a pipe) would have the build write through it.
+		if info, err := os.Lstat(path); err == nil && !info.Mode().IsRegular() {
+			return nil, fmt.Errorf("%s is not a lock file a build made: it is %s; a build never makes one there, so remove it by hand", path, kindOf(info))
+		}
+		f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|noFollow, 0o644)
 		if err != nil {
 			return nil, fmt.Errorf("cannot create the lock file %s, which keeps two builds from writing one folder at once: %w", path, err)
 		}

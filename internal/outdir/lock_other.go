@@ -12,3 +12,6 @@ func (l *lockFile) release() {
 	_ = os.Remove(l.path)
 	_ = l.f.Close()
 }
+
+// noFollow is 0 here: acquire's look at the path is all there is.
+const noFollow = 0

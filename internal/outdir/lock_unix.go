@@ -9,6 +9,10 @@ import (
 	"golang.org/x/sys/unix"
 )
 
+// noFollow makes opening the lock file fail on a link, should one appear
+// between acquire's look at the path and its opening of it.
+const noFollow = unix.O_NOFOLLOW
+
 // tryLock takes an exclusive flock on f if no other open file holds one.
 // The kernel drops it when the process ends, however it ends.
 func tryLock(f *os.File) (bool, error) {

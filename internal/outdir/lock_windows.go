@@ -27,3 +27,6 @@ func (l *lockFile) release() {
 	_ = l.f.Close()
 	_ = os.Remove(l.path)
 }
+
+// noFollow is 0 here: acquire's look at the path is all there is.
+const noFollow = 0

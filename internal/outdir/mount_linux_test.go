@@ -118,8 +118,9 @@ func childMount(out string) error {
 	if err != nil {
 		return err
 	}
-	if len(beside) != 1 {
-		return fmt.Errorf("%d entries beside the output, want none", len(beside)-1)
+	// The output and the list of the files written into it.
+	if len(beside) != 2 || beside[0].Name() != ".public.files" {
+		return fmt.Errorf("beside the output: %v, want only the list of its files", beside)
 	}
 	return nil
 }

@@ -73,6 +73,9 @@ func (o *Output) Dir() string { return o.dir }
 // lock file's list of working trees. It runs under the lock, so no other
 // build of this version is writing here.
 func (o *Output) recover() error {
+	if err := o.refuseForeign(); err != nil {
+		return err
+	}
 	names, err := o.lock.noted()
 	if err != nil {
 		return err
@@ -100,6 +103,46 @@ func (o *Output) recover() error {
 		}
 	}
 	return o.lock.reset()
+}
+
+// refuseForeign refuses entries named like a build's working folders that
+// are not folders, beside the output or inside it: a build only ever makes
+// folders there, and removing "what a build left" through a link would
+// delete whatever the link leads to.
+func (o *Output) refuseForeign() error {
+	for _, dir := range []string{o.parent, o.dir} {
+		entries, err := os.ReadDir(dir)
+		if err != nil {
+			continue
+		}
+		for _, e := range entries {
+			if isOwn(e.Name(), o.base) && !e.IsDir() {
+				return fmt.Errorf("%s is named like a folder a build leaves, but it is %s; a build never makes one, so remove it by hand", filepath.Join(dir, e.Name()), kindOf(entryInfo(e)))
+			}
+		}
+	}
+	return nil
+}
+
+func entryInfo(e fs.DirEntry) fs.FileInfo {
+	info, _ := e.Info()
+	return info
+}
+
+// kindOf names what a file that should have been a folder or a regular
+// file is.
+func kindOf(info fs.FileInfo) string {
+	switch {
+	case info == nil:
+		return "gone"
+	case info.Mode()&fs.ModeSymlink != 0:
+		return "a symbolic link"
+	case info.IsDir():
+		return "a folder"
+	case info.Mode().IsRegular():
+		return "a file"
+	}
+	return "neither a file nor a folder"
 }
 
 // leftovers finds, beside the output, the previous sites that builds moved

@@ -55,8 +55,15 @@ func (o *Output) Replace(fill func(tmp string) error) error {
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		return err
 	}
+	fresh, err := o.listNew(tmp)
+	if err != nil {
+		return err
+	}
 	hook("filled")
 	err = o.swap(tmp)
+	if err == nil {
+		return writeManifest(o.dir, fresh)
+	}
 	if errors.Is(err, syscall.EBUSY) || errors.Is(err, syscall.EXDEV) {
 		if info, statErr := os.Stat(o.dir); statErr == nil && info.IsDir() {
 			// A mount point that isMountPoint cannot tell (a bind mount
@@ -116,6 +123,10 @@ var exchange = exchangeOS
 // (Deleting every file in parallel was slower: files of one folder contend
 // for the folder's lock.)
 func removeTree(dir string) error {
+	// Never through a link: only a folder a build made is removed whole.
+	if info, err := os.Lstat(dir); err == nil && !info.IsDir() {
+		return fmt.Errorf("%s is %s, not a folder a build made; it was left alone", dir, kindOf(info))
+	}
 	entries, err := os.ReadDir(dir)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil

@@ -115,7 +115,8 @@ func around(text string, i, n int) string {
 }
 
 // Beside lists what lies beside the folder dir, in its parent: what a build
-// left next to its output folder.
+// left next to its output folder, but for the list of the files it wrote
+// (.<dir>.files), which it keeps there on purpose.
 func Beside(t testing.TB, dir string) []string {
 	t.Helper()
 	entries, err := os.ReadDir(filepath.Dir(dir))
@@ -124,7 +125,7 @@ func Beside(t testing.TB, dir string) []string {
 	}
 	var names []string
 	for _, e := range entries {
-		if e.Name() != filepath.Base(dir) {
+		if e.Name() != filepath.Base(dir) && e.Name() != "."+filepath.Base(dir)+".files" {
 			names = append(names, e.Name())
 		}
 	}

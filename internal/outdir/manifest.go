@@ -1,0 +1,107 @@
+package outdir
+
+// A build replaces its output folder whole, so it must know that nothing
+// in it is anyone else's. It keeps the list of the files it wrote beside
+// the folder, .<dir>.files; Check refuses a folder holding a file not on
+// the list (a reader's notes, a nested repository), which a build would
+// otherwise delete without a word.
+
+import (
+	"bufio"
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+)
+
+// addedAfter are the folders that tools fill inside a built site after the
+// build, and that the next build replaces: Pagefind's index (make publish).
+var addedAfter = []string{"pagefind"}
+
+// manifestPath is where the list of the files a build wrote into dir lies.
+func manifestPath(dir string) string {
+	return filepath.Join(filepath.Dir(dir), "."+filepath.Base(dir)+".files")
+}
+
+// listTree returns the slash-separated paths of the regular files below
+// dir, sorted. Links are not followed.
+func listTree(dir string) ([]string, error) {
+	var out []string
+	err := filepath.WalkDir(dir, func(p string, e fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if e.Type().IsRegular() {
+			rel, _ := filepath.Rel(dir, p)
+			out = append(out, filepath.ToSlash(rel))
+		}
+		return nil
+	})
+	slices.Sort(out)
+	return out, err
+}
+
+// readManifest returns the files the last build listed, and false when
+// there is no list: a folder built by a version of report that kept none.
+func readManifest(dir string) (map[string]bool, bool, error) {
+	p := manifestPath(dir)
+	if info, err := os.Lstat(p); err == nil && !info.Mode().IsRegular() {
+		return nil, false, errors.New(p + " is " + kindOf(info) + ", not the list of files a build keeps; remove it by hand")
+	}
+	f, err := os.Open(p)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, false, nil
+	}
+	if err != nil {
+		return nil, false, err
+	}
+	defer f.Close()
+	files := map[string]bool{}
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		files[sc.Text()] = true
+	}
+	return files, true, sc.Err()
+}
+
+// writeManifest replaces the list beside dir with files, through a new
+// file renamed into place, so that a build killed while writing it leaves
+// the old list or the new one.
+func writeManifest(dir string, files []string) error {
+	p := manifestPath(dir)
+	tmp := p + ".tmp"
+	var b strings.Builder
+	for _, f := range files {
+		b.WriteString(f + "\n")
+	}
+	_ = os.Remove(tmp)
+	f, err := os.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL|noFollow, 0o644)
+	if err != nil {
+		return err
+	}
+	_, err = f.WriteString(b.String())
+	if err = errors.Join(err, f.Close()); err != nil {
+		return err
+	}
+	return os.Rename(tmp, p)
+}
+
+// listNew records the files of a filled tree before it is swapped in: the
+// list then holds both the old site's and the new one's, so that a build
+// killed at any point of the swap leaves a list that holds every file of
+// the folder, whichever it is.
+func (o *Output) listNew(tmp string) ([]string, error) {
+	fresh, err := listTree(tmp)
+	if err != nil {
+		return nil, err
+	}
+	old, _, _ := readManifest(o.dir)
+	both := slices.Clone(fresh)
+	for f := range old {
+		both = append(both, f)
+	}
+	slices.Sort(both)
+	return fresh, writeManifest(o.dir, slices.Compact(both))
+}
