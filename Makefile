@@ -160,6 +160,7 @@ fuzz:
 	$(GO) test $(FUZZFLAGS) -fuzz '^FuzzNumber$$' -fuzztime $(FUZZTIME) ./internal/lang
 	$(GO) test $(FUZZFLAGS) -fuzz '^FuzzRender$$' -fuzztime $(FUZZTIME) ./internal/chart
 	$(GO) test $(FUZZFLAGS) -fuzz '^FuzzSite$$' -fuzztime $(FUZZSITE) ./internal/pipeline
+	$(GO) test $(FUZZFLAGS) -fuzz '^FuzzHostFiles$$' -fuzztime $(FUZZSITE) ./internal/pipeline
 
 ## bench: Go benchmarks of every stage, then report and Hugo side by side on
 ## synthetic sites of 1,000 and 10,000 pages (BENCH_RUNS runs each; never part

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"maps"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -64,6 +65,47 @@ func FuzzSite(f *testing.F) {
 			}
 			if strings.HasSuffix(file.Path, ".html") && len(file.Data) == 0 {
 				t.Errorf("%s is empty", file.Path)
+			}
+		}
+	})
+}
+
+// hostFiles are the files that hosts and crawlers read line by line, whose
+// lines a control character in a text could split into rules of its own.
+var hostFiles = []string{"_headers", "_redirects", "robots.txt"}
+
+// FuzzHostFiles builds the test site with an arbitrary base URL, as the
+// flag or data/site.toml gives it, and an arbitrary accessibility
+// statement. Whatever they hold, nothing written to a host file holds a
+// control character but the line breaks the build writes, and _redirects
+// has no rule but the build's own.
+func FuzzHostFiles(f *testing.F) {
+	base := sitetest.FS(f, nil)
+	site := string(base["data/site.toml"].Data)
+	f.Add("https://example.org/rapport/", "https://www.was.digst.dk/example-dk")
+	f.Add("https://example.org/rapport%0A/*%20https://evil.example/%20301!/", "https://www.was.digst.dk/x%0D%0ARefresh:%200")
+	f.Add("/a\tb/", "https://x.dk/\n/* https://evil.example/ 301!")
+	f.Fuzz(func(t *testing.T, baseURL, statement string) {
+		fsys := maps.Clone(base)
+		fsys["data/site.toml"] = &fstest.MapFile{Data: []byte(site + "\naccessibility_statement = " + strconv.Quote(statement) + "\n")}
+		res, err := Run(fsys, Options{BaseURL: baseURL})
+		if err != nil {
+			return // refused: nothing is written
+		}
+		out := files(res.Output)
+		for _, name := range hostFiles {
+			for _, r := range out[name] {
+				if r < 0x20 && r != '\n' || r == 0x7f {
+					t.Fatalf("%s holds control character %U for base URL %q and statement %q:\n%s", name, r, baseURL, statement, out[name])
+				}
+			}
+		}
+		for _, line := range strings.Split(out["_redirects"], "\n") {
+			if line == "" || strings.HasPrefix(line, "#") {
+				continue
+			}
+			if fields := strings.Fields(line); len(fields) != 3 || fields[2] != "302" || !strings.HasSuffix(fields[0], "was") && !strings.HasSuffix(fields[0], "was/") {
+				t.Fatalf("_redirects has a rule the build does not write: %q", line)
 			}
 		}
 	})

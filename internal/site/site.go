@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"net/url"
+	"regexp"
 	"strings"
 
 	"report/internal/data"
@@ -161,6 +162,12 @@ type Quote struct {
 
 // BasePath returns the URL path of a base URL: "https://example.org/r/" → "/r/".
 func BasePath(baseURL string) (string, error) {
+	// The path reaches the hosts' files (_headers, _redirects, robots.txt)
+	// as written: only characters no line of them splits on, and no
+	// percent escapes, which decoded could hold a line break.
+	if len(baseURL) > maxBaseURL || !baseURLChars.MatchString(baseURL) {
+		return "", fmt.Errorf("base URL %q must look like https://example.org/rapport/ or /rapport/: a host, then a path of letters, digits and - . _ ~ only, at most %d characters", short(baseURL), maxBaseURL)
+	}
 	u, err := url.Parse(baseURL)
 	// A host needs its scheme: "//example.org/" is a scheme-relative
 	// address, which canonical links and the feed cannot use. A user, a
@@ -171,6 +178,20 @@ func BasePath(baseURL string) (string, error) {
 	}
 	p := "/" + strings.Trim(u.Path, "/") + "/"
 	return strings.ReplaceAll(p, "//", "/"), nil
+}
+
+// baseURLChars is the grammar of a base URL; BasePath checks the rest.
+var baseURLChars = regexp.MustCompile(`^([A-Za-z]+://[A-Za-z0-9.-]*(:[0-9]{1,5})?)?(/[A-Za-z0-9._~-]*)*$`)
+
+// maxBaseURL bounds a base URL, which every page repeats in its links.
+const maxBaseURL = 256
+
+// short is a text cut for a message: a 60 KB value would bury the rest.
+func short(s string) string {
+	if len(s) > 80 {
+		return strings.ToValidUTF8(s[:60], "") + "…"
+	}
+	return s
 }
 
 // resolveBase decides the site's address once, for the Markdown's links and
