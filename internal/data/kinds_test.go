@@ -165,3 +165,46 @@ func TestShareAboveWhole(t *testing.T) {
 		}
 	}
 }
+
+// TestRatioCycles refuses ratios that need themselves, once, at the
+// metric, instead of recursing until the stack overflows: two ratios of
+// each other, and one of itself, which is no unknown metric.
+func TestRatioCycles(t *testing.T) {
+	fsys := kindSite(map[string]string{"2015.toml": "skrevet = 10\nbevilget = 4\n"})
+	fsys["data/metrics.toml"].Data = append(fsys["data/metrics.toml"].Data, []byte(`
+[[metric]]
+id = "ring-a"
+label = "A"
+unit = "%"
+ratio = ["ring-b", "skrevet"]
+
+[[metric]]
+id = "ring-b"
+label = "B"
+unit = "%"
+ratio = ["ring-a", "skrevet"]
+
+[[metric]]
+id = "selv"
+label = "Selv"
+unit = "%"
+ratio = ["selv", "skrevet"]
+`)...)
+	var problems diag.List
+	d := Load(fsys, &problems)
+	got := problemTexts(&problems)
+	for _, want := range []string{
+		`metric "ring-a": its ratio is computed from metrics computed from it`,
+		`metric "selv": ratio names the metric itself`,
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("no %q in\n%s", want, got)
+		}
+	}
+	if n := strings.Count(got, "error:"); n != 2 {
+		t.Errorf("%d errors, want one per ring:\n%s", n, got)
+	}
+	for _, id := range []string{"ring-a", "ring-b", "selv"} {
+		d.Value(id, 2015) // returns, rather than recursing for ever
+	}
+}

@@ -206,7 +206,12 @@ func (d *Data) checkMetricRefs(name string, at func(string) (int, int), m *Metri
 			m.Ratio = nil
 		} else {
 			for _, id := range m.Ratio {
-				if d.metrics[id] == nil || id == m.ID {
+				if id == m.ID {
+					problems.Errorf(name, line, col, "metric %q: ratio names the metric itself; a ratio is computed from two other metrics", m.ID)
+					m.Ratio = nil
+					break
+				}
+				if d.metrics[id] == nil {
 					problems.Errorf(name, line, col, "metric %q: ratio names unknown metric %q", m.ID, id)
 					m.Ratio = nil
 					break
@@ -219,6 +224,11 @@ func (d *Data) checkMetricRefs(name string, at func(string) (int, int), m *Metri
 		problems.Errorf(name, line, col, "metric %q: its parents form a loop; a parent must be a total above it", m.ID)
 		m.Parent = ""
 	}
+	if d.ratioLeadsBack(m) {
+		line, col := at("ratio")
+		problems.Errorf(name, line, col, "metric %q: its ratio is computed from metrics computed from it; a ratio's metrics must be typed, or computed from others", m.ID)
+		m.Ratio = nil
+	}
 	if d.leadsBack(m) {
 		key := "average_of"
 		if m.AverageOf == "" {
@@ -228,6 +238,26 @@ func (d *Data) checkMetricRefs(name string, at func(string) (int, int), m *Metri
 		problems.Errorf(name, line, col, "metric %q: following parent and average_of leads back to it; a metric is a part or an average of another metric, never of itself", m.ID)
 		m.Parent, m.AverageOf = "", ""
 	}
+}
+
+// ratioLeadsBack reports whether computing m's ratio would need m itself:
+// two ratios of each other, or a longer ring.
+func (d *Data) ratioLeadsBack(m *Metric) bool {
+	seen := map[*Metric]bool{}
+	next := slices.Clone(m.Ratio)
+	for len(next) > 0 {
+		n := d.metrics[next[len(next)-1]]
+		next = next[:len(next)-1]
+		switch {
+		case n == m:
+			return true
+		case n == nil || seen[n]:
+			continue
+		}
+		seen[n] = true
+		next = append(next, n.Ratio...)
+	}
+	return false
 }
 
 // leadsBack reports whether following parent and average_of from m, in any
