@@ -43,7 +43,7 @@ var packages = []pkg{
 	{"render", "plans every file of the site and renders its pages with the templates", []string{"chart", "data", "diag", "lang", "markdown", "share", "site", "timing"}},
 	{"pdf", "prints an edition's PDF with headless Chromium and tags it", []string{"render"}},
 	{"pipeline", "runs a build's stages: load and check, render, write", []string{"diag", "diskfs", "outdir", "render", "site", "timing"}},
-	{"scaffold", "writes new case stories and editions", []string{"danish", "data", "diag", "site"}},
+	{"scaffold", "writes new case stories and editions", []string{"danish", "data", "diag", "diskfs", "site", "textfile"}},
 	{"serve", "the preview server: watches, rebuilds, renders on request, reloads", []string{"diag", "pipeline", "render", "site"}},
 	{"cli", "the commands and their flags; the only package that prints", []string{"diag", "diskfs", "outdir", "pipeline", "scaffold", "serve", "timing"}},
 	{"sitecheck", "checks a built site as a crawler and a browser would (tests only)", nil},

@@ -138,3 +138,42 @@ func plantFile(t *testing.T, p string) {
 		t.Fatal(err)
 	}
 }
+
+// TestNewRefusesLinks: new case writes no story through a linked cases/
+// folder, and new edition copies no linked chapter into the new edition as
+// if it were the site's own; both say which file is a link, and nothing
+// outside the site is read or written.
+func TestNewRefusesLinks(t *testing.T) {
+	root := sitetest.Dir(t, nil)
+	outside := filepath.Join(t.TempDir(), "elsewhere")
+	plantFile(t, filepath.Join(outside, "canary.txt"))
+	cases := filepath.Join(root, "content", "2016", "cases")
+	if err := os.RemoveAll(cases); err != nil {
+		t.Fatal(err)
+	}
+	link(t, outside, cases)
+	var stdout, stderr bytes.Buffer
+	code := Run(context.Background(), []string{"new", "case", "--root", root, "--edition", "2016", "--cluster", "vindkraft", "Ny historie"}, &stdout, &stderr)
+	if code == ExitOK {
+		t.Errorf("new case wrote through a link: %s", stdout.String())
+	}
+	sitetest.AssertContains(t, "stderr", stderr.String(), "content/2016/cases/ is a symbolic link")
+	if entries, _ := os.ReadDir(outside); len(entries) != 1 {
+		t.Errorf("new case wrote outside the site: %v", entries)
+	}
+
+	if err := os.Remove(cases); err != nil {
+		t.Fatal(err)
+	}
+	link(t, filepath.Join(outside, "canary.txt"), filepath.Join(root, "content", "2016", "fremmed.md"))
+	stdout.Reset()
+	stderr.Reset()
+	code = Run(context.Background(), []string{"new", "edition", "--root", root, "2017"}, &stdout, &stderr)
+	if code == ExitOK {
+		t.Errorf("new edition copied a link: %s", stdout.String())
+	}
+	sitetest.AssertContains(t, "stderr", stderr.String(), "content/2016/fremmed.md", "is a symbolic link")
+	if _, err := os.Lstat(filepath.Join(root, "content", "2017")); err == nil {
+		t.Error("new edition wrote some of the edition before it refused")
+	}
+}

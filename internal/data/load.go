@@ -2,6 +2,7 @@ package data
 
 import (
 	"crypto/sha256"
+	"errors"
 	"io/fs"
 	"slices"
 	"strconv"
@@ -73,7 +74,7 @@ func (d *Data) loadSite(fsys fs.FS, problems *diag.List) {
 // loadDefinitions reads data/definitions.toml, if there is one.
 func (d *Data) loadDefinitions(fsys fs.FS, problems *diag.List) {
 	const name = "data/definitions.toml"
-	if _, err := fs.Stat(fsys, name); err != nil {
+	if _, err := fs.Stat(fsys, name); errors.Is(err, fs.ErrNotExist) {
 		return
 	}
 	src, ok := d.readData(fsys, name, false, problems)

@@ -7,6 +7,7 @@ package data
 // with their source, like every other figure.
 
 import (
+	"errors"
 	"io/fs"
 	"math"
 	"strings"
@@ -46,7 +47,7 @@ const studiesFile = "data/studies.toml"
 // study's figures to the metric catalogue, so that prose, key figures and
 // the list of all figures reach them as they reach any metric.
 func (d *Data) loadStudies(fsys fs.FS, problems *diag.List) {
-	if _, err := fs.Stat(fsys, studiesFile); err != nil {
+	if _, err := fs.Stat(fsys, studiesFile); errors.Is(err, fs.ErrNotExist) {
 		return
 	}
 	var file struct {
@@ -54,6 +55,7 @@ func (d *Data) loadStudies(fsys fs.FS, problems *diag.List) {
 	}
 	src, ok := d.readData(fsys, studiesFile, false, problems)
 	if !ok {
+		d.broken["metrics"] = true // its error is reported; a reference into it would only repeat it
 		return
 	}
 	doc, ok := tomlfile.Decode(studiesFile, 1, src, &file, problems)

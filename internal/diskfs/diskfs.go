@@ -2,14 +2,28 @@ package diskfs
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
+	"sync"
+	"syscall"
 )
 
 // Dir is a folder on disk as an fs.FS, like os.DirFS, except that the empty
-// Dir is the current folder (os.DirFS("") refuses every name).
+// Dir is the current folder (os.DirFS("") refuses every name), and that it
+// opens nothing but the folder's own files and folders: a symbolic link
+// anywhere below the folder, a pipe, a device or a socket is refused with
+// ErrNotOwn, never followed or read. It is the one way the build, the
+// preview and the commands that write content open the site's files.
 type Dir string
+
+// ErrNotOwn is the error for a name below a Dir that is a symbolic link, or
+// neither a regular file nor a folder. A link could lead anywhere (out of
+// the site, or into a source the build must not write); a pipe would block
+// a read for ever.
+var ErrNotOwn = errors.New("is a symbolic link, or neither a file nor a folder; the site's files must be its own files and folders")
 
 // Open opens a file or folder of d by its slash-separated name.
 func (d Dir) Open(name string) (fs.File, error) {
@@ -17,25 +31,90 @@ func (d Dir) Open(name string) (fs.File, error) {
 	if err != nil {
 		return nil, err
 	}
-	f, err := os.OpenFile(full, os.O_RDONLY|nonBlock, 0)
+	if err := d.foldersAbove("open", name); err != nil {
+		return nil, err
+	}
+	f, err := os.OpenFile(full, os.O_RDONLY|nonBlock|noFollow, 0)
 	if err != nil {
-		return nil, renamed(err, name)
+		return nil, renamed(linkError(err), name)
+	}
+	info, err := f.Stat()
+	if err == nil && !info.Mode().IsRegular() && !info.IsDir() {
+		err = ErrNotOwn
+	}
+	if err != nil {
+		f.Close()
+		return nil, &fs.PathError{Op: "open", Path: name, Err: err}
 	}
 	return f, nil
 }
 
 // Stat describes a file of d with one system call, where fs.Stat would open
-// and close it.
+// and close it. Like Open, it refuses a link or a special file.
 func (d Dir) Stat(name string) (fs.FileInfo, error) {
-	full, err := d.join("stat", name)
+	info, err := d.Lstat(name)
+	if err == nil && !info.Mode().IsRegular() && !info.IsDir() {
+		return nil, &fs.PathError{Op: "stat", Path: name, Err: ErrNotOwn}
+	}
+	return info, err
+}
+
+// Lstat describes a file of d without following a link (fs.ReadLinkFS):
+// it tells what is there, a link included, where Open refuses it.
+func (d Dir) Lstat(name string) (fs.FileInfo, error) {
+	full, err := d.join("lstat", name)
 	if err != nil {
 		return nil, err
 	}
-	info, err := os.Stat(full)
+	if err := d.foldersAbove("lstat", name); err != nil {
+		return nil, err
+	}
+	info, err := os.Lstat(full)
 	if err != nil {
 		return nil, renamed(err, name)
 	}
 	return info, nil
+}
+
+// ReadLink says where a link of d leads (fs.ReadLinkFS); the build only
+// names it, and never follows it.
+func (d Dir) ReadLink(name string) (string, error) {
+	full, err := d.join("readlink", name)
+	if err != nil {
+		return "", err
+	}
+	target, err := os.Readlink(full)
+	return target, renamed(err, name)
+}
+
+// folders are the folders on disk found to be real folders, not links: a
+// name's folders are looked at once, not at every file in them. A folder
+// replaced by a link while the process runs (the preview's) is caught
+// where it is listed: ReadDir gives a link's own type.
+var folders sync.Map
+
+// foldersAbove refuses a name whose folders, below d, are not all real
+// folders: "data/years/2015.toml" with data/ a link out of the site.
+func (d Dir) foldersAbove(op, name string) error {
+	dir := path.Dir(name)
+	for dir != "." && dir != "/" {
+		full, err := d.join(op, dir)
+		if err != nil {
+			return err
+		}
+		if _, ok := folders.Load(full); !ok {
+			info, err := os.Lstat(full)
+			switch {
+			case err != nil:
+				return renamed(err, name)
+			case !info.IsDir():
+				return &fs.PathError{Op: op, Path: name, Err: fmt.Errorf("%s/ %w", dir, ErrNotOwn)}
+			}
+			folders.Store(full, struct{}{})
+		}
+		dir = path.Dir(dir)
+	}
+	return nil
 }
 
 func (d Dir) join(op, name string) (string, error) {
@@ -48,6 +127,18 @@ func (d Dir) join(op, name string) (string, error) {
 		root = "."
 	}
 	return filepath.Join(root, local), nil
+}
+
+// linkError turns the error of opening a link with O_NOFOLLOW into
+// ErrNotOwn.
+func linkError(err error) error {
+	if errors.Is(err, syscall.ELOOP) || errors.Is(err, syscall.EMLINK) && noFollow != 0 {
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			pe.Err = ErrNotOwn
+		}
+	}
+	return err
 }
 
 // renamed names a failed file by its name in the FS, not on disk, as
@@ -66,6 +157,41 @@ func WriteFile(name string, data []byte) error {
 	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_TRUNC|nonBlock, 0o644)
 	if err != nil {
 		return err
+	}
+	_, err = f.Write(data)
+	return errors.Join(err, f.Close())
+}
+
+// Create writes a new file of d, named by its slash-separated name, and
+// the folders it needs: through no link (each folder on the way must be a
+// real folder of d's, or is made), and never over a file that exists. The
+// commands that write content (new case, new edition) write with it.
+func (d Dir) Create(name string, data []byte) error {
+	full, err := d.join("create", name)
+	if err != nil {
+		return err
+	}
+	var made []string
+	for dir := path.Dir(name); dir != "." && dir != "/"; dir = path.Dir(dir) {
+		made = append(made, dir)
+	}
+	for i := len(made) - 1; i >= 0; i-- {
+		p, _ := d.join("create", made[i])
+		info, err := os.Lstat(p)
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			if err := os.Mkdir(p, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
+				return err
+			}
+		case err != nil:
+			return err
+		case !info.IsDir():
+			return &fs.PathError{Op: "create", Path: name, Err: fmt.Errorf("%s/ %w", made[i], ErrNotOwn)}
+		}
+	}
+	f, err := os.OpenFile(full, os.O_WRONLY|os.O_CREATE|os.O_EXCL|noFollow, 0o644)
+	if err != nil {
+		return renamed(err, name)
 	}
 	_, err = f.Write(data)
 	return errors.Join(err, f.Close())

@@ -3,7 +3,9 @@ package scaffold
 import (
 	"bytes"
 	"fmt"
+	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -11,6 +13,7 @@ import (
 	"strings"
 
 	"report/internal/data"
+	"report/internal/diskfs"
 	"report/internal/site"
 )
 
@@ -48,8 +51,12 @@ func NewEdition(root string, year int) (*Started, error) {
 			started.Skipped = append(started.Skipped, y)
 		}
 	}
+	edition, err := editionFile(root, latest, year, shift)
+	if err != nil {
+		return nil, err
+	}
 	files := map[string]string{
-		filepath.Join("data", "editions", strconv.Itoa(year)+".toml"):               editionFile(root, latest, year, shift),
+		filepath.Join("data", "editions", strconv.Itoa(year)+".toml"):               edition,
 		filepath.Join("data", "years", strconv.Itoa(latest.DataYear+shift)+".toml"): yearFile(d, latest.DataYear+shift),
 	}
 	chapters, err := copyChapters(root, latest, year, shift, changeFrom(d, latest, started.DataYear))
@@ -60,7 +67,7 @@ func NewEdition(root string, year int) (*Started, error) {
 		files[k] = v
 	}
 	for _, rel := range sortedKeys(files) {
-		if _, err := os.Stat(filepath.Join(root, rel)); err == nil {
+		if _, err := os.Lstat(filepath.Join(root, rel)); err == nil {
 			return nil, fmt.Errorf("%s already exists; nothing was written", filepath.ToSlash(rel))
 		}
 	}
@@ -76,10 +83,10 @@ func NewEdition(root string, year int) (*Started, error) {
 // editionFile is the latest edition's file with its years moved on, marked
 // as copied: its lists of clusters and gold labels, and its texts, are the
 // old edition's until an editor confirms them.
-func editionFile(root string, e *data.Edition, year, shift int) string {
-	src, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(e.Path)))
+func editionFile(root string, e *data.Edition, year, shift int) (string, error) {
+	src, err := readText(root, e.Path)
 	if err != nil {
-		return ""
+		return "", err
 	}
 	var out []string
 	marked, dated := false, false
@@ -109,7 +116,7 @@ func editionFile(root string, e *data.Edition, year, shift int) string {
 	if !marked {
 		out = append(out, editionMark(e, year)...)
 	}
-	return strings.Join(out, "\n")
+	return strings.Join(out, "\n"), nil
 }
 
 // publishedHint is the line that asks for the day the edition comes out,
@@ -179,8 +186,8 @@ var (
 // belonged to the old edition's source. A file named after the old
 // edition's years is named after the new ones.
 func copyChapters(root string, from *data.Edition, to, shift int, change func(string) string) (map[string]string, error) {
-	dir := filepath.Join(root, site.ContentDir, strconv.Itoa(from.Year))
-	entries, err := os.ReadDir(dir)
+	dir := path.Join(site.ContentDir, strconv.Itoa(from.Year))
+	entries, err := fs.ReadDir(diskfs.Dir(root), dir)
 	if err != nil {
 		return nil, err
 	}
@@ -189,12 +196,12 @@ func copyChapters(root string, from *data.Edition, to, shift int, change func(st
 		if e.IsDir() || !strings.HasSuffix(e.Name(), ".md") {
 			continue
 		}
-		src, err := os.ReadFile(filepath.Join(dir, e.Name()))
+		src, err := readText(root, path.Join(dir, e.Name()))
 		if err != nil {
 			return nil, err
 		}
 		name := shiftYearsWithin(e.Name(), from.FirstYear, from.Year, shift)
-		text := relativeChapter(string(src), from, change)
+		text := relativeChapter(src, from, change)
 		if !site.IsTranslation(e.Name()) {
 			// A translation is confirmed with its page: copied_from is
 			// written once, in the Danish page.

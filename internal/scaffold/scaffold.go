@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -13,14 +12,16 @@ import (
 	"report/internal/danish"
 	"report/internal/data"
 	"report/internal/diag"
+	"report/internal/diskfs"
 	"report/internal/site"
+	"report/internal/textfile"
 )
 
 // loadData reads data/ and refuses to scaffold on top of broken data: the new
 // file would only add to the confusion.
 func loadData(root string) (*data.Data, error) {
 	var problems diag.List
-	d := data.Load(os.DirFS(root), &problems)
+	d := data.Load(diskfs.Dir(root), &problems)
 	if err := problems.Err(); err != nil {
 		return nil, fmt.Errorf("fix these problems in data/ first:\n%w", err)
 	}
@@ -100,24 +101,26 @@ organisation = ""
 `, title, c.Name, c.ID, strings.Join(themes, ", "), site.StoryPlaceholder)
 }
 
-// create writes a new file, refusing to replace one.
+// create writes a new file, refusing to replace one, and to write through
+// a link (see diskfs.Dir.Create).
 func create(root, rel, text string) error {
-	p := filepath.Join(root, rel)
-	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-		return err
-	}
-	f, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	err := diskfs.Dir(root).Create(filepath.ToSlash(rel), []byte(text))
 	if errors.Is(err, fs.ErrExist) {
 		return fmt.Errorf("%s already exists; it was left as it was (choose another title, or edit that file)", filepath.ToSlash(rel))
 	}
-	if err != nil {
-		return err
+	return err
+}
+
+// readText reads a text file of the site as the build reads it: only its
+// own files (no link), with a byte order mark and Windows line ends
+// taken away, so that a copy starts with its front matter.
+func readText(root, rel string) (string, error) {
+	var problems diag.List
+	src, ok := textfile.Read(diskfs.Dir(root), filepath.ToSlash(rel), &problems)
+	if !ok {
+		return "", problems.Err()
 	}
-	if _, err := f.WriteString(text); err != nil {
-		f.Close()
-		return err
-	}
-	return f.Close()
+	return string(src), nil
 }
 
 func editionList(d *data.Data) string {
