@@ -107,6 +107,35 @@ func (p *Plan) contents(a *asset) ([]byte, *diag.Problem) {
 	return b, nil
 }
 
+// streamFrom is the size from which the preview copies an asset as it
+// reads it rather than reading it whole for each request: fifty readers
+// of a 45 MB PDF would otherwise hold over 2 GB.
+const streamFrom = 1 << 20
+
+// OpenAsset opens a file of the plan that is an asset of streamFrom bytes
+// or more, for the preview to copy as it reads it (with ranges, through
+// http.ServeContent); ok is false for any other file, which File gives
+// whole. An asset whose size changed since it was planned is refused, as
+// File refuses one whose content changed.
+func (p *Plan) OpenAsset(path string) (f fs.File, ok bool, err error) {
+	a, isAsset := p.assets[path]
+	if !isAsset || a.kept {
+		return nil, false, nil
+	}
+	f, size, prob := a.open(p.fsys)
+	switch {
+	case prob != nil:
+		return nil, true, &diag.Errors{Problems: []*diag.Problem{prob}}
+	case size < streamFrom:
+		f.Close()
+		return nil, false, nil
+	case a.read && size != a.size:
+		f.Close()
+		return nil, true, &diag.Errors{Problems: []*diag.Problem{a.problem("changed since the last good build; it is served again once the site builds")}}
+	}
+	return f, true, nil
+}
+
 // open opens an asset for reading, and makes sure that what it opened is the
 // regular file at the asset's path, not one a symbolic link leads to, and
 // no bigger than site.MaxAssetSize. It returns the file's size.

@@ -150,3 +150,46 @@ func TestAssetTypeFromExtension(t *testing.T) {
 		}
 	}
 }
+
+// TestLargeAssetStreamed serves an asset the preview does not keep in
+// memory as it reads it, never whole for each request, in the parts a browser asks of a PDF: a range is answered with
+// 206 and those bytes, and HEAD with the size alone.
+func TestLargeAssetStreamed(t *testing.T) {
+	root := sitetest.Dir(t, nil)
+	big := make([]byte, 3<<20)
+	for i := range big {
+		big[i] = byte(i % 251)
+	}
+	if err := os.WriteFile(filepath.Join(root, "content/2016/rapport.pdf"), big, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s := New(diskfs.Dir(root), pipeline.Options{}, io.Discard)
+	s.keepAssets = 1 << 20 // the PDF does not fit: it is read on request
+	if !s.Rebuild() {
+		t.Fatal("the test site does not build")
+	}
+	f, ok, err := s.plan.OpenAsset("2016/rapport.pdf")
+	if !ok || err != nil {
+		t.Fatalf("a 3 MB asset is not streamed: %v, %v", ok, err)
+	}
+	f.Close()
+	srv := httptest.NewServer(s)
+	defer srv.Close()
+	req, _ := http.NewRequest(http.MethodGet, srv.URL+"/2016/rapport.pdf", nil)
+	req.Header.Set("Range", "bytes=1000-1999")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	part, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusPartialContent || string(part) != string(big[1000:2000]) {
+		t.Errorf("a range: %d, %d bytes", resp.StatusCode, len(part))
+	}
+	if ct := resp.Header.Get("Content-Type"); ct != "application/pdf" {
+		t.Errorf("Content-Type %q", ct)
+	}
+	if code, body := get(t, srv.URL+"/2016/rapport.pdf"); code != 200 || body != string(big) {
+		t.Errorf("the whole file: %d, %d bytes", code, len(body))
+	}
+}

@@ -166,6 +166,10 @@ func (s *Server) serveFile(w http.ResponseWriter, r *http.Request, base, urlPath
 		s.showErrors(w, problems)
 		return
 	}
+	if f, ok, err := plan.OpenAsset(name); ok {
+		s.serveOpen(w, r, name, f, err)
+		return
+	}
 	body, found, err := plan.File(name)
 	if err != nil {
 		// A template error shows only when the page is drawn.
@@ -180,9 +184,36 @@ func (s *Server) serveFile(w http.ResponseWriter, r *http.Request, base, urlPath
 	if isPage(name) {
 		body = withReload(body)
 	}
-	// The type comes from the extension alone, as a static host's does:
-	// sniffed, a file of static/ that holds markup would be served as a
-	// page, outside the site's Content-Security-Policy.
+	setHeaders(w, name)
+	w.WriteHeader(status)
+	if r.Method != http.MethodHead {
+		_, _ = w.Write(body)
+	}
+}
+
+// serveOpen copies a large asset to the reader as it reads it, with the
+// ranges a browser asks of a PDF (http.ServeContent), rather than reading
+// it whole for every request.
+func (s *Server) serveOpen(w http.ResponseWriter, r *http.Request, name string, f fs.File, err error) {
+	if err != nil {
+		s.showErrors(w, diag.AsList(err))
+		return
+	}
+	defer f.Close()
+	rs, ok := f.(io.ReadSeeker)
+	if !ok {
+		http.Error(w, "the file cannot be served in parts", http.StatusInternalServerError)
+		return
+	}
+	setHeaders(w, name)
+	http.ServeContent(w, r, name, time.Time{}, rs)
+}
+
+// setHeaders sets a response's type and caching. The type comes from the
+// extension alone, as a static host's does: sniffed, a file of static/
+// that holds markup would be served as a page, outside the site's
+// Content-Security-Policy.
+func setHeaders(w http.ResponseWriter, name string) {
 	ctype := mime.TypeByExtension(path.Ext(name))
 	if ctype == "" {
 		ctype = "application/octet-stream"
@@ -190,10 +221,6 @@ func (s *Server) serveFile(w http.ResponseWriter, r *http.Request, base, urlPath
 	w.Header().Set("Content-Type", ctype)
 	w.Header().Set("X-Content-Type-Options", "nosniff")
 	w.Header().Set("Cache-Control", "no-store")
-	w.WriteHeader(status)
-	if r.Method != http.MethodHead {
-		_, _ = w.Write(body)
-	}
 }
 
 func (s *Server) showErrors(w http.ResponseWriter, problems []*diag.Problem) {
