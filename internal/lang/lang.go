@@ -30,6 +30,9 @@ type Lang struct {
 	and                 string                 // the word before a list's last item
 	date                func(time.Time) string // a day written out
 	strings             map[string]string
+	// broken are the keys whose strings were refused: reported once, in
+	// the file that has them, not again as missing.
+	broken map[string]bool
 }
 
 // Danish and English are the conventions of the languages the site knows,
@@ -104,14 +107,20 @@ func (l *Lang) Join(items []string) string {
 // itself in brackets, where a test will see it.
 func (l *Lang) T(key string) string {
 	if s, ok := l.strings[key]; ok {
-		return s
+		// The tables hold format strings (see checkFormats), in which a
+		// percent sign is %%; said without values, it is one.
+		return strings.ReplaceAll(s, "%%", "%")
 	}
 	return "[" + key + "]"
 }
 
 // Tf is the interface string of the key with its %s, %d and %v filled in.
 func (l *Lang) Tf(key string, args ...any) string {
-	return fmt.Sprintf(l.T(key), args...)
+	format, ok := l.strings[key]
+	if !ok {
+		return "[" + key + "]"
+	}
+	return fmt.Sprintf(format, args...)
 }
 
 // Rounded rounds v to the nearest multiple of step, so 11708 with step 1000

@@ -29,6 +29,8 @@ func Load(fsys fs.FS, problems *diag.List) []*Lang {
 		return nil
 	}
 	var langs []*Lang
+	docs := map[string]*tomlfile.Doc{}
+	daFound := false
 	for _, e := range entries {
 		name := e.Name()
 		code, ok := strings.CutSuffix(name, ".toml")
@@ -41,64 +43,82 @@ func Load(fsys fs.FS, problems *diag.List) []*Lang {
 			problems.Errorf(file, 0, 0, "the site knows the languages %s; remove this file or rename it", codes())
 			continue
 		}
-		table, ok := readTable(fsys, file, problems)
+		daFound = daFound || code == Danish.Code
+		l := *known
+		table, doc, ok := readTable(fsys, file, &l, problems)
 		if !ok {
 			continue
 		}
-		l := *known
-		l.strings = table
+		l.strings, docs[code] = table, doc
 		langs = append(langs, &l)
 	}
 	slices.SortFunc(langs, func(a, b *Lang) int { return slices.Index(Known, byCode(a.Code)) - slices.Index(Known, byCode(b.Code)) })
 	if len(langs) == 0 || langs[0].Code != Danish.Code {
-		problems.Errorf(path.Join(Dir, "da.toml"), 0, 0, "file is missing; the Danish interface strings are the site's first language")
-		return nil
+		if !daFound {
+			problems.Errorf(path.Join(Dir, "da.toml"), 0, 0, "file is missing; the Danish interface strings are the site's first language")
+		}
+		return nil // da.toml's own error says what is wrong with it
 	}
+	checkOwnLanguage(langs, docs, problems)
+	checkFormats(langs, docs, problems)
 	checkSameKeys(langs, problems)
 	return langs
 }
 
-// readTable decodes one language's table: keys to strings, none empty.
-func readTable(fsys fs.FS, file string, problems *diag.List) (map[string]string, bool) {
+// checkOwnLanguage refuses a table whose lang_code or og_locale names
+// another language than its file: every page would claim to be in it.
+func checkOwnLanguage(langs []*Lang, docs map[string]*tomlfile.Doc, problems *diag.List) {
+	for _, l := range langs {
+		for key, want := range map[string]string{"lang_code": l.Code, "og_locale": l.Locale} {
+			if got, ok := l.strings[key]; ok && got != want {
+				line, col := docs[l.Code].Pos(key)
+				problems.Errorf(path.Join(Dir, l.Code+".toml"), line, col, "%s is %q, but this is the file of %s; write %s = %q", key, got, l.Name, key, want)
+				l.strings[key] = want
+			}
+		}
+	}
+}
+
+// readTable decodes one language's table: keys to strings, none empty. A
+// key whose value is refused is left out and marked broken in l; the rest
+// of the table stands.
+func readTable(fsys fs.FS, file string, l *Lang, problems *diag.List) (map[string]string, *tomlfile.Doc, bool) {
 	src, ok := textfile.Read(fsys, file, problems)
 	if !ok {
-		return nil, false
+		return nil, nil, false
 	}
 	var raw map[string]any
 	doc, ok := tomlfile.Decode(file, 1, src, &raw, problems)
 	if !ok {
-		return nil, false
+		return nil, nil, false
 	}
 	table := map[string]string{}
-	if !flatten(file, doc, "", raw, table, problems) {
-		return nil, false
-	}
+	l.broken = map[string]bool{}
+	flatten(file, doc, "", raw, table, l.broken, problems)
 	for _, key := range slices.Sorted(maps.Keys(table)) {
 		if strings.TrimSpace(table[key]) == "" {
 			line, col := doc.Pos(strings.Split(key, ".")...)
 			problems.Errorf(file, line, col, "%q is empty; write the string, or remove the key from every language", key)
 		}
 	}
-	return table, true
+	return table, doc, true
 }
 
 // flatten puts the strings of a table into table, a section's keys
 // prefixed with its name: "nav.cases" is key cases of section [nav].
-func flatten(file string, doc *tomlfile.Doc, prefix string, raw map[string]any, table map[string]string, problems *diag.List) bool {
-	ok := true
+func flatten(file string, doc *tomlfile.Doc, prefix string, raw map[string]any, table map[string]string, broken map[string]bool, problems *diag.List) {
 	for _, key := range slices.Sorted(maps.Keys(raw)) {
 		switch v := raw[key].(type) {
 		case string:
 			table[prefix+key] = v
 		case map[string]any:
-			ok = flatten(file, doc, prefix+key+".", v, table, problems) && ok
+			flatten(file, doc, prefix+key+".", v, table, broken, problems)
 		default:
 			line, col := doc.Pos(strings.Split(prefix+key, ".")...)
 			problems.Errorf(file, line, col, "%q is not a string; an interface string is written in quotes", prefix+key)
-			ok = false
+			broken[prefix+key] = true
 		}
 	}
-	return ok
 }
 
 // checkSameKeys names, in each language's file, every key another
@@ -107,7 +127,7 @@ func checkSameKeys(langs []*Lang, problems *diag.List) {
 	for _, l := range langs {
 		for _, other := range langs {
 			for _, key := range slices.Sorted(maps.Keys(other.strings)) {
-				if _, ok := l.strings[key]; !ok {
+				if _, ok := l.strings[key]; !ok && !l.broken[key] {
 					problems.Errorf(path.Join(Dir, l.Code+".toml"), 0, 0, "%q is missing; %s.toml has it: %q", key, other.Code, other.strings[key])
 				}
 			}
