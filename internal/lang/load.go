@@ -155,5 +155,5 @@ func codes() string {
 	for _, l := range Known {
 		cs = append(cs, l.Code)
 	}
-	return Danish.Join(cs)
+	return English.Join(cs) // for messages, which are in English
 }

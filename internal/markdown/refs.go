@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"bytes"
+	"report/internal/lang"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
@@ -48,9 +49,10 @@ func (p *refParser) Parse(_ ast.Node, block text.Reader, pc parser.Context) ast.
 	}
 	block.Advance(end + 2)
 	inner := string(line[2:end])
-	if code, phrase, ok := foreignPhrase(inner); ok {
-		if phrase == "" {
-			st.errorf(seg.Start, "{{%s:}} holds no words; write the phrase in that language after the colon", code)
+	if code, phrase, ok, err := lang.ParsePhrase(inner); ok {
+		if err != nil {
+			st.errorf(seg.Start, "%v", err)
+			return &refNode{text: strings.NewReplacer("{", "", "}", "").Replace(phrase), word: true}
 		}
 		return &refNode{text: phrase, word: true, lang: code}
 	}
@@ -60,16 +62,4 @@ func (p *refParser) Parse(_ ast.Node, block text.Reader, pc parser.Context) ast.
 		node.text, node.note, node.word = res.Text, res.Note, res.Word
 	}
 	return node
-}
-
-// foreignPhrase reads {{da: Styrelsen for Forskning og Innovation}}: words
-// of another language kept in the text, which screen readers must say in
-// that language (WCAG 3.1.2). The code is a language's two or three
-// letters.
-func foreignPhrase(inner string) (code, phrase string, ok bool) {
-	code, phrase, ok = strings.Cut(inner, ":")
-	if !ok || len(code) < 2 || len(code) > 3 || strings.Trim(code, "abcdefghijklmnopqrstuvwxyz") != "" {
-		return "", "", false
-	}
-	return code, strings.TrimSpace(phrase), true
 }

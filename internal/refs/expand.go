@@ -38,9 +38,15 @@ func (c Context) Expand(s string) (string, []Problem) {
 		}
 		b.WriteString(rest[:i])
 		inner := rest[i+2 : i+j]
-		if lang.IsPhrase(inner) {
-			// A phrase of another language: left for the page to mark.
-			b.WriteString(rest[i : i+j+2])
+		if _, words, ok, err := lang.ParsePhrase(inner); ok {
+			// A phrase of another language: left for the page to mark,
+			// or, refused, as its words only.
+			if err != nil {
+				problems = append(problems, Problem{Offset: at + i, Msg: err.Error()})
+				b.WriteString(strings.NewReplacer("{", "", "}", "").Replace(words))
+			} else {
+				b.WriteString(rest[i : i+j+2])
+			}
 			rest, at = rest[i+j+2:], at+i+j+2
 			continue
 		}

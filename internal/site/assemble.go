@@ -94,6 +94,8 @@ func (s *Site) addPage(e *Edition, f file, p parsed, problems *diag.List) {
 			Page:  Page{Source: f.path, Slug: f.slug, Edition: e.Year, URL: CasesURL(e.Year) + f.slug + "/", Body: p.body},
 			Quote: m.Quote,
 		}
+		c.Quote.Text = s.expandMatter(e, f.path, p.doc, "quote.text", m.Quote.Text, problems)
+		c.Quote.Role = s.expandMatter(e, f.path, p.doc, "quote.role", m.Quote.Role, problems)
 		c.Title = s.expandMatter(e, f.path, p.doc, "title", m.Title, problems)
 		c.Summary = s.expandMatter(e, f.path, p.doc, "summary", m.Summary, problems)
 		checkCase(f.path, p, m, problems)

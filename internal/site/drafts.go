@@ -17,11 +17,13 @@ import (
 
 // expandMatter resolves the references in a front matter text, the title or
 // the summary, so that "Udviklingen fra {{startår}}–{{dataår}}" follows its
-// edition.
+// edition. A phrase of another language is kept as its words: the front
+// matter's texts are shown where no markup may go (the page's <title>,
+// link previews, the feed, the PDF's bookmarks).
 func (s *Site) expandMatter(e *Edition, path string, doc *tomlfile.Doc, key, text string, problems *diag.List) string {
 	out, probs := refs.Context{Data: s.Data, Edition: e.Edition}.Expand(text)
 	for _, p := range probs {
-		line, col := doc.Pos(key)
+		line, col := doc.Pos(strings.Split(key, ".")...)
 		line = max(line, doc.FirstLine)
 		if p.Warning {
 			problems.Warnf(path, line, col, "%s: %s", key, p.Msg)
@@ -29,7 +31,7 @@ func (s *Site) expandMatter(e *Edition, path string, doc *tomlfile.Doc, key, tex
 			problems.Errorf(path, line, col, "%s: %s", key, p.Msg)
 		}
 	}
-	return out
+	return lang.Plain(out)
 }
 
 // chapterDraft reports a copied chapter that no editor has confirmed: an
