@@ -151,7 +151,7 @@ func TestLoadRefuses(t *testing.T) {
 		{"unknown language", fstest.MapFS{
 			"i18n/da.toml": {Data: []byte("skip = \"Gå til indholdet\"\n")},
 			"i18n/de.toml": {Data: []byte("skip = \"Zum Inhalt\"\n")},
-		}, []string{`i18n/de.toml: error: the site knows the languages da og en`}},
+		}, []string{`i18n/de.toml: error: the site knows the languages da and en`}},
 		{"not a string", fstest.MapFS{
 			"i18n/da.toml": {Data: []byte("[nav]\ncases = 3\n")},
 		}, []string{`i18n/da.toml:2:1: error: "nav.cases" is not a string`}},
