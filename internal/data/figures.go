@@ -2,6 +2,7 @@ package data
 
 import (
 	"fmt"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -211,12 +212,21 @@ func checkMetricKind(name string, at func(string) (int, int), m *Metric, problem
 	}
 }
 
+// maxFigure bounds a figure: a trillion is more than any count or amount
+// of the report, and a bigger one (1e308) could not be drawn.
+const maxFigure = 1e12
+
 // kindProblem says what is wrong with v as a figure of m, typed in a file
 // of figures, or "" when it fits the metric's kind.
 func kindProblem(m *Metric, v float64) string {
 	typed := strconv.FormatFloat(v, 'f', -1, 64)
+	if math.Abs(v) >= 1e21 {
+		typed = strconv.FormatFloat(v, 'g', -1, 64)
+	}
 	_, fraction, _ := strings.Cut(typed, ".")
 	switch {
+	case math.Abs(v) > maxFigure:
+		return fmt.Sprintf("%q is %s, larger than any figure of the report; check the figure", m.ID, typed)
 	case m.Kind == Share && (v < 0 || v > 100):
 		return fmt.Sprintf("%q is a share, a percentage from 0 to 100; %s is not one", m.ID, typed)
 	case v < 0:

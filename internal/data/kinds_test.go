@@ -94,6 +94,24 @@ func TestFigureKinds(t *testing.T) {
 	}
 }
 
+// TestOneErrorPerFigure: a figure too large to draw, and a table header
+// that takes the figures below it, are one error each at their line; the
+// figures after the header still count.
+func TestOneErrorPerFigure(t *testing.T) {
+	var problems diag.List
+	d := Load(kindSite(map[string]string{"2015.toml": "omsaetning = 1e308\n[oekonomi]\nvirksomheder = 44\nskrevet = 10\n"}), &problems)
+	want := []string{
+		`data/years/2015.toml:1:1: error: "omsaetning" is 1e+308, larger than any figure of the report; check the figure`,
+		`data/years/2015.toml:2:1: error: [oekonomi] starts a table, which a year's file has none of (but [notes]): the figures below it are read as the year's; remove the line`,
+	}
+	if got := problemTexts(&problems); got != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", got, strings.Join(want, "\n"))
+	}
+	if v, ok := d.Value("virksomheder", 2015); !ok || v != 44 {
+		t.Errorf("a figure below the header: %v, %v", v, ok)
+	}
+}
+
 // TestMetricKinds refuses a kind that contradicts its metric's unit or
 // decimals, and gives every metric a kind.
 func TestMetricKinds(t *testing.T) {
@@ -206,5 +224,19 @@ ratio = ["selv", "skrevet"]
 	}
 	for _, id := range []string{"ring-a", "ring-b", "selv"} {
 		d.Value(id, 2015) // returns, rather than recursing for ever
+	}
+}
+
+// TestLongID refuses, when check reads the data, an id too long to name a
+// page's folder and files, which the build would otherwise fail to write
+// with the file system's "file name too long".
+func TestLongID(t *testing.T) {
+	fsys := kindSite(map[string]string{"2015.toml": "virksomheder = 4\n"})
+	long := strings.Repeat("a", 300)
+	fsys["data/metrics.toml"].Data = append(fsys["data/metrics.toml"].Data, []byte("\n[[metric]]\nid = \""+long+"\"\nlabel = \"L\"\n")...)
+	var problems diag.List
+	Load(fsys, &problems)
+	if got := problemTexts(&problems); !strings.Contains(got, "is 300 characters long; an id names a page and its files, and may be at most 80") {
+		t.Errorf("a 300-character id:\n%s", got)
 	}
 }

@@ -300,6 +300,18 @@ func (d *Data) requireSome(name, list, header string, n int, problems *diag.List
 	}
 }
 
+// MaxID bounds an id: it becomes a folder of the site and part of file
+// names ("figur-<id>.json"), which file systems cut at 255 bytes.
+const MaxID = 80
+
+// short is an id cut for a message.
+func short(s string) string {
+	if len(s) > 60 {
+		return strings.ToValidUTF8(s[:60], "") + "…"
+	}
+	return s
+}
+
 // posFunc returns a function that finds a key inside the i-th [[table]].
 func posFunc(doc *tomlfile.Doc, table string, i int) func(key string) (int, int) {
 	return func(key string) (int, int) {
@@ -319,7 +331,10 @@ func registerID[T any](name string, at func(string) (int, int), id, kind string,
 		problems.Errorf(name, line, col, "a %s needs an id", kind)
 		return false
 	case !danish.IsSlug(id):
-		problems.Errorf(name, line, col, "%s id %q must be lower-case letters, digits and hyphens, like %q", kind, id, danish.Slug(id))
+		problems.Errorf(name, line, col, "%s id %q must be lower-case letters, digits and hyphens, like %q", kind, short(id), danish.Slug(short(id)))
+		return false
+	case len(id) > MaxID:
+		problems.Errorf(name, line, col, "%s id %q is %d characters long; an id names a page and its files, and may be at most %d", kind, short(id), len(id), MaxID)
 		return false
 	}
 	if _, dup := index[id]; dup {

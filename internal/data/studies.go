@@ -88,6 +88,7 @@ func (d *Data) loadStudies(fsys fs.FS, problems *diag.List) {
 			if math.IsNaN(f.Value) || math.IsInf(f.Value, 0) {
 				line, col := fat("value")
 				problems.Errorf(studiesFile, line, col, "figure %q: value must be a figure, not %v", f.ID, f.Value)
+				d.markBroken(st.Year, f.ID)
 				continue
 			}
 			checked := *m

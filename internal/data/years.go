@@ -81,6 +81,23 @@ func (d *Data) numbers(name string, doc *tomlfile.Doc, year int, raw map[string]
 		d.readNotes(name, doc, year, notes, problems)
 		delete(raw, notesKey)
 	}
+	for _, key := range sortedKeys(raw) {
+		// A table header ([oekonomi]) makes every figure below it the
+		// table's: one error at the header, and the figures are still the
+		// year's, rather than every one of them reported missing.
+		table, ok := raw[key].(map[string]any)
+		if !ok {
+			continue
+		}
+		line, col := doc.Pos(key)
+		problems.Errorf(name, line, col, "[%s] starts a table, which a year's file has none of (but [notes]): the figures below it are read as the year's; remove the line", key)
+		delete(raw, key)
+		for id, v := range table {
+			if _, dup := raw[id]; !dup {
+				raw[id] = v
+			}
+		}
+	}
 	for _, id := range sortedKeys(raw) {
 		switch v := raw[id].(type) {
 		case int64:

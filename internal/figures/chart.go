@@ -7,6 +7,7 @@ import (
 
 	"report/internal/chart"
 	"report/internal/danish"
+	"report/internal/data"
 	"report/internal/lang"
 	"report/internal/markdown"
 )
@@ -106,11 +107,14 @@ func (st *block) chart() (string, []markdown.File) {
 	}
 	name := danish.Slug(fig.Title)
 	if spec.ID != "" {
-		if !danish.IsSlug(spec.ID) {
-			errAt("id", "id %q must be lower-case letters, digits and hyphens, like %q", spec.ID, danish.Slug(spec.ID))
+		if !danish.IsSlug(spec.ID) || len(spec.ID) > data.MaxID {
+			errAt("id", "id %q must be lower-case letters, digits and hyphens, at most %d of them, like %q", spec.ID, data.MaxID, danish.Slug(spec.ID))
 			return "", nil
 		}
 		name = spec.ID
+	}
+	if len(name) > data.MaxID { // made from a long title: the file names would be too
+		name = strings.TrimRight(name[:data.MaxID], "-")
 	}
 	fig.ID = st.page.Unique("figur-" + name)
 	if err := fig.draw(chart.Kind(spec.Type), st.decimals(spec)); err != nil {
