@@ -103,8 +103,8 @@ func (d *Data) KeyFigureNumber(k KeyFigure) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	if k.Round < 0 {
-		return "", fmt.Errorf("round must be positive, like 1000")
+	if k.Round != 0 && !lang.ValidStep(k.Round) {
+		return "", fmt.Errorf("round must be a step like 10, 100, 500 or 1000, not %v", k.Round)
 	}
 	return d.FormatAs(k.Metric, k.Year, lang.Rounded(v, k.Round)), nil
 }

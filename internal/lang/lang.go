@@ -123,6 +123,20 @@ func (l *Lang) Tf(key string, args ...any) string {
 	return fmt.Sprintf(format, args...)
 }
 
+// ValidStep reports whether step is one people round to: 1, 2, 2,5 or 5
+// times a power of ten (at least 1, at most a million), as "omkring
+// 12.000" rounds to 1000. The references' round= options and a key
+// figure's round take the same steps.
+func ValidStep(step float64) bool {
+	if math.IsNaN(step) || step < 1 || step > 1e6 || step != math.Trunc(step) {
+		return false
+	}
+	for step >= 10 && math.Mod(step, 10) == 0 {
+		step /= 10
+	}
+	return step == 1 || step == 2 || step == 5 || step == 25
+}
+
 // Rounded rounds v to the nearest multiple of step, so 11708 with step 1000
 // becomes 12000; a step of 0 or less leaves v as it is.
 func Rounded(v, step float64) float64 {

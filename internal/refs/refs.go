@@ -140,8 +140,10 @@ func (c Context) figure(fields []string) (Result, error) {
 		}
 		// Rounding down for "over …" or up for "næsten …" states a bound,
 		// true however far it moves the figure; only rounding to the
-		// nearest claims to be close.
-		if v != 0 && round.dir == 0 {
+		// nearest claims to be close. A bound a whole step away from a
+		// figure smaller than the step ("næsten 1.000.000" for 11.708)
+		// says nothing true of it, and is measured as rounding is.
+		if v != 0 && (round.dir == 0 || round.step > math.Abs(v)) {
 			r.Off = math.Abs(shown-v) / math.Abs(v) * 100
 		}
 	}
@@ -183,13 +185,17 @@ func (c Context) Year(s string) (int, error) {
 	if c.Edition == nil {
 		return 0, fmt.Errorf("%s belongs to an edition's pages; write the year itself", base)
 	}
+	y := c.Edition.Year + offset
 	switch base {
 	case "dataår":
-		return c.Edition.DataYear + offset, nil
+		y = c.Edition.DataYear + offset
 	case "startår":
-		return c.Edition.FirstYear + offset, nil
+		y = c.Edition.FirstYear + offset
 	}
-	return c.Edition.Year + offset, nil
+	if y > c.Edition.Year {
+		return 0, fmt.Errorf("%s is %d, after the edition's own year, %d; an edition names no later year", s, y, c.Edition.Year)
+	}
+	return y, nil
 }
 
 func isYearName(s string) bool { return s == "dataår" || s == "startår" || s == "udgave" }

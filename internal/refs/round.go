@@ -35,20 +35,11 @@ func (r *rounding) parse(opt string, res *Result) error {
 		return errors.New("give one rounding option, not two")
 	}
 	step, err := strconv.ParseFloat(val, 64)
-	if err != nil || step <= 0 || math.IsInf(step, 0) || step != math.Trunc(step) || step > 1e6 || !isPowerStep(step) {
+	if err != nil || !lang.ValidStep(step) {
 		return fmt.Errorf("%s must round to a step like 10, 100, 500 or 1000, not %q", key, val)
 	}
 	r.step, r.dir, r.written = step, dir, opt
 	return nil
-}
-
-// isPowerStep accepts 1, 2 or 5 times a power of ten: the steps people
-// round to.
-func isPowerStep(step float64) bool {
-	for step >= 10 && math.Mod(step, 10) == 0 {
-		step /= 10
-	}
-	return step == 1 || step == 2 || step == 5 || step == 25
 }
 
 func (r rounding) apply(v float64) float64 {
