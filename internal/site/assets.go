@@ -2,10 +2,16 @@ package site
 
 import (
 	"fmt"
+	"image"
+	_ "image/gif" // pictureFits reads the headers of these types
+	_ "image/jpeg"
+	_ "image/png"
 	"io/fs"
 	"path"
 	"slices"
 	"strings"
+
+	_ "golang.org/x/image/webp"
 
 	"report/internal/danish"
 	"report/internal/diag"
@@ -146,4 +152,39 @@ func checkStatic(p string, e fs.DirEntry, problems *diag.List) bool {
 		}
 	}
 	return sizeFits(p, e, problems)
+}
+
+// A picture is decoded whole by every reader's browser and by Chromium
+// printing the PDF: a file of 140 kB can hold 12000×12000 pixels, over half
+// a gigabyte decoded. Its size in pixels is read from its header, and
+// bounded.
+const (
+	maxPictureSide   = 8000
+	maxPicturePixels = 25_000_000
+)
+
+// pictureFits refuses a picture too big in pixels, at check time rather
+// than in a reader's browser.
+func pictureFits(fsys fs.FS, p string, problems *diag.List) bool {
+	if !slices.Contains(pictureTypes, strings.ToLower(path.Ext(p))) {
+		return true
+	}
+	f, err := fsys.Open(p)
+	if err != nil {
+		problems.Errorf(p, 0, 0, "cannot read: %v", err)
+		return false
+	}
+	defer f.Close()
+	cfg, _, err := image.DecodeConfig(f)
+	switch {
+	case err != nil:
+		// Not a picture the decoders know: browsers show nothing, and
+		// decode nothing either.
+		return true
+	case cfg.Width > maxPictureSide || cfg.Height > maxPictureSide || cfg.Width*cfg.Height > maxPicturePixels:
+		problems.Errorf(p, 0, 0, "is %d×%d pixels; a picture may be at most %d pixels on a side and %d megapixels, which every reader's browser decodes whole: scale it down",
+			cfg.Width, cfg.Height, maxPictureSide, maxPicturePixels/1_000_000)
+		return false
+	}
+	return true
 }

@@ -135,7 +135,7 @@ func (s *Site) scanStatic(fsys fs.FS, problems *diag.List) {
 			return nil
 		case e.Type()&fs.ModeSymlink != 0:
 			problems.Errorf(p, 0, 0, "symbolic links are not followed; copy the file instead")
-		case e.Type().IsRegular() && !strings.HasPrefix(e.Name(), ".") && checkStatic(p, e, problems):
+		case e.Type().IsRegular() && !strings.HasPrefix(e.Name(), ".") && checkStatic(p, e, problems) && pictureFits(fsys, p, problems):
 			s.Assets = append(s.Assets, Asset{Source: p, URL: strings.TrimPrefix(p, StaticDir+"/")})
 		}
 		return nil

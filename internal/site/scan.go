@@ -67,7 +67,7 @@ func (s *Site) scan(fsys fs.FS, stamps bool, problems *diag.List) []file {
 			return nil
 		}
 		if !strings.HasSuffix(p, ".md") {
-			if checkAsset(p, e, problems) {
+			if checkAsset(p, e, problems) && pictureFits(fsys, p, problems) {
 				s.Assets = append(s.Assets, Asset{Source: p, URL: strings.TrimPrefix(p, ContentDir+"/")})
 			}
 			return nil
