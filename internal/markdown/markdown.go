@@ -118,6 +118,7 @@ func (c *Converter) Convert(p Page, body []byte, problems *diag.List) *Doc {
 	pc := parser.NewContext(parser.WithIDs(ids))
 	pc.Set(stateKey, st)
 	root := c.md.Parser().Parse(text.NewReader(body), parser.WithContext(pc))
+	checkTables(root, st)
 	b := &htmlBuilder{st: st}
 	b.Grow(len(body) + len(body)/4 + 512) // tags add about a fifth
 	if err := c.md.Renderer().Render(b, body, root); err != nil {

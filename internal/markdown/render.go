@@ -93,3 +93,29 @@ func rawHTML(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkS
 	}
 	return ast.WalkSkipChildren, nil
 }
+
+// maxTableColumns is as many columns as a table may have and still fit a
+// printed A4 page with its figures readable; a wider one would make
+// Chromium shrink every page of the PDF to fit it.
+const maxTableColumns = 8
+
+// checkTables refuses a Markdown table wider than a printed page holds,
+// at its first row.
+func checkTables(root ast.Node, st *state) {
+	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		t, ok := n.(*east.Table)
+		if !entering || !ok {
+			return ast.WalkContinue, nil
+		}
+		if cols := len(t.Alignments); cols > maxTableColumns {
+			at := 0
+			if head := t.FirstChild(); head != nil && head.FirstChild() != nil {
+				if txt, ok := head.FirstChild().FirstChild().(*ast.Text); ok {
+					at = txt.Segment.Start
+				}
+			}
+			st.errorf(at, "this table has %d columns; a printed page holds at most %d readably: split it, or turn it so its rows are the long side", cols, maxTableColumns)
+		}
+		return ast.WalkSkipChildren, nil
+	})
+}
