@@ -208,3 +208,40 @@ func TestDraftPreview(t *testing.T) {
 		t.Error("a confirmed page carries the draft note")
 	}
 }
+
+// TestFolderRestored deletes a watched folder and makes it again, as a
+// checkout of another branch does: an edit in it afterwards still
+// rebuilds the preview.
+func TestFolderRestored(t *testing.T) {
+	root := sitetest.Dir(t, nil)
+	s := New(os.DirFS(root), pipeline.Options{}, io.Discard)
+	if !s.Rebuild() {
+		t.Fatal("the test site does not build")
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	go func() { _ = s.Watch(ctx, root) }()
+	srv := httptest.NewServer(s)
+	t.Cleanup(srv.Close)
+	time.Sleep(100 * time.Millisecond)
+	next := events(t, srv.URL)
+
+	content := filepath.Join(root, "content")
+	aside := filepath.Join(t.TempDir(), "content")
+	if err := os.Rename(content, aside); err != nil {
+		t.Fatal(err)
+	}
+	next() // the site without content/ fails, and says so
+	if err := os.Rename(aside, content); err != nil {
+		t.Fatal(err)
+	}
+	next()
+	time.Sleep(100 * time.Millisecond) // the restored folder is watched again
+	if err := os.WriteFile(filepath.Join(content, "2016/tal.md"), []byte("+++\ntitle = \"Tal\"\n+++\nEfter gendannelsen.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	next()
+	if _, body := get(t, srv.URL+"/2016/tal/"); !strings.Contains(body, "Efter gendannelsen.") {
+		t.Error("an edit in a restored folder does not rebuild the preview")
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -27,6 +28,12 @@ func (s *Server) Watch(ctx context.Context, root string) error {
 		return err
 	}
 	defer w.Close()
+	// The root itself is watched too, for its folders only: a watched
+	// folder deleted and made again (a checkout of another branch, an
+	// editor's undo) is watched anew, not lost until the preview restarts.
+	if err := w.Add(root); err != nil {
+		return err
+	}
 	for _, dir := range WatchedDirs {
 		if err := addTree(w, filepath.Join(root, dir)); err != nil {
 			return err
@@ -41,8 +48,12 @@ func (s *Server) Watch(ctx context.Context, root string) error {
 			if !ok {
 				return nil
 			}
+			atRoot := filepath.Dir(ev.Name) == filepath.Clean(root)
+			if atRoot && !slices.Contains(WatchedDirs, filepath.Base(ev.Name)) {
+				continue // the root's other files: public/, the build's lock
+			}
 			if ev.Has(fsnotify.Create) {
-				if info, err := os.Stat(ev.Name); err == nil && info.IsDir() {
+				if info, err := os.Lstat(ev.Name); err == nil && info.IsDir() {
 					_ = addTree(w, ev.Name)
 				}
 			}
