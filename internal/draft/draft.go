@@ -45,6 +45,12 @@ func Scan(text string, old Old, yield func(Finding)) {
 			i++
 			continue
 		}
+		if strings.HasSuffix(text[:i], "&#") { // &#123;, a character, not a figure
+			for i < len(text) && isDigit(text[i]) {
+				i++
+			}
+			continue
+		}
 		j := i
 		for j < len(text) && (isDigit(text[j]) || ((text[j] == '.' || text[j] == ',') && j+1 < len(text) && isDigit(text[j+1]))) {
 			j++

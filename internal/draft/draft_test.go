@@ -22,9 +22,14 @@ func TestScan(t *testing.T) {
 		{"2017 er den nye udgave", nil},
 		{"omkring 12.000 virksomheder i 2014.", []string{"12.000", "2014"}},
 		{"normalt 5–6 % for SMV’er", []string{"5–6"}},
+		{"skriv &#123;&#123;omsaetning&#125;&#125; og 40", []string{"40"}}, // characters, not figures
+		// Definitions are confirmed once, in data/definitions.toml.
+		{"heraf 8.466 med under 50 medarbejdere", []string{"8.466"}},
 	}
 	for _, tt := range tests {
 		var got []string
+		old := old
+		old.Definitions = []string{"under 50 medarbejdere"}
 		Scan(tt.text, old, func(f Finding) {
 			got = append(got, tt.text[f.Offset:f.End])
 		})

@@ -23,6 +23,12 @@ func figures(text []byte, yield func(start int, figure []byte)) {
 		if !isDigit(text[i]) || (i > 0 && isWordByte(text[i-1])) {
 			continue
 		}
+		if i >= 2 && text[i-1] == '#' && text[i-2] == '&' { // &#123;, a character, not a figure
+			for i < len(text) && isDigit(text[i]) {
+				i++
+			}
+			continue
+		}
 		j := i
 		for j < len(text) && (isDigit(text[j]) || text[j] == '.' || text[j] == ',') {
 			j++
