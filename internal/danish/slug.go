@@ -73,3 +73,13 @@ func IsSlug(s string) bool {
 	}
 	return true
 }
+
+// Composed writes s with its letters composed (NFC): an å typed as a and a
+// combining ring, as some Mac programs save it, is the one å. Names the
+// report matches, "dataår" above all, match whichever way they were typed.
+func Composed(s string) string {
+	if isASCII(s) {
+		return s
+	}
+	return norm.NFC.String(s)
+}

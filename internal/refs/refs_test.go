@@ -122,3 +122,13 @@ func TestSpan(t *testing.T) {
 		}
 	}
 }
+
+// TestDecomposedName reads {{dataår}} typed with a and a combining ring, as
+// some Mac programs save å, as the name it looks like.
+func TestDecomposedName(t *testing.T) {
+	c := context(t)
+	res, err := c.Resolve("data\u0061\u030ar")
+	if err != nil || res.Text != "2015" {
+		t.Errorf("{{dataår}} decomposed: %q, %v", res.Text, err)
+	}
+}
