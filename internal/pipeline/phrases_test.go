@@ -45,3 +45,37 @@ Historien fortælles her.
 		}
 	}
 }
+
+// TestUnusedTranslations warns, rather than dropping them without a word,
+// about translations that no version of the site publishes: the language's
+// interface strings removed, or the edition's front page untranslated.
+func TestUnusedTranslations(t *testing.T) {
+	for _, c := range []struct{ overlay, want string }{
+		{"-- i18n/en.toml --\nDELETE", "i18n/en.toml: warning: file is missing, so the site has no version in that language, and its 2 translations (*.en.md) are not published"},
+		{"", "content/2016/_index.en.md: warning: edition 2016 has 2 English translations but no English front page"},
+	} {
+		res, err := Run(sitetest.FS(t, sitetest.Parse(c.overlay+`
+-- content/2016/tal.en.md --
++++
+title = "Figures"
++++
+Text.
+-- content/2016/cases/en-god-historie.en.md --
++++
+title = "A good story"
+summary = "About a good story."
++++
+Text.
+`)), Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, w := range res.Warnings {
+			got = append(got, w.Error())
+		}
+		if !strings.Contains(strings.Join(got, "\n"), c.want) {
+			t.Errorf("no %q in\n%s", c.want, strings.Join(got, "\n"))
+		}
+	}
+}

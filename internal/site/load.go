@@ -60,6 +60,7 @@ func Load(fsys fs.FS, opts Options, problems *diag.List) *Site {
 	if len(s.Langs) > 0 {
 		s.Lang = s.Langs[0]
 	}
+	s.unusedTranslations(problems)
 	for _, l := range s.Langs[min(1, len(s.Langs)):] {
 		start = time.Now()
 		if t := s.translate(fsys, l, files, opts, problems); t != nil {

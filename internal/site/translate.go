@@ -7,8 +7,11 @@ package site
 import (
 	"fmt"
 	"io/fs"
+	"maps"
+	"path"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -59,6 +62,17 @@ func (s *Site) translate(fsys fs.FS, l *lang.Lang, files []file, opts Options, p
 		if f.kind == kindFront && found[translationPath(f.path, l)] {
 			years[f.year] = true
 		}
+	}
+	unused := map[int]int{} // translations of editions with no version in l
+	for p := range found {
+		if y, err := strconv.Atoi(strings.Split(p, "/")[1]); err == nil && !years[y] {
+			unused[y]++
+		}
+	}
+	for _, y := range slices.Sorted(maps.Keys(unused)) {
+		problems.Warnf(path.Join(ContentDir, strconv.Itoa(y), "_index."+l.Code+".md"), 0, 0,
+			"edition %d has %d %s translations but no %s front page, so it has no %s version and they are not published; translate its front page, _index.md, too",
+			y, unused[y], l.Name, l.Name, l.Name)
 	}
 	if len(years) == 0 {
 		return nil
@@ -273,5 +287,20 @@ func (c interfaceText) in(path string, src []byte, problems *diag.List) {
 			col := 1 + utf8.RuneCountInString(text[strings.LastIndex(text[:i], "\n")+1:i])
 			problems.Warnf(path, line, col, "%q is the Danish site's interface text; write it in %s", part, c.lang)
 		}
+	}
+}
+
+// unusedTranslations warns about translations into a language the site has
+// no interface strings for: without i18n/<code>.toml there is no version
+// in that language, and they would silently not be published.
+func (s *Site) unusedTranslations(problems *diag.List) {
+	counts := map[string]int{}
+	for _, p := range s.translations {
+		if l := translationLang(p); l != nil && !slices.ContainsFunc(s.Langs, func(have *lang.Lang) bool { return have.Code == l.Code }) {
+			counts[l.Code]++
+		}
+	}
+	for _, code := range slices.Sorted(maps.Keys(counts)) {
+		problems.Warnf(path.Join(lang.Dir, code+".toml"), 0, 0, "file is missing, so the site has no version in that language, and its %d translations (*.%s.md) are not published; add the interface strings, or remove the translations", counts[code], code)
 	}
 }
