@@ -77,8 +77,9 @@ func readLimited(fsys fs.FS, name string) ([]byte, error) {
 	}
 }
 
-// clean removes a UTF-8 byte order mark and turns CRLF line ends into LF, so
-// files saved by Windows editors work; it refuses text that is not UTF-8.
+// clean removes a UTF-8 byte order mark and turns CRLF line ends (Windows)
+// and lone CRs (old Mac programs) into LF; it refuses text that is not
+// UTF-8.
 func clean(name string, src []byte, problems *diag.List) ([]byte, bool) {
 	// No copies unless there is something to change: every page passes here.
 	src = bytes.TrimPrefix(src, []byte("\uFEFF"))
@@ -92,6 +93,7 @@ func clean(name string, src []byte, problems *diag.List) ([]byte, bool) {
 	}
 	if slices.Contains(src, '\r') {
 		src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
+		src = bytes.ReplaceAll(src, []byte("\r"), []byte("\n"))
 	}
 	return src, true
 }

@@ -17,7 +17,7 @@ func TestRead(t *testing.T) {
 		{"plain", "a\nb\n", "a\nb\n", ""},
 		{"bom", "\uFEFFa\n", "a\n", ""},
 		{"crlf", "a\r\nb\r\n", "a\nb\n", ""},
-		{"lone cr kept", "a\rb", "a\rb", ""},
+		{"cr alone ends a line, as old Mac programs write", "+++\rtitle = \"T\"\r+++\r", "+++\ntitle = \"T\"\n+++\n", ""},
 		{"utf16", "\xFF\xFEa\x00", "", "f.md:1:1: error: the file is saved as UTF-16"},
 		{"latin1", "æble\nø\xF8", "", "f.md:2:2: error: the file is not valid UTF-8; save it as UTF-8"},
 		{"replacement char is text", "a\uFFFDb", "a\uFFFDb", ""},
