@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"bytes"
 	"html"
 	"strings"
 
@@ -24,8 +25,10 @@ func (t *linkTransformer) Transform(doc *ast.Document, _ text.Reader, pc parser.
 		switch l := n.(type) {
 		case *ast.Link:
 			l.Destination = st.checkDestination(l, l.Destination)
+			l.Title = st.expandTitle(l, l.Title)
 		case *ast.Image:
 			l.Destination = st.checkDestination(l, l.Destination)
+			l.Title = st.expandTitle(l, l.Title)
 			if strings.TrimSpace(plainText(l, st.src)) == "" {
 				st.errorf(st.offsetOf(l), "image %q has no alt text; describe it: ![what it shows](%s)", l.Destination, l.Destination)
 			}
@@ -88,6 +91,19 @@ func (st *state) offsetOf(n ast.Node) int {
 		}
 	}
 	return 0
+}
+
+// expandTitle resolves the references in a link's or a picture's title,
+// as in its address: a title is text readers see.
+func (st *state) expandTitle(n ast.Node, title []byte) []byte {
+	if !bytes.Contains(title, []byte("{{")) {
+		return title
+	}
+	out, problems := st.conv.figures.Expand(st.edition, string(title))
+	for _, msg := range problems {
+		st.errorf(st.offsetOf(n), "title %q: %s", title, msg)
+	}
+	return []byte(out)
 }
 
 func (st *state) expandLink(n ast.Node, dest string) string {
