@@ -15,8 +15,9 @@ import (
 	"report/internal/testsite"
 )
 
-// FuzzSite builds the test site with a case story, a chapter and a year of
-// figures replaced by arbitrary text. Whatever an editor saves, the build
+// FuzzSite builds the test site with a case story, a chapter, a year of
+// figures, the metric catalogue, the English interface strings and the
+// front page's English translation replaced by arbitrary text. Whatever an editor saves, the build
 // must answer with problems that name their file, never with a panic; and
 // whatever it publishes must hold no script, since no editor's text may
 // become one.
@@ -33,20 +34,28 @@ func FuzzSite(f *testing.F) {
 		story   = "content/2016/cases/en-god-historie.md"
 		chapter = "content/2016/tal.md"
 		year    = "data/years/2015.toml"
+		metrics = "data/metrics.toml"
+		table   = "i18n/en.toml"
+		english = "content/2016/_index.en.md"
 	)
 	base := sitetest.FS(f, nil)
-	f.Add(string(base[story].Data), string(base[chapter].Data), string(base[year].Data))
-	f.Add("+++\ntitle = 1\n+++\n{{klynger 2015", "+++\ntitle = \"T\"\n+++\n```table\nrows = [\"x\"\n```\n[a](javascript:alert(1))", "klynger = 3\nomsaetning = 15,6")
-	f.Add("+++\n+++\n<script>alert(1)</script>", "+++\ntitle = \"T\"\n+++\n```chart\ntype = \"bar\"\nmetrics = [\"klynger\"]\n```\n![](x.png)", "[[x]]\n")
-	f.Add("\ufeff+++\r\ntitle = \"T\"\r\n+++\r\n", "+++\ntitle = \"T\"\n+++\n## Ø\n## Ø\n[^1]\n\n[^1]: x", "")
-	f.Fuzz(func(t *testing.T, storyText, chapterText, yearText string) {
+	m, en := string(base[metrics].Data), string(base[table].Data)
+	front := "+++\ntitle = \"Front page\"\n+++\nThe foreword.\n"
+	f.Add(string(base[story].Data), string(base[chapter].Data), string(base[year].Data), m, en, front)
+	f.Add("+++\ntitle = 1\n+++\n{{klynger 2015", "+++\ntitle = \"T\"\n+++\n```table\nrows = [\"x\"\n```\n[a](javascript:alert(1))", "klynger = 3\nomsaetning = 15,6", m, en, "")
+	f.Add("+++\n+++\n<script>alert(1)</script>", "+++\ntitle = \"T\"\n+++\n```chart\ntype = \"bar\"\nmetrics = [\"klynger\"]\n```\n![](x.png)", "[[x]]\n",
+		m+"\n[[metric]]\nid = \"a\"\nlabel = \"A\"\nunit = \"%\"\nratio = [\"b\", \"klynger\"]\n[[metric]]\nid = \"b\"\nlabel = \"B\"\nunit = \"%\"\nratio = [\"a\", \"klynger\"]\n",
+		withSkipLink(en, "100 %d % {{da: x}}"), "+++\ntitle = \"{{xx: y}} {{da: a {{en: b}} c}}\"\n+++\n{{omsaetning}} %!s\n")
+	f.Add("\ufeff+++\r\ntitle = \"T\"\r\n+++\r\n", "+++\ntitle = \"T\"\n+++\n## Ø\n## Ø\n[^1]\n\n[^1]: x", "", "", "skip_link = 5\n", "+++\rtitle = \"T\"\r+++\r")
+	f.Fuzz(func(t *testing.T, storyText, chapterText, yearText, metricsText, stringsText, englishText string) {
 		fsys := maps.Clone(base)
-		fsys[story] = &fstest.MapFile{Data: []byte(storyText)}
-		fsys[chapter] = &fstest.MapFile{Data: []byte(chapterText)}
-		fsys[year] = &fstest.MapFile{Data: []byte(yearText)}
+		for name, text := range map[string]string{story: storyText, chapter: chapterText, year: yearText, metrics: metricsText, table: stringsText, english: englishText} {
+			fsys[name] = &fstest.MapFile{Data: []byte(text)}
+		}
 		var res *Result
 		var err error
-		siteBudget.Check(t, len(storyText)+len(chapterText)+len(yearText), func() { res, err = Run(fsys, Options{}) })
+		size := len(storyText) + len(chapterText) + len(yearText) + len(metricsText) + len(stringsText) + len(englishText)
+		siteBudget.Check(t, size, func() { res, err = Run(fsys, Options{}) })
 		for _, p := range diag.AsList(err) {
 			if p.Path == "" {
 				t.Errorf("a problem names no file: %v", p)
@@ -57,7 +66,7 @@ func FuzzSite(f *testing.F) {
 		}
 		for _, file := range res.Output {
 			data := file.Data
-			if file.Path == render.SearchURL+"index.html" {
+			if strings.TrimPrefix(file.Path, "en/") == render.SearchURL+"index.html" { // either language's
 				data = searchScript.ReplaceAll(data, nil) // the layout's own
 			}
 			if bytes.Contains(bytes.ToLower(data), []byte("<script")) {
@@ -68,6 +77,11 @@ func FuzzSite(f *testing.F) {
 			}
 		}
 	})
+}
+
+// withSkipLink is an interface table with its skip link's words replaced.
+func withSkipLink(table, skip string) string {
+	return regexp.MustCompile(`(?m)^skip_link = .*$`).ReplaceAllString(table, "skip_link = "+strconv.Quote(skip))
 }
 
 // hostFiles are the files that hosts and crawlers read line by line, whose
