@@ -225,12 +225,12 @@ func (d *Data) checkMetricRefs(name string, at func(string) (int, int), m *Metri
 		problems.Errorf(name, line, col, "metric %q: its parents form a loop; a parent must be a total above it", m.ID)
 		m.Parent = ""
 	}
-	if d.ratioLeadsBack(m) {
+	if d.leadsBack(m, d.ratioParts) {
 		line, col := at("ratio")
 		problems.Errorf(name, line, col, "metric %q: its ratio is computed from metrics computed from it; a ratio's metrics must be typed, or computed from others", m.ID)
 		m.Ratio = nil
 	}
-	if d.leadsBack(m) {
+	if d.leadsBack(m, d.totals) {
 		key := "average_of"
 		if m.AverageOf == "" {
 			key = "parent"
@@ -241,31 +241,12 @@ func (d *Data) checkMetricRefs(name string, at func(string) (int, int), m *Metri
 	}
 }
 
-// ratioLeadsBack reports whether computing m's ratio would need m itself:
-// two ratios of each other, or a longer ring.
-func (d *Data) ratioLeadsBack(m *Metric) bool {
+// leadsBack reports whether following edges from m, in any mix, comes
+// back to m: parent and average_of (a total above itself), or ratio (a
+// ratio computed from itself).
+func (d *Data) leadsBack(m *Metric, edges func(*Metric) []*Metric) bool {
 	seen := map[*Metric]bool{}
-	next := slices.Clone(m.Ratio)
-	for len(next) > 0 {
-		n := d.metrics[next[len(next)-1]]
-		next = next[:len(next)-1]
-		switch {
-		case n == m:
-			return true
-		case n == nil || seen[n]:
-			continue
-		}
-		seen[n] = true
-		next = append(next, n.Ratio...)
-	}
-	return false
-}
-
-// leadsBack reports whether following parent and average_of from m, in any
-// mix, comes back to m.
-func (d *Data) leadsBack(m *Metric) bool {
-	seen := map[*Metric]bool{}
-	next := []*Metric{d.metrics[m.Parent], d.metrics[m.AverageOf]}
+	next := edges(m)
 	for len(next) > 0 {
 		n := next[len(next)-1]
 		next = next[:len(next)-1]
@@ -276,9 +257,21 @@ func (d *Data) leadsBack(m *Metric) bool {
 			continue
 		}
 		seen[n] = true
-		next = append(next, d.metrics[n.Parent], d.metrics[n.AverageOf])
+		next = append(next, edges(n)...)
 	}
 	return false
+}
+
+func (d *Data) totals(m *Metric) []*Metric {
+	return []*Metric{d.metrics[m.Parent], d.metrics[m.AverageOf]}
+}
+
+func (d *Data) ratioParts(m *Metric) []*Metric {
+	out := make([]*Metric, len(m.Ratio))
+	for i, id := range m.Ratio {
+		out[i] = d.metrics[id]
+	}
+	return out
 }
 
 // decodeList reads one of the reference lists; when it cannot, the list is

@@ -68,21 +68,29 @@ func events(t *testing.T, url string) func() {
 	}
 }
 
-// TestEditBreakFix is an editor's session: a page is served with the reload
-// script, an edit rebuilds and signals a reload, a broken edit shows the
-// error in the browser while the server keeps running, and the fix recovers.
-func TestEditBreakFix(t *testing.T) {
+// watched is the test site in a folder of its own, built, watched until
+// the test ends, and served.
+func watched(t *testing.T) (string, *Server, *httptest.Server) {
+	t.Helper()
 	root := sitetest.Dir(t, nil)
 	s := New(os.DirFS(root), pipeline.Options{}, io.Discard)
 	if !s.Rebuild() {
 		t.Fatal("the test site does not build")
 	}
 	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
+	t.Cleanup(cancel)
 	go func() { _ = s.Watch(ctx, root) }()
 	srv := httptest.NewServer(s)
 	t.Cleanup(srv.Close)               // after the event stream's cleanup, which closes it
 	time.Sleep(100 * time.Millisecond) // let the watcher settle in
+	return root, s, srv
+}
+
+// TestEditBreakFix is an editor's session: a page is served with the reload
+// script, an edit rebuilds and signals a reload, a broken edit shows the
+// error in the browser while the server keeps running, and the fix recovers.
+func TestEditBreakFix(t *testing.T) {
+	root, s, srv := watched(t)
 
 	code, body := get(t, srv.URL+"/2016/tal/")
 	if code != 200 || !strings.Contains(body, `<script src="/_report/reload.js" defer></script></body>`) {
@@ -213,17 +221,7 @@ func TestDraftPreview(t *testing.T) {
 // checkout of another branch does: an edit in it afterwards still
 // rebuilds the preview.
 func TestFolderRestored(t *testing.T) {
-	root := sitetest.Dir(t, nil)
-	s := New(os.DirFS(root), pipeline.Options{}, io.Discard)
-	if !s.Rebuild() {
-		t.Fatal("the test site does not build")
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	go func() { _ = s.Watch(ctx, root) }()
-	srv := httptest.NewServer(s)
-	t.Cleanup(srv.Close)
-	time.Sleep(100 * time.Millisecond)
+	root, _, srv := watched(t)
 	next := events(t, srv.URL)
 
 	content := filepath.Join(root, "content")
