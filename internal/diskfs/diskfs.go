@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"sync"
 	"syscall"
+	"time"
 )
 
 // Dir is a folder on disk as an fs.FS, like os.DirFS, except that the empty
@@ -87,11 +88,14 @@ func (d Dir) ReadLink(name string) (string, error) {
 	return target, renamed(err, name)
 }
 
-// folders are the folders on disk found to be real folders, not links: a
-// name's folders are looked at once, not at every file in them. A folder
-// replaced by a link while the process runs (the preview's) is caught
-// where it is listed: ReadDir gives a link's own type.
+// folders are the folders on disk found to be real folders, not links, and
+// when: a name's folders are looked at once a build, not at every file in
+// them. A look is good for folderLook, less than a build of a large site
+// and less than it takes an editor to swap a folder for a link and save,
+// so that the preview, which runs for hours, looks again.
 var folders sync.Map
+
+const folderLook = 2 * time.Second
 
 // foldersAbove refuses a name whose folders, below d, are not all real
 // folders: "data/years/2015.toml" with data/ a link out of the site.
@@ -102,7 +106,7 @@ func (d Dir) foldersAbove(op, name string) error {
 		if err != nil {
 			return err
 		}
-		if _, ok := folders.Load(full); !ok {
+		if seen, ok := folders.Load(full); !ok || time.Since(seen.(time.Time)) > folderLook {
 			info, err := os.Lstat(full)
 			switch {
 			case err != nil:
@@ -110,7 +114,7 @@ func (d Dir) foldersAbove(op, name string) error {
 			case !info.IsDir():
 				return &fs.PathError{Op: op, Path: name, Err: fmt.Errorf("%s/ %w", dir, ErrNotOwn)}
 			}
-			folders.Store(full, struct{}{})
+			folders.Store(full, time.Now())
 		}
 		dir = path.Dir(dir)
 	}
