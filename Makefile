@@ -103,8 +103,11 @@ fmt-check:
 	@out=$$(gofmt -l cmd internal); \
 	if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
 
+# The site checks build only with their tag (make check-site): vet them
+# here too, so that make test catches what would break them.
 vet:
 	$(GO) vet ./...
+	$(GO) vet -tags sitecheck ./internal/sitecheck
 
 lint:
 	$(GO) run $(STATICCHECK) ./...

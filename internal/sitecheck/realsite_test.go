@@ -124,14 +124,14 @@ func checkClicks(t *testing.T, s Site) int {
 		maps.Copy(near, within(s, home, 2))
 	}
 	for _, p := range s.Pages() {
-		if !editionPage.MatchString(p) && !near[p] && p != "404.html" {
+		if !inEditionPath.MatchString(p) && !near[p] && p != "404.html" {
 			t.Errorf("%s is more than two clicks from the front page", p)
 		}
 	}
 	return editions
 }
 
-var editionPage = regexp.MustCompile(`^(en/)?\d{4}/`)
+var inEditionPath = regexp.MustCompile(`^(en/)?\d{4}/`)
 
 // within is the set of pages at most n clicks from the page start.
 func within(s Site, start string, n int) map[string]bool {
