@@ -177,3 +177,30 @@ func TestNewRefusesLinks(t *testing.T) {
 		t.Error("new edition wrote some of the edition before it refused")
 	}
 }
+
+// TestNewEditionReadsAsTheBuild: a chapter saved with a byte-order mark
+// and Windows line ends is copied as the build reads it, so it gets its
+// copied_from and stays a draft until confirmed.
+func TestNewEditionReadsAsTheBuild(t *testing.T) {
+	root := sitetest.Dir(t, nil)
+	chapter := filepath.Join(root, "content", "2016", "tal.md")
+	src, err := os.ReadFile(chapter)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bom := append([]byte("\uFEFF"), bytes.ReplaceAll(src, []byte("\n"), []byte("\r\n"))...)
+	if err := os.WriteFile(chapter, bom, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var stdout, stderr bytes.Buffer
+	if code := Run(context.Background(), []string{"new", "edition", "--root", root, "2017"}, &stdout, &stderr); code != ExitOK {
+		t.Fatalf("new edition: %s", stderr.String())
+	}
+	copied, err := os.ReadFile(filepath.Join(root, "content", "2017", "tal.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.HasPrefix(copied, []byte("+++\n")) || !bytes.Contains(copied, []byte("\ncopied_from = 2016\n")) {
+		t.Errorf("the copy is not marked as one:\n%.300s", copied)
+	}
+}
