@@ -93,7 +93,7 @@ func TestEnglish(t *testing.T) {
 			Series:     []Series{{Name: "Companies", Values: []float64{9120, 10480, 11002, 11708}}}},
 			[]string{"11,708", "10,480", "10,000"},
 			"Bar chart: Member companies, 2012–2015. The largest figure is 11,708 (2015), the smallest 9,120 (2012)." +
-				" From 2012 to 2015 the figure rose from 9,120 to 11,708 (+28 %)."},
+				" From 2012 to 2015 the figure rose from 9,120 to 11,708 (+28%)."},
 		{Spec{Kind: Line, ID: "members", Title: "Members, 2012–2015",
 			Categories: []string{"2012", "2013", "2014", "2015"},
 			Series: []Series{{Name: "Companies", Values: []float64{9120, 10480, 11002, 11708}},
@@ -101,27 +101,27 @@ func TestEnglish(t *testing.T) {
 			[]string{"10,000"},
 			"Line chart: Members, 2012–2015. Series: Companies and Knowledge institutions." +
 				" The largest figure is 11,708 (Companies, 2015), the smallest 820 (Knowledge institutions, 2012)." +
-				" Companies: from 2012 to 2015 the figure rose from 9,120 to 11,708 (+28 %)." +
-				" Knowledge institutions: from 2012 to 2015 the figure rose from 820 to 1,104 (+35 %)." +
+				" Companies: from 2012 to 2015 the figure rose from 9,120 to 11,708 (+28%)." +
+				" Knowledge institutions: from 2012 to 2015 the figure rose from 820 to 1,104 (+35%)." +
 				" No figures for Knowledge institutions, 2013."},
 		{Spec{Kind: Bar, ID: "turnover", Title: "Turnover, 2012–2015", Unit: "DKK million", Decimals: 1,
 			Categories: []string{"2012", "2013", "2014", "2015"},
 			Series:     []Series{{Name: "Turnover", Values: []float64{602.8, 390.1, 356.2, 257.6}}}},
 			[]string{"602.8", "257.6"},
 			"Bar chart: Turnover, 2012–2015. The largest figure is 602.8 DKK million (2012), the smallest 257.6 DKK million (2015)." +
-				" From 2012 to 2015 the figure fell from 602.8 to 257.6 DKK million (−57 %)."},
+				" From 2012 to 2015 the figure fell from 602.8 to 257.6 DKK million (−57%)."},
 		{Spec{Kind: Share, ID: "funding", Title: "Funding by source, 2015", Unit: "DKK million", Decimals: 1,
 			Categories: []string{"Central government", "EU", "Others"},
 			Series:     []Series{{Name: "Funding", Values: []float64{94.9, 22.3, nan}}}},
-			[]string{"Total: 117.2 DKK million", "94.9 DKK million · 81.0 %", "50 %", "100 %", "no figure"},
-			"Breakdown: Funding by source, 2015. In total 117.2 DKK million: Central government 94.9 DKK million (81.0 %); EU 22.3 DKK million (19.0 %)." +
+			[]string{"Total: 117.2 DKK million", "94.9 DKK million · 81.0%", "50%", "100%", "no figure"},
+			"Breakdown: Funding by source, 2015. In total 117.2 DKK million: Central government 94.9 DKK million (81.0%); EU 22.3 DKK million (19.0%)." +
 				" Largest share: Central government. Smallest share: EU. No figures for Others."},
 		{Spec{Kind: Line, ID: "share-line", Title: "Share of SMEs", Unit: "%",
 			Categories: []string{"2014", "2015"},
 			Series:     []Series{{Name: "SMEs", Values: []float64{36, 52}}}},
 			[]string{"52"},
-			"Line chart: Share of SMEs. The largest figure is 52 % (2015), the smallest 36 % (2014)." +
-				" From 2014 to 2015 the figure rose from 36 to 52 % (+16 percentage points)."},
+			"Line chart: Share of SMEs. The largest figure is 52% (2015), the smallest 36% (2014)." +
+				" From 2014 to 2015 the figure rose from 36 to 52% (+16 percentage points)."},
 		{Spec{Kind: Grouped, ID: "flat", Title: "Applications", Categories: []string{"2014", "2015"},
 			Series: []Series{{Name: "EU", Values: []float64{1250, 1250}}, {Name: "Regions", Values: []float64{1250, 1250}}}},
 			[]string{"1,250"},

@@ -124,8 +124,11 @@ func (m *Metric) Derived() bool { return len(m.Ratio) > 0 }
 // the text or the table heading supplies).
 func (m *Metric) Format(l *lang.Lang, v float64) string {
 	s := l.Number(v, m.Decimals)
-	if m.Unit == "%" || m.Unit == "×" {
-		s += "\u00a0" + m.Unit
+	switch m.Unit {
+	case "%":
+		s += l.PercentGap + "%"
+	case "×":
+		s += "\u00a0×"
 	}
 	return s
 }

@@ -23,6 +23,9 @@ type Lang struct {
 	// Points follows a change in percentage points, as the language's
 	// statistics abbreviate it: "+16 pct.-point", "+16 percentage points".
 	Points string
+	// PercentGap stands between a figure and its % sign: a no-break space
+	// in Danish ("60 %"), nothing in English ("60%").
+	PercentGap string
 	// OfWhich and PerCluster name a part of a figure and an average in a
 	// metric's title: "Omsætning – heraf staten", "… – of which central
 	// government", "… – gennemsnit per klynge".
@@ -39,7 +42,7 @@ type Lang struct {
 // without interface strings (Load gives each its table); Known lists them,
 // Danish first.
 var (
-	Danish = &Lang{Code: "da", Locale: "da_DK", Name: "Dansk", Decimal: ',', Group: '.', Points: " pct.-point", OfWhich: "heraf", PerCluster: "gennemsnit per klynge", and: "og",
+	Danish = &Lang{Code: "da", Locale: "da_DK", Name: "Dansk", Decimal: ',', Group: '.', Points: " pct.-point", PercentGap: "\u00a0", OfWhich: "heraf", PerCluster: "gennemsnit per klynge", and: "og",
 		date: func(t time.Time) string {
 			return strconv.Itoa(t.Day()) + ". " + daMonths[t.Month()-1] + " " + strconv.Itoa(t.Year())
 		}}

@@ -31,7 +31,9 @@ func TestNoPDFArtefacts(t *testing.T) {
 	}
 	var text strings.Builder
 	for _, f := range buildRealSite(t, Options{}) {
-		if strings.HasSuffix(f.Path, ".html") {
+		// The damage is the Danish extraction's; the English pages are
+		// translations of the site, written anew.
+		if strings.HasSuffix(f.Path, ".html") && !strings.HasPrefix(f.Path, "en/") {
 			text.WriteString(pageText(f.Data))
 			text.WriteString("\n")
 		}

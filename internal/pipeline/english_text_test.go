@@ -64,3 +64,23 @@ func TestNoDanishOnEnglishPages(t *testing.T) {
 		}
 	}
 }
+
+// TestEnglishPercent: English pages write a percentage as English style
+// does, "60%", in text, tables, charts and their descriptions; Danish
+// pages keep "60 %".
+func TestEnglishPercent(t *testing.T) {
+	spaced := regexp.MustCompile(`\d(\s|&nbsp;|\x{00a0})%`)
+	out := files(buildRealSite(t, Options{}))
+	for p, b := range out {
+		if !strings.HasSuffix(p, ".html") || !strings.HasPrefix(p, "en/") {
+			continue
+		}
+		if m := spaced.FindString(html.UnescapeString(b)); m != "" {
+			t.Errorf("%s writes a percentage the Danish way: %q", p, m)
+		}
+	}
+	// The 2016 edition's facts: the funding chart's shares.
+	if !strings.Contains(out["2016/hvem-er-de/index.html"], "36,8 %") || !strings.Contains(out["en/2016/hvem-er-de/index.html"], "36.8%") {
+		t.Error("the funding chart's shares are not written each language's way")
+	}
+}
