@@ -24,7 +24,8 @@ func (r *Renderer) funcs() template.FuncMap {
 		"absURL":      func(p string) string { return r.origin + r.url(p) },
 		"hasOrigin":   func() bool { return r.origin != "" },
 		"shareImage":  r.shareImage,
-		"feedPath":    func() string { return FeedPath },
+		// feedURL is the language's own feed: cases.xml, en/cases.xml.
+		"feedURL":     func() string { return r.basePath + FeedPath },
 		"editionURL":  site.EditionURL,
 		"casesURL":    site.CasesURL,
 		"clustersURL": site.ClustersURL,

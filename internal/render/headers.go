@@ -192,6 +192,12 @@ const wasPath = "was"
 func (r *Renderer) redirects() []byte {
 	var b strings.Builder
 	b.WriteString("# Redirects for Netlify and Cloudflare Pages, written by `report build`.\n")
+	for _, v := range r.versions {
+		// A missing address in another language gets that language's
+		// 404 page (Cloudflare finds the nearest 404.html by itself).
+		b.WriteString("# A missing address under " + r.basePath + v.prefix + " gets the " + v.lang.Name + " 404 page.\n")
+		b.WriteString(r.basePath + v.prefix + "* " + r.basePath + v.prefix + "404.html 404\n")
+	}
 	if u := r.site.Data.Site.AccessibilityStatement; u != "" {
 		b.WriteString("# The accessibility statement, made in WAS-Tool (data/site.toml).\n")
 		// 302: the statement's address is data/site.toml's to change.

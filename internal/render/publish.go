@@ -19,11 +19,15 @@ func (r *Renderer) publishFiles(pages []job) []File {
 		return []File{{Path: "robots.txt", Data: []byte(robots)}}
 	}
 	robots += "Sitemap: " + r.abs("sitemap.xml") + "\n"
-	return []File{
+	files := []File{
 		{Path: "robots.txt", Data: []byte(robots)},
 		{Path: "sitemap.xml", Data: r.sitemap(pages)},
 		{Path: FeedPath, Data: r.feed()},
 	}
+	for _, v := range r.versions { // each language's own feed: en/cases.xml
+		files = append(files, File{Path: v.prefix + FeedPath, Data: v.feed()})
+	}
+	return files
 }
 
 // FeedPath is where the Atom feed of case stories is written.
@@ -106,8 +110,8 @@ type atomEntry struct {
 }
 
 // feed lists every edition's case stories, newest edition first. Their
-// dates are their edition's publication date, never the clock. Only the
-// Danish site publishes one, in its language, titled as feed.title says.
+// dates are their edition's publication date, never the clock. Each
+// language has its own, titled as its feed.title says.
 func (r *Renderer) feed() []byte {
 	s := r.site
 	f := atomFeed{

@@ -10,9 +10,8 @@ func (r *Renderer) allJobs() []job {
 	jobs := r.jobs()
 	for _, v := range r.versions {
 		for _, j := range v.jobs() {
-			if j.kind == "404" {
-				continue // one 404 page serves every address
-			}
+			// Each language has its 404 page too: en/404.html, which hosts
+			// serve for a missing address under en/ (see redirects).
 			j.path = v.prefix + j.path
 			jobs = append(jobs, j)
 		}
