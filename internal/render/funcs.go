@@ -21,9 +21,9 @@ func (r *Renderer) funcs() template.FuncMap {
 		"url": r.url,
 		// absURL is the full address, for canonical links and link previews;
 		// it falls back to the path when no host was configured.
-		"absURL":      func(p string) string { return r.origin + r.url(p) },
-		"hasOrigin":   func() bool { return r.origin != "" },
-		"shareImage":  r.shareImage,
+		"absURL":     func(p string) string { return r.origin + r.url(p) },
+		"hasOrigin":  func() bool { return r.origin != "" },
+		"shareImage": r.shareImage,
 		// feedURL is the language's own feed: cases.xml, en/cases.xml.
 		"feedURL":     func() string { return r.basePath + FeedPath },
 		"editionURL":  site.EditionURL,
