@@ -155,4 +155,33 @@ func (r *svgRenderer) lines(ls []string, x, cy, size, lh float64, c drawing.Colo
 	}
 }
 
+// paperLines draws lines, left-aligned at x, as lines does, each on a
+// strip of the page's paper (see paperText).
+func (r *svgRenderer) paperLines(ls []string, x, cy, size, lh float64, c drawing.Color) {
+	y := cy - float64(len(ls)-1)*lh/2 + size*0.35
+	for _, l := range ls {
+		r.paperText(l, x, y, size, c, "")
+		y += lh
+	}
+}
+
+// paperText draws a label as text does, on a strip of the page's paper:
+// a grid line that runs behind a value or a row label stops short of it
+// instead of striking it out. Grid lines are drawn before the labels.
+func (r *svgRenderer) paperText(s string, x, y, size float64, c drawing.Color, anchor string) {
+	w := textWidth(s, size)
+	x0 := x
+	switch anchor {
+	case "middle":
+		x0 = x - w/2
+	case "end":
+		x0 = x - w
+	}
+	r.ResetStyle()
+	r.SetFillColor(white) // the page's paper
+	r.rect(x0-2, y-size, x0+w+2, y+size*0.3)
+	r.Fill()
+	r.text(s, x, y, size, c, anchor)
+}
+
 func px(v float64) int { return int(math.Round(v)) }

@@ -173,9 +173,9 @@ func (b barSeries) drawBar(r *svgRenderer, left, right, y0, y1 float64) {
 func (b barSeries) label(r *svgRenderer, label string, x, y, v float64) {
 	switch {
 	case !b.rotated && v >= 0:
-		r.text(label, x, y-5, b.px, ink, "middle")
+		r.paperText(label, x, y-5, b.px, ink, "middle")
 	case !b.rotated:
-		r.text(label, x, y+b.px+3, b.px, ink, "middle")
+		r.paperText(label, x, y+b.px+3, b.px, ink, "middle")
 	default:
 		anchor, at := "", y-5
 		if v < 0 {

@@ -146,20 +146,32 @@ func marker(r *svgRenderer, j int, x, y, size float64) {
 	r.FillStroke()
 }
 
-// pointLabels puts each value above its point, or below it where both
-// neighbours are higher and the line would run through the label.
+// pointLabels puts each value where the line does not run: above its
+// point, below it where both neighbours are higher, and where the line
+// only falls (or only rises) through it, above on the side the line
+// comes up from, clear of both its segments.
 func pointLabels(r *svgRenderer, p plot, s Spec, t theme) {
 	vals := s.Series[0].Values
 	for i, v := range vals {
 		if math.IsNaN(v) {
 			continue
 		}
-		y := p.y(v) - t.px*0.3 - 6
-		if higher(vals, i-1, v) && higher(vals, i+1, v) {
+		x, y, anchor := p.center(i), p.y(v)-t.px*0.3-6, "middle"
+		left, right := higher(vals, i-1, v), higher(vals, i+1, v)
+		switch {
+		case left && right:
 			y = p.y(v) + t.px + 8
+		case left && lower(vals, i+1, v): // falling through the point
+			x, anchor = x+6, ""
+		case right && lower(vals, i-1, v): // rising through the point
+			x, anchor = x-6, "end"
 		}
-		r.text(valueLabel(s.Lang, v, s.Decimals), p.center(i), y, t.px, ink, "middle")
+		r.paperText(valueLabel(s.Lang, v, s.Decimals), x, y, t.px, ink, anchor)
 	}
+}
+
+func lower(vals []float64, i int, v float64) bool {
+	return i >= 0 && i < len(vals) && !math.IsNaN(vals[i]) && vals[i] < v
 }
 
 func higher(vals []float64, i int, v float64) bool {
@@ -206,7 +218,7 @@ func endLabels(r *svgRenderer, p plot, s Spec, t theme, maxW float64) {
 			}
 			marker(r, l.series, l.x+t.px*0.3, l.y, t.px*0.3)
 		}
-		r.lines(l.lines, l.x+t.px*0.6+5, l.y, t.px, t.line, ink, "")
+		r.paperLines(l.lines, l.x+t.px*0.6+5, l.y, t.px, t.line, ink)
 	}
 }
 

@@ -98,7 +98,7 @@ func labelColumn(cats []string, t theme) float64 {
 
 func (l *rowLayout) labelWidth() float64 {
 	if l.t.narrow {
-		return l.t.width - 2*l.t.pad
+		return l.t.width - 2*l.t.pad - narrowIndent
 	}
 	return l.labelRight - l.t.pad
 }
@@ -192,6 +192,10 @@ func (rs rowSeries) Render(r gochart.Renderer, box gochart.Box, xr, yr gochart.R
 	}
 }
 
+// narrowIndent keeps a phone's row labels clear of the value axis, which
+// they stand above.
+const narrowIndent = 6
+
 // barTop is the top of row i's bar, below its label in the phone variant,
 // in pixels from the top of the plot.
 func (l *rowLayout) barTop(i int) float64 {
@@ -210,7 +214,9 @@ func (l *rowLayout) drawRow(r *svgRenderer, p plot, i int) {
 	top := p.y(l.barTop(i))
 	mid := top + l.barH/2
 	if t.narrow {
-		r.lines(l.labels[i], t.pad, p.y(l.rowTop[i])+float64(len(l.labels[i]))*t.line/2, t.px, t.line, ink, "")
+		// Right of the value axis, which starts at the same edge: the
+		// axis line must not run through the labels' first letters.
+		r.paperLines(l.labels[i], max(t.pad, p.x(l.x.ax.lo))+narrowIndent, p.y(l.rowTop[i])+float64(len(l.labels[i]))*t.line/2, t.px, t.line, ink)
 	} else {
 		labelRight := p.x(l.x.ax.lo) - 8
 		if l.x.ax.lo < 0 {
@@ -226,7 +232,7 @@ func (l *rowLayout) drawRow(r *svgRenderer, p plot, i int) {
 	}
 	v, text := l.lens[i], l.texts[i]
 	if math.IsNaN(v) {
-		r.text(text, p.x(0)+6, mid+t.px*0.35, t.px, muted, "")
+		r.paperText(text, p.x(0)+6, mid+t.px*0.35, t.px, muted, "")
 		return
 	}
 	r.ResetStyle()
@@ -234,8 +240,8 @@ func (l *rowLayout) drawRow(r *svgRenderer, p plot, i int) {
 	r.rect(p.x(0), top, p.x(v), top+l.barH)
 	r.Fill()
 	if v < 0 {
-		r.text(text, p.x(v)-6, mid+t.px*0.35, t.px, ink, "end")
+		r.paperText(text, p.x(v)-6, mid+t.px*0.35, t.px, ink, "end")
 		return
 	}
-	r.text(text, p.x(v)+6, mid+t.px*0.35, t.px, ink, "")
+	r.paperText(text, p.x(v)+6, mid+t.px*0.35, t.px, ink, "")
 }

@@ -134,6 +134,10 @@ func startBrowser(t *testing.T) context.Context {
 // the chart breakpoint's neighbourhood, and desktops.
 var layoutWidths = []int64{320, 375, 390, 600, 700, 720, 1024, 1280}
 
+// minRoom is the least room, in CSS pixels, between the header and a
+// page's h1 and between its content and the footer.
+const minRoom = 24
+
 // minLabelWidth is the narrowest window at which chart labels must be 12 px
 // or more. At 320 px the narrow chart (360 units across, 13-unit labels)
 // draws them at 10.4 px; there, most readers are zoomed-in desktops, where
@@ -142,7 +146,8 @@ const minLabelWidth = 375
 
 // layoutProbe measures what a reader sees at the current width: whether the
 // page scrolls sideways as a whole (tables may scroll inside their own box),
-// and the smallest chart label as drawn, in CSS pixels.
+// the smallest chart label as drawn, in CSS pixels, and the room between
+// the header and the page's h1 and between the content and the footer.
 const layoutProbe = `(() => {
 	const doc = document.documentElement;
 	let min = 0, label = "";
@@ -155,12 +160,25 @@ const layoutProbe = `(() => {
 			if (min === 0 || px < min) { min = px; label = t.textContent; }
 		}
 	}
-	return JSON.stringify({overflow: doc.scrollWidth - doc.clientWidth, minLabel: min, label: label});
+	const header = document.querySelector(".site-header"), footer = document.querySelector(".site-footer");
+	const h1 = document.querySelector("main h1"), main = document.querySelector("main");
+	let above = 999, below = 999;
+	if (header && h1) above = h1.getBoundingClientRect().top - header.getBoundingClientRect().bottom;
+	if (footer && main) {
+		let bottom = 0;
+		for (const el of main.querySelectorAll("*")) {
+			const r = el.getBoundingClientRect();
+			if (r.height > 0 && getComputedStyle(el).visibility !== "hidden") bottom = Math.max(bottom, r.bottom);
+		}
+		below = footer.getBoundingClientRect().top - bottom;
+	}
+	return JSON.stringify({overflow: doc.scrollWidth - doc.clientWidth, minLabel: min, label: label, above: above, below: below});
 })()`
 
 // TestLayout loads every page at phone, tablet and desktop widths: no page
-// may scroll sideways as a whole, and from minLabelWidth no chart label may
-// be drawn smaller than 12 CSS pixels.
+// may scroll sideways as a whole, the header and the footer keep minRoom
+// from the content, and from minLabelWidth no chart label may be drawn
+// smaller than 12 CSS pixels.
 func TestLayout(t *testing.T) {
 	if *siteDir == "" {
 		t.Fatal("give -site DIR; make check-site does")
@@ -181,6 +199,8 @@ func TestLayout(t *testing.T) {
 				Overflow float64 `json:"overflow"`
 				MinLabel float64 `json:"minLabel"`
 				Label    string  `json:"label"`
+				Above    float64 `json:"above"` // header to h1
+				Below    float64 `json:"below"` // content to footer
 			}
 			raw, err := probe(ctx, srv.URL+"/"+strings.TrimSuffix(p, "index.html"))
 			if err == nil {
@@ -192,6 +212,9 @@ func TestLayout(t *testing.T) {
 			}
 			if m.Overflow > 0 {
 				t.Errorf("%s at %d px: the page scrolls sideways by %.0f px", p, w, m.Overflow)
+			}
+			if m.Above < minRoom || m.Below < minRoom {
+				t.Errorf("%s at %d px: %.0f px between the header and the h1, %.0f px between the content and the footer; want at least %d", p, w, m.Above, m.Below, minRoom)
 			}
 			if hasCharts && w >= minLabelWidth && m.MinLabel < 12 {
 				t.Errorf("%s at %d px: chart label %q is drawn at %.1f px, below 12", p, w, m.Label, m.MinLabel)
