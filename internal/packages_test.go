@@ -63,6 +63,7 @@ var libraries = map[string]string{
 	"github.com/rogpeppe/go-internal":  "sitetest",
 	"golang.org/x/text":                "danish",
 	"golang.org/x/sys":                 "outdir",
+	"github.com/tdewolff/minify/v2":    "render",
 }
 
 // TestPackageImports holds every package of internal/ to its line in the

@@ -7,6 +7,9 @@ package render
 // its line, rather than as a broken font in a reader's browser.
 
 import (
+	"github.com/tdewolff/minify/v2"
+	mincss "github.com/tdewolff/minify/v2/css"
+
 	"path"
 	"regexp"
 	"slices"
@@ -92,4 +95,24 @@ func relative(dir, p string) string {
 		common++
 	}
 	return strings.Repeat("../", len(from)-common) + strings.Join(to[common:], "/")
+}
+
+// minifier is tdewolff/minify's, as Hugo minifies with: comments, spaces
+// and redundant units out, the rules as they are.
+var minifier = func() *minify.M {
+	m := minify.New()
+	m.AddFunc("text/css", mincss.Minify)
+	return m
+}()
+
+// minifyCSS is a style sheet as it is published: minified after its
+// references are rewritten, so that problems name lines of the sheet as
+// the designer wrote it. A sheet the minifier cannot read is published as
+// written: it is the designers' trusted code, and a browser reads it.
+func minifyCSS(css []byte) []byte {
+	out, err := minifier.Bytes("text/css", css)
+	if err != nil {
+		return css
+	}
+	return out
 }

@@ -157,6 +157,7 @@ func (sr *sheetRewriter) rewrite(p string) bool {
 	if !ok {
 		return false
 	}
+	css = minifyCSS(css)
 	sum := sha256.Sum256(css)
 	fp.css, fp.path = css, hashedName(p, sum[:])
 	return true

@@ -42,6 +42,12 @@ func (r *Renderer) funcs() template.FuncMap {
 		"privacyURL": func() string { return PrivacyURL },
 		"searchURL":  func() string { return SearchURL },
 		"gold":       func(e *site.Edition, clusterID string) bool { return e != nil && e.Gold(clusterID) },
+		// hasCharts reports whether a page draws charts, which need
+		// charts.css and its font; the other pages load neither.
+		"hasCharts": func(page any) bool {
+			d, ok := page.(*PageData)
+			return !ok || d.Chart != "" || strings.Contains(string(d.Content), `<figure class="chart"`) // the print page has them all
+		},
 		// unitAfter is a metric's unit in brackets, to follow its name,
 		// unless the name already ends with it: "… i klyngerne (årsværk)".
 		"unitAfter": func(name, unit string) string {
