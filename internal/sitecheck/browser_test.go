@@ -172,7 +172,12 @@ const layoutProbe = `(() => {
 		}
 		below = footer.getBoundingClientRect().top - bottom;
 	}
-	return JSON.stringify({overflow: doc.scrollWidth - doc.clientWidth, minLabel: min, label: label, above: above, below: below});
+	let unshaded = "";
+	for (const region of document.querySelectorAll(".table-scroll")) {
+		const wider = region.scrollWidth > region.clientWidth + 1;
+		if (wider && region.offsetParent !== null && !getComputedStyle(region).backgroundImage.includes("gradient")) unshaded = region.getAttribute("aria-labelledby") || region.getAttribute("aria-label") || "a table";
+	}
+	return JSON.stringify({overflow: doc.scrollWidth - doc.clientWidth, minLabel: min, label: label, above: above, below: below, unshaded: unshaded});
 })()`
 
 // TestLayout loads every page at phone, tablet and desktop widths: no page
@@ -201,6 +206,7 @@ func TestLayout(t *testing.T) {
 				Label    string  `json:"label"`
 				Above    float64 `json:"above"` // header to h1
 				Below    float64 `json:"below"` // content to footer
+				Unshaded string  `json:"unshaded"` // a table wider than its box that does not show it
 			}
 			raw, err := probe(ctx, srv.URL+"/"+strings.TrimSuffix(p, "index.html"))
 			if err == nil {
@@ -212,6 +218,9 @@ func TestLayout(t *testing.T) {
 			}
 			if m.Overflow > 0 {
 				t.Errorf("%s at %d px: the page scrolls sideways by %.0f px", p, w, m.Overflow)
+			}
+			if m.Unshaded != "" {
+				t.Errorf("%s at %d px: %s is wider than the screen and does not show that it scrolls", p, w, m.Unshaded)
 			}
 			if m.Above < minRoom || m.Below < minRoom {
 				t.Errorf("%s at %d px: %.0f px between the header and the h1, %.0f px between the content and the footer; want at least %d", p, w, m.Above, m.Below, minRoom)
