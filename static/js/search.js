@@ -8,6 +8,13 @@
 // only the parts of the index a query needs, and the text of a result only
 // when it is shown, ten at a time.
 //
+// Two things are added to Pagefind's search. A query typed without æ, ø
+// and å, as on a foreign keyboard ("foedevarer"), is also searched with
+// them ("fødevarer"). And a result is kept only if a word it matched is
+// the query's word or a form of it: when a word is in no page, Pagefind
+// falls back on its longest prefix that is, and "vindmølle" would list
+// every page with "vi".
+//
 // Everything is drawn with DOM methods; nothing from the index is parsed as
 // markup into the page, except <mark> around the matched words, which is
 // rebuilt from the excerpt's text.
@@ -16,6 +23,58 @@
 // attributes of .search, from i18n/<language>.toml (layouts/search.html).
 
 const PAGE = 10;
+
+// CHECKED is how many results are read to see that they match the query's
+// words, not a short prefix of them; a query finding more is common
+// enough to need no such check.
+const CHECKED = 60;
+
+// danishLetters writes a query typed without æ, ø and å with them.
+function danishLetters(q) {
+  return q.replace(/ae/g, "æ").replace(/oe/g, "ø").replace(/aa/g, "å")
+    .replace(/Ae/g, "Æ").replace(/Oe/g, "Ø").replace(/Aa/g, "Å");
+}
+
+function words(q) {
+  return q.toLocaleLowerCase().normalize("NFC").split(/[\s\p{P}]+/u).filter(Boolean);
+}
+
+// close reports whether a word a result matched is the query's word or a
+// form of it: they share all of a short word, or all but its last four
+// letters (Danish endings: "bryggerierne" and "bryggerier"), never just a
+// prefix Pagefind fell back on ("vi" for "vindmølle").
+function close(queryWord, matched) {
+  let n = 0;
+  while (n < queryWord.length && n < matched.length && queryWord[n] === matched[n]) n++;
+  return n >= Math.min(queryWord.length, Math.max(4, queryWord.length - 4));
+}
+
+// matches reports whether a result's matched words are each close to one
+// of the query's words.
+function matches(data, queries) {
+  const text = data.content.toLocaleLowerCase().normalize("NFC").split(/\s+/);
+  const matched = (data.locations || []).flatMap((i) => (text[i] || "").split(/[\p{P}]+/u)).filter(Boolean);
+  return queries.some((q) => words(q).every((w) => matched.some((m) => close(w, m))));
+}
+
+// find searches each form of the query and keeps the results that match
+// its words, best first, each with its data; null when a newer query took
+// over.
+async function find(q, wait) {
+  const forms = [...new Set([q, danishLetters(q)])];
+  const first = await pagefind.debouncedSearch(q, {}, wait);
+  if (first === null) return null;
+  const all = new Map(first.results.map((r) => [r.id, r]));
+  for (const form of forms.slice(1)) {
+    for (const r of (await pagefind.search(form)).results) {
+      if (!all.has(r.id) || all.get(r.id).score < r.score) all.set(r.id, r);
+    }
+  }
+  const results = [...all.values()].sort((a, b) => b.score - a.score);
+  if (results.length > CHECKED) return results.map((r) => ({ data: () => r.data() }));
+  const data = await Promise.all(results.map((r) => r.data()));
+  return data.filter((d) => matches(d, forms)).map((d) => ({ data: async () => d }));
+}
 
 const form = document.querySelector(".search-form");
 const input = document.getElementById("soeg-felt");
@@ -30,6 +89,7 @@ const bundle = new URL("../pagefind/pagefind.js", import.meta.url).href;
 
 let pagefind = null;
 let current = null; // {query, results, shown}
+let runs = 0; // each query's number: a slower, older one never wins
 
 async function load() {
   try {
@@ -147,16 +207,17 @@ async function run(raw, wait) {
     say("");
     return;
   }
+  const run = ++runs;
   let found;
   try {
-    found = await pagefind.debouncedSearch(q, {}, wait);
+    found = await find(q, wait);
   } catch (err) {
     console.warn(messages.searchWarning, err);
     say(messages.failed);
     return;
   }
-  if (found === null) return; // a newer keystroke took over
-  const search = { query: q, results: found.results, shown: 0 };
+  if (found === null || run !== runs) return; // a newer keystroke took over
+  const search = { query: q, results: found, shown: 0 };
   current = search;
   list.replaceChildren();
   await showMore(search, false);
