@@ -58,7 +58,7 @@ func run(args []string) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 
-	plan, _, err := pipeline.Prepare(diskfs.Dir(*root), pipeline.Options{BaseURL: *baseURL})
+	plan, _, err := pipeline.Prepare(diskfs.Dir(*root), pipeline.Options{BaseURL: *baseURL, Publishing: true})
 	if err != nil {
 		if list := diag.AsList(err); list != nil {
 			for _, p := range list {

@@ -24,6 +24,11 @@ func (d *Data) checkEdition(e *Edition, problems *diag.List) {
 		return max(line, 1), col
 	}
 	requireText(e.Path, at, "title", e.Title, problems)
+	if p := e.Published; !p.IsZero() && p.Year <= e.DataYear {
+		line, col := at("published")
+		problems.Errorf(e.Path, line, col, "published is %s, but the edition's figures run to the end of %d: an edition comes out after its data year", p.W3C(), e.DataYear)
+	}
+	e.Unconfirmed.warn(e.Doc, problems)
 	if _, ok := d.values[e.DataYear]; !ok && !d.brokenYears[e.DataYear] {
 		line, col := at("data_year")
 		problems.Errorf(e.Path, line, col, "data_year %d has no figures; add data/years/%d.toml", e.DataYear, e.DataYear)

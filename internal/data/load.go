@@ -69,6 +69,13 @@ func (d *Data) loadSite(fsys fs.FS, problems *diag.List) {
 		line, col := doc.Pos("accessibility_statement")
 		problems.Errorf(name, max(line, 1), col, `"accessibility_statement" must be a full https:// address, like https://www.was.digst.dk/example-dk, not %q`, u)
 	}
+	if u := d.Site.PublisherURL; ok && u != "" && !isWebAddress(u) {
+		line, col := doc.Pos("publisher_url")
+		problems.Errorf(name, max(line, 1), col, `"publisher_url" must be a full https:// address, like https://ufm.dk/, not %q`, u)
+	}
+	if ok {
+		d.Site.Unconfirmed.warn(doc, problems)
+	}
 }
 
 // loadDefinitions reads data/definitions.toml, if there is one.

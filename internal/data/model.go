@@ -14,13 +14,17 @@ import (
 type Site struct {
 	Title     string `toml:"title"`
 	Publisher string `toml:"publisher"`
-	BaseURL   string `toml:"base_url"`
+	// PublisherURL is the publisher's web address: the colophon and the
+	// privacy page give it as where to reach the publisher.
+	PublisherURL string `toml:"publisher_url"`
+	BaseURL      string `toml:"base_url"`
 	// AccessibilityStatement is the address of the site's accessibility
 	// statement, made in WAS-Tool (https://www.was.digst.dk/<domain>): the
 	// footer of every page links to it, and /was leads to it where the host
 	// redirects. Optional, so that a test site needs none; the shipped
 	// site's checks require the link.
-	AccessibilityStatement string `toml:"accessibility_statement"`
+	AccessibilityStatement string      `toml:"accessibility_statement"`
+	Unconfirmed            Unconfirmed `toml:"unconfirmed"`
 	// En holds the English forms, for the English version of the site.
 	En struct {
 		Title     string `toml:"title"`
@@ -162,12 +166,15 @@ type Edition struct {
 	Clusters        []string    `toml:"clusters"`
 	ECEIGold        []string    `toml:"ecei_gold"`
 	KeyFigures      []KeyFigure `toml:"key_figure"`
-	// Published is the day the edition came out; optional, since the source
-	// of an old edition may not say. Feeds fall back to January 1st.
-	Published time.Time `toml:"published"`
+	// Published is the day the edition came out, or its year where the
+	// source says no more. An edition without it builds, but is not
+	// published: report-pdf and report build --pdf refuse it.
+	Published PubDate `toml:"published"`
 	// CopiedFrom marks an edition's file that `report new edition` copied
 	// from an earlier edition; an editor deletes it to confirm the file.
 	CopiedFrom int `toml:"copied_from"`
+	// Unconfirmed lists the file's values no person has confirmed.
+	Unconfirmed Unconfirmed `toml:"unconfirmed"`
 	// En holds the English title, subtitle and description.
 	En struct {
 		Title       string `toml:"title"`
@@ -179,15 +186,11 @@ type Edition struct {
 	Doc  *tomlfile.Doc `toml:"-"`
 }
 
-// Date is the edition's publication date, or January 1st of its year when
-// the source gives none.
+// Date is the first day of the edition's publication date, or January 1st
+// of its year when it has none: what a feed, which must give a day, says.
 func (e *Edition) Date() time.Time {
 	if !e.Published.IsZero() {
-		// A day, not an instant: the TOML parser places a date without a
-		// zone in the machine's zone, so the same file would give another
-		// day's feed under TZ=Pacific/Kiritimati than under TZ=UTC.
-		y, m, d := e.Published.Date()
-		return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+		return e.Published.Start()
 	}
 	return time.Date(e.Year, time.January, 1, 0, 0, 0, 0, time.UTC)
 }

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"report/internal/data"
 	"report/internal/render"
 )
 
@@ -32,18 +33,18 @@ func TestDestinations(t *testing.T) {
 }
 
 func TestFinish(t *testing.T) {
-	data, err := os.ReadFile("testdata/chromium.pdf")
+	raw, err := os.ReadFile("testdata/chromium.pdf")
 	if err != nil {
 		t.Fatal(err)
 	}
 	meta := render.PrintMeta{Title: "Prøve – Performanceregnskab", Author: "Klyngerne (A/S)", Subject: "Om <klynger> & tal",
-		Date: time.Date(2016, 6, 1, 0, 0, 0, 0, time.UTC)}
+		Date: data.PubDate{Year: 2016, Month: time.June, Day: 1}}
 	heading := "En overskrift der ombrydes over flere linjer"
-	out, err := finish(data, meta, "da", []string{heading, "Anden del"})
+	out, err := finish(raw, meta, "da", []string{heading, "Anden del"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	again, err := finish(data, meta, "da", []string{heading, "Anden del"})
+	again, err := finish(raw, meta, "da", []string{heading, "Anden del"})
 	if err != nil || !bytes.Equal(out, again) {
 		t.Error("finishing the same PDF twice gives different bytes")
 	}
@@ -60,7 +61,7 @@ func TestFinish(t *testing.T) {
 			t.Errorf("/%s = %q, want %q", key, got, want)
 		}
 	}
-	if info["CreationDate"] != "D:20160601000000+00'00'" || info["ModDate"] != info["CreationDate"] {
+	if info["CreationDate"] != "D:20160601" || info["ModDate"] != info["CreationDate"] {
 		t.Errorf("dates: %v, %v", info["CreationDate"], info["ModDate"])
 	}
 	root, err := f.dict(f.trailer["Root"])
@@ -70,10 +71,21 @@ func TestFinish(t *testing.T) {
 	if _, ok := root["Metadata"].(ref); !ok || root["Lang"] != "da" {
 		t.Errorf("catalog: %v", root)
 	}
+	// A year the source gives alone is all the PDF says, not January 1st.
+	meta.Date = data.PubDate{Year: 2016}
+	yearOnly, err := finish(raw, meta, "da", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"/CreationDate (D:2016)", "<xmp:CreateDate>2016</xmp:CreateDate>"} {
+		if !strings.Contains(string(yearOnly), want) {
+			t.Errorf("a year's PDF lacks %s", want)
+		}
+	}
 	s := string(out)
 	for _, want := range []string{"<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">Prøve – Performanceregnskab</rdf:li>",
 		"<dc:creator><rdf:Seq><rdf:li>Klyngerne (A/S)</rdf:li>", "Om &lt;klynger&gt; &amp; tal", "<rdf:li>da</rdf:li>",
-		"<xmp:CreateDate>2016-06-01T00:00:00Z</xmp:CreateDate>", textString(heading)} {
+		"<xmp:CreateDate>2016-06-01</xmp:CreateDate>", textString(heading)} {
 		if !strings.Contains(s, want) {
 			t.Errorf("the finished PDF lacks %s", want)
 		}

@@ -37,8 +37,8 @@ func finish(data []byte, meta render.PrintMeta, lang string, headings []string) 
 	if err != nil {
 		return nil, err
 	}
-	creator, date := "report-pdf, with Chromium", meta.Date.UTC()
-	w.info = infoDict(meta, creator, w.producer, date)
+	creator := "report-pdf, with Chromium"
+	w.info = infoDict(meta, creator, w.producer)
 	w.renumber = f.renumberNodes()
 	if w.contents, err = f.contentStreams(); err != nil {
 		return nil, err
@@ -50,7 +50,7 @@ func finish(data []byte, meta render.PrintMeta, lang string, headings []string) 
 	if !w.hasInfo {
 		w.write(w.infoNum, w.info)
 	}
-	xmp := xmpPacket(meta, creator, w.producer, lang, date)
+	xmp := xmpPacket(meta, creator, w.producer, lang)
 	w.write(w.metaNum, fmt.Sprintf("<</Type /Metadata /Subtype /XML /Length %d>>\nstream\n%s\nendstream", len(xmp), xmp))
 	return w.end(), nil
 }

@@ -9,16 +9,14 @@ import (
 	"encoding/xml"
 	"fmt"
 	"strings"
-	"time"
 	"unicode/utf16"
 
 	"report/internal/render"
 )
 
 // infoDict is the document information dictionary, with both of its dates
-// the edition's date.
-func infoDict(meta render.PrintMeta, creator, producer string, date time.Time) string {
-	d := "D:" + date.Format("20060102150405") + "+00'00'"
+// the edition's date, with no more than its file knows ("D:2016"), or none.
+func infoDict(meta render.PrintMeta, creator, producer string) string {
 	var b strings.Builder
 	b.WriteString("<<")
 	fmt.Fprintf(&b, "/Title %s\n", textString(meta.Title))
@@ -28,7 +26,11 @@ func infoDict(meta render.PrintMeta, creator, producer string, date time.Time) s
 	if meta.Subject != "" {
 		fmt.Fprintf(&b, "/Subject %s\n", textString(meta.Subject))
 	}
-	fmt.Fprintf(&b, "/Creator %s\n/Producer %s\n/CreationDate (%s)\n/ModDate (%s)>>", textString(creator), textString(producer), d, d)
+	fmt.Fprintf(&b, "/Creator %s\n/Producer %s", textString(creator), textString(producer))
+	if d := meta.Date; !d.IsZero() {
+		fmt.Fprintf(&b, "\n/CreationDate (%s)\n/ModDate (%s)", d.PDF(), d.PDF())
+	}
+	b.WriteString(">>")
 	return b.String()
 }
 
@@ -47,13 +49,12 @@ func textString(s string) string {
 // xmpPacket is the document's metadata as XMP, which PDF/UA asks for
 // (dc:title above all); it names no conformance this program has not
 // checked.
-func xmpPacket(meta render.PrintMeta, creator, producer, lang string, date time.Time) string {
+func xmpPacket(meta render.PrintMeta, creator, producer, lang string) string {
 	esc := func(s string) string {
 		var b strings.Builder
 		xml.EscapeText(&b, []byte(s))
 		return b.String()
 	}
-	when := date.Format("2006-01-02T15:04:05Z")
 	var b strings.Builder
 	b.WriteString("<?xpacket begin=\"\ufeff\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n")
 	b.WriteString("<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n")
@@ -67,7 +68,10 @@ func xmpPacket(meta render.PrintMeta, creator, producer, lang string, date time.
 		fmt.Fprintf(&b, "<dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">%s</rdf:li></rdf:Alt></dc:description>\n", esc(meta.Subject))
 	}
 	fmt.Fprintf(&b, "<dc:language><rdf:Bag><rdf:li>%s</rdf:li></rdf:Bag></dc:language>\n", esc(lang))
-	fmt.Fprintf(&b, "<xmp:CreateDate>%s</xmp:CreateDate>\n<xmp:ModifyDate>%s</xmp:ModifyDate>\n<xmp:MetadataDate>%s</xmp:MetadataDate>\n", when, when, when)
+	if d := meta.Date; !d.IsZero() {
+		when := d.W3C()
+		fmt.Fprintf(&b, "<xmp:CreateDate>%s</xmp:CreateDate>\n<xmp:ModifyDate>%s</xmp:ModifyDate>\n<xmp:MetadataDate>%s</xmp:MetadataDate>\n", when, when, when)
+	}
 	fmt.Fprintf(&b, "<xmp:CreatorTool>%s</xmp:CreatorTool>\n<pdf:Producer>%s</pdf:Producer>\n", esc(creator), esc(producer))
 	b.WriteString("</rdf:Description>\n</rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"w\"?>")
 	return b.String()

@@ -54,6 +54,9 @@ type Options struct {
 	// set, each edition's PDF is published and its front page links to it
 	// (see render.Plan.AddPDFs).
 	PDFDir string
+	// Publishing refuses a site that is not ready for readers (see
+	// site.Options.Publishing).
+	Publishing bool
 }
 
 // Result is a successful build in memory, with the warnings it produced.
@@ -125,7 +128,7 @@ func Publish(ctx context.Context, fsys fs.FS, opts Options, dir string) ([]*diag
 // them: the preview server renders pages as they are asked for.
 func Prepare(fsys fs.FS, opts Options) (*render.Plan, []*diag.Problem, error) {
 	problems := &diag.List{}
-	s := site.Load(fsys, site.Options{BaseURL: opts.BaseURL, Timing: opts.Timing, Cache: opts.Cache, AllowDrafts: opts.AllowDrafts}, problems)
+	s := site.Load(fsys, site.Options{BaseURL: opts.BaseURL, Timing: opts.Timing, Cache: opts.Cache, AllowDrafts: opts.AllowDrafts, Publishing: opts.Publishing}, problems)
 	start := time.Now()
 	r := render.New(fsys, s, render.Options{Timing: opts.Timing}, problems)
 	opts.Timing.Stage("parse templates", start)

@@ -32,15 +32,15 @@ func TestSearchPage(t *testing.T) {
 			t.Errorf("the search page's policy allows %s: %s", never, search)
 		}
 	}
-	if !strings.Contains(page, `<script type="module" src="`+base+`js/search.`) || strings.Count(page, "<script") != 1 {
+	if !strings.Contains(page, `<script type="module" src="`+base+`js/search.`) || strings.Count(page, "<script")-strings.Count(page, `<script type="application/ld+json">`) != 1 {
 		t.Errorf("the search page should load js/search.js, its one script, from the site")
 	}
 	if out["pagefind/pagefind.js"] == "" {
 		t.Errorf("the stand-in pagefind/pagefind.js is not published under its own name")
 	}
 
-	// Which pages Pagefind indexes: chapters, case stories, clusters and
-	// metrics, and nothing else.
+	// Which pages Pagefind indexes: an edition's foreword, chapters, case
+	// stories, clusters and metrics, and nothing else.
 	indexed := map[string]int{}
 	for f, b := range out {
 		if !strings.HasSuffix(f, ".html") {
@@ -54,13 +54,13 @@ func TestSearchPage(t *testing.T) {
 		kind := pageKind(f)
 		switch {
 		case kind == "" && marked != 0:
-			t.Errorf("%s is marked for the search index, but is not a chapter, case, cluster or metric page", f)
+			t.Errorf("%s is marked for the search index, but is not an edition's front page, a chapter, case, cluster or metric page", f)
 		case kind != "" && marked != 1:
 			t.Errorf("%s, a %s page, has %d elements marked data-pagefind-body, want 1", f, kind, marked)
 		}
 		indexed[kind]++
 	}
-	for _, kind := range []string{"chapter", "case", "cluster", "metric"} {
+	for _, kind := range []string{"edition", "chapter", "case", "cluster", "metric"} {
 		if indexed[kind] == 0 {
 			t.Errorf("no %s page found to check", kind)
 		}
@@ -86,6 +86,8 @@ func pageKind(f string) string {
 	f = strings.TrimPrefix(f, "en/") // the English pages are of the same kinds
 	parts := strings.Split(strings.TrimSuffix(f, "index.html"), "/")
 	switch {
+	case len(parts) == 2 && len(parts[0]) == 4 && parts[0] >= "2000" && parts[0] <= "2999":
+		return "edition"
 	case len(parts) == 3 && parts[0] == "tal":
 		return "metric"
 	case len(parts) == 4 && parts[1] == "cases":

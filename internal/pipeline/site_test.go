@@ -61,7 +61,7 @@ func TestGoodSite(t *testing.T) {
 		`&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;`,
 		`class="footnotes"`,
 		`<a href="/2016/tal/" aria-current="page">Økonomi og støtte</a>`,
-		`! <script`, // the raw <script> of the Markdown
+		`! <script>`, // the raw <script> of the Markdown
 	)
 	out.AssertFileContent(t, "tal/omsaetning/index.html",
 		`<tr><th scope="row">2014</th><td class="num">20,0</td>`,

@@ -21,9 +21,10 @@ func (r *Renderer) funcs() template.FuncMap {
 		"url": r.url,
 		// absURL is the full address, for canonical links and link previews;
 		// it falls back to the path when no host was configured.
-		"absURL":     func(p string) string { return r.origin + r.url(p) },
-		"hasOrigin":  func() bool { return r.origin != "" },
-		"shareImage": r.shareImage,
+		"absURL":         func(p string) string { return r.origin + r.url(p) },
+		"hasOrigin":      func() bool { return r.origin != "" },
+		"structuredData": r.structuredData,
+		"shareImage":     r.shareImage,
 		// feedURL is the language's own feed: cases.xml, en/cases.xml.
 		"feedURL":     func() string { return r.basePath + FeedPath },
 		"editionURL":  site.EditionURL,
@@ -47,6 +48,12 @@ func (r *Renderer) funcs() template.FuncMap {
 		"hasCharts": func(page any) bool {
 			d, ok := page.(*PageData)
 			return !ok || d.Chart != "" || strings.Contains(string(d.Content), `<figure class="chart"`) // the print page has them all
+		},
+		// webName is a web address as a reader reads it: "ufm.dk" for
+		// https://ufm.dk/.
+		"webName": func(u string) string {
+			u = strings.TrimPrefix(strings.TrimPrefix(u, "https://"), "http://")
+			return strings.TrimSuffix(strings.TrimPrefix(u, "www."), "/")
 		},
 		// unitAfter is a metric's unit in brackets, to follow its name,
 		// unless the name already ends with it: "… i klyngerne (årsværk)".

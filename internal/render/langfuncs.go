@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 
+	"report/internal/data"
 	"report/internal/lang"
 )
 
@@ -32,6 +33,9 @@ func (r *Renderer) langFuncs() template.FuncMap {
 		// "11.708", "11,708"; "27. november 2016", "27 November 2016".
 		"number": r.lang.Number,
 		"date":   r.lang.Date,
+		// published writes an edition's date with no more than is known:
+		// "1. juni 2017", or the year alone, "2016".
+		"published": r.published,
 		// years lists years the language's way: "2016", "2016 og 2017".
 		"years": func(years []int) string {
 			parts := make([]string, len(years))
@@ -62,4 +66,13 @@ func (r *Renderer) lookup(key string) (string, error) {
 		return "", fmt.Errorf("no interface string %q in %s/%s.toml; add it to every language", key, lang.Dir, r.lang.Code)
 	}
 	return r.lang.T(key), nil
+}
+
+// published is an edition's publication date as a reader reads it: the day
+// written out, or the year the source gives alone.
+func (r *Renderer) published(p data.PubDate) string {
+	if p.Day == 0 {
+		return strconv.Itoa(p.Year)
+	}
+	return r.lang.Date(p.Start())
 }

@@ -22,8 +22,8 @@ import (
 	"io/fs"
 	"strconv"
 	"strings"
-	"time"
 
+	"report/internal/data"
 	"report/internal/diag"
 	"report/internal/site"
 )
@@ -159,7 +159,7 @@ func (p *Plan) printTemplates() (*template.Template, error) {
 // reaches the file.
 type PrintMeta struct {
 	Title, Author, Subject string
-	Date                   time.Time
+	Date                   data.PubDate // none in a site that is not published
 }
 
 // PrintMeta returns the document information of edition year's PDF.
@@ -172,7 +172,7 @@ func (p *Plan) PrintMeta(year int) (PrintMeta, error) {
 		if err != nil {
 			return PrintMeta{}, err
 		}
-		return PrintMeta{Title: p.r.lang.Tf("page.title", e.Title, e.Subtitle), Author: d.Author, Subject: e.Description, Date: e.Date()}, nil
+		return PrintMeta{Title: p.r.lang.Tf("page.title", e.Title, e.Subtitle), Author: d.Author, Subject: e.Description, Date: e.Published}, nil
 	}
 	return PrintMeta{}, fmt.Errorf("the site has no edition %d", year)
 }

@@ -57,12 +57,9 @@ func (r *Renderer) printPageData(e *site.Edition, front job) *PrintData {
 	pd.Description = e.Description
 	d := &PrintData{PageData: &pd, Styles: PrintStyles(e.Year)}
 	if !e.Published.IsZero() {
-		d.Date = r.lang.Date(e.Date())
+		d.Date = r.published(e.Published)
 	}
-	d.Author = r.site.Data.Site.Publisher
-	if d.Author == "" {
-		d.Author = r.site.Data.Site.Title
-	}
+	d.Author = r.publisher()
 	return d
 }
 

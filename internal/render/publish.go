@@ -46,6 +46,7 @@ type urlset struct {
 
 type siteURL struct {
 	Loc        string      `xml:"loc"`
+	LastMod    string      `xml:"lastmod,omitempty"`
 	Alternates []alternate `xml:"xhtml:link"`
 }
 
@@ -63,11 +64,25 @@ func (r *Renderer) sitemap(pages []job) []byte {
 	if len(r.versions) > 0 {
 		set.XHTML = "http://www.w3.org/1999/xhtml"
 	}
+	// A page of an edition changed when the edition came out; a page of
+	// every edition (the front page, the figures) when the newest did.
+	newest := ""
+	for _, e := range r.site.Editions {
+		if !e.Published.IsZero() {
+			newest = e.Published.W3C()
+		}
+	}
 	for _, j := range pages {
 		if j.kind == "404" {
 			continue
 		}
-		u := siteURL{Loc: j.r.abs(j.data.URL)}
+		u := siteURL{Loc: j.r.abs(j.data.URL), LastMod: newest}
+		if e := j.data.Edition; e != nil {
+			u.LastMod = ""
+			if !e.Published.IsZero() {
+				u.LastMod = e.Published.W3C()
+			}
+		}
 		if v := j.data.Versions; len(v) > 1 {
 			for _, l := range v {
 				u.Alternates = append(u.Alternates, alternate{"alternate", l.Lang, l.Href})
@@ -117,7 +132,7 @@ func (r *Renderer) feed() []byte {
 	f := atomFeed{
 		NS: "http://www.w3.org/2005/Atom", Lang: r.lang.Code,
 		ID: r.abs(FeedPath), Title: r.lang.Tf("feed.title", s.Data.Site.Title),
-		Author: atomPerson{Name: s.Data.Site.Title},
+		Author: atomPerson{Name: r.publisher()},
 		Links:  []atomLink{{Rel: "self", Href: r.abs(FeedPath)}, {Href: r.abs("")}},
 	}
 	latest := time.Time{}
@@ -128,7 +143,7 @@ func (r *Renderer) feed() []byte {
 			latest = e.Date()
 		}
 		for _, c := range e.Cases {
-			author := s.Data.Site.Title
+			author := r.publisher()
 			if c.Cluster != nil {
 				author = c.Cluster.Name
 			}
@@ -150,4 +165,13 @@ func marshalXML(v any) []byte {
 		panic(err)
 	}
 	return append([]byte(xml.Header), append(b, '\n')...)
+}
+
+// publisher is who the site names as its author: the publisher, or the
+// site's title where data/site.toml names none (a test site).
+func (r *Renderer) publisher() string {
+	if p := r.site.Data.Site.Publisher; p != "" {
+		return p
+	}
+	return r.site.Data.Site.Title
 }

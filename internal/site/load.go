@@ -25,6 +25,11 @@ type Options struct {
 	// confirmed build, as the preview does: what they still say of the old
 	// edition is shown on their pages. A published build refuses them.
 	AllowDrafts bool
+	// Publishing is the build readers get (make publish: report-pdf and
+	// report build --pdf): it refuses a site that names no publisher and
+	// an edition without its publication date, which the PDF's cover and
+	// metadata, the feed and the sitemap state.
+	Publishing bool
 }
 
 // Load reads content/ and data/ from fsys and returns the checked model. The
@@ -40,6 +45,9 @@ func Load(fsys fs.FS, opts Options, problems *diag.List) *Site {
 		d = s.Data
 	}
 	s.resolveBase(opts.BaseURL, problems)
+	if opts.Publishing {
+		checkPublishable(d, problems)
+	}
 	s.AssetBase = s.BasePath
 	lang := figures.New(figures.Options{Data: d, BasePath: s.BasePath, MetricURL: MetricURL, Timing: opts.Timing})
 	conv := markdown.New(markdown.Options{Figures: lang, BasePath: s.BasePath, Themes: ThemeIDs(), OldEdition: s.oldEdition})

@@ -204,8 +204,8 @@ func TestLayout(t *testing.T) {
 				Overflow float64 `json:"overflow"`
 				MinLabel float64 `json:"minLabel"`
 				Label    string  `json:"label"`
-				Above    float64 `json:"above"` // header to h1
-				Below    float64 `json:"below"` // content to footer
+				Above    float64 `json:"above"`    // header to h1
+				Below    float64 `json:"below"`    // content to footer
 				Unshaded string  `json:"unshaded"` // a table wider than its box that does not show it
 			}
 			raw, err := probe(ctx, srv.URL+"/"+strings.TrimSuffix(p, "index.html"))

@@ -2,6 +2,7 @@ package sitecheck
 
 import (
 	"cmp"
+	"encoding/json"
 	"fmt"
 	"regexp"
 	"slices"
@@ -116,7 +117,8 @@ var (
 
 // ScriptProblems lists pages that could run script the site did not
 // intend: a missing or permissive Content-Security-Policy, inline script,
-// event handler attributes, javascript: links.
+// event handler attributes, javascript: links. A JSON-LD block is data, which
+// no browser runs, and passes if it is JSON.
 func (s Site) ScriptProblems() []string {
 	var out []string
 	for _, p := range s.Pages() {
@@ -129,6 +131,12 @@ func (s Site) ScriptProblems() []string {
 			out = append(out, p+": the Content-Security-Policy allows inline script: "+string(m[1]))
 		}
 		for _, sm := range scriptTag.FindAllSubmatch(page, -1) {
+			if strings.TrimSpace(string(sm[1])) == `type="application/ld+json"` {
+				if !json.Valid(sm[2]) {
+					out = append(out, p+": a JSON-LD block that is not JSON")
+				}
+				continue
+			}
 			if len(strings.TrimSpace(string(sm[2]))) > 0 || !strings.Contains(string(sm[1]), "src=") {
 				out = append(out, p+": inline <script>")
 			}

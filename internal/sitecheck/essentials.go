@@ -3,6 +3,7 @@ package sitecheck
 import (
 	"bytes"
 	"encoding/binary"
+	"encoding/json"
 	"fmt"
 	"html"
 	"regexp"
@@ -45,11 +46,43 @@ func (s Site) Essentials() []string {
 				out = append(out, fmt.Sprintf("%s: no <link rel=%q>", p, rel))
 			}
 		}
+		if problem := publisherProblem(page); problem != "" {
+			out = append(out, p+": "+problem)
+		}
 		if !statementLink.Match(page) {
 			out = append(out, p+`: no link "Tilgængelighedserklæring" (in English "Accessibility statement") to the accessibility statement`)
 		}
 	}
 	return out
+}
+
+var (
+	jsonLD     = regexp.MustCompile(`<script type="application/ld\+json">([^<]*)</script>`)
+	footerElem = regexp.MustCompile(`(?s)<footer\b.*?</footer>`)
+)
+
+// publisherProblem is what keeps a page from naming its publisher as a
+// government's page must: in its structured data, for programs, and in its
+// footer, for readers; "" if nothing does.
+func publisherProblem(page []byte) string {
+	m := jsonLD.FindSubmatch(page)
+	if m == nil {
+		return "no structured data (JSON-LD) naming the publisher"
+	}
+	var ld struct {
+		Publisher struct{ Name string } `json:"publisher"`
+	}
+	if err := json.Unmarshal(m[1], &ld); err != nil {
+		return "structured data that is not JSON: " + err.Error()
+	}
+	if ld.Publisher.Name == "" {
+		return "structured data that names no publisher"
+	}
+	footer := footerElem.Find(page)
+	if !strings.Contains(html.UnescapeString(string(footer)), ld.Publisher.Name) {
+		return fmt.Sprintf("the footer does not name the publisher, %q", ld.Publisher.Name)
+	}
+	return ""
 }
 
 // checkICO checks that b is an ICO file whose images lie inside it and are

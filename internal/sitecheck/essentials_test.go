@@ -11,7 +11,9 @@ const essentialHead = `<meta http-equiv="Content-Security-Policy" content="defau
 <link rel="icon" href="/favicon.ico" sizes="32x32">
 <link rel="apple-touch-icon" href="/icons/t.0123abcd.png">`
 
-const essentialFooter = `<footer><a href="https://www.was.digst.dk/example-dk">Tilgængelighedserklæring</a></footer>`
+const essentialFooter = `<footer>Udgivet af Styrelsen &amp; Co. <a href="https://www.was.digst.dk/example-dk">Tilgængelighedserklæring</a></footer>`
+
+const essentialLD = `<script type="application/ld+json">{"@type":"WebPage","publisher":{"name":"Styrelsen \u0026 Co."}}</script>`
 
 // ico is a minimal ICO file holding one PNG (its signature is enough here).
 func ico() string {
@@ -24,8 +26,8 @@ func ico() string {
 
 func essentialSite(extra map[string]string) Site {
 	s := Site{
-		"index.html":           []byte("<html><head>" + essentialHead + "</head><body>" + essentialFooter + "</body></html>"),
-		"a/index.html":         []byte("<html><head>" + essentialHead + "</head><body>" + essentialFooter + "</body></html>"),
+		"index.html":           []byte("<html><head>" + essentialHead + essentialLD + "</head><body>" + essentialFooter + "</body></html>"),
+		"a/index.html":         []byte("<html><head>" + essentialHead + essentialLD + "</head><body>" + essentialFooter + "</body></html>"),
 		"favicon.ico":          []byte(ico()),
 		"icons/t.0123abcd.png": []byte("png"),
 		"_headers": []byte(`# comment
@@ -69,6 +71,9 @@ func TestEssentials(t *testing.T) {
 		"empty description": {map[string]string{"a/index.html": "<html><head>" + strings.Replace(essentialHead, "En side om klyngerne.", " ", 1) + "</head><body>" + essentialFooter + "</body></html>"}, "a/index.html: no meta description"},
 		"no touch icon":     {map[string]string{"a/index.html": "<html><head>" + strings.Replace(essentialHead, `rel="apple-touch-icon"`, `rel="x"`, 1) + "</head><body>" + essentialFooter + "</body></html>"}, `a/index.html: no <link rel="apple-touch-icon">`},
 		"no statement":      {map[string]string{"a/index.html": "<html><head>" + essentialHead + "</head><body></body></html>"}, `a/index.html: no link "Tilgængelighedserklæring"`},
+		"no publisher data": {map[string]string{"a/index.html": "<html><head>" + essentialHead + "</head><body>" + essentialFooter + "</body></html>"}, "a/index.html: no structured data (JSON-LD) naming the publisher"},
+		"publisher unnamed": {map[string]string{"a/index.html": "<html><head>" + essentialHead + strings.Replace(essentialLD, `"name"`, `"x"`, 1) + "</head><body>" + essentialFooter + "</body></html>"}, "a/index.html: structured data that names no publisher"},
+		"footer without":    {map[string]string{"a/index.html": "<html><head>" + essentialHead + essentialLD + "</head><body><footer>x</footer></body></html>"}, `a/index.html: the footer does not name the publisher, "Styrelsen & Co."`},
 	} {
 		got := strings.Join(essentialSite(c.extra).Essentials(), "\n")
 		if !strings.Contains(got, c.want) {

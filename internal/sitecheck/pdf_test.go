@@ -141,6 +141,16 @@ func checkPDF(t *testing.T, s Site, year, file string) {
 		}
 	}
 
+	// The PDF's author is the publisher the edition's pages name.
+	var ld struct {
+		Publisher struct{ Name string } `json:"publisher"`
+	}
+	if m := jsonLD.FindSubmatch(s[year+"/index.html"]); m == nil || json.Unmarshal(m[1], &ld) != nil || ld.Publisher.Name == "" {
+		t.Errorf("%s/index.html names no publisher in its structured data", year)
+	} else if got := infoField(info, "Author"); got != ld.Publisher.Name {
+		t.Errorf("pdfinfo: Author: %q, want the publisher, %q", got, ld.Publisher.Name)
+	}
+
 	var q struct {
 		Outlines []outline `json:"outlines"`
 		QPDF     []json.RawMessage

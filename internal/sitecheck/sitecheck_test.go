@@ -68,9 +68,15 @@ func TestScriptProblems(t *testing.T) {
 	if got := site(nil).ScriptProblems(); len(got) != 0 {
 		t.Fatalf("a good site: %v", got)
 	}
+	ld := Site{"index.html": []byte(goodPage + `<script type="application/ld+json">{"@type":"Report"}</script>`)}
+	if got := ld.ScriptProblems(); len(got) != 0 {
+		t.Errorf("a JSON-LD block is data, not script: %v", got)
+	}
 	for name, page := range map[string]string{
 		"no CSP":     `<html><body>x</body></html>`,
 		"inline":     goodPage + `<script>alert(1)</script>`,
+		"not JSON":   goodPage + `<script type="application/ld+json">alert(1)</script>`,
+		"typed":      goodPage + `<script type="module">alert(1)</script>`,
 		"handler":    goodPage + `<img src="x.png" alt="" onerror="alert(1)">`,
 		"js url":     goodPage + `<a href="javascript:alert(1)">x</a>`,
 		"unsafe CSP": strings.Replace(goodPage, "script-src 'self'", "script-src 'self' 'unsafe-inline'", 1),

@@ -5,9 +5,11 @@ package sitetest
 // reading the whole page.
 
 import (
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -130,4 +132,22 @@ func Beside(t testing.TB, dir string) []string {
 		}
 	}
 	return names
+}
+
+// structuredData is a page's JSON-LD block (internal/render/structured.go).
+var structuredData = regexp.MustCompile(`<script type="application/ld\+json">([^<]*)</script>`)
+
+// WithoutStructuredData is the page without its JSON-LD block, so that a
+// test may look for script in what is left, and what is wrong with the
+// block: JSON that does not parse. The block holds editors' words, and
+// html/template writes their < as \u003c, so the block cannot end early.
+func WithoutStructuredData(page []byte) ([]byte, []string) {
+	var problems []string
+	out := structuredData.ReplaceAllFunc(page, func(block []byte) []byte {
+		if body := structuredData.FindSubmatch(block)[1]; !json.Valid(body) {
+			problems = append(problems, fmt.Sprintf("the JSON-LD block is not JSON: %.200s", body))
+		}
+		return nil
+	})
+	return out, problems
 }

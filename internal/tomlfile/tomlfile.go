@@ -25,6 +25,7 @@ type Doc struct {
 	FirstLine int    // line of the file on which the TOML starts
 	src       []byte
 	lines     []string // split from src when a position is first asked for
+	md        toml.MetaData
 }
 
 // Decode decodes src into v. Problems go to problems; it reports whether the
@@ -33,6 +34,7 @@ type Doc struct {
 func Decode(path string, firstLine int, src []byte, v any, problems *diag.List) (*Doc, bool) {
 	doc := &Doc{Path: path, FirstLine: max(firstLine, 1), src: src}
 	md, err := toml.NewDecoder(bytes.NewReader(src)).Decode(v)
+	doc.md = md
 	if err != nil {
 		line, col, key, msg := describe(err)
 		if key != "" {
@@ -67,6 +69,12 @@ func (d *Doc) Pos(path ...string) (line, col int) {
 		return 0, 0
 	}
 	return d.find(path)
+}
+
+// Defined reports whether the TOML sets the key at the given path, as
+// Defined("en", "publisher") for publisher below [en].
+func (d *Doc) Defined(path ...string) bool {
+	return d != nil && d.md.IsDefined(path...)
 }
 
 var tomlLineError = regexp.MustCompile(`^toml: line (\d+)(?: \(last key "([^"]*)"\))?: (.*)$`)
