@@ -81,6 +81,9 @@ func run(args []string) int {
 			fmt.Fprintf(os.Stderr, "report-pdf: %v\n", err)
 			return 1
 		}
+		for _, b := range res.Breaks {
+			fmt.Fprintf(os.Stderr, "report-pdf: edition %d: warning: %s\n", year, b)
+		}
 		fmt.Printf("report-pdf: wrote %s (%s, %d pages, printed %d times) in %.1f s\n",
 			filepath.Join(*out, filepath.FromSlash(render.PDFPath(year))), render.FileSize(int64(len(res.PDF))), res.Pages, res.Prints, time.Since(start).Seconds())
 	}

@@ -23,6 +23,9 @@ type Result struct {
 	Loaded []string      // the site's files the browser loaded, sorted
 	Pages  int
 	Prints int // how many times the page was printed until its contents' page numbers held
+	// Breaks are the print's bad page breaks (see Breaks): the stylesheet
+	// forbids them, so each is a fault of the print's layout to fix.
+	Breaks []BreakProblem
 }
 
 // maxPrints bounds the prints: the contents' numbers are filled in after
@@ -70,6 +73,9 @@ func Make(ctx context.Context, plan *render.Plan, year int, chromium string) (*R
 	}
 	if res.PDF, err = finish(raw, meta, Lang, headings(files)); err != nil {
 		return nil, fmt.Errorf("setting the PDF's metadata: %w", err)
+	}
+	if res.Breaks, err = Breaks(res.PDF); err != nil {
+		return nil, fmt.Errorf("reading the PDF's page breaks: %w", err)
 	}
 	return res, nil
 }

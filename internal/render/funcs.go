@@ -51,10 +51,7 @@ func (r *Renderer) funcs() template.FuncMap {
 		},
 		// webName is a web address as a reader reads it: "ufm.dk" for
 		// https://ufm.dk/.
-		"webName": func(u string) string {
-			u = strings.TrimPrefix(strings.TrimPrefix(u, "https://"), "http://")
-			return strings.TrimSuffix(strings.TrimPrefix(u, "www."), "/")
-		},
+		"webName": webName,
 		// unitAfter is a metric's unit in brackets, to follow its name,
 		// unless the name already ends with it: "… i klyngerne (årsværk)".
 		"unitAfter": func(name, unit string) string {

@@ -32,6 +32,9 @@ var (
 	figureElem = regexp.MustCompile(`(?s)<figure\b([^>]*)>(.*?)</figure>`)
 	figcaption = regexp.MustCompile(`<(/?)figcaption\b([^>]*)>`)
 	anchorTag  = regexp.MustCompile(`<a\b[^>]*>`)
+	webLink    = regexp.MustCompile(`(?s)<a\b[^>]*\shref="(https?://[^"]*)"[^>]*>(.*?)</a>`)
+	tableElem  = regexp.MustCompile(`(?s)<table\b.*?</table>`)
+	anyTag     = regexp.MustCompile(`<[^>]*>`)
 )
 
 // rewrite prefixes every id of a page's HTML, and the references to them,
@@ -43,6 +46,7 @@ func (rw *rewriter) rewrite(s, pageURL, prefix string, demote int) string {
 	s = rw.rewriteRefs(s, &url.URL{Path: rw.basePath + pageURL}, prefix)
 	s = unfigure(s)
 	s = dropDeadDownloads(s)
+	s = printAddresses(s, rw.origin+rw.basePath)
 	if demote > 0 {
 		s = demoteHeadings(s, demote)
 	}
@@ -113,6 +117,60 @@ func captionAsDiv(tag string) string {
 		return "<div" + strings.Replace(c[2], ` class="`, ` class="figcaption `, 1) + ">"
 	}
 	return `<div class="figcaption"` + c[2] + ">"
+}
+
+// printAddresses writes a web link's address after it, as paper needs,
+// where its words do not already say it ("www.clusterexcellencedenmark.dk")
+// and outside tables, where a link names a figure's page and an address
+// in every row would bury the figures. A link to the site itself (site,
+// its address) is left as it is: the PDF's reader follows it, and its
+// pages are in the PDF. The address may break only after a "/": each piece
+// between is kept whole (print.css).
+func printAddresses(s, site string) string {
+	tables := tableElem.FindAllStringIndex(s, -1)
+	inTable := func(at int) bool {
+		for _, t := range tables {
+			if at >= t[0] && at < t[1] {
+				return true
+			}
+		}
+		return false
+	}
+	var b strings.Builder
+	last := 0
+	for _, m := range webLink.FindAllStringSubmatchIndex(s, -1) {
+		href := html.UnescapeString(s[m[2]:m[3]])
+		words := html.UnescapeString(anyTag.ReplaceAllString(s[m[4]:m[5]], ""))
+		if inTable(m[0]) || webName(words) == webName(href) || strings.HasPrefix(href, site) && strings.Contains(site, "://") {
+			continue
+		}
+		b.WriteString(s[last:m[1]])
+		b.WriteString(` <span class="print-url">(`)
+		name := webName(href)
+		for len(name) > 0 {
+			piece, rest, found := strings.Cut(name, "/")
+			if found {
+				piece += "/"
+			}
+			b.WriteString("<span>" + html.EscapeString(piece) + "</span>")
+			if rest != "" {
+				b.WriteString("<wbr>")
+			}
+			name = rest
+		}
+		b.WriteString(")</span>")
+		last = m[1]
+	}
+	b.WriteString(s[last:])
+	return b.String()
+}
+
+// webName is a web address as a reader reads and types it: without its
+// scheme, "www." and a closing "/": "ufm.dk", "example.org/a/b".
+func webName(u string) string {
+	u = strings.TrimSpace(u)
+	u = strings.TrimPrefix(strings.TrimPrefix(u, "https://"), "http://")
+	return strings.TrimSuffix(strings.TrimPrefix(u, "www."), "/")
 }
 
 // dropDeadDownloads takes download off the links rewriteRefs left without

@@ -11,13 +11,15 @@ import (
 
 // printStyles is the print page's own stylesheet: each part on named pages
 // of its own, whose running head is the part's title, and the edition's
-// name at the right. The look of the margins is in static/css/print.css.
-// Links to the site's pages that the document does not hold lead to the
-// site; they do not print their address after them as links elsewhere do.
+// name at the right, and the page's number in the language's words. The
+// look of the margins is in static/css/print.css.
 func (r *Renderer) printStyles(d *PrintData) []byte {
 	var b strings.Builder
 	b.WriteString("@charset \"utf-8\";\n/* Made by report with the print page: the running heads. */\n")
-	fmt.Fprintf(&b, "@page { @top-right { content: %s; } }\n", cssString(d.Edition.Subtitle))
+	before, after, _ := strings.Cut(r.lang.T("print.page_of"), "%d")
+	between, after, _ := strings.Cut(after, "%d")
+	fmt.Fprintf(&b, "@page { @top-right { content: %s; } @bottom-right { content: %s counter(page) %s counter(pages) %s; } }\n",
+		cssString(d.Edition.Subtitle), cssString(before), cssString(between), cssString(after))
 	fmt.Fprintf(&b, "[data-sheet=\"0\"] { page: part-0; }\n@page part-0 { @top-left { content: %s; } }\n", cssString(r.lang.T("print.contents")))
 	for _, part := range d.Parts {
 		fmt.Fprintf(&b, "[data-sheet=\"%d\"] { page: part-%d; }\n", part.Sheet, part.Sheet)
@@ -26,9 +28,6 @@ func (r *Renderer) printStyles(d *PrintData) []byte {
 	// The cover carries no head and no number; said last, since a margin
 	// box's content set later wins over :first's in Chromium.
 	b.WriteString("@page :first { @top-left { content: none; } @top-right { content: none; } @bottom-right { content: none; } }\n")
-	if r.origin != "" {
-		fmt.Fprintf(&b, ".page-print a[href^=%s]::after { content: none; }\n", cssString(r.origin+r.basePath))
-	}
 	return []byte(b.String())
 }
 

@@ -155,9 +155,15 @@ func checkPDF(t *testing.T, s Site, year, file string) {
 		Outlines []outline `json:"outlines"`
 		QPDF     []json.RawMessage
 	}
+
 	if err := json.Unmarshal([]byte(run(t, "qpdf", "--json", "--json-key=qpdf", "--json-key=outlines", file)), &q); err != nil || len(q.QPDF) < 2 {
 		t.Fatalf("qpdf --json: %v", err)
 	}
+	var parts []int // the pages each part of the edition begins on
+	for _, o := range q.Outlines {
+		parts = append(parts, o.Page)
+	}
+	checkPDFLayout(t, s, year, file, parts)
 	var objects map[string]struct {
 		Value  any `json:"value"`
 		Stream *struct {
@@ -257,6 +263,7 @@ func checkPDF(t *testing.T, s Site, year, file string) {
 
 type outline struct {
 	Title string    `json:"title"`
+	Page  int       `json:"destpageposfrom1"`
 	Kids  []outline `json:"kids"`
 }
 
