@@ -70,22 +70,22 @@ func run(args []string) int {
 		fmt.Fprintln(os.Stderr, "report-pdf: the site does not build; `report check` shows why")
 		return 1
 	}
-	for _, year := range plan.Editions() {
+	for _, pr := range plan.Prints() {
 		start := time.Now()
-		res, err := pdf.Make(ctx, plan, year, browser)
+		res, err := pdf.Make(ctx, plan, pr, browser)
 		if err != nil {
-			fmt.Fprintf(os.Stderr, "report-pdf: edition %d: %v\n", year, err)
+			fmt.Fprintf(os.Stderr, "report-pdf: %s: %v\n", pr, err)
 			return 1
 		}
-		if err := res.Write(dir, year); err != nil {
+		if err := res.Write(dir, pr); err != nil {
 			fmt.Fprintf(os.Stderr, "report-pdf: %v\n", err)
 			return 1
 		}
 		for _, b := range res.Breaks {
-			fmt.Fprintf(os.Stderr, "report-pdf: edition %d: warning: %s\n", year, b)
+			fmt.Fprintf(os.Stderr, "report-pdf: %s: warning: %s\n", pr, b)
 		}
 		fmt.Printf("report-pdf: wrote %s (%s, %d pages, printed %d times) in %.1f s\n",
-			filepath.Join(*out, filepath.FromSlash(render.PDFPath(year))), render.FileSize(int64(len(res.PDF))), res.Pages, res.Prints, time.Since(start).Seconds())
+			filepath.Join(*out, filepath.FromSlash(pr.PDFPath())), render.FileSize(int64(len(res.PDF))), res.Pages, res.Prints, time.Since(start).Seconds())
 	}
 	return 0
 }

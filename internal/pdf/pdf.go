@@ -32,18 +32,15 @@ type Result struct {
 // the first, and a number that moves a page moves the numbers again.
 const maxPrints = 4
 
-// Lang is the language the PDF declares in its metadata; Chromium takes
-// the catalog's from the page's lang attribute.
-const Lang = "da"
-
-// Make prints edition year of the planned site with the browser at
-// chromium.
-func Make(ctx context.Context, plan *render.Plan, year int, chromium string) (*Result, error) {
-	meta, err := plan.PrintMeta(year)
+// Make prints one print of the planned site, an edition in one language,
+// with the browser at chromium. The PDF declares the print's language in
+// its metadata; Chromium takes the catalog's from the page's lang.
+func Make(ctx context.Context, plan *render.Plan, pr render.Print, chromium string) (*Result, error) {
+	meta, err := plan.PrintMeta(pr)
 	if err != nil {
 		return nil, err
 	}
-	files, err := plan.PrintPage(year, nil)
+	files, err := plan.PrintPage(pr, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -59,7 +56,7 @@ func Make(ctx context.Context, plan *render.Plan, year int, chromium string) (*R
 	defer stopBrowser()
 
 	res := &Result{}
-	p := &printing{tab: tab, srv: srv, plan: plan, year: year, chromium: chromium}
+	p := &printing{tab: tab, srv: srv, plan: plan, print: pr, chromium: chromium}
 	raw, files, err := p.untilNumbersHold(files, res)
 	if err != nil {
 		return nil, err
@@ -68,10 +65,10 @@ func Make(ctx context.Context, plan *render.Plan, year int, chromium string) (*R
 		return nil, err
 	}
 	res.Print, res.Loaded = files, srv.loadedFiles()
-	if res.Digest, err = plan.PrintDigest(year, res.Loaded); err != nil {
+	if res.Digest, err = plan.PrintDigest(pr, res.Loaded); err != nil {
 		return nil, err
 	}
-	if res.PDF, err = finish(raw, meta, Lang, headings(files)); err != nil {
+	if res.PDF, err = finish(raw, meta, pr.Lang, headings(files)); err != nil {
 		return nil, fmt.Errorf("setting the PDF's metadata: %w", err)
 	}
 	if res.Breaks, err = Breaks(res.PDF); err != nil {
@@ -85,7 +82,7 @@ type printing struct {
 	tab      context.Context
 	srv      *server
 	plan     *render.Plan
-	year     int
+	print    render.Print
 	chromium string
 }
 
@@ -94,13 +91,13 @@ type printing struct {
 // was made with. It returns the last print and the page it was made from,
 // and counts the prints and the pages in res.
 func (p *printing) untilNumbersHold(files []render.File, res *Result) ([]byte, []render.File, error) {
-	url := p.srv.url + p.plan.BasePath() + render.PrintURL(p.year)
+	url := p.srv.url + p.plan.BasePath() + p.print.URL()
 	var numbers map[string]int
 	for {
 		res.Prints++
 		raw, err := print(p.tab, url)
 		if err != nil {
-			return nil, nil, fmt.Errorf("printing %s with %s: %w", render.PrintURL(p.year), p.chromium, err)
+			return nil, nil, fmt.Errorf("printing %s with %s: %w", p.print.URL(), p.chromium, err)
 		}
 		f, err := parse(raw)
 		if err != nil {
@@ -120,7 +117,7 @@ func (p *printing) untilNumbersHold(files []render.File, res *Result) ([]byte, [
 			return nil, nil, fmt.Errorf("the contents' page numbers still moved after %d prints", maxPrints)
 		}
 		numbers = dests
-		if files, err = p.plan.PrintPage(p.year, numbers); err != nil {
+		if files, err = p.plan.PrintPage(p.print, numbers); err != nil {
 			return nil, nil, err
 		}
 		p.srv.setPrint(files)
@@ -143,10 +140,10 @@ func sameNumbers(a, b map[string]int) bool {
 // Write writes an edition's PDF, what it was made from, and its print page
 // into dir, report-pdf's folder, where `report build --pdf dir` finds them
 // (see render.Plan.AddPDFs).
-func (res *Result) Write(dir string, year int) error {
+func (res *Result) Write(dir string, pr render.Print) error {
 	files := map[string][]byte{
-		render.PDFPath(year):    res.PDF,
-		render.DigestPath(year): []byte(res.Digest + "\n" + strings.Join(res.Loaded, "\n") + "\n"),
+		pr.PDFPath():    res.PDF,
+		pr.DigestPath(): []byte(res.Digest + "\n" + strings.Join(res.Loaded, "\n") + "\n"),
 	}
 	for _, f := range res.Print {
 		files[f.Path] = f.Data

@@ -123,9 +123,9 @@ func TestPagesSpeakTheirLanguage(t *testing.T) {
 	}
 
 	for _, c := range []struct{ path, want, not string }{
-		// The link to the PDF, which is in Danish whatever the page's language.
-		{"2016/index.html", `type="application/pdf">Hent hele rapporten som PDF, 2,1 MB</a>`, ""},
-		{"en/2016/index.html", `type="application/pdf" hreflang="da">Download the whole report as a PDF, in Danish, 2.1 MB</a>`, "2,1 MB"},
+		// The link to the PDF in the page's language.
+		{"2016/index.html", `href="/2016/performanceregnskab-2016.pdf" type="application/pdf">Hent hele rapporten som PDF, 2,1 MB</a>`, ""},
+		{"en/2016/index.html", `href="/en/2016/performanceregnskab-2016.pdf" type="application/pdf">Download the whole report as a PDF, 2.1 MB</a>`, "2,1 MB"},
 		// The day the edition came out, in the list of editions.
 		{"arkiv/index.html", "– tal for 2012–2015, udgivet 27. november 2016", ""},
 		{"en/arkiv/index.html", "– figures for 2012–2015, published 27 November 2016", "november"},

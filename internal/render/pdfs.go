@@ -27,17 +27,13 @@ func PDFPath(year int) string {
 	return y + "/performanceregnskab-" + y + ".pdf"
 }
 
-// PDFLink is the edition front page's link to its PDF, in every language
-// (see linkPDF).
+// PDFLink is the edition front page's link to its PDF in the page's
+// language (see linkPDF).
 type PDFLink struct {
-	URL string // PDFPath
+	URL string // Print.PDFPath
 	// Size is what the link says after edition.pdf's comma: the file's
-	// size, "2,1 MB", and on a page in another language than the PDF's the
-	// PDF's language first (pdf.in_danish): "in Danish, 2.1 MB".
+	// size, "2,1 MB".
 	Size string
-	// Lang is the PDF's language, "da", on a page in another language, for
-	// the link's hreflang; empty on the Danish pages.
-	Lang string
 }
 
 // FileSize writes a file's size as Danish readers read it: "2,1 MB",
@@ -67,22 +63,14 @@ func (r *Renderer) fileSize(n int64) string {
 	return r.lang.Tf("pdf.bytes", r.lang.Number(float64(n), 0))
 }
 
-// linkPDF links the edition's front page in every language that has one
-// to its PDF, of size bytes. The PDF is printed from the Danish pages, so
-// a front page in another language says it is in Danish, and gives its
-// language for hreflang.
-func (p *Plan) linkPDF(year int, pdf string, size int64) {
-	for _, r := range append([]*Renderer{p.r}, p.r.versions...) {
-		front, ok := p.pages[r.prefix+site.EditionURL(year)+"index.html"]
-		if !ok || front.r != r {
-			continue
-		}
-		link := &PDFLink{URL: pdf, Size: r.fileSize(size)}
-		if r != p.r {
-			link.Size, link.Lang = r.lang.Tf("pdf.in_danish", link.Size), p.r.lang.Code
-		}
-		front.data.PDF = link
+// linkPDF links the edition's front page in the print's language to its
+// PDF, of size bytes.
+func (p *Plan) linkPDF(pr Print, size int64) {
+	front, ok := p.pages[pr.prefix+site.EditionURL(pr.Year)+"index.html"]
+	if !ok {
+		return
 	}
+	front.data.PDF = &PDFLink{URL: pr.PDFPath(), Size: front.r.fileSize(size)}
 }
 
 // PrintDigest is a digest of everything an edition's PDF is made from: the
@@ -91,8 +79,8 @@ func (p *Plan) linkPDF(year int, pdf string, size int64) {
 // report-pdf saw the browser ask for them). report-pdf records it beside the PDF, and a build that
 // publishes the PDF compares it with the site it builds, so that a PDF made
 // before the content changed is not published as the edition's.
-func (p *Plan) PrintDigest(year int, loaded []string) (string, error) {
-	print, err := p.PrintPage(year, nil)
+func (p *Plan) PrintDigest(pr Print, loaded []string) (string, error) {
+	print, err := p.PrintPage(pr, nil)
 	if err != nil {
 		return "", err
 	}
@@ -120,23 +108,19 @@ func (p *Plan) PrintDigest(year int, loaded []string) (string, error) {
 	return hex.EncodeToString(h.Sum(nil)), nil
 }
 
-// DigestPath is the file report-pdf writes beside an edition's PDF, in its
-// folder: the PrintDigest of what it printed on the first line, then the
-// paths of the files the browser loaded, one a line.
-func DigestPath(year int) string { return PDFPath(year) + ".kilde" }
-
-// AddPDFs publishes every edition's PDF from dir, the folder report-pdf
-// wrote them to, and links each edition's front page, in every language,
-// to its PDF with its size. It fails, naming what to do, when an edition has no PDF there, or
-// one made from other content than the site's now.
+// AddPDFs publishes every print's PDF from dir, the folder report-pdf
+// wrote them to, and links each edition's front page, in each language, to
+// its PDF in that language, with its size. It fails, naming what to do,
+// when a print has no PDF there, or one made from other content than the
+// site's now.
 func (p *Plan) AddPDFs(dir fs.FS, where string) error {
 	problems := &diag.List{}
-	for _, e := range p.r.site.Editions {
-		pdf, digest := PDFPath(e.Year), DigestPath(e.Year)
+	for _, pr := range p.Prints() {
+		pdf, digest := pr.PDFPath(), pr.DigestPath()
 		shown := path.Join(where, pdf)
 		info, err := fs.Stat(dir, pdf)
 		if err != nil {
-			problems.Errorf(shown, 0, 0, "no PDF of edition %d: make it with report-pdf first, as `make publish` does", e.Year)
+			problems.Errorf(shown, 0, 0, "no PDF of %s: make it with report-pdf first, as `make publish` does", pr)
 			continue
 		}
 		if info.Size() > site.MaxAssetSize {
@@ -149,13 +133,13 @@ func (p *Plan) AddPDFs(dir fs.FS, where string) error {
 			continue
 		}
 		lines := strings.Split(strings.TrimSpace(string(record)), "\n")
-		now, err := p.PrintDigest(e.Year, lines[1:])
+		now, err := p.PrintDigest(pr, lines[1:])
 		if err != nil {
 			problems.Errorf(shown, 0, 0, "%v", err)
 			continue
 		}
 		if now != lines[0] {
-			problems.Errorf(shown, 0, 0, "the PDF of edition %d was made from other content, templates or styles than this build's; make it again with report-pdf (`make publish` does both)", e.Year)
+			problems.Errorf(shown, 0, 0, "the PDF of %s was made from other content, templates or styles than this build's; make it again with report-pdf (`make publish` does both)", pr)
 			continue
 		}
 		data, err := fs.ReadFile(dir, pdf)
@@ -170,7 +154,7 @@ func (p *Plan) AddPDFs(dir fs.FS, where string) error {
 		p.files[pdf] = data
 		i, _ := slices.BinarySearch(p.paths, pdf)
 		p.paths = slices.Insert(p.paths, i, pdf)
-		p.linkPDF(e.Year, pdf, int64(len(data)))
+		p.linkPDF(pr, int64(len(data)))
 	}
 	return problems.Err()
 }

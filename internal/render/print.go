@@ -33,12 +33,66 @@ import (
 // pages' (see Kinds).
 const printTemplate = "print/edition.html"
 
-// PrintURL is the address of an edition's print page while its PDF is made.
+// PrintURL is the address of an edition's print page while its PDF is
+// made, below its language's folder (see Print.URL).
 func PrintURL(year int) string { return strconv.Itoa(year) + "/rapport/" }
 
-// PrintStyles is the address of the stylesheet that names each part's
-// running head; it is made with the print page (see PrintPage).
-func PrintStyles(year int) string { return PrintURL(year) + "sider.css" }
+// Print is one PDF that report-pdf prints: an edition in one of the
+// languages the site has its front page in. The Danish are at the site's
+// root, another language's below its folder: en/2016/….
+type Print struct {
+	Year   int
+	Lang   string // the language's code, "da", which the PDF declares
+	prefix string // the language's folder, "en/", or "" for the Danish
+}
+
+// URL is the print page's path in the site while the PDF is made.
+func (pr Print) URL() string { return pr.prefix + PrintURL(pr.Year) }
+
+// Styles is the path of the stylesheet that names each part's running
+// head; it is made with the print page (see PrintPage).
+func (pr Print) Styles() string { return pr.URL() + "sider.css" }
+
+// PDFPath is where the PDF is published, and where report-pdf writes it
+// in its folder: "2016/performanceregnskab-2016.pdf", "en/2016/…".
+func (pr Print) PDFPath() string { return pr.prefix + PDFPath(pr.Year) }
+
+// DigestPath is the file report-pdf writes beside the PDF, in its folder:
+// the PrintDigest of what it printed on the first line, then the paths of
+// the files the browser loaded, one a line.
+func (pr Print) DigestPath() string { return pr.PDFPath() + ".kilde" }
+
+func (pr Print) String() string { return fmt.Sprintf("edition %d (%s)", pr.Year, pr.Lang) }
+
+// Prints lists the PDFs report-pdf prints: each edition's, oldest first,
+// in Danish, then in each other language that has its front page.
+func (p *Plan) Prints() []Print {
+	var out []Print
+	for _, e := range p.r.site.Editions {
+		for _, r := range append([]*Renderer{p.r}, p.r.versions...) {
+			if front, ok := p.pages[r.prefix+site.EditionURL(e.Year)+"index.html"]; ok && front.r == r {
+				out = append(out, Print{Year: e.Year, Lang: r.lang.Code, prefix: r.prefix})
+			}
+		}
+	}
+	return out
+}
+
+// printer is the renderer of the print's language, and the edition as
+// that language has it.
+func (p *Plan) printer(pr Print) (*Renderer, *site.Edition, error) {
+	for _, r := range append([]*Renderer{p.r}, p.r.versions...) {
+		if r.prefix != pr.prefix || r.lang.Code != pr.Lang {
+			continue
+		}
+		for _, e := range r.site.Editions {
+			if e.Year == pr.Year {
+				return r, e, nil
+			}
+		}
+	}
+	return nil, nil, fmt.Errorf("the site has no %s", pr)
+}
 
 // PrintData is what the print template receives: the page's data, as every
 // page has it, and the parts of the document in order.
@@ -75,21 +129,16 @@ type PrintSection struct {
 // contents list no page numbers. It fails when a template fails, and when
 // the assembled page would have two elements with one id or a link to an
 // id it does not have.
-func (p *Plan) PrintPage(year int, pages map[string]int) ([]File, error) {
-	var e *site.Edition
-	for _, ed := range p.r.site.Editions {
-		if ed.Year == year {
-			e = ed
-		}
-	}
-	if e == nil {
-		return nil, fmt.Errorf("the site has no edition %d", year)
-	}
-	set, err := p.printTemplates()
+func (p *Plan) PrintPage(pr Print, pages map[string]int) ([]File, error) {
+	r, e, err := p.printer(pr)
 	if err != nil {
 		return nil, err
 	}
-	d, err := p.printData(e)
+	set, err := p.printTemplates(r)
+	if err != nil {
+		return nil, err
+	}
+	d, err := p.printData(r, e, pr)
 	if err != nil {
 		return nil, err
 	}
@@ -99,11 +148,11 @@ func (p *Plan) PrintPage(year int, pages map[string]int) ([]File, error) {
 		return nil, &diag.Errors{Problems: []*diag.Problem{templateProblem(err)}}
 	}
 	if err := checkAnchors(b.String()); err != nil {
-		return nil, fmt.Errorf("the print page of edition %d: %w", year, err)
+		return nil, fmt.Errorf("the print page of %s: %w", pr, err)
 	}
 	return []File{
-		{Path: PrintURL(year) + "index.html", Data: b.Bytes()},
-		{Path: PrintStyles(year), Data: p.r.printStyles(d)},
+		{Path: pr.URL() + "index.html", Data: b.Bytes()},
+		{Path: pr.Styles(), Data: r.printStyles(d)},
 	}, nil
 }
 
@@ -131,9 +180,9 @@ func (d *PrintData) numberPages(pages map[string]int) {
 // printTemplates parses base.html, the partials and the print template into
 // a set of their own. It is parsed when asked for, not with the published
 // pages' templates, since most builds make no PDF.
-func (p *Plan) printTemplates() (*template.Template, error) {
+func (p *Plan) printTemplates(r *Renderer) (*template.Template, error) {
 	problems := &diag.List{}
-	set := template.New("layouts").Funcs(p.r.funcs()).Option("missingkey=error")
+	set := template.New("layouts").Funcs(r.funcs()).Option("missingkey=error")
 	names := []string{"base.html"}
 	entries, err := fs.ReadDir(p.fsys, layoutsDir)
 	if err != nil {
@@ -162,26 +211,15 @@ type PrintMeta struct {
 	Date                   data.PubDate // none in a site that is not published
 }
 
-// PrintMeta returns the document information of edition year's PDF.
-func (p *Plan) PrintMeta(year int) (PrintMeta, error) {
-	for _, e := range p.r.site.Editions {
-		if e.Year != year {
-			continue
-		}
-		d, err := p.printData(e)
-		if err != nil {
-			return PrintMeta{}, err
-		}
-		return PrintMeta{Title: p.r.lang.Tf("page.title", e.Title, e.Subtitle), Author: d.Author, Subject: e.Description, Date: e.Published}, nil
+// PrintMeta returns the document information of a print's PDF.
+func (p *Plan) PrintMeta(pr Print) (PrintMeta, error) {
+	r, e, err := p.printer(pr)
+	if err != nil {
+		return PrintMeta{}, err
 	}
-	return PrintMeta{}, fmt.Errorf("the site has no edition %d", year)
-}
-
-// Editions lists the years of the site's editions, oldest first.
-func (p *Plan) Editions() []int {
-	var out []int
-	for _, e := range p.r.site.Editions {
-		out = append(out, e.Year)
+	d, err := p.printData(r, e, pr)
+	if err != nil {
+		return PrintMeta{}, err
 	}
-	return out
+	return PrintMeta{Title: r.lang.Tf("page.title", e.Title, e.Subtitle), Author: d.Author, Subject: e.Description, Date: e.Published}, nil
 }

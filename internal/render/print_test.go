@@ -31,21 +31,32 @@ func shippedEditions(t *testing.T) ([]int, *data.Edition) {
 }
 
 // madePDFs is report-pdf's folder as it would be for the plan: a PDF of
-// 2.1 MB for each of the shipped site's editions, with the digest of the
-// sources it was made from.
+// 2.1 MB for each of its prints (each edition in each language), with the
+// digest of the sources it was made from.
 func madePDFs(t *testing.T, plan *render.Plan) fstest.MapFS {
 	t.Helper()
-	years, _ := shippedEditions(t)
 	dir := fstest.MapFS{}
-	for _, y := range years {
-		digest, err := plan.PrintDigest(y, nil)
+	for _, pr := range plan.Prints() {
+		digest, err := plan.PrintDigest(pr, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
-		dir[render.PDFPath(y)] = &fstest.MapFile{Data: []byte(strings.Repeat("%PDF", 525_000))}
-		dir[render.DigestPath(y)] = &fstest.MapFile{Data: []byte(digest + "\n")}
+		dir[pr.PDFPath()] = &fstest.MapFile{Data: []byte(strings.Repeat("%PDF", 525_000))}
+		dir[pr.DigestPath()] = &fstest.MapFile{Data: []byte(digest + "\n")}
 	}
 	return dir
+}
+
+// printOf is the plan's print of edition year in language code.
+func printOf(t *testing.T, plan *render.Plan, year int, code string) render.Print {
+	t.Helper()
+	for _, pr := range plan.Prints() {
+		if pr.Year == year && pr.Lang == code {
+			return pr
+		}
+	}
+	t.Fatalf("the plan prints no edition %d in %s", year, code)
+	return render.Print{}
 }
 
 func shippedPlan(t *testing.T, baseURL string) *render.Plan {
@@ -62,7 +73,7 @@ func shippedPlan(t *testing.T, baseURL string) *render.Plan {
 // leading into the document or to the published site.
 func TestPrintPage(t *testing.T) {
 	plan := shippedPlan(t, "https://example.org/rapport/")
-	files, err := plan.PrintPage(2016, map[string]int{"hvem-er-de": 7, "case-konkurrenter-brander-sig-sammen": 34})
+	files, err := plan.PrintPage(printOf(t, plan, 2016, "da"), map[string]int{"hvem-er-de": 7, "case-konkurrenter-brander-sig-sammen": 34})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -126,7 +137,7 @@ func TestPrintPage(t *testing.T) {
 // page was printed from.
 func TestPrintPageNoHost(t *testing.T) {
 	plan := shippedPlan(t, "/")
-	files, err := plan.PrintPage(2016, nil)
+	files, err := plan.PrintPage(printOf(t, plan, 2016, "da"), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -150,7 +161,8 @@ func TestAddPDFs(t *testing.T) {
 	plan := shippedPlan(t, "/")
 	loaded := []string{"fonts/LICENSE-Roboto.txt"}
 	dir := madePDFs(t, plan)
-	pdf, digest := string(dir[render.PDFPath(2016)].Data), strings.TrimSpace(string(dir[render.DigestPath(2016)].Data))
+	da := printOf(t, plan, 2016, "da")
+	pdf, digest := string(dir[da.PDFPath()].Data), strings.TrimSpace(string(dir[da.DigestPath()].Data))
 	if err := plan.AddPDFs(dir, "pdf"); err != nil {
 		t.Fatal(err)
 	}
@@ -161,12 +173,12 @@ func TestAddPDFs(t *testing.T) {
 	if want := `<a href="/2016/performanceregnskab-2016.pdf" type="application/pdf">Hent hele rapporten som PDF, 2,1 MB</a>`; !strings.Contains(string(front), want) {
 		t.Errorf("the front page lacks %s", want)
 	}
-	// The English front page links to the same PDF, and says it is in Danish.
+	// The English front page links to the English PDF.
 	front, _, err = plan.File("en/2016/index.html")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := `<a href="/2016/performanceregnskab-2016.pdf" type="application/pdf" hreflang="da">Download the whole report as a PDF, in Danish, 2.1 MB</a>`; !strings.Contains(string(front), want) {
+	if want := `<a href="/en/2016/performanceregnskab-2016.pdf" type="application/pdf">Download the whole report as a PDF, 2.1 MB</a>`; !strings.Contains(string(front), want) {
 		t.Errorf("the English front page lacks %s", want)
 	}
 	if b, ok, _ := plan.File("2016/performanceregnskab-2016.pdf"); !ok || string(b) != pdf {
@@ -174,13 +186,13 @@ func TestAddPDFs(t *testing.T) {
 	}
 
 	stale := madePDFs(t, plan)
-	stale[render.DigestPath(2016)] = &fstest.MapFile{Data: []byte(digest + "\n" + strings.Join(loaded, "\n"))}
+	stale[da.DigestPath()] = &fstest.MapFile{Data: []byte(digest + "\n" + strings.Join(loaded, "\n"))}
 	err = shippedPlan(t, "/").AddPDFs(stale, "pdf")
 	if err == nil || !strings.Contains(err.Error(), "made from other content") {
 		t.Errorf("a PDF made from other styles: %v", err)
 	}
 	err = shippedPlan(t, "/").AddPDFs(fstest.MapFS{}, filepath.Join("x", "pdf"))
-	if err == nil || !strings.Contains(err.Error(), "no PDF of edition 2016") {
+	if err == nil || !strings.Contains(err.Error(), "no PDF of edition 2016 (da)") {
 		t.Errorf("no PDF: %v", err)
 	}
 }

@@ -14,15 +14,16 @@ import (
 )
 
 // printData assembles the parts of an edition from the pages of the plan.
-func (p *Plan) printData(e *site.Edition) (*PrintData, error) {
-	front, ok := p.pages[site.EditionURL(e.Year)+"index.html"]
+// r is the renderer of the print's language, e the edition as it has it.
+func (p *Plan) printData(r *Renderer, e *site.Edition, pr Print) (*PrintData, error) {
+	front, ok := p.pages[r.prefix+site.EditionURL(e.Year)+"index.html"]
 	if !ok || e.Front == nil {
 		return nil, fmt.Errorf("edition %d has no front page", e.Year)
 	}
-	d := p.r.printPageData(e, front)
-	rw := p.r.printRewriter(e)
-	d.add(p.r.forewordPart(e, front, rw))
-	chapters, err := p.chapterParts(e, rw)
+	d := r.printPageData(e, front, pr)
+	rw := r.printRewriter(e)
+	d.add(r.forewordPart(e, front, rw))
+	chapters, err := p.chapterParts(r, e, rw)
 	if err != nil {
 		return nil, err
 	}
@@ -30,13 +31,13 @@ func (p *Plan) printData(e *site.Edition) (*PrintData, error) {
 		d.add(part)
 	}
 	if len(e.Cases) > 0 {
-		cases, err := p.casesPart(e, rw)
+		cases, err := p.casesPart(r, e, rw)
 		if err != nil {
 			return nil, err
 		}
 		d.add(cases)
 	}
-	clusters, err := p.clustersPart(e, rw)
+	clusters, err := p.clustersPart(r, e, rw)
 	if err != nil {
 		return nil, err
 	}
@@ -49,13 +50,13 @@ func (p *Plan) printData(e *site.Edition) (*PrintData, error) {
 // what belongs to a published page alone (its place in the site, its draft
 // notice, the link to the PDF it is about to become, its versions in other
 // languages: a PDF is in one).
-func (r *Renderer) printPageData(e *site.Edition, front job) *PrintData {
+func (r *Renderer) printPageData(e *site.Edition, front job, pr Print) *PrintData {
 	pd := *front.data
 	pd.Kind, pd.URL, pd.Title = "print", PrintURL(e.Year), e.Title
 	pd.Breadcrumbs, pd.Draft, pd.PDF = nil, nil, nil
 	pd.Versions, pd.Switch = nil, nil
 	pd.Description = e.Description
-	d := &PrintData{PageData: &pd, Styles: PrintStyles(e.Year)}
+	d := &PrintData{PageData: &pd, Styles: pr.Styles()}
 	if !e.Published.IsZero() {
 		d.Date = r.published(e.Published)
 	}
@@ -94,14 +95,14 @@ func (r *Renderer) forewordPart(e *site.Edition, front job, rw *rewriter) *Print
 
 // chapterParts are the edition's chapters, each listing its sections for
 // the table of contents.
-func (p *Plan) chapterParts(e *site.Edition, rw *rewriter) ([]*PrintPart, error) {
+func (p *Plan) chapterParts(r *Renderer, e *site.Edition, rw *rewriter) ([]*PrintPart, error) {
 	var parts []*PrintPart
 	for _, ch := range e.Chapters {
-		j, ok := p.pages[ch.URL+"index.html"]
+		j, ok := p.pages[r.prefix+ch.URL+"index.html"]
 		if !ok {
 			return nil, fmt.Errorf("no page for chapter %s", ch.URL)
 		}
-		body, err := p.r.renderMain(j)
+		body, err := r.renderMain(j)
 		if err != nil {
 			return nil, err
 		}
@@ -117,16 +118,16 @@ func (p *Plan) chapterParts(e *site.Edition, rw *rewriter) ([]*PrintPart, error)
 
 // casesPart is one part for all case stories, in the order of the cases
 // page, each story a part below it, its headings a level down.
-func (p *Plan) casesPart(e *site.Edition, rw *rewriter) (*PrintPart, error) {
-	title := p.r.lang.T("cases.title")
+func (p *Plan) casesPart(r *Renderer, e *site.Edition, rw *rewriter) (*PrintPart, error) {
+	title := r.lang.T("cases.title")
 	cases := &PrintPart{ID: "cases", Kind: "cases", Title: title, Head: title}
 	for _, group := range e.CasesByTheme() {
 		for _, c := range group.Cases {
-			j, ok := p.pages[c.URL+"index.html"]
+			j, ok := p.pages[r.prefix+c.URL+"index.html"]
 			if !ok {
 				return nil, fmt.Errorf("no page for case %s", c.URL)
 			}
-			body, err := p.r.renderMain(j)
+			body, err := r.renderMain(j)
 			if err != nil {
 				return nil, err
 			}
@@ -139,12 +140,12 @@ func (p *Plan) casesPart(e *site.Edition, rw *rewriter) (*PrintPart, error) {
 }
 
 // clustersPart is the edition's cluster directory.
-func (p *Plan) clustersPart(e *site.Edition, rw *rewriter) (*PrintPart, error) {
-	j, ok := p.pages[site.ClustersURL(e.Year)+"index.html"]
+func (p *Plan) clustersPart(r *Renderer, e *site.Edition, rw *rewriter) (*PrintPart, error) {
+	j, ok := p.pages[r.prefix+site.ClustersURL(e.Year)+"index.html"]
 	if !ok {
 		return nil, fmt.Errorf("edition %d has no cluster directory", e.Year)
 	}
-	body, err := p.r.renderMain(j)
+	body, err := r.renderMain(j)
 	if err != nil {
 		return nil, err
 	}

@@ -41,12 +41,22 @@ func TestPDF(t *testing.T) {
 		t.Fatal("the site has no edition")
 	}
 	for _, year := range editions {
-		name := fmt.Sprintf("%s/performanceregnskab-%s.pdf", year, year)
-		if _, ok := s[name]; !ok {
-			t.Errorf("%s: no PDF; make publish makes it", name)
-			continue
+		// Each edition's PDF, and its English PDF where it has English pages.
+		for _, lang := range []string{"da", "en"} {
+			folder := year
+			if lang != "da" {
+				folder = lang + "/" + year
+				if _, ok := s[folder+"/index.html"]; !ok {
+					continue
+				}
+			}
+			name := fmt.Sprintf("%s/performanceregnskab-%s.pdf", folder, year)
+			if _, ok := s[name]; !ok {
+				t.Errorf("%s: no PDF; make publish makes it", name)
+				continue
+			}
+			t.Run(folder, func(t *testing.T) { checkPDF(t, s, folder, lang, *siteDir+"/"+name) })
 		}
-		t.Run(year, func(t *testing.T) { checkPDF(t, s, year, *siteDir+"/"+name) })
 	}
 }
 
@@ -85,19 +95,21 @@ func text(s string) string {
 	return strings.Join(strings.Fields(html.UnescapeString(tagPattern.ReplaceAllString(s, " "))), " ")
 }
 
-func expectations(s Site, year string) expected {
+// expectations reads the pages of an edition in one language, below
+// folder: "2016", "en/2016".
+func expectations(s Site, folder string) expected {
 	var e expected
 	for _, p := range s.Pages() {
 		dir := path.Dir(p)
 		switch {
-		case path.Dir(dir) == year+"/cases":
+		case path.Dir(dir) == folder+"/cases":
 			if m := h1Elem.FindStringSubmatch(string(s[p])); m != nil {
 				e.cases = append(e.cases, text(m[1]))
 			}
 			if m := pullQuote.FindStringSubmatch(string(s[p])); m != nil {
 				e.quotes = append(e.quotes, text(m[1]))
 			}
-		case path.Dir(dir) == year && path.Base(dir) != "cases" && path.Base(dir) != "klynger" && strings.HasSuffix(p, "/index.html"):
+		case path.Dir(dir) == folder && path.Base(dir) != "cases" && path.Base(dir) != "klynger" && strings.HasSuffix(p, "/index.html"):
 			page := string(s[p])
 			if !strings.Contains(page, "page-chapter") {
 				continue
@@ -124,8 +136,8 @@ func expectations(s Site, year string) expected {
 	return e
 }
 
-func checkPDF(t *testing.T, s Site, year, file string) {
-	want := expectations(s, year)
+func checkPDF(t *testing.T, s Site, folder, lang, file string) {
+	want := expectations(s, folder)
 	if len(want.chapters) == 0 || len(want.cases) == 0 || len(want.figures) == 0 {
 		t.Fatalf("found %d chapters, %d case stories and %d table figures on the site's pages; has their markup changed?", len(want.chapters), len(want.cases), len(want.figures))
 	}
@@ -145,8 +157,8 @@ func checkPDF(t *testing.T, s Site, year, file string) {
 	var ld struct {
 		Publisher struct{ Name string } `json:"publisher"`
 	}
-	if m := jsonLD.FindSubmatch(s[year+"/index.html"]); m == nil || json.Unmarshal(m[1], &ld) != nil || ld.Publisher.Name == "" {
-		t.Errorf("%s/index.html names no publisher in its structured data", year)
+	if m := jsonLD.FindSubmatch(s[folder+"/index.html"]); m == nil || json.Unmarshal(m[1], &ld) != nil || ld.Publisher.Name == "" {
+		t.Errorf("%s/index.html names no publisher in its structured data", folder)
 	} else if got := infoField(info, "Author"); got != ld.Publisher.Name {
 		t.Errorf("pdfinfo: Author: %q, want the publisher, %q", got, ld.Publisher.Name)
 	}
@@ -163,7 +175,7 @@ func checkPDF(t *testing.T, s Site, year, file string) {
 	for _, o := range q.Outlines {
 		parts = append(parts, o.Page)
 	}
-	checkPDFLayout(t, s, year, file, parts)
+	checkPDFLayout(t, s, folder, file, parts)
 	var objects map[string]struct {
 		Value  any `json:"value"`
 		Stream *struct {
@@ -179,8 +191,8 @@ func checkPDF(t *testing.T, s Site, year, file string) {
 	}
 	trailer := dict("trailer")
 	root := dict("obj:" + fmt.Sprint(trailer["/Root"]))
-	if root["/Lang"] != "u:da" {
-		t.Errorf("the catalog's /Lang is %v, want da", root["/Lang"])
+	if root["/Lang"] != "u:"+lang {
+		t.Errorf("the catalog's /Lang is %v, want %s", root["/Lang"], lang)
 	}
 	if m, _ := root["/MarkInfo"].(map[string]any); m["/Marked"] != true {
 		t.Errorf("the catalog's /MarkInfo is %v, want /Marked true", root["/MarkInfo"])
@@ -192,8 +204,8 @@ func checkPDF(t *testing.T, s Site, year, file string) {
 		t.Error("the catalog has no structure tree")
 	}
 	metadata := run(t, "qpdf", "--show-object="+strings.TrimSuffix(fmt.Sprint(root["/Metadata"]), " 0 R"), "--filtered-stream-data", file)
-	if !strings.Contains(metadata, "<dc:title>") || !strings.Contains(metadata, "<dc:language><rdf:Bag><rdf:li>da</rdf:li>") {
-		t.Errorf("the XMP metadata lacks dc:title or dc:language da:\n%s", metadata)
+	if !strings.Contains(metadata, "<dc:title>") || !strings.Contains(metadata, "<dc:language><rdf:Bag><rdf:li>"+lang+"</rdf:li>") {
+		t.Errorf("the XMP metadata lacks dc:title or dc:language %s:\n%s", lang, metadata)
 	}
 
 	figures, alts := 0, 0
@@ -249,7 +261,7 @@ func checkPDF(t *testing.T, s Site, year, file string) {
 		}
 	}
 	missing := 0
-	for _, f := range append([]string{"257,6", "11.708"}, want.figures...) {
+	for _, f := range want.figures {
 		if !strings.Contains(body, " "+f+" ") {
 			missing++
 			if missing <= 10 {
@@ -258,7 +270,7 @@ func checkPDF(t *testing.T, s Site, year, file string) {
 		}
 	}
 	t.Logf("%s: %s pages, %d bytes; %d bookmarks; %d chapters, %d sections, %d case stories and %d distinct table figures found; %d figures with text alternatives",
-		path.Base(file), infoField(info, "Pages"), len(s[year+"/"+path.Base(file)]), len(titles), len(want.chapters), len(want.sections), len(want.cases), len(want.figures), figures)
+		path.Base(file), infoField(info, "Pages"), len(s[folder+"/"+path.Base(file)]), len(titles), len(want.chapters), len(want.sections), len(want.cases), len(want.figures), figures)
 }
 
 type outline struct {

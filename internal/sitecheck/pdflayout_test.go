@@ -4,12 +4,14 @@ package sitecheck
 
 import (
 	"fmt"
+	"html"
 	"image"
 	"image/png"
 	"os"
 	"path/filepath"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -34,7 +36,7 @@ const maxEmpty = 2.0 / 3
 // page's foot; no table row or chart split over two pages (pdf.Breaks, the
 // check report-pdf makes itself); and no page more than two-thirds empty
 // but where a part ends.
-func checkPDFLayout(t *testing.T, s Site, year, file string, partPages []int) {
+func checkPDFLayout(t *testing.T, s Site, folder, file string, partPages []int) {
 	fonts := run(t, "pdffonts", file)
 	families := map[string]bool{}
 	for _, line := range strings.Split(fonts, "\n")[2:] {
@@ -67,10 +69,9 @@ func checkPDFLayout(t *testing.T, s Site, year, file string, partPages []int) {
 	// The structure tree has no term of a definition list (Chromium tags
 	// it NonStruct): its words, and the headings', as the last line of a
 	// page's text are the same fault.
-	terms := headingsAndTerms(s, year)
-	pages := strings.Split(run(t, "pdftotext", "-enc", "UTF-8", file, "-"), "\f")
-	for i, page := range pages {
-		if last := lastTextLine(page); last != "" && terms[last] {
+	terms := headingsAndTerms(s, folder)
+	for i, last := range lowestLines(t, file) {
+		if last != "" && terms[last] {
 			t.Errorf("%s: page %d ends on the heading or term %q", filepath.Base(file), i+1, last)
 		}
 	}
@@ -83,17 +84,17 @@ func checkPDFLayout(t *testing.T, s Site, year, file string, partPages []int) {
 
 var (
 	headingOrTerm = regexp.MustCompile(`(?s)<(h[1-6]|dt)\b[^>]*>(.*?)</(?:h[1-6]|dt)>`)
-	pageNumber    = regexp.MustCompile(`^(Side|Page) \d+ (af|of) \d+$`)
 	clusterPage   = regexp.MustCompile(`/klynger/[^/]+/index\.html$`)
 )
 
 // headingsAndTerms are the words of every heading and definition term of
-// the edition's pages that its PDF holds: all but each cluster's own page
-// (the PDF has the directory, where a cluster's name is a list's item).
-func headingsAndTerms(s Site, year string) map[string]bool {
+// the edition's pages, below folder, that its PDF holds: all but each
+// cluster's own page (the PDF has the directory, where a cluster's name is
+// a list's item).
+func headingsAndTerms(s Site, folder string) map[string]bool {
 	out := map[string]bool{}
 	for _, p := range s.Pages() {
-		if !strings.HasPrefix(p, year+"/") && !strings.HasPrefix(p, "en/"+year+"/") || clusterPage.MatchString(p) {
+		if !strings.HasPrefix(p, folder+"/") || clusterPage.MatchString(p) {
 			continue
 		}
 		for _, m := range headingOrTerm.FindAllStringSubmatch(string(s[p]), -1) {
@@ -105,16 +106,59 @@ func headingsAndTerms(s Site, year string) map[string]bool {
 	return out
 }
 
-// lastTextLine is the last line of a page's text but for its page number.
-func lastTextLine(page string) string {
-	lines := strings.Split(page, "\n")
-	for i := len(lines) - 1; i >= 0; i-- {
-		l := strings.Join(strings.Fields(lines[i]), " ")
-		if l != "" && !pageNumber.MatchString(l) {
-			return l
-		}
+var (
+	bboxPage = regexp.MustCompile(`(?s)<page width="([\d.]+)" height="([\d.]+)">(.*?)</page>`)
+	bboxWord = regexp.MustCompile(`<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)</word>`)
+)
+
+// lowestLines is, for each page, the words of the lowest line of its text
+// area, by where they stand (pdftotext -bbox), not by the order a table's
+// cells are read in; the margins' running head and page number are left
+// out.
+func lowestLines(t *testing.T, file string) []string {
+	out := filepath.Join(t.TempDir(), "bbox.html")
+	run(t, "pdftotext", "-bbox", "-enc", "UTF-8", file, out)
+	doc, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
 	}
-	return ""
+	var lines []string
+	for _, page := range bboxPage.FindAllStringSubmatch(string(doc), -1) {
+		height := atof(page[2])
+		top, foot := height*topMarginMM/pageHeightMM, height*(1-footMarginMM/pageHeightMM)
+		type word struct {
+			x, bottom float64
+			text      string
+		}
+		var words []word
+		lowest := 0.0
+		for _, m := range bboxWord.FindAllStringSubmatch(page[3], -1) {
+			w := word{atof(m[1]), atof(m[3]), html.UnescapeString(m[4])}
+			if atof(m[2]) < top || w.bottom > foot {
+				continue
+			}
+			words = append(words, w)
+			lowest = max(lowest, w.bottom)
+		}
+		var line []word
+		for _, w := range words {
+			if w.bottom > lowest-3 { // the same line, give or take a descender
+				line = append(line, w)
+			}
+		}
+		sort.Slice(line, func(i, j int) bool { return line[i].x < line[j].x })
+		var text []string
+		for _, w := range line {
+			text = append(text, w.text)
+		}
+		lines = append(lines, strings.Join(text, " "))
+	}
+	return lines
+}
+
+func atof(s string) float64 {
+	f, _ := strconv.ParseFloat(s, 64)
+	return f
 }
 
 // emptyPages renders each page small and measures how far down its text
