@@ -107,10 +107,11 @@ fmt-check:
 # here too, so that make test catches what would break them.
 vet:
 	$(GO) vet ./...
-	$(GO) vet -tags sitecheck ./internal/sitecheck
+	$(GO) vet -tags sitecheck ./internal/sitecheck ./internal/chart ./internal/pdf
 
 lint:
 	$(GO) run $(STATICCHECK) ./...
+	$(GO) run $(STATICCHECK) -tags sitecheck ./internal/sitecheck ./internal/chart ./internal/pdf
 
 unit:
 	$(GO) test -race -count=1 ./...
@@ -145,6 +146,8 @@ check-site: $(BIN) $(SITE_CHECK)/node_modules/.installed $(SEARCH)/node_modules/
 	$(GO) test -tags sitecheck -count=1 -timeout 30m -v -run 'TestBuiltSite|TestBrowser|TestLayout|TestLighthouse|TestSearch|TestPDF|TestEnglishSpelling' ./internal/sitecheck \
 		-args -site $(abspath $(CHECK_DIR)/site) -axe $(abspath $(SITE_CHECK)/node_modules/axe-core/axe.min.js) \
 		-lighthouse $(abspath $(SITE_CHECK)/node_modules/.bin/lighthouse)
+	$(GO) test -tags sitecheck -count=1 -run 'TestBuiltChartsClearOfLines' ./internal/chart -args -site $(abspath $(CHECK_DIR)/site)
+	@echo "check-site: no chart label of the site crosses an axis or stands struck by a grid line"
 	$(GO) test -tags sitecheck -count=1 -run 'TestBreaksPlanted' ./internal/pdf
 	@echo "check-site: the PDF's page-break check finds a stranded heading and a split row planted in a page this Chromium prints"
 

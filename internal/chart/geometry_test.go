@@ -1,6 +1,7 @@
 package chart
 
 import (
+	"fmt"
 	"html"
 	"regexp"
 	"strconv"
@@ -37,63 +38,75 @@ func atoi(s string) float64 { n, _ := strconv.Atoi(s); return float64(n) }
 // geometry: no label is drawn across an axis line, and one that a grid
 // line runs behind stands on a strip of the page's paper, which the line
 // stops at. At 390 px the value axis of horizontal bars once ran through
-// the first letter of every bar label.
+// the first letter of every bar label. TestBuiltChartsClearOfLines holds
+// every chart of a built site to the same.
 func TestLabelsClearOfLines(t *testing.T) {
 	for _, s := range variants() {
 		svg, err := Render(s)
 		if err != nil {
 			t.Fatal(err)
 		}
-		var axes, grids, papers []box
-		for _, m := range svgLine.FindAllStringSubmatch(string(svg), -1) {
-			l := box{atoi(m[1]), atoi(m[2]), atoi(m[3]), atoi(m[4])}
-			switch m[5] {
-			case "#4a5560":
-				axes = append(axes, l)
-			case "#d5dbe0":
-				grids = append(grids, l)
-			}
-		}
-		for _, m := range svgPaper.FindAllStringSubmatch(string(svg), -1) {
-			papers = append(papers, box{atoi(m[1]), atoi(m[2]), atoi(m[5]), atoi(m[6])})
-		}
-		texts := 0
-		for _, m := range svgText.FindAllStringSubmatch(string(svg), -1) {
-			if strings.Contains(m[4], "rotate(") {
-				continue // turned value labels stand above their bars
-			}
-			x, y := atoi(m[1]), atoi(m[2])
-			size, _ := strconv.ParseFloat(m[3], 64)
-			label := html.UnescapeString(m[5])
-			w := textWidth(label, size)
-			b := box{x, y - 0.72*size, x + w, y}
-			switch {
-			case strings.Contains(m[4], `text-anchor="middle"`):
-				b.x0, b.x1 = x-w/2, x+w/2
-			case strings.Contains(m[4], `text-anchor="end"`):
-				b.x0, b.x1 = x-w, x
-			}
-			texts++
-			for _, a := range axes {
-				if b.crosses(a) {
-					t.Errorf("%s: the label %q is drawn across an axis line %v", goldenName(s), m[5], a)
-				}
-			}
-			for _, g := range grids {
-				if !b.crosses(g) {
-					continue
-				}
-				covered := false
-				for _, p := range papers {
-					covered = covered || b.inside(p)
-				}
-				if !covered {
-					t.Errorf("%s: a grid line %v runs through the label %q", goldenName(s), g, m[5])
-				}
-			}
-		}
-		if texts == 0 {
-			t.Errorf("%s: no label read; has the SVG's markup changed?", goldenName(s))
+		for _, p := range labelProblems(string(svg)) {
+			t.Errorf("%s: %s", goldenName(s), p)
 		}
 	}
+}
+
+// labelProblems lists the labels of a chart drawn across an axis line, or
+// struck by a grid line without a strip of paper beneath them; a chart
+// whose labels it cannot read is a problem too.
+func labelProblems(svg string) []string {
+	var out []string
+	var axes, grids, papers []box
+	for _, m := range svgLine.FindAllStringSubmatch(svg, -1) {
+		l := box{atoi(m[1]), atoi(m[2]), atoi(m[3]), atoi(m[4])}
+		switch m[5] {
+		case "#4a5560":
+			axes = append(axes, l)
+		case "#d5dbe0":
+			grids = append(grids, l)
+		}
+	}
+	for _, m := range svgPaper.FindAllStringSubmatch(svg, -1) {
+		papers = append(papers, box{atoi(m[1]), atoi(m[2]), atoi(m[5]), atoi(m[6])})
+	}
+	texts := 0
+	for _, m := range svgText.FindAllStringSubmatch(svg, -1) {
+		if strings.Contains(m[4], "rotate(") {
+			continue // turned value labels stand above their bars
+		}
+		x, y := atoi(m[1]), atoi(m[2])
+		size, _ := strconv.ParseFloat(m[3], 64)
+		label := html.UnescapeString(m[5])
+		w := textWidth(label, size)
+		b := box{x, y - 0.72*size, x + w, y}
+		switch {
+		case strings.Contains(m[4], `text-anchor="middle"`):
+			b.x0, b.x1 = x-w/2, x+w/2
+		case strings.Contains(m[4], `text-anchor="end"`):
+			b.x0, b.x1 = x-w, x
+		}
+		texts++
+		for _, a := range axes {
+			if b.crosses(a) {
+				out = append(out, fmt.Sprintf("the label %q is drawn across an axis line %v", m[5], a))
+			}
+		}
+		for _, g := range grids {
+			if !b.crosses(g) {
+				continue
+			}
+			covered := false
+			for _, p := range papers {
+				covered = covered || b.inside(p)
+			}
+			if !covered {
+				out = append(out, fmt.Sprintf("a grid line %v runs through the label %q", g, m[5]))
+			}
+		}
+	}
+	if texts == 0 {
+		out = append(out, "no label read; has the SVG's markup changed?")
+	}
+	return out
 }
