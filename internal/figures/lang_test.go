@@ -60,7 +60,7 @@ func TestEnglishTable(t *testing.T) {
 	for _, want := range []string{
 		`<span class="visually-hidden">Key figure</span>`,
 		`<th scope="col" class="num change">Change 2014–2015 <span class="unit">%</span></th>`,
-		`Total turnover excluding in kind <span class="unit">(DKK million)</span></th><td class="num">356.2</td><td class="num">257.6</td><td class="num">−28</td>`,
+		`Total turnover excluding in-kind contributions <span class="unit">(DKK million)</span></th><td class="num">356.2</td><td class="num">257.6</td><td class="num">−28</td>`,
 		`<span class="visually-hidden">of which </span>`,
 		`<td class="num">11,708</td>`,
 		`<figcaption class="table-note">Empty cells: no figure was recorded that year. The change is calculated from the figures shown.</figcaption>`,
@@ -103,7 +103,7 @@ func TestEnglishChart(t *testing.T) {
 			t.Errorf("the English chart says %q", danish)
 		}
 	}
-	if got, want := files["figur-omsaetning.csv"], "\uFEFF\"Turnover, 2014–2015\",Total turnover excluding in kind\r\n2014,356.2\r\n2015,257.6\r\n"; got != want {
+	if got, want := files["figur-omsaetning.csv"], "\uFEFF\"Turnover, 2014–2015\",Total turnover excluding in-kind contributions\r\n2014,356.2\r\n2015,257.6\r\n"; got != want {
 		t.Errorf("the English CSV is\n%q\nwant\n%q", got, want)
 	}
 	if got, want := files["figur-virksomheder.csv"], "\uFEFF\"Companies, 2014–2015\",Total number of participating companies\r\n2014,12830\r\n2015,11708\r\n"; got != want {

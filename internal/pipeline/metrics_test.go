@@ -54,7 +54,7 @@ func TestMetricPagesDrawTheirHistory(t *testing.T) {
 			t.Errorf("the page of a share above the whole lacks %s", want)
 		}
 	}
-	if !strings.Contains(out["en/tal/succesrate-staten/index.html"], "Note on 2013: More applications were funded") {
+	if !strings.Contains(out["en/tal/succesrate-staten/index.html"], "Note on 2013: More applications received funding in 2013") {
 		t.Error("the English page lacks the note in English")
 	}
 	if n := strings.Count(list, `class="sparkline"`); n < 60 {

@@ -92,7 +92,7 @@ func TestPagesSpeakTheirLanguage(t *testing.T) {
 		{"tal/index.html", "Alle tal – " + report, "Alle nøgletal i performanceregnskabet med deres udvikling år for år.", []string{"Forside"}},
 		{"en/tal/index.html", "All figures – " + reportEn, "Every key figure in the Performance Accounts, and how it has changed year by year.", []string{"Home"}},
 		{"tal/omsaetning/index.html", "Samlet omsætning ekskl. in kind – " + report, "Samlet omsætning ekskl. in kind: tallene år for år i performanceregnskabet.", []string{"Forside", "Alle tal"}},
-		{"en/tal/omsaetning/index.html", "Total turnover excluding in kind – " + reportEn, "Total turnover excluding in kind: the figures year by year in the Performance Accounts.", []string{"Home", "All figures"}},
+		{"en/tal/omsaetning/index.html", "Total turnover excluding in-kind contributions – " + reportEn, "Total turnover excluding in-kind contributions: the figures year by year in the Performance Accounts.", []string{"Home", "All figures"}},
 		{"2016/index.html", edition + " – " + report, "", []string{"Forside"}},
 		{"en/2016/index.html", editionE + " – " + reportEn, "", []string{"Home"}},
 		{"2016/hvem-er-de/index.html", "Hvem er de? – " + edition, "", []string{"Forside", edition}},
