@@ -35,7 +35,7 @@ FUZZBLOCK   ?= 30000x
 FUZZFLAGS    = -run '^$$' -fuzzminimizetime 200x
 BENCH_RUNS  ?= 7
 
-.PHONY: all build publish publish-needs serve check install test vet fmt-check lint unit test-next-edition bench fuzz check-site \
+.PHONY: pdf-sheets all build publish publish-needs serve check install test vet fmt-check lint unit test-next-edition bench fuzz check-site \
 	release-check release clean
 
 all: build
@@ -154,6 +154,15 @@ check-site: $(BIN) $(SITE_CHECK)/node_modules/.installed $(SEARCH)/node_modules/
 $(SITE_CHECK)/node_modules/.installed: $(SITE_CHECK)/package.json $(SITE_CHECK)/package-lock.json
 	cd $(SITE_CHECK) && npm ci --no-audit --no-fund
 	touch $@
+
+## pdf-sheets: a picture of every page of each edition's PDFs at 60 dpi, side by side, in
+## docs/screenshots/pdf-<year>-<lang>.png (after make check-site; needs poppler-utils)
+pdf-sheets:
+	@set -e; for pdf in $$(cd $(CHECK_DIR)/pdf && find . -name '*.pdf' | sort); do \
+	  dir=$$(mktemp -d); pdftoppm -r 60 -png $(CHECK_DIR)/pdf/$$pdf $$dir/p; \
+	  lang=$$(case $$pdf in ./en/*) echo en;; *) echo da;; esac); year=$$(basename $$(dirname $$pdf)); \
+	  $(GO) run ./tools/contactsheet -cols 8 -out docs/screenshots/pdf-$$year-$$lang.png $$dir/p-*.png; \
+	  rm -rf $$dir; echo "pdf-sheets: docs/screenshots/pdf-$$year-$$lang.png"; done
 
 ## fuzz: a short run of every fuzz target (FUZZTIME=150000x runs each; FUZZSITE=10000x
 ## whole-site builds); the Markdown, table, chart and site targets fail an input that

@@ -2,6 +2,7 @@ package chart
 
 import (
 	"math"
+	"strings"
 
 	"report/internal/lang"
 
@@ -98,9 +99,10 @@ func (v *valueRange) GetTicks(gochart.Renderer, gochart.Style, gochart.ValueForm
 // valueLabel formats a value for a label on a bar or point.
 func valueLabel(l *lang.Lang, v float64, decimals int) string { return l.Number(v, decimals) }
 
-// withUnit formats a value with its unit, as in "94,9 mio. kr." or "36,8 %"
-// ("257.6 DKK million" in English); a percentage as the language's
-// [chart] percent writes it.
+// withUnit formats a value with its unit, as in "94,9 mio. kr." or "36,8 %";
+// a percentage as the language's [chart] percent writes it, and an amount
+// whose unit starts with a currency's code as the language places it:
+// "DKK 257.6 million" in English.
 func withUnit(l *lang.Lang, v float64, decimals int, unit string) string {
 	switch unit {
 	case "":
@@ -108,7 +110,20 @@ func withUnit(l *lang.Lang, v float64, decimals int, unit string) string {
 	case "%":
 		return percent(l, l.Number(v, decimals))
 	}
+	if code, rest, ok := currencyFirst(unit); ok && l.CurrencyFirst {
+		return strings.TrimSpace(code + " " + l.Number(v, decimals) + " " + rest)
+	}
 	return l.Number(v, decimals) + " " + unit
+}
+
+// currencyFirst splits a unit that starts with an ISO 4217 code, "DKK
+// million", into the code and the rest.
+func currencyFirst(unit string) (code, rest string, ok bool) {
+	code, rest, _ = strings.Cut(unit, " ")
+	if len(code) != 3 || strings.ToUpper(code) != code || strings.ToLower(code) == code {
+		return "", "", false
+	}
+	return code, rest, true
 }
 
 // Drawing helpers built on the Renderer methods only.

@@ -53,10 +53,13 @@ type Spec struct {
 	Categories []string // x labels (years as strings) or bar labels
 	Series     []Series
 	Unit       string // "mio. kr.", "%", "": shown on the axis and labels
-	Decimals   int    // decimals for value labels
-	Width      int    // viewBox width in px; 0 = 720, or 360 when Narrow
-	Narrow     bool   // phone variant: 360 wide, fewer ticks, wrapped labels
-	ID         string // unique id prefix for the title and desc ids in the page
+	// UnitOne is the unit after the number 1, where it differs: "cluster"
+	// for "clusters"; Danish "klynge" would be the same.
+	UnitOne  string
+	Decimals int    // decimals for value labels
+	Width    int    // viewBox width in px; 0 = 720, or 360 when Narrow
+	Narrow   bool   // phone variant: 360 wide, fewer ticks, wrapped labels
+	ID       string // unique id prefix for the title and desc ids in the page
 	// Lang is the language of the page the chart is on, as lang.Load read
 	// it: its figures are written its way and its words, the <desc> too,
 	// come from its [chart] strings. Render refuses a spec without one, or
@@ -251,4 +254,12 @@ func svgClass(s Spec) string {
 		v = "chart-narrow"
 	}
 	return "chart chart-" + string(s.Kind) + " " + v
+}
+
+// unit is the unit after the value v: UnitOne after a 1.
+func (s *Spec) unit(v float64) string {
+	if v == 1 && s.UnitOne != "" {
+		return s.UnitOne
+	}
+	return s.Unit
 }

@@ -66,11 +66,11 @@ func describeExtremes(b *strings.Builder, s Spec) {
 	}
 	l := s.Lang
 	if lo == hi {
-		b.WriteString(" " + say(l, "chart.only", withUnit(l, hi.v, s.Decimals, s.Unit), where(s, hi)))
+		b.WriteString(" " + say(l, "chart.only", withUnit(l, hi.v, s.Decimals, s.unit(hi.v)), where(s, hi)))
 		return
 	}
 	b.WriteString(" " + say(l, "chart.extremes",
-		withUnit(l, hi.v, s.Decimals, s.Unit), where(s, hi), withUnit(l, lo.v, s.Decimals, s.Unit), where(s, lo)))
+		withUnit(l, hi.v, s.Decimals, s.unit(hi.v)), where(s, hi), withUnit(l, lo.v, s.Decimals, s.unit(lo.v)), where(s, lo)))
 }
 
 // extremes finds the smallest and largest values; ties go to the first.
@@ -127,9 +127,13 @@ func describeTrend(b *strings.Builder, s Spec, ser Series) {
 	}
 	args := []any{s.Categories[first], s.Categories[last]}
 	if a == z {
-		args = append(args, withUnit(l, z, s.Decimals, s.Unit))
+		args = append(args, withUnit(l, z, s.Decimals, s.unit(z)))
 	} else {
-		args = append(args, valueLabel(l, a, s.Decimals), withUnit(l, z, s.Decimals, s.Unit))
+		from := valueLabel(l, a, s.Decimals)
+		if _, _, ok := currencyFirst(s.Unit); ok && l.CurrencyFirst {
+			from = withUnit(l, a, s.Decimals, s.unit(a)) // "from DKK 602.8 million to DKK 257.6 million"
+		}
+		args = append(args, from, withUnit(l, z, s.Decimals, s.unit(z)))
 	}
 	if len(s.Series) > 1 {
 		key = strings.Replace(key, "chart.", "chart.series_", 1)
@@ -152,12 +156,12 @@ func describeShare(b *strings.Builder, s Spec) {
 	l := s.Lang
 	vals := s.Series[0].Values
 	sum := total(vals)
-	b.WriteString(" " + say(l, "chart.share_total", withUnit(l, sum, s.Decimals, s.Unit)))
+	b.WriteString(" " + say(l, "chart.share_total", withUnit(l, sum, s.Decimals, s.unit(sum))))
 	var parts []string
 	for i, v := range vals {
 		if !math.IsNaN(v) {
 			parts = append(parts, fmt.Sprintf("%s %s (%s)", s.Categories[i],
-				withUnit(l, v, s.Decimals, s.Unit), percent(l, l.Number(v/sum*100, 1))))
+				withUnit(l, v, s.Decimals, s.unit(v)), percent(l, l.Number(v/sum*100, 1))))
 		}
 	}
 	b.WriteString(" " + strings.Join(parts, "; ") + ".")

@@ -108,13 +108,13 @@ func TestEnglish(t *testing.T) {
 			Categories: []string{"2012", "2013", "2014", "2015"},
 			Series:     []Series{{Name: "Turnover", Values: []float64{602.8, 390.1, 356.2, 257.6}}}},
 			[]string{"602.8", "257.6"},
-			"Bar chart: Turnover, 2012–2015. The largest figure is 602.8 DKK million (2012), the smallest 257.6 DKK million (2015)." +
-				" From 2012 to 2015 the figure fell from 602.8 to 257.6 DKK million (−57%)."},
+			"Bar chart: Turnover, 2012–2015. The largest figure is DKK 602.8 million (2012), the smallest DKK 257.6 million (2015)." +
+				" From 2012 to 2015 the figure fell from DKK 602.8 million to DKK 257.6 million (−57%)."},
 		{Spec{Kind: Share, ID: "funding", Title: "Funding by source, 2015", Unit: "DKK million", Decimals: 1,
 			Categories: []string{"Central government", "EU", "Others"},
 			Series:     []Series{{Name: "Funding", Values: []float64{94.9, 22.3, nan}}}},
-			[]string{"Total: 117.2 DKK million", "94.9 DKK million · 81.0%", "50%", "100%", "no figure"},
-			"Breakdown: Funding by source, 2015. In total 117.2 DKK million: Central government 94.9 DKK million (81.0%); EU 22.3 DKK million (19.0%)." +
+			[]string{"Total: DKK 117.2 million", "DKK 94.9 million · 81.0%", "50%", "100%", "no figure"},
+			"Breakdown: Funding by source, 2015. In total DKK 117.2 million: Central government DKK 94.9 million (81.0%); EU DKK 22.3 million (19.0%)." +
 				" Largest share: Central government. Smallest share: EU. No figures for Others."},
 		{Spec{Kind: Line, ID: "share-line", Title: "Share of SMEs", Unit: "%",
 			Categories: []string{"2014", "2015"},

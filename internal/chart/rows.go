@@ -42,10 +42,10 @@ func drawRows(r *svgRenderer, s Spec, t theme) error {
 		l.lens = make([]float64, len(vals))
 		for i, v := range vals {
 			l.lens[i] = v / sum * 100
-			l.texts[i] = withUnit(lg, v, s.Decimals, s.Unit) + " · " + percent(lg, lg.Number(l.lens[i], 1))
+			l.texts[i] = withUnit(lg, v, s.Decimals, s.unit(v)) + " · " + percent(lg, lg.Number(l.lens[i], 1))
 		}
 		ax = axis{lo: 0, hi: 100, step: 50}
-		l.caption = say(lg, "chart.total", withUnit(lg, sum, s.Decimals, s.Unit))
+		l.caption = say(lg, "chart.total", withUnit(lg, sum, s.Decimals, s.unit(sum)))
 	} else {
 		for i, v := range vals {
 			l.texts[i] = valueLabel(lg, v, s.Decimals)

@@ -48,6 +48,7 @@ type Figure struct {
 	Wide       []byte // SVG for wide screens and print
 	Narrow     []byte // SVG for phones
 	Unit       string
+	UnitOne    string // the unit after a 1, where it differs (chart.Spec.UnitOne)
 	Categories []string
 	Series     []figureSeries
 	lang       *lang.Lang // the page's: its words, its figures in the drawings and the CSV; nil is Danish
@@ -127,7 +128,7 @@ func (st *block) chart() (string, []markdown.File) {
 // draw renders the figure's two drawings: wide for screens and print, narrow
 // for phones.
 func (fig *Figure) draw(kind chart.Kind, decimals int) error {
-	cs := chart.Spec{Kind: kind, Title: fig.Title, Categories: fig.Categories, Unit: fig.Unit, Decimals: decimals, ID: fig.ID, Lang: fig.language()}
+	cs := chart.Spec{Kind: kind, Title: fig.Title, Categories: fig.Categories, Unit: fig.Unit, UnitOne: fig.UnitOne, Decimals: decimals, ID: fig.ID, Lang: fig.language()}
 	for _, s := range fig.Series {
 		cs.Series = append(cs.Series, chart.Series{Name: s.Name, Values: s.Values})
 	}

@@ -135,7 +135,7 @@ func (st *block) chartFromClusters(fig *Figure, spec chartSpec, errAt func(strin
 		return
 	}
 	if fig.Unit == "" {
-		fig.Unit = say(l, "figures.clusters_unit")
+		fig.Unit, fig.UnitOne = say(l, "figures.clusters_unit"), say(l, "figures.clusters_unit_one")
 	}
 	fig.Series = append(fig.Series, s)
 }

@@ -91,7 +91,7 @@ func TestEnglishChart(t *testing.T) {
 		`<p class="table-note">Unit: DKK million.</p>`,
 		`Download the figures: <a href="figur-omsaetning.csv" download>CSV (Excel)</a>`,
 		`<p class="chart-source">Source: the clusters’ reports to the Performance Accounts.</p>`,
-		`Bar chart: Turnover, 2014–2015. The largest figure is 356.2 DKK million (2014), the smallest 257.6 DKK million (2015). From 2014 to 2015 the figure fell from 356.2 to 257.6 DKK million (−28%).</desc>`,
+		`Bar chart: Turnover, 2014–2015. The largest figure is DKK 356.2 million (2014), the smallest DKK 257.6 million (2015). From 2014 to 2015 the figure fell from DKK 356.2 million to DKK 257.6 million (−28%).</desc>`,
 		`>11,708</text>`,
 	} {
 		if !strings.Contains(html, want) {

@@ -30,9 +30,12 @@ type Lang struct {
 	// metric's title: "Omsætning – heraf staten", "… – of which central
 	// government", "… – gennemsnit per klynge".
 	OfWhich, PerCluster string
-	and                 string                 // the word before a list's last item
-	date                func(time.Time) string // a day written out
-	strings             map[string]string
+	// CurrencyFirst places a currency's code before the number, as English
+	// writes "DKK 257.6 million"; Danish writes "257,6 mio. kr.".
+	CurrencyFirst bool
+	and           string                 // the word before a list's last item
+	date          func(time.Time) string // a day written out
+	strings       map[string]string
 	// broken are the keys whose strings were refused: reported once, in
 	// the file that has them, not again as missing.
 	broken map[string]bool
@@ -46,7 +49,7 @@ var (
 		date: func(t time.Time) string {
 			return strconv.Itoa(t.Day()) + ". " + daMonths[t.Month()-1] + " " + strconv.Itoa(t.Year())
 		}}
-	English = &Lang{Code: "en", Locale: "en_GB", Name: "English", Decimal: '.', Group: ',', Points: " percentage points", OfWhich: "of which", PerCluster: "average per cluster", and: "and",
+	English = &Lang{Code: "en", Locale: "en_GB", Name: "English", Decimal: '.', Group: ',', Points: " percentage points", OfWhich: "of which", PerCluster: "average per cluster", CurrencyFirst: true, and: "and",
 		date: func(t time.Time) string {
 			return strconv.Itoa(t.Day()) + " " + t.Month().String() + " " + strconv.Itoa(t.Year())
 		}}
