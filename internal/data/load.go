@@ -80,17 +80,18 @@ func (d *Data) loadSite(fsys fs.FS, problems *diag.List) {
 var licenceID = regexp.MustCompile(`^[-a-zA-Z0-9._]{1,80}$`)
 
 // checkLicence checks the open data's licence: an identifier and, if
-// given, the https address of its text. None is a warning, not an error:
-// the figures can be published while the publisher decides, but a reader
-// cannot tell what they may do with them.
+// given, the https address of its text. The placeholder, data_licence = ""
+// (as the shipped site has it until the publisher decides), is a warning,
+// not an error: the figures can be published meanwhile, but a reader
+// cannot tell what they may do with them. A site that names no licence at
+// all, such as a test site, is left alone.
 func (d *Data) checkLicence(name string, doc *tomlfile.Doc, problems *diag.List) {
 	id, u := d.Site.DataLicence, d.Site.DataLicenceURL
+	line, col := doc.Pos("data_licence")
 	switch {
-	case id == "":
-		line, col := doc.Pos("data_licence")
-		problems.Warnf(name, line, col, `"data_licence" is empty, so the open data (tal/data/) are published without a licence and readers cannot tell what they may do with them; name the licence the publisher chose, like data_licence = "CC-BY-4.0" with data_licence_url = "https://creativecommons.org/licenses/by/4.0/"`)
-	case !licenceID.MatchString(id):
-		line, col := doc.Pos("data_licence")
+	case id == "" && line > 0:
+		problems.Warnf(name, line, col, `"data_licence" is still empty, so the open data (tal/data/) are published without a licence and readers cannot tell what they may do with them; name the licence the publisher chose, like data_licence = "CC-BY-4.0" with data_licence_url = "https://creativecommons.org/licenses/by/4.0/"`)
+	case id != "" && !licenceID.MatchString(id):
 		problems.Errorf(name, line, col, `"data_licence" must be a licence's identifier, letters, digits and - . _, like "CC-BY-4.0", not %q`, short(id))
 		d.Site.DataLicence = ""
 	}
