@@ -67,8 +67,11 @@ type Column struct {
 	// Type is its Frictionless type: string, integer, number or boolean;
 	// TypeName says it in the files' language.
 	Type, TypeName string
-	Description    string // in the files' language
-	Required       bool   // never empty
+	// Description is in the files' language, and may hold phrases of
+	// another language, {{da: klynger}}, which the page marks (see
+	// lang.MarkPhrases) and the files write as their words only.
+	Description string
+	Required    bool // never empty
 }
 
 // openColumns are the columns, in order; their descriptions are the
@@ -369,7 +372,7 @@ func openPackage(o OpenDataOptions, columns []Column, csv, js []byte) []byte {
 	}
 	sch := &schema{PrimaryKey: []string{"metric", "year"}, MissingValues: []string{""}}
 	for _, c := range columns {
-		f := schemaField{Name: c.Name, Type: c.Type, Description: c.Description}
+		f := schemaField{Name: c.Name, Type: c.Type, Description: lang.Plain(c.Description)}
 		if c.Type == "number" && decimal != "." {
 			f.DecimalChar = decimal
 		}
