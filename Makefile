@@ -131,7 +131,7 @@ test-next-edition: $(BIN)
 		awk '/report\/internal\/sitetest( |$$)/ {print $$1}')
 
 ## check-site: build the site and check it as a browser, a validator and a crawler would
-## (needs Chromium, Java, npm and hunspell with its en_GB dictionary; .ci/run installs them)
+## (needs Chromium, Java, Node.js with npm and hunspell with its en_GB dictionary; .ci/run installs them)
 check-site: $(BIN) $(SITE_CHECK)/node_modules/.installed $(SEARCH)/node_modules/.installed
 	rm -rf $(CHECK_DIR)
 	$(MAKE) --no-print-directory publish OUT=$(CHECK_DIR)/site PDF_DIR=$(CHECK_DIR)/pdf
@@ -143,7 +143,9 @@ check-site: $(BIN) $(SITE_CHECK)/node_modules/.installed $(SEARCH)/node_modules/
 	@echo "check-site: two prints of the PDFs are byte-identical"
 	java -jar $(SITE_CHECK)/node_modules/vnu-jar/build/dist/vnu.jar --errors-only --skip-non-html --also-check-svg $(CHECK_DIR)/site $(CHECK_DIR)/pdf
 	@echo "check-site: the Nu Html Checker found no errors"
-	$(GO) test -tags sitecheck -count=1 -timeout 30m -v -run 'TestBuiltSite|TestBrowser|TestLayout|TestLighthouse|TestSearch|TestPDF|TestEnglishSpelling' ./internal/sitecheck \
+	node $(SITE_CHECK)/validate-datapackage.js $(CHECK_DIR)/site/tal/data/datapackage.json $(CHECK_DIR)/site/en/tal/data/datapackage.json
+	@echo "check-site: the open data are valid Frictionless data packages, every row read with its schema"
+	$(GO) test -tags sitecheck -count=1 -timeout 30m -v -run 'TestBuiltSite|TestBrowser|TestLayout|TestLighthouse|TestSearch|TestPDF|TestEnglishSpelling|TestDataPackage' ./internal/sitecheck \
 		-args -site $(abspath $(CHECK_DIR)/site) -axe $(abspath $(SITE_CHECK)/node_modules/axe-core/axe.min.js) \
 		-lighthouse $(abspath $(SITE_CHECK)/node_modules/.bin/lighthouse)
 	$(GO) test -tags sitecheck -count=1 -run 'TestBuiltChartsClearOfLines' ./internal/chart -args -site $(abspath $(CHECK_DIR)/site)

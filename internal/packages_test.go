@@ -38,7 +38,7 @@ var packages = []pkg{
 	{"chart", "draws SVG charts with go-chart (its one user) through a CSP-safe renderer", []string{"lang"}},
 	{"share", "draws the share image for link previews", []string{"chart"}},
 	{"markdown", "the goldmark boundary (its one user): Markdown to HTML with the report's extensions", []string{"danish", "diag", "draft", "lang", "tomlfile"}},
-	{"figures", "the figure language: table, chart and keyfigure blocks, downloads, typed figures", []string{"chart", "danish", "data", "lang", "markdown", "refs", "timing", "tomlfile"}},
+	{"figures", "the figure language: table, chart and keyfigure blocks, downloads, open data, typed figures", []string{"chart", "danish", "data", "lang", "markdown", "refs", "timing", "tomlfile"}},
 	{"site", "loads and checks content/ and data/ into the model of the editions", []string{"danish", "data", "diag", "draft", "figures", "frontmatter", "lang", "markdown", "refs", "textfile", "timing", "tomlfile"}},
 	{"render", "plans every file of the site and renders its pages with the templates", []string{"chart", "data", "diag", "lang", "markdown", "share", "site", "timing"}},
 	{"pdf", "prints an edition's PDF with headless Chromium and tags it", []string{"render"}},

@@ -258,3 +258,43 @@ func plural(n int, one, many string) string {
 	}
 	return many
 }
+
+// ReservedMetricIDs are the ids no metric may take, since its page,
+// tal/<id>/, would be another page of the site: the value says which.
+var ReservedMetricIDs = map[string]string{"data": "the page about the open data"}
+
+// Derivation says how a metric's figures derive from other figures, in the
+// metrics' ids, or "" for a figure as the clusters reported it: "a / b"
+// for a ratio this site computes (times 100 for a share), "total / klynger"
+// for an average per cluster and "a + b + c" for a total that is the sum
+// of its parts, both as the report prints them.
+func (d *Data) Derivation(metricID string) string {
+	m := d.metrics[metricID]
+	switch {
+	case m == nil:
+		return ""
+	case m.Derived():
+		return m.Ratio[0] + " / " + m.Ratio[1]
+	case m.AverageOf != "":
+		return m.AverageOf + " / " + clusterCountMetric
+	case m.PartsSum:
+		var parts []string
+		for _, c := range d.Children(m.ID) {
+			parts = append(parts, c.ID)
+		}
+		return strings.Join(parts, " + ")
+	}
+	return ""
+}
+
+// EditionsOf lists the editions whose years include the year, oldest first:
+// those that print its figures.
+func (d *Data) EditionsOf(year int) []*Edition {
+	var out []*Edition
+	for _, e := range d.Editions {
+		if e.FirstYear <= year && year <= e.DataYear {
+			out = append(out, e)
+		}
+	}
+	return out
+}

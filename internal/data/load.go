@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"errors"
 	"io/fs"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -75,6 +76,34 @@ func (d *Data) loadSite(fsys fs.FS, problems *diag.List) {
 	}
 	if ok {
 		d.Site.Unconfirmed.warn(doc, problems)
+		d.checkLicence(name, doc, problems)
+	}
+}
+
+// licenceID is the grammar of an Open Definition licence identifier, as
+// the Data Package standard takes it ("CC-BY-4.0", "ODC-BY-1.0").
+var licenceID = regexp.MustCompile(`^[-a-zA-Z0-9._]{1,80}$`)
+
+// checkLicence checks the open data's licence: an identifier and, if
+// given, the https address of its text. The placeholder, data_licence = ""
+// (as the shipped site has it until the publisher decides), is a warning,
+// not an error: the figures can be published meanwhile, but a reader
+// cannot tell what they may do with them. A site that names no licence at
+// all, such as a test site, is left alone.
+func (d *Data) checkLicence(name string, doc *tomlfile.Doc, problems *diag.List) {
+	id, u := d.Site.DataLicence, d.Site.DataLicenceURL
+	line, col := doc.Pos("data_licence")
+	switch {
+	case id == "" && line > 0:
+		problems.Warnf(name, line, col, `"data_licence" is still empty, so the open data (tal/data/) are published without a licence and readers cannot tell what they may do with them; name the licence the publisher chose, like data_licence = "CC-BY-4.0" with data_licence_url = "https://creativecommons.org/licenses/by/4.0/"`)
+	case id != "" && !licenceID.MatchString(id):
+		problems.Errorf(name, line, col, `"data_licence" must be a licence's identifier, letters, digits and - . _, like "CC-BY-4.0", not %q`, short(id))
+		d.Site.DataLicence = ""
+	}
+	if u != "" && !isWebAddress(u) {
+		line, col := doc.Pos("data_licence_url")
+		problems.Errorf(name, max(line, 1), col, `"data_licence_url" must be a full https:// address, like https://creativecommons.org/licenses/by/4.0/, not %q`, short(u))
+		d.Site.DataLicenceURL = ""
 	}
 }
 
@@ -339,6 +368,10 @@ func registerID[T any](name string, at func(string) (int, int), id, kind string,
 	}
 	if _, dup := index[id]; dup {
 		problems.Errorf(name, line, col, "%s id %q is used twice; ids must be unique", kind, id)
+		return false
+	}
+	if taken := ReservedMetricIDs[id]; kind == "metric" && taken != "" {
+		problems.Errorf(name, line, col, "metric id %q is taken: a metric's page is tal/<id>/, and tal/%s/ is %s; choose another id", id, id, taken)
 		return false
 	}
 	index[id] = v

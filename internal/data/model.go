@@ -25,6 +25,13 @@ type Site struct {
 	// site's checks require the link.
 	AccessibilityStatement string      `toml:"accessibility_statement"`
 	Unconfirmed            Unconfirmed `toml:"unconfirmed"`
+	// DataLicence is the licence the open data (every figure as CSV and
+	// JSON, and their Frictionless data package) are published under, as
+	// an Open Definition identifier ("CC-BY-4.0"), and DataLicenceURL the
+	// address of its text. Empty, the data package names no licence and
+	// `report check` warns: the publisher decides it, nobody else.
+	DataLicence    string `toml:"data_licence"`
+	DataLicenceURL string `toml:"data_licence_url"`
 	// En holds the English forms, for the English version of the site.
 	En struct {
 		Title     string `toml:"title"`

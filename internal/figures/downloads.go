@@ -20,7 +20,7 @@ import (
 func (f *Figure) CSV() []byte {
 	sep, decimal := csvConvention(f.language())
 	var b bytes.Buffer
-	b.WriteString("\uFEFF")
+	b.WriteString(csvBOM)
 	b.WriteString(csvField(f.Title, sep))
 	for _, s := range f.Series {
 		b.WriteString(sep + csvField(s.Name, sep))
@@ -31,12 +31,23 @@ func (f *Figure) CSV() []byte {
 		for _, s := range f.Series {
 			b.WriteString(sep)
 			if v := s.Values[i]; !math.IsNaN(v) {
-				b.WriteString(strings.ReplaceAll(strconv.FormatFloat(v, 'f', -1, 64), ".", decimal))
+				b.WriteString(csvNumber(v, decimal))
 			}
 		}
 		b.WriteString("\r\n")
 	}
 	return b.Bytes()
+}
+
+// csvBOM starts every CSV file: the byte order mark, by which Excel knows
+// the file for UTF-8 (without it, Danish Excel reads "æ" as "Ã¦"). Readers
+// of CSV for programs skip it, as Frictionless does (see opendata.go).
+const csvBOM = "\uFEFF"
+
+// csvNumber writes a figure for a CSV file: all its digits, never grouped
+// in thousands, with the decimal mark of the file's convention.
+func csvNumber(v float64, decimal string) string {
+	return strings.ReplaceAll(strconv.FormatFloat(v, 'f', -1, 64), ".", decimal)
 }
 
 // csvConvention is the field separator and the decimal mark of a CSV file

@@ -16,7 +16,7 @@ type headingIDs struct{ used map[string]bool }
 // heading "Indhold" must not take "indhold", the main element's, which the
 // skip link leads to. TestLayoutIDsReserved keeps the list in step with
 // layouts/.
-var LayoutIDs = []string{"forord", "historik", "historik-titel", "indhold", "indhold-titel", "kladde-titel", "noegletal", "soeg-felt", "toc-titel", "udgaver"}
+var LayoutIDs = []string{"forord", "historik", "historik-titel", "indhold", "indhold-titel", "kladde-titel", "kolonner", "kolonner-titel", "noegletal", "soeg-felt", "toc-titel", "udgaver"}
 
 func newHeadingIDs() *headingIDs {
 	h := &headingIDs{used: make(map[string]bool, len(LayoutIDs)+8)}

@@ -85,6 +85,9 @@ func TestSearchPage(t *testing.T) {
 func pageKind(f string) string {
 	f = strings.TrimPrefix(f, "en/") // the English pages are of the same kinds
 	parts := strings.Split(strings.TrimSuffix(f, "index.html"), "/")
+	if f == "tal/data/index.html" {
+		return "" // the page about the open data, among the metrics' pages but none of them
+	}
 	switch {
 	case len(parts) == 2 && len(parts[0]) == 4 && parts[0] >= "2000" && parts[0] <= "2999":
 		return "edition"

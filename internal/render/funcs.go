@@ -37,12 +37,13 @@ func (r *Renderer) funcs() template.FuncMap {
 			}
 			return id
 		},
-		"metricURL":  site.MetricURL,
-		"metricsURL": func() string { return site.MetricsURL },
-		"archiveURL": func() string { return site.ArchiveURL },
-		"privacyURL": func() string { return PrivacyURL },
-		"searchURL":  func() string { return SearchURL },
-		"gold":       func(e *site.Edition, clusterID string) bool { return e != nil && e.Gold(clusterID) },
+		"metricURL":   site.MetricURL,
+		"metricsURL":  func() string { return site.MetricsURL },
+		"openDataURL": func() string { return site.OpenDataURL },
+		"archiveURL":  func() string { return site.ArchiveURL },
+		"privacyURL":  func() string { return PrivacyURL },
+		"searchURL":   func() string { return SearchURL },
+		"gold":        func(e *site.Edition, clusterID string) bool { return e != nil && e.Gold(clusterID) },
 		// hasCharts reports whether a page draws charts, which need
 		// charts.css and its font; the other pages load neither.
 		"hasCharts": func(page any) bool {

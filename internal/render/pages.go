@@ -98,6 +98,7 @@ func (r *Renderer) pageJobs() []job {
 	jobs = append(jobs, job{path: site.ArchiveURL + "index.html", kind: "archive", data: archive})
 	jobs = append(jobs, r.siteWideJob("search", SearchURL), r.siteWideJob("privacy", PrivacyURL))
 	jobs = append(jobs, r.metricJobs()...)
+	jobs = append(jobs, r.openDataJob())
 	for _, e := range s.Editions {
 		jobs = append(jobs, r.editionJobs(e)...)
 	}
@@ -129,6 +130,18 @@ func (r *Renderer) metricJobs() []job {
 		jobs = append(jobs, job{path: d.URL + "index.html", kind: "metric", data: d})
 	}
 	return jobs
+}
+
+// openDataJob is the page about the open data, with the files it offers
+// beside it (site.OpenData): it belongs with the list of all figures.
+func (r *Renderer) openDataJob() job {
+	d := r.page("opendata", r.latest(), r.lang.T("opendata.title"), site.OpenDataURL)
+	d.Breadcrumbs = []Crumb{r.homeCrumb(), {Title: r.lang.T("metrics.title"), URL: site.MetricsURL}}
+	d.Description = r.lang.T("page.opendata_description")
+	if r.site.OpenData != nil {
+		d.Files = r.site.OpenData.Files
+	}
+	return job{path: site.OpenDataURL + "index.html", kind: "opendata", data: d}
 }
 
 func (r *Renderer) latest() *site.Edition {

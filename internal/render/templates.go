@@ -27,7 +27,7 @@ const layoutsDir = "layouts"
 // whose names start with "_" are partials shared by all of them (the header
 // and footer are in _chrome.html), and base.html is the frame every page is
 // drawn in.
-var Kinds = []string{"home", "archive", "edition", "chapter", "cases", "case", "clusters", "cluster", "metrics", "metric", "search", "privacy", "404"}
+var Kinds = []string{"home", "archive", "edition", "chapter", "cases", "case", "clusters", "cluster", "metrics", "metric", "opendata", "search", "privacy", "404"}
 
 // Templates holds one parsed template set per page kind.
 type Templates struct {

@@ -35,4 +35,4 @@ func (d *PageData) DocTitle() string {
 
 // namedAfterReport are the kinds of page that belong to an edition, or show
 // its navigation, but whose title names the report rather than the edition.
-var namedAfterReport = map[string]bool{"edition": true, "metrics": true, "metric": true}
+var namedAfterReport = map[string]bool{"edition": true, "metrics": true, "metric": true, "opendata": true}

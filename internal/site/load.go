@@ -1,6 +1,7 @@
 package site
 
 import (
+	"cmp"
 	"io/fs"
 	"strconv"
 	"time"
@@ -49,8 +50,8 @@ func Load(fsys fs.FS, opts Options, problems *diag.List) *Site {
 		checkPublishable(d, problems)
 	}
 	s.AssetBase = s.BasePath
-	lang := figures.New(figures.Options{Data: d, BasePath: s.BasePath, MetricURL: MetricURL, Timing: opts.Timing})
-	conv := markdown.New(markdown.Options{Figures: lang, BasePath: s.BasePath, Themes: ThemeIDs(), OldEdition: s.oldEdition})
+	figs := figures.New(figures.Options{Data: d, BasePath: s.BasePath, MetricURL: MetricURL, Timing: opts.Timing})
+	conv := markdown.New(markdown.Options{Figures: figs, BasePath: s.BasePath, Themes: ThemeIDs(), OldEdition: s.oldEdition})
 	start = time.Now()
 	files := s.scan(fsys, opts.Cache != nil, problems)
 	s.scanStatic(fsys, problems)
@@ -68,6 +69,13 @@ func Load(fsys fs.FS, opts Options, problems *diag.List) *Site {
 	if len(s.Langs) > 0 {
 		s.Lang = s.Langs[0]
 	}
+	start = time.Now()
+	// The English forms of the data with every edition, for the open
+	// data's English columns; the English version, if any, reports what
+	// they lack.
+	english := d.In(lang.English, &diag.List{})
+	s.OpenData = s.openData(d, english, cmp.Or(s.Lang, lang.Danish), s.BasePath, func(int) bool { return true })
+	opts.Timing.Stage("write the open data", start)
 	s.unusedTranslations(problems)
 	for _, l := range s.Langs[min(1, len(s.Langs)):] {
 		start = time.Now()

@@ -56,6 +56,9 @@ type Site struct {
 	// Histories are the metrics' figures over the years, drawn for their
 	// pages; a metric with fewer than two years has none.
 	Histories map[string]*figures.Figure
+	// OpenData are every figure of every edition as CSV, JSON and a data
+	// package, in this version's language, for the page at OpenDataURL.
+	OpenData *figures.OpenData
 	// Langs are the site's languages, Danish first, with their interface
 	// strings (i18n/); nil when they could not be read.
 	Langs []*lang.Lang

@@ -77,8 +77,9 @@ func (s *Site) translate(fsys fs.FS, l *lang.Lang, files []file, opts Options, p
 	if len(years) == 0 {
 		return nil
 	}
+	full := s.Data.In(l, problems) // every edition, for the open data
 	t := &Site{
-		Data: s.Data.In(l, problems), Langs: s.Langs, Lang: l, Assets: s.Assets,
+		Data: full, Langs: s.Langs, Lang: l, Assets: s.Assets,
 		BaseURL: s.BaseURL, BasePath: s.BasePath + l.Code + "/", AssetBase: s.BasePath,
 		allowDrafts: s.allowDrafts,
 	}
@@ -103,6 +104,7 @@ func (s *Site) translate(fsys fs.FS, l *lang.Lang, files []file, opts Options, p
 	parsed := parseAll(fsys, conv, tfiles, &own, env)
 	t.assemble(tfiles, parsed, &own)
 	t.drawHistories(&own)
+	t.OpenData = s.openData(s.Data, full, l, t.BasePath, func(year int) bool { return years[year] })
 	t.checkLinks(&own)
 	foldTranslated(problems, &own, l)
 	countTranslatedDrafts(problems, t, l)

@@ -20,11 +20,11 @@ var lighthouse = flag.String("lighthouse", "", "the lighthouse command from tool
 
 // lighthousePages are a page of each kind a reader lands on, in both
 // languages: the front page, a chapter with charts and tables, a case
-// story, the list of all figures, a metric's page, and a search from a
-// shared link.
+// story, the list of all figures, a metric's page, the page about the
+// open data, and a search from a shared link.
 var lighthousePages = []string{
-	"/", "/2016/udviklingen-2012-2015/", "/2016/cases/konkurrenter-brander-sig-sammen/", "/tal/", "/tal/omsaetning/", "/soeg/?q=eksport",
-	"/en/", "/en/2016/udviklingen-2012-2015/", "/en/2016/cases/konkurrenter-brander-sig-sammen/", "/en/tal/", "/en/tal/omsaetning/", "/en/soeg/?q=export",
+	"/", "/2016/udviklingen-2012-2015/", "/2016/cases/konkurrenter-brander-sig-sammen/", "/tal/", "/tal/omsaetning/", "/tal/data/", "/soeg/?q=eksport",
+	"/en/", "/en/2016/udviklingen-2012-2015/", "/en/2016/cases/konkurrenter-brander-sig-sammen/", "/en/tal/", "/en/tal/omsaetning/", "/en/tal/data/", "/en/soeg/?q=export",
 }
 
 // maxShift is the most layout shift a page may have (Lighthouse's

@@ -27,6 +27,7 @@ var minimalLayouts = map[string]string{
 	"metrics.html":   `{{define "main"}}<h1>{{.Title}}</h1>{{end}}`,
 	"metric.html":    `{{define "main"}}<h1>{{.Title}}</h1>{{end}}`,
 	"privacy.html":   `{{define "main"}}<h1>{{.Title}}</h1>{{end}}`,
+	"opendata.html":  `{{define "main"}}<h1>{{.Title}}</h1>{{end}}`,
 	"search.html":    `{{define "main"}}<h1>{{.Title}}</h1>{{end}}`,
 	"404.html":       `{{define "main"}}<h1>{{.Title}}</h1>{{end}}`,
 }

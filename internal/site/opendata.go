@@ -1,0 +1,35 @@
+package site
+
+import (
+	"net/url"
+
+	"report/internal/data"
+	"report/internal/figures"
+	"report/internal/lang"
+)
+
+// OpenDataURL is the path of the page about the open data, whose folder
+// holds every figure as CSV and JSON and their data package (see
+// figures.OpenData). It lies among the metrics' pages, tal/<id>/, so no
+// metric may take its id (data.ReservedMetricIDs).
+const OpenDataURL = MetricsURL + "data/"
+
+// openData makes the open data in l's conventions, for the version of the
+// site whose pages are under basePath: every figure of every edition, from
+// da and en, the data in Danish and English words with every edition. An
+// edition's address is its page in this version where the version has it
+// (edition says which), otherwise its Danish page.
+func (s *Site) openData(da, en *data.Data, l *lang.Lang, basePath string, edition func(year int) bool) *figures.OpenData {
+	o := figures.OpenDataOptions{Danish: da, English: en, Lang: l}
+	if u, err := url.Parse(s.BaseURL); err == nil && u.Host != "" {
+		origin := u.Scheme + "://" + u.Host
+		o.Home = origin + basePath + OpenDataURL
+		o.Edition = func(year int) string {
+			if edition(year) {
+				return origin + basePath + EditionURL(year)
+			}
+			return origin + s.BasePath + EditionURL(year)
+		}
+	}
+	return figures.NewOpenData(o)
+}
