@@ -19,6 +19,12 @@ SITE_CHECK  := tools/site-check
 SEARCH      := tools/search
 PAGEFIND     = $(SEARCH)/node_modules/.bin/pagefind --quiet --site
 CHECK_DIR   := .site-check
+# The editors' CMS (Sveltia, pinned in tools/cms): make cms copies its bundle,
+# fonts and licences to CMS_DIR, which make edit serves and make publish
+# publishes at admin/.
+CMS         := tools/cms
+CMS_PKG     := $(CMS)/node_modules/@sveltia/cms
+CMS_DIR     := .cms
 NEXT_SITE   := .next-edition
 # report-pdf prints each edition's PDF with headless Chromium into PDF_DIR;
 # make publish then builds the site with them (report build --pdf).
@@ -35,7 +41,7 @@ FUZZBLOCK   ?= 30000x
 FUZZFLAGS    = -run '^$$' -fuzzminimizetime 200x
 BENCH_RUNS  ?= 7
 
-.PHONY: pdf-sheets all build publish publish-needs serve check install test vet fmt-check lint unit test-next-edition bench fuzz check-site \
+.PHONY: cms edit pdf-sheets all build publish publish-needs serve check install test vet fmt-check lint unit test-next-edition bench fuzz check-site \
 	release-check release clean
 
 all: build
@@ -55,9 +61,9 @@ build: $(BIN)
 ## publish: build the site to public/ as the publishing workflow does: each edition's PDF,
 ## printed by Chromium (report-pdf, into PDF_DIR), the site with the PDFs, and its search index
 ## (needs Chromium, and Node.js and npm for Pagefind, pinned in tools/search)
-publish: publish-needs $(BIN) $(PDF_BIN) $(SEARCH)/node_modules/.installed
+publish: publish-needs $(BIN) $(PDF_BIN) $(SEARCH)/node_modules/.installed cms
 	./$(PDF_BIN) --out $(PDF_DIR) $(if $(BASE_URL),--base-url $(BASE_URL))
-	./$(BIN) build --out $(OUT) --pdf $(PDF_DIR) $(if $(BASE_URL),--base-url $(BASE_URL))
+	./$(BIN) build --out $(OUT) --pdf $(PDF_DIR) --cms $(CMS_DIR) $(if $(BASE_URL),--base-url $(BASE_URL))
 	$(PAGEFIND) $(OUT)
 	@echo "publish: Pagefind indexed $(OUT) for the search page"
 
@@ -78,6 +84,24 @@ $(SEARCH)/node_modules/.installed: $(SEARCH)/package.json $(SEARCH)/package-lock
 ## serve: build and preview the site on http://127.0.0.1:1313/
 serve: $(BIN)
 	./$(BIN) serve --port $(PORT)
+
+## edit: the preview with the editors' CMS at http://127.0.0.1:1313/admin/, working on this
+## folder's files ("Work with Local Repository"; needs Node.js and npm, and Chrome or Edge)
+edit: $(BIN) cms
+	./$(BIN) serve --port $(PORT) --cms $(CMS_DIR)
+
+## cms: copy Sveltia CMS's bundle, its fonts and their licences from npm to .cms/
+cms: $(CMS_DIR)/.copied
+
+$(CMS_DIR)/.copied: $(CMS)/package.json $(CMS)/package-lock.json
+	cd $(CMS) && npm ci --no-audit --no-fund
+	rm -rf $(CMS_DIR) && mkdir -p $(CMS_DIR)
+	cp $(CMS_PKG)/dist/sveltia-cms.js $(CMS_DIR)/
+	cp $(CMS_PKG)/LICENSE.txt $(CMS_DIR)/sveltia-cms.LICENSE.txt
+	for f in material-symbols-outlined-latin-wght-normal noto-mono-latin-400-normal source-sans-3-latin-wght-normal; do \
+	  cp $(CMS_PKG)/npm/assets/$$f-*.woff2 $(CMS_DIR)/$$f.woff2; done
+	cp $(CMS_PKG)/npm/assets/*.LICENSE.txt $(CMS_DIR)/
+	touch $@
 
 ## check: check the content and data without writing anything
 check: $(BIN)

@@ -121,6 +121,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	out := fs.String("out", "public", "the `folder` to write the site to; it is replaced whole, and only when the build succeeds")
 	metrics := fs.Bool("metrics", false, "print where the time went, and any page or chart that took more than 8 % of the build")
 	pdfDir := fs.String("pdf", "", "publish each edition's PDF from the `folder` report-pdf wrote it to, and link its front page to it (make publish does); such a build is the published one, and refuses a site without a publisher or an edition without its date")
+	cmsDir := fs.String("cms", "", "publish the editors' CMS at admin/ from the `folder` make cms copied it to (make publish does); without it, admin/ says how to get it")
 	if code, ok := parse(fs, args); !ok {
 		return code
 	}
@@ -141,6 +142,9 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	if *pdfDir != "" && !filepath.IsAbs(*pdfDir) {
 		*pdfDir = filepath.Join(sf.root, *pdfDir)
 	}
+	if *cmsDir != "" && !filepath.IsAbs(*cmsDir) {
+		*cmsDir = filepath.Join(sf.root, *cmsDir)
+	}
 	if err := outdir.Check(sf.root, dir); err != nil {
 		fmt.Fprintf(stderr, "report build: will not write the site to %s: %v\n", *out, err)
 		return ExitUsage
@@ -149,7 +153,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	// new tree is removed and the output folder is left as it was.
 	ctx, done, stopped := onSignal(ctx)
 	defer done()
-	warnings, n, err := pipeline.Publish(ctx, diskfs.Dir(sf.root), pipeline.Options{BaseURL: sf.baseURL, Timing: rec, PDFDir: *pdfDir, Publishing: *pdfDir != ""}, dir)
+	warnings, n, err := pipeline.Publish(ctx, diskfs.Dir(sf.root), pipeline.Options{BaseURL: sf.baseURL, Timing: rec, PDFDir: *pdfDir, Publishing: *pdfDir != "", CMSDir: *cmsDir}, dir)
 	if sig := stopped(); sig != nil && errors.Is(err, context.Canceled) {
 		printProblems(stderr, warnings, sf.acknowledged)
 		fmt.Fprintf(stderr, "report: build stopped by a signal (%v); %s was left as it was\n", sig, *out)

@@ -7,6 +7,7 @@ import (
 	"net"
 	"net/http"
 	"os/signal"
+	"path/filepath"
 	"strconv"
 	"syscall"
 	"time"
@@ -21,10 +22,14 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	fs := newFlagSet("serve", stderr, &sf)
 	bind := fs.String("bind", "127.0.0.1", "the `address` to listen on")
 	port := fs.Int("port", 1313, "the `port` to listen on")
+	cmsDir := fs.String("cms", "", "serve the editors' CMS at /admin/ from the `folder` make cms copied it to (make edit does), working on this folder's files")
 	if code, ok := parse(fs, args); !ok {
 		return code
 	}
-	preview := serve.New(diskfs.Dir(sf.root), pipeline.Options{BaseURL: sf.baseURL}, stderr)
+	if *cmsDir != "" && !filepath.IsAbs(*cmsDir) {
+		*cmsDir = filepath.Join(sf.root, *cmsDir)
+	}
+	preview := serve.New(diskfs.Dir(sf.root), pipeline.Options{BaseURL: sf.baseURL, CMSDir: *cmsDir}, stderr)
 	preview.AllowHost(*bind) // the name the editor typed is the one the browser sends
 	// A broken site still starts: the browser shows the errors until they are fixed.
 	preview.Rebuild()

@@ -32,6 +32,11 @@ type Site struct {
 	// `report check` warns: the publisher decides it, nobody else.
 	DataLicence    string `toml:"data_licence"`
 	DataLicenceURL string `toml:"data_licence_url"`
+	// Repository is the GitHub repository the site's sources live in,
+	// "owner/name", and Branch its main branch: the editors' CMS at
+	// /admin/ signs in to it and opens a pull request for each change.
+	Repository string `toml:"repository"`
+	Branch     string `toml:"branch"`
 	// En holds the English forms, for the English version of the site.
 	En struct {
 		Title     string `toml:"title"`

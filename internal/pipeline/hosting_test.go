@@ -11,6 +11,7 @@ import (
 	"os"
 	"path"
 	"regexp"
+	"report/internal/cms"
 	"slices"
 	"strings"
 	"testing"
@@ -54,7 +55,7 @@ func TestEveryPageHasEssentials(t *testing.T) {
 	kinds := map[string]bool{}
 	pages := 0
 	for p, b := range out {
-		if !strings.HasSuffix(p, ".html") {
+		if !readerPage(p) {
 			continue
 		}
 		pages++
@@ -97,7 +98,7 @@ func TestIcons(t *testing.T) {
 	out := files(buildRealSite(t, Options{}))
 	want := map[string]string{} // rel and type → href, the same on every page
 	for p, b := range out {
-		if !strings.HasSuffix(p, ".html") {
+		if !readerPage(p) {
 			continue
 		}
 		icons := map[string]string{}
@@ -181,7 +182,7 @@ func TestShareImage(t *testing.T) {
 	d := shippedData(t)
 	images := map[string]bool{}
 	for p, b := range out {
-		if !strings.HasSuffix(p, ".html") {
+		if !readerPage(p) {
 			continue
 		}
 		meta := map[string]string{}
@@ -471,4 +472,11 @@ func TestREADMEServerPolicies(t *testing.T) {
 	if !bytes.Contains(block[1], []byte("location = /was { return 302 "+shippedStatement+"; }")) {
 		t.Error("the README's nginx block does not send /was to data/site.toml's accessibility_statement")
 	}
+}
+
+// readerPage reports whether a built file is one of the report's pages,
+// which every reader's check covers: an HTML file outside the editors' CMS
+// (admin/, which TestCMSPage checks instead).
+func readerPage(p string) bool {
+	return strings.HasSuffix(p, ".html") && !strings.HasPrefix(p, cms.Dir+"/")
 }

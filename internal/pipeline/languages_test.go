@@ -22,7 +22,7 @@ func TestEveryPageInBothLanguages(t *testing.T) {
 	out := files(buildRealSite(t, Options{BaseURL: origin + "/"}))
 	pages := 0
 	for p, b := range out {
-		if !strings.HasSuffix(p, "index.html") {
+		if !readerPage(p) || !strings.HasSuffix(p, "index.html") {
 			continue
 		}
 		english := strings.HasPrefix(p, "en/")

@@ -43,7 +43,7 @@ func TestOpenData(t *testing.T) {
 			t.Errorf("%stal/ does not link to the page about the data", v.prefix)
 		}
 		for p, b := range out {
-			if strings.HasSuffix(p, ".html") && strings.HasPrefix(p, v.prefix) && (v.prefix != "" || !strings.HasPrefix(p, "en/")) && !strings.Contains(footerLink.FindString(b), v.footer) {
+			if readerPage(p) && strings.HasPrefix(p, v.prefix) && (v.prefix != "" || !strings.HasPrefix(p, "en/")) && !strings.Contains(footerLink.FindString(b), v.footer) {
 				t.Errorf("%s: the footer does not link to the page about the data", p)
 			}
 		}

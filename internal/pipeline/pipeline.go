@@ -34,6 +34,7 @@ import (
 	"sync"
 	"time"
 
+	"report/internal/cms"
 	"report/internal/diag"
 	"report/internal/diskfs"
 	"report/internal/outdir"
@@ -57,6 +58,10 @@ type Options struct {
 	// Publishing refuses a site that is not ready for readers (see
 	// site.Options.Publishing).
 	Publishing bool
+	// CMSDir is the folder of the editors' CMS bundle (make cms copies
+	// Sveltia CMS there from npm); when set, admin/ gets the CMS, and
+	// without it a page that says how to get it (see package cms).
+	CMSDir string
 }
 
 // Result is a successful build in memory, with the warnings it produced.
@@ -139,7 +144,27 @@ func Prepare(fsys fs.FS, opts Options) (*render.Plan, []*diag.Problem, error) {
 	if err == nil && opts.PDFDir != "" {
 		err = plan.AddPDFs(os.DirFS(opts.PDFDir), opts.PDFDir)
 	}
+	if err == nil {
+		err = addCMS(plan, s, opts.CMSDir)
+	}
 	return plan, warnings(problems), err
+}
+
+// addCMS publishes the editors' CMS at admin/, configured from the site.
+func addCMS(plan *render.Plan, s *site.Site, dir string) error {
+	var bundle fs.FS
+	if dir != "" {
+		bundle = os.DirFS(dir)
+	}
+	files, err := cms.Files(s, bundle)
+	if err != nil {
+		return err
+	}
+	out := make([]render.File, len(files))
+	for i, f := range files {
+		out[i] = render.File{Path: f.Path, Data: f.Data}
+	}
+	return plan.AddTool(cms.Dir, out, cms.CSP)
 }
 
 func warnings(l *diag.List) []*diag.Problem {

@@ -107,8 +107,15 @@ func (p *Plan) headers(csps []string) []byte {
 		if strings.HasPrefix(f, "pagefind/") {
 			other = search
 		}
+		hs := p.headersFor(f, csps[i], other)
+		for dir, csp := range p.tools {
+			if strings.HasPrefix(f, dir+"/") {
+				hs = p.headersFor(f, "", csp)
+				hs = append(hs, header{"X-Robots-Tag", "noindex"})
+			}
+		}
 		var b strings.Builder
-		for _, h := range p.headersFor(f, csps[i], other) {
+		for _, h := range hs {
 			b.WriteString("  " + h.name + ": " + h.value + "\n")
 		}
 		want[f] = b.String()

@@ -28,6 +28,34 @@ type Plan struct {
 	paths  []string          // every path, sorted
 
 	immutable map[string]bool // files with hashed names (see headers.go)
+	// tools are folders a tool publishes with its own policy (AddTool).
+	tools map[string]string // folder → its Content-Security-Policy
+}
+
+// AddTool publishes files a tool brings under the folder dir (the editors'
+// CMS at admin/): _headers gives each of them the tool's own
+// Content-Security-Policy and tells search engines not to index them,
+// so the pages' policy is not loosened for it.
+func (p *Plan) AddTool(dir string, files []File, csp string) error {
+	problems := &diag.List{}
+	for _, f := range files {
+		if !strings.HasPrefix(f.Path, dir+"/") {
+			problems.Errorf("", 0, 0, "%s is not under %s/", f.Path, dir)
+			continue
+		}
+		if p.Has(f.Path) {
+			problems.Errorf("", 0, 0, "two sources write %s; rename one of them", f.Path)
+			continue
+		}
+		p.files[f.Path] = f.Data
+		p.paths = append(p.paths, f.Path)
+	}
+	slices.Sort(p.paths)
+	if p.tools == nil {
+		p.tools = map[string]string{}
+	}
+	p.tools[dir] = csp
+	return problems.Err()
 }
 
 // Plan decides every file of the site. It fails when two sources would

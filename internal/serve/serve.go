@@ -8,6 +8,7 @@ import (
 	"mime"
 	"net/http"
 	"path"
+	"report/internal/cms"
 	"strings"
 	"sync"
 	"time"
@@ -162,7 +163,11 @@ func (s *Server) serveFile(w http.ResponseWriter, r *http.Request, base, urlPath
 		localRedirect(w, r, base+strings.TrimPrefix(redirect, "/"), http.StatusMovedPermanently)
 		return
 	}
-	if problems != nil && isPage(name) {
+	// The editors' CMS is served from the last good build even while the
+	// site has errors, without the reload script: a reload on each save
+	// would throw away the entry being edited.
+	inCMS := strings.HasPrefix(name, cms.Dir+"/")
+	if problems != nil && isPage(name) && !inCMS {
 		s.showErrors(w, problems)
 		return
 	}
@@ -181,7 +186,7 @@ func (s *Server) serveFile(w http.ResponseWriter, r *http.Request, base, urlPath
 		name, status = "404.html", http.StatusNotFound
 		body, _, _ = plan.File(name)
 	}
-	if isPage(name) {
+	if isPage(name) && !inCMS {
 		body = withReload(body)
 	}
 	setHeaders(w, name)

@@ -97,6 +97,7 @@ func (s *Site) addPage(e *Edition, f file, p parsed, problems *diag.List) {
 		c.Quote.Text = s.expandMatter(e, f.path, p.doc, "quote.text", m.Quote.Text, problems)
 		c.Quote.Role = s.expandMatter(e, f.path, p.doc, "quote.role", m.Quote.Role, problems)
 		c.Title = s.expandMatter(e, f.path, p.doc, "title", m.Title, problems)
+		requireTitle(f.path, p.doc, m.Title, problems)
 		c.Summary = s.expandMatter(e, f.path, p.doc, "summary", m.Summary, problems)
 		checkCase(f.path, p, m, problems)
 		c.Cluster = s.caseCluster(e, f.path, p.doc, m.Cluster, problems)

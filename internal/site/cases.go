@@ -2,6 +2,8 @@ package site
 
 import (
 	"bytes"
+	"reflect"
+	"slices"
 	"strings"
 
 	"report/internal/diag"
@@ -43,4 +45,49 @@ func checkCase(path string, p parsed, m *caseMatter, problems *diag.List) {
 	if p.body != nil && bytes.Contains([]byte(p.body.HTML), []byte(StoryPlaceholder)) {
 		problems.Errorf(path, p.bodyLine, 1, "the story is still the placeholder %q; write the story in its place", StoryPlaceholder)
 	}
+}
+
+// CaseRequired are the front-matter keys every case story must fill in:
+// checkCase, caseCluster, caseTheme and requireTitle each report one
+// missing or empty. The CMS's form requires the same fields (package cms),
+// and a test holds this list to what the checks do.
+var CaseRequired = [][]string{{"title"}, {"cluster"}, {"theme"}, {"summary"}, {"quote", "text"}, {"quote", "person"}}
+
+// ChapterRequired are the front-matter keys every chapter must fill in.
+var ChapterRequired = [][]string{{"title"}}
+
+// MatterKeys are the keys the front matter of a case story ("case") or a
+// chapter ("chapter") may hold, tables as paths: {"quote", "text"}. A key
+// check would refuse is not among them.
+func MatterKeys(kind string) [][]string {
+	switch kind {
+	case "case":
+		return tomlKeys(reflect.TypeFor[caseMatter](), nil)
+	case "chapter":
+		return tomlKeys(reflect.TypeFor[chapterMatter](), nil)
+	}
+	return nil
+}
+
+func tomlKeys(t reflect.Type, prefix []string) [][]string {
+	var keys [][]string
+	for f := range t.Fields() {
+		name, _, _ := strings.Cut(f.Tag.Get("toml"), ",")
+		if name == "" || name == "-" {
+			continue
+		}
+		key := append(slices.Clone(prefix), name)
+		if f.Type.Kind() == reflect.Struct {
+			keys = append(keys, tomlKeys(f.Type, key)...)
+			continue
+		}
+		keys = append(keys, key)
+	}
+	return keys
+}
+
+// WrittenOnce reports whether a front-matter key belongs to the Danish page
+// alone: a translation that holds it is refused.
+func WrittenOnce(key []string) bool {
+	return slices.ContainsFunc(writtenOnce, func(k []string) bool { return slices.Equal(k, key) })
 }

@@ -26,11 +26,16 @@ func Read(fsys fs.FS) (Site, error) {
 	return s, err
 }
 
-// Pages lists the HTML files, sorted.
+// ToolDir is the folder of the editors' CMS (package cms): its page is a
+// tool for editors, not one of the report's pages, so Pages leaves it out
+// and CMSPage checks what it must hold instead.
+const ToolDir = "admin/"
+
+// Pages lists the report's HTML files, sorted: every one but the CMS's.
 func (s Site) Pages() []string {
 	var out []string
 	for p := range s {
-		if strings.HasSuffix(p, ".html") {
+		if strings.HasSuffix(p, ".html") && !strings.HasPrefix(p, ToolDir) {
 			out = append(out, p)
 		}
 	}

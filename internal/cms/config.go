@@ -1,0 +1,301 @@
+package cms
+
+import (
+	"encoding/json"
+	"fmt"
+	"math"
+	"path"
+	"strconv"
+	"strings"
+
+	"report/internal/data"
+	"report/internal/lang"
+	"report/internal/site"
+)
+
+// Config is Sveltia CMS's configuration, as admin/config.json holds it.
+// Its fields are the CMS's own names (https://sveltiacms.app/en/docs).
+type Config struct {
+	Backend     Backend      `json:"backend"`
+	PublishMode string       `json:"publish_mode"`
+	MediaFolder string       `json:"media_folder"`
+	I18n        I18n         `json:"i18n"`
+	Slug        Slug         `json:"slug"`
+	Collections []Collection `json:"collections"`
+}
+
+// Backend is where the CMS reads and commits: the site's GitHub
+// repository. On localhost the CMS also offers the local repository.
+type Backend struct {
+	Name   string `json:"name"`
+	Repo   string `json:"repo"`
+	Branch string `json:"branch"`
+}
+
+// I18n puts each translation beside its Danish page, as the site reads
+// them: hvem-er-de.md and hvem-er-de.en.md.
+type I18n struct {
+	Structure                     string   `json:"structure"`
+	Locales                       []string `json:"locales"`
+	DefaultLocale                 string   `json:"default_locale"`
+	OmitDefaultLocaleFromFilename bool     `json:"omit_default_locale_from_filename"`
+}
+
+// Slug makes file names as `report new case` does (danish.Slug): ASCII,
+// with the Danish letters written out (ø → oe), at most maxSlug bytes.
+type Slug struct {
+	Encoding     string `json:"encoding"`
+	CleanAccents bool   `json:"clean_accents"`
+	MaxLength    int    `json:"maxlength"`
+}
+
+// Collection is a folder of entries (the case stories) or a list of
+// files (chapters, years).
+type Collection struct {
+	Name           string   `json:"name"`
+	Label          string   `json:"label"`
+	LabelSingular  string   `json:"label_singular,omitempty"`
+	Folder         string   `json:"folder,omitempty"`
+	Create         bool     `json:"create,omitempty"`
+	Format         string   `json:"format,omitempty"`
+	Extension      string   `json:"extension,omitempty"`
+	I18n           bool     `json:"i18n,omitempty"`
+	Summary        string   `json:"summary,omitempty"`
+	SortableFields []string `json:"sortable_fields,omitempty"`
+	Fields         []Field  `json:"fields,omitempty"`
+	Files          []Entry  `json:"files,omitempty"`
+}
+
+// Entry is one file of a file collection.
+type Entry struct {
+	Name   string  `json:"name"`
+	Label  string  `json:"label"`
+	File   string  `json:"file"`
+	Format string  `json:"format"`
+	I18n   bool    `json:"i18n,omitempty"`
+	Fields []Field `json:"fields"`
+}
+
+// Field is one field of a form. The CMS takes a field as required unless
+// it says otherwise, so Required is always written.
+type Field struct {
+	Name     string `json:"name"`
+	Label    string `json:"label"`
+	Widget   string `json:"widget"`
+	Hint     string `json:"hint,omitempty"`
+	Required bool   `json:"required"`
+	// I18n is true for a field each language writes in its own file, false
+	// for one only the Danish file holds.
+	I18n      bool     `json:"i18n"`
+	Options   []Option `json:"options,omitempty"`
+	ValueType string   `json:"value_type,omitempty"`
+	Min       *float64 `json:"min,omitempty"`
+	Step      float64  `json:"step,omitempty"`
+	Modes     []string `json:"modes,omitempty"`
+	Fields    []Field  `json:"fields,omitempty"`
+}
+
+// Option is one choice of a select field: what the editor sees and what
+// the file gets.
+type Option struct {
+	Label string `json:"label"`
+	Value string `json:"value"`
+}
+
+// maxSlug is the longest file name `report new case` makes.
+const maxSlug = 80
+
+// Make returns the configuration for the site: its editions' case stories
+// and chapters and its years' figures, labelled in l, Danish for the
+// editors. It fails when the site's content model has a key it has no
+// field for: the form would silently drop it.
+func Make(s *site.Site, l *lang.Lang) (*Config, error) {
+	c := &Config{
+		Backend:     Backend{Name: "github", Repo: s.Data.Site.Repository, Branch: s.Data.Site.Branch},
+		PublishMode: "editorial_workflow",
+		MediaFolder: path.Join(site.StaticDir, "images"),
+		I18n:        I18n{Structure: "multiple_files", Locales: langCodes(s), DefaultLocale: lang.Danish.Code, OmitDefaultLocaleFromFilename: true},
+		Slug:        Slug{Encoding: "ascii", CleanAccents: true, MaxLength: maxSlug},
+	}
+	if c.Backend.Branch == "" {
+		c.Backend.Branch = "main"
+	}
+	for _, e := range s.Editions {
+		cases, err := caseCollection(s, e, l)
+		if err != nil {
+			return nil, err
+		}
+		c.Collections = append(c.Collections, cases, chapterCollection(e, l))
+	}
+	c.Collections = append(c.Collections, yearCollection(s.Data, l))
+	return c, nil
+}
+
+// JSON is the configuration as admin/config.json, indented so that a
+// person can read it.
+func (c *Config) JSON() []byte {
+	b, err := json.MarshalIndent(c, "", "  ")
+	if err != nil {
+		panic(err) // only strings, numbers and slices: cannot fail
+	}
+	return append(b, '\n')
+}
+
+func langCodes(s *site.Site) []string {
+	var codes []string
+	for _, l := range s.Langs {
+		codes = append(codes, l.Code)
+	}
+	if len(codes) == 0 {
+		codes = []string{lang.Danish.Code}
+	}
+	return codes
+}
+
+// caseFields are the form of a case story, by front-matter key.
+func caseFields(s *site.Site, e *site.Edition, l *lang.Lang) map[string]Field {
+	var clusters []Option
+	for _, id := range e.Clusters {
+		if c := s.Data.Cluster(id); c != nil {
+			clusters = append(clusters, Option{Label: c.Name, Value: id})
+		}
+	}
+	var themes []Option
+	for _, id := range site.ThemeIDs() {
+		themes = append(themes, Option{Label: l.T("themes." + id), Value: id})
+	}
+	return map[string]Field{
+		"title":              {Name: "title", Label: l.T("cms.title"), Widget: "string"},
+		"cluster":            {Name: "cluster", Label: l.T("cms.cluster"), Hint: l.T("cms.cluster_hint"), Widget: "select", Options: clusters},
+		"theme":              {Name: "theme", Label: l.T("cms.theme"), Widget: "select", Options: themes},
+		"summary":            {Name: "summary", Label: l.T("cms.summary"), Hint: l.T("cms.summary_hint"), Widget: "text"},
+		"quote.text":         {Name: "text", Label: l.T("cms.quote_text"), Hint: l.T("cms.quote_text_hint"), Widget: "text"},
+		"quote.person":       {Name: "person", Label: l.T("cms.quote_person"), Widget: "string"},
+		"quote.role":         {Name: "role", Label: l.T("cms.quote_role"), Widget: "string"},
+		"quote.organisation": {Name: "organisation", Label: l.T("cms.quote_organisation"), Widget: "string"},
+	}
+}
+
+// bodyField is a page's Markdown. Raw Markdown only: the rich-text editor
+// would rewrite the figure references ({{dataår}}) and tables it does not
+// know.
+func bodyField(l *lang.Lang) Field {
+	return Field{Name: "body", Label: l.T("cms.body"), Hint: l.T("cms.body_hint"), Widget: "markdown", Modes: []string{"raw"}, Required: true, I18n: true}
+}
+
+func caseCollection(s *site.Site, e *site.Edition, l *lang.Lang) (Collection, error) {
+	byKey := caseFields(s, e, l)
+	var fields []Field
+	var quote *Field
+	for _, key := range site.MatterKeys("case") {
+		f, ok := byKey[strings.Join(key, ".")]
+		if !ok {
+			return Collection{}, fmt.Errorf("cms: the case stories' front matter has %q, which the CMS's form has no field for; add one in package cms", strings.Join(key, "."))
+		}
+		f.Required = required(site.CaseRequired, key)
+		f.I18n = !site.WrittenOnce(key)
+		if len(key) == 1 {
+			fields = append(fields, f)
+			continue
+		}
+		if key[0] != "quote" || len(key) != 2 {
+			return Collection{}, fmt.Errorf("cms: the case stories' front matter has the table key %q, which the CMS's form has no field for; add one in package cms", strings.Join(key, "."))
+		}
+		if quote == nil {
+			fields = append(fields, Field{Name: "quote", Label: l.T("cms.quote"), Widget: "object", Required: true, I18n: true})
+			quote = &fields[len(fields)-1]
+		}
+		quote.Fields = append(quote.Fields, f)
+	}
+	fields = append(fields, bodyField(l))
+	year := strconv.Itoa(e.Year)
+	return Collection{
+		Name:           "cases-" + year,
+		Label:          l.Tf("cms.cases", e.Year),
+		LabelSingular:  l.T("cms.case"),
+		Folder:         path.Join(site.ContentDir, year, "cases"),
+		Create:         true,
+		Format:         "toml-frontmatter",
+		Extension:      "md",
+		I18n:           true,
+		Summary:        "{{title}}",
+		SortableFields: []string{"title", "cluster", "theme"},
+		Fields:         fields,
+	}, nil
+}
+
+func required(list [][]string, key []string) bool {
+	for _, k := range list {
+		if strings.Join(k, ".") == strings.Join(key, ".") {
+			return true
+		}
+	}
+	return false
+}
+
+// chapterCollection lists an edition's front page and chapters, each with
+// the keys its file may hold; a copied chapter gets copied_from, which the
+// editor clears to confirm it.
+func chapterCollection(e *site.Edition, l *lang.Lang) Collection {
+	year := strconv.Itoa(e.Year)
+	title := Field{Name: "title", Label: l.T("cms.title"), Widget: "string", Required: true, I18n: true}
+	var files []Entry
+	if e.Front != nil {
+		files = append(files, chapterFile(e.Front, []Field{title, bodyField(l)}))
+	}
+	for _, p := range e.Chapters {
+		fields := []Field{
+			title,
+			{Name: "weight", Label: l.T("cms.weight"), Hint: l.T("cms.weight_hint"), Widget: "number", ValueType: "int", Required: required(site.ChapterRequired, []string{"weight"})},
+			{Name: "summary", Label: l.T("cms.summary"), Widget: "text", Required: required(site.ChapterRequired, []string{"summary"}), I18n: true},
+		}
+		if p.Draft != nil {
+			fields = append(fields, Field{Name: "copied_from", Label: l.T("cms.copied_from"), Hint: l.Tf("cms.copied_from_hint", p.Draft.From), Widget: "number", ValueType: "int"})
+		}
+		files = append(files, chapterFile(p, append(fields, bodyField(l))))
+	}
+	return Collection{Name: "chapters-" + year, Label: l.Tf("cms.chapters", e.Year), Files: files}
+}
+
+func chapterFile(p *site.Page, fields []Field) Entry {
+	name := strings.TrimSuffix(path.Base(p.Source), ".md")
+	return Entry{Name: strings.TrimPrefix(name, "_"), Label: p.Title, File: p.Source, Format: "toml-frontmatter", I18n: true, Fields: fields}
+}
+
+// yearCollection is a form per year of figures: a field per metric the
+// year's file holds, in the order of data/metrics.toml. A count takes only
+// whole numbers; an amount or a share takes as many decimals as the metric
+// shows.
+func yearCollection(d *data.Data, l *lang.Lang) Collection {
+	var fields []Field
+	zero := 0.0
+	for _, m := range d.Metrics {
+		if m.Derived() || m.Study != nil {
+			continue
+		}
+		f := Field{Name: m.ID, Label: m.Label, Widget: "number", Min: &zero}
+		switch m.Kind {
+		case data.Count:
+			f.ValueType, f.Step = "int", 1
+			f.Hint = l.Tf("cms.figure_hint", m.Unit, l.T("cms.kind_count"))
+		case data.Share:
+			f.ValueType, f.Step = "float", math.Pow10(-m.Decimals)
+			f.Hint = l.Tf("cms.figure_hint", m.Unit, l.Tf("cms.kind_share", m.Decimals))
+		default:
+			f.ValueType, f.Step = "float", math.Pow10(-m.Decimals)
+			f.Hint = l.Tf("cms.figure_hint", m.Unit, l.Tf("cms.kind_amount", m.Decimals))
+		}
+		fields = append(fields, f)
+	}
+	var files []Entry
+	for _, y := range d.Years() {
+		files = append(files, Entry{
+			Name:   strconv.Itoa(y),
+			Label:  l.Tf("cms.year", y),
+			File:   path.Join(data.Dir, "years", strconv.Itoa(y)+".toml"),
+			Format: "toml",
+			Fields: fields,
+		})
+	}
+	return Collection{Name: "years", Label: l.T("cms.years"), Files: files}
+}
