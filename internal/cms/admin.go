@@ -29,10 +29,14 @@ const Bundle = "sveltia-cms.js"
 //   - its fonts, served beside it (admin.css points them here instead of
 //     at a CDN);
 //   - the preview, in a frame of its own.
-const CSP = "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; " +
+const CSP = metaCSP + "; frame-ancestors 'none'"
+
+// metaCSP is the policy as the page states it: a meta element cannot
+// forbid framing, which only the header can.
+const metaCSP = "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; " +
 	"img-src 'self' data: blob: https://avatars.githubusercontent.com https://raw.githubusercontent.com; " +
 	"font-src 'self'; connect-src 'self' blob: data: https://api.github.com https://www.githubstatus.com; " +
-	"frame-src 'self' blob:; worker-src 'self' blob:; manifest-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+	"frame-src 'self' blob:; worker-src 'self' blob:; manifest-src 'self' blob:; base-uri 'none'; form-action 'none'"
 
 // File is one file of admin/, by its path under the site.
 type File struct {
@@ -61,7 +65,7 @@ func Files(s *site.Site, bundle fs.FS) ([]File, error) {
 		}
 	}
 	var page bytes.Buffer
-	if err := adminPage.Execute(&page, map[string]any{"CSP": CSP, "Bundle": len(names) > 0, "Title": s.Data.Site.Title}); err != nil {
+	if err := adminPage.Execute(&page, map[string]any{"CSP": metaCSP, "Bundle": len(names) > 0, "Title": s.Data.Site.Title}); err != nil {
 		return nil, err
 	}
 	files := []File{

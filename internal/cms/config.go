@@ -38,7 +38,7 @@ type I18n struct {
 	Structure                     string   `json:"structure"`
 	Locales                       []string `json:"locales"`
 	DefaultLocale                 string   `json:"default_locale"`
-	OmitDefaultLocaleFromFilename bool     `json:"omit_default_locale_from_filename"`
+	OmitDefaultLocaleFromFilePath bool     `json:"omit_default_locale_from_file_path"`
 }
 
 // Slug makes file names as `report new case` does (danish.Slug): ASCII,
@@ -114,7 +114,7 @@ func Make(s *site.Site, l *lang.Lang) (*Config, error) {
 		Backend:     Backend{Name: "github", Repo: s.Data.Site.Repository, Branch: s.Data.Site.Branch},
 		PublishMode: "editorial_workflow",
 		MediaFolder: path.Join(site.StaticDir, "images"),
-		I18n:        I18n{Structure: "multiple_files", Locales: langCodes(s), DefaultLocale: lang.Danish.Code, OmitDefaultLocaleFromFilename: true},
+		I18n:        I18n{Structure: "multiple_files", Locales: langCodes(s), DefaultLocale: lang.Danish.Code, OmitDefaultLocaleFromFilePath: true},
 		Slug:        Slug{Encoding: "ascii", CleanAccents: true, MaxLength: maxSlug},
 	}
 	if c.Backend.Branch == "" {
@@ -254,7 +254,7 @@ func chapterCollection(e *site.Edition, l *lang.Lang) Collection {
 		}
 		files = append(files, chapterFile(p, append(fields, bodyField(l))))
 	}
-	return Collection{Name: "chapters-" + year, Label: l.Tf("cms.chapters", e.Year), Files: files}
+	return Collection{Name: "chapters-" + year, Label: l.Tf("cms.chapters", e.Year), I18n: true, Files: files}
 }
 
 func chapterFile(p *site.Page, fields []Field) Entry {

@@ -72,11 +72,17 @@ func (d *Data) loadYears(fsys fs.FS, problems *diag.List) {
 	}
 }
 
-// numbers converts a year file's values. A whole number typed for a metric
-// that is shown with decimals (the source printing "11" in a column of "7,8")
-// keeps its printed precision rather than gaining a ",0" the source never had.
+// numbers converts a year file's values. A figure the source printed with
+// fewer decimals than its metric shows ("11" in a column of "7,8") is named
+// in the file's whole list, and keeps its printed precision rather than
+// gaining a ",0" the source never had. How a number is typed says nothing:
+// the editors' CMS writes 30.0 as 30.
 func (d *Data) numbers(name string, doc *tomlfile.Doc, year int, raw map[string]any, problems *diag.List) map[string]float64 {
 	values := map[string]float64{}
+	if whole, ok := raw[wholeKey]; ok {
+		d.readWhole(name, doc, year, whole, raw, problems)
+		delete(raw, wholeKey)
+	}
 	if notes, ok := raw[notesKey]; ok {
 		d.readNotes(name, doc, year, notes, problems)
 		delete(raw, notesKey)
@@ -102,10 +108,6 @@ func (d *Data) numbers(name string, doc *tomlfile.Doc, year int, raw map[string]
 		switch v := raw[id].(type) {
 		case int64:
 			values[id] = float64(v)
-			if d.wholes[year] == nil {
-				d.wholes[year] = map[string]bool{}
-			}
-			d.wholes[year][id] = true
 		case float64:
 			if math.IsNaN(v) || math.IsInf(v, 0) {
 				line, col := doc.Pos(id)
@@ -259,4 +261,28 @@ func (d *Data) NoteText(metricID string, year int) string {
 		return n.En
 	}
 	return n.Da
+}
+
+// wholeKey lists, in a year's file, the figures the source printed without
+// the decimals their metric shows: whole = ["omsaetning-gennemsnit"].
+const wholeKey = "whole"
+
+func (d *Data) readWhole(name string, doc *tomlfile.Doc, year int, whole any, raw map[string]any, problems *diag.List) {
+	line, col := doc.Pos(wholeKey)
+	list, ok := whole.([]any)
+	if !ok {
+		problems.Errorf(name, line, col, `%s must list the figures printed without decimals, like whole = ["omsaetning-gennemsnit"]`, wholeKey)
+		return
+	}
+	for _, v := range list {
+		id, ok := v.(string)
+		if _, inFile := raw[id]; !ok || !inFile {
+			problems.Errorf(name, line, col, "%s names %v, which is not a figure of this file; list only figures the file gives", wholeKey, v)
+			continue
+		}
+		if d.wholes[year] == nil {
+			d.wholes[year] = map[string]bool{}
+		}
+		d.wholes[year][id] = true
+	}
 }
