@@ -101,6 +101,8 @@ $(CMS_DIR)/.copied: $(CMS)/package.json $(CMS)/package-lock.json
 	for f in material-symbols-outlined-latin-wght-normal noto-mono-latin-400-normal source-sans-3-latin-wght-normal; do \
 	  cp $(CMS_PKG)/npm/assets/$$f-*.woff2 $(CMS_DIR)/$$f.woff2; done
 	cp $(CMS_PKG)/npm/assets/*.LICENSE.txt $(CMS_DIR)/
+	cp $(CMS_PKG)/locales/da.json $(CMS_DIR)/locale-da.json
+	cp $(CMS_PKG)/package.json $(CMS_DIR)/package.json
 	touch $@
 
 ## check: check the content and data without writing anything

@@ -2,6 +2,7 @@ package cms
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"html/template"
 	"io/fs"
@@ -64,6 +65,12 @@ func Files(s *site.Site, bundle fs.FS) ([]File, error) {
 			return nil, err
 		}
 	}
+	var locale []byte
+	if bundle != nil {
+		if locale, err = localeScript(bundle); err != nil {
+			return nil, err
+		}
+	}
 	var page bytes.Buffer
 	if err := adminPage.Execute(&page, map[string]any{"CSP": metaCSP, "Bundle": len(names) > 0, "Title": s.Data.Site.Title}); err != nil {
 		return nil, err
@@ -73,7 +80,13 @@ func Files(s *site.Site, bundle fs.FS) ([]File, error) {
 		{Path: path.Join(Dir, "config.json"), Data: cfg.JSON()},
 		{Path: path.Join(Dir, "admin.css"), Data: []byte(adminCSS)},
 	}
+	if locale != nil {
+		files = append(files, File{Path: path.Join(Dir, "locale-da.js"), Data: locale})
+	}
 	for _, name := range names {
+		if path.Ext(name) == ".json" {
+			continue // read into locale-da.js
+		}
 		b, err := fs.ReadFile(bundle, name)
 		if err != nil {
 			return nil, fmt.Errorf("the CMS bundle: %w", err)
@@ -132,6 +145,7 @@ var adminPage = template.Must(template.New("admin").Parse(`<!doctype html>
 </head>
 <body>
 {{- if .Bundle}}
+<script src="locale-da.js"></script>
 <script src="sveltia-cms.js"></script>
 {{- else}}
 <main class="admin-missing">
@@ -142,3 +156,38 @@ var adminPage = template.Must(template.New("admin").Parse(`<!doctype html>
 </body>
 </html>
 `))
+
+// localeScript puts the CMS's Danish interface strings where it keeps the
+// strings of a language it has fetched, before it starts: the bundle holds
+// only English and fetches the others from a CDN, which the policy
+// forbids. The key and its shape are Sveltia's (its localStorage entry
+// sveltia-cms.locale, for its version); the browser test fails if a new
+// version stops reading them, showing the CMS in English.
+func localeScript(bundle fs.FS) ([]byte, error) {
+	pkg, err := fs.ReadFile(bundle, "package.json")
+	if err != nil {
+		return nil, fmt.Errorf("the CMS bundle: %w; make it again with `make cms`", err)
+	}
+	var meta struct {
+		Version string `json:"version"`
+	}
+	if err := json.Unmarshal(pkg, &meta); err != nil || meta.Version == "" {
+		return nil, fmt.Errorf("the CMS bundle: package.json gives no version; make it again with `make cms`")
+	}
+	da, err := fs.ReadFile(bundle, "locale-da.json")
+	if err != nil {
+		return nil, fmt.Errorf("the CMS bundle: %w; make it again with `make cms`", err)
+	}
+	strs := map[string]any{}
+	if err := json.Unmarshal(da, &strs); err != nil {
+		return nil, fmt.Errorf("the CMS bundle: locale-da.json: %w", err)
+	}
+	strs["_locale"], strs["_version"] = "da", meta.Version
+	b, err := json.Marshal(strs) // sorted keys: the same bytes every build
+	if err != nil {
+		return nil, err
+	}
+	return []byte("// The Danish interface strings of Sveltia CMS " + meta.Version + ", where the CMS keeps a language it has fetched\n" +
+		"// (see package cms): the admin page's policy lets it fetch nothing from a CDN.\n" +
+		"try { localStorage.setItem(\"sveltia-cms.locale\", JSON.stringify(" + string(b) + ")); } catch (e) {}\n"), nil
+}

@@ -1,0 +1,525 @@
+//go:build sitecheck
+
+package sitecheck
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io/fs"
+	"net/http"
+	"os"
+	"path"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/cdp"
+	cdplog "github.com/chromedp/cdproto/log"
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+
+	"report/internal/danish"
+	"report/internal/diag"
+	"report/internal/pipeline"
+	"report/internal/render"
+	reportsite "report/internal/site"
+	"report/internal/sitetest"
+)
+
+// The editors' CMS, driven in Chromium as an editor drives it: the real
+// Sveltia CMS of the built site (make check-site publishes it from npm),
+// under the admin page's own policy from _headers, in its local workflow
+// ("Arbejd med lokalt repository") on a copy of the shipped sources.
+//
+// The local workflow reads and writes a folder the editor picks in the
+// browser's folder dialog (the File System Access API), which headless
+// Chromium cannot answer (chromedp#528, playwright#11288). So the test
+// hands the CMS a folder the browser itself provides, its origin-private
+// file system, filled with the sources' content/ and data/ before the CMS
+// starts, and copies what the CMS wrote back to disk afterwards. Nothing
+// of the CMS is replaced: only the dialog's answer.
+
+// cmsFolders are the folders of the sources the CMS reads and writes.
+var cmsFolders = []string{"content", "data"}
+
+// cmsHelpers drive the CMS's forms through their DOM, as clicks and typing
+// would: a field is found by its key path (data-key-path), in the Danish
+// pane (first) or the translation's (second).
+const cmsHelpers = `window.cmsTest = {
+	field(pane, key) {
+		const scope = pane ? document.getElementById(pane + "-pane-body") : document;
+		return scope && scope.querySelector('section.field[data-key-path="' + key + '"]');
+	},
+	// find waits for a field: the form draws fields as they scroll into
+	// view, so it scrolls down the pane until the field is there.
+	async find(pane, key) {
+		for (let i = 0; i < 40; i++) {
+			const f = this.field(pane, key);
+			if (f) { f.scrollIntoView({block: "center"}); return f; }
+			const scope = pane ? document.getElementById(pane + "-pane-body") : document;
+			const all = scope ? scope.querySelectorAll("section.field") : [];
+			if (all.length) all[all.length - 1].scrollIntoView({block: "start"});
+			await new Promise(r => setTimeout(r, 100));
+		}
+		throw new Error("no field " + key + " in the " + (pane || "only") + " pane");
+	},
+	async set(pane, key, value) {
+		const f = await this.find(pane, key);
+		const input = f.querySelector("textarea, input");
+		input.focus();
+		input.value = value;
+		input.dispatchEvent(new Event("input", {bubbles: true}));
+		input.dispatchEvent(new Event("change", {bubbles: true}));
+		input.blur();
+		return input.value;
+	},
+	async choose(pane, key, label) {
+		const f = await this.find(pane, key);
+		f.querySelector("[role=combobox]").click();
+		await new Promise(r => setTimeout(r, 300));
+		const o = [...document.querySelectorAll("[role=option]")].find(o => o.textContent.trim() === label);
+		if (!o) throw new Error("no choice " + JSON.stringify(label) + " for " + key);
+		o.click();
+		await new Promise(r => setTimeout(r, 200));
+		return f.querySelector("[role=combobox]").textContent.trim();
+	},
+	button(text) {
+		const b = [...document.querySelectorAll("button")].find(b => b.textContent.trim() === text && !b.disabled && b.getAttribute("aria-disabled") !== "true");
+		if (!b) throw new Error("no button " + JSON.stringify(text) + " to click");
+		b.click();
+		return true;
+	},
+	english() {
+		const b = document.querySelector('[aria-controls="second-pane-body"] button[value="en"]');
+		if (!b) throw new Error("no English pane");
+		b.click();
+		return true;
+	},
+	invalid() {
+		return [...document.querySelectorAll("section.field")].filter(f => f.querySelector("[aria-invalid=true]")).map(f => f.dataset.keyPath);
+	},
+	async files(dirs) {
+		const root = await navigator.storage.getDirectory();
+		const out = {};
+		async function walk(dir, prefix) {
+			for await (const [name, h] of dir.entries()) {
+				if (h.kind === "directory") await walk(h, prefix + name + "/");
+				else out[prefix + name] = await (await h.getFile()).text();
+			}
+		}
+		for (const d of dirs) {
+			try { await walk(await root.getDirectoryHandle(d), d + "/"); } catch (e) {}
+		}
+		return out;
+	},
+};`
+
+// fillFolder writes the files into the browser's origin-private file
+// system, with a .git folder, which the CMS asks of a repository.
+const fillFolder = `(async (files) => {
+	const root = await navigator.storage.getDirectory();
+	for await (const [name] of root.entries()) await root.removeEntry(name, {recursive: true});
+	await root.getDirectoryHandle(".git", {create: true});
+	for (const [p, text] of Object.entries(files)) {
+		const parts = p.split("/");
+		let dir = root;
+		for (const part of parts.slice(0, -1)) dir = await dir.getDirectoryHandle(part, {create: true});
+		const w = await (await dir.getFileHandle(parts.at(-1), {create: true})).createWritable();
+		await w.write(text);
+		await w.close();
+	}
+	return Object.keys(files).length;
+})`
+
+// cmsBlocked are the requests the CMS makes to other hosts that the admin
+// page's policy refuses, by design: its check for a newer version, and the
+// fonts it asks a CDN for, which admin.css serves from admin/ instead.
+var cmsBlocked = []string{"https://unpkg.com/@sveltia/cms/package.json", "https://cdn.jsdelivr.net/fontsource/"}
+
+type cmsSession struct {
+	t       *testing.T
+	ctx     context.Context
+	url     string
+	console *consoleLog
+}
+
+func (c *cmsSession) eval(js string) any {
+	c.t.Helper()
+	ctx, cancel := context.WithTimeout(c.ctx, 30*time.Second)
+	defer cancel()
+	v, err := chromedp.Run(ctx, chromedp.Evaluate[any](js, chromedp.EvalAwaitPromise))
+	if err != nil {
+		c.t.Fatalf("in the CMS: %s: %v", js, err)
+	}
+	return v
+}
+
+// files are the files of the CMS's folder, by path.
+func (c *cmsSession) files() map[string]string {
+	c.t.Helper()
+	ctx, cancel := context.WithTimeout(c.ctx, 30*time.Second)
+	defer cancel()
+	dirs, _ := json.Marshal(cmsFolders)
+	v, err := chromedp.Run(ctx, chromedp.Evaluate[map[string]string](`cmsTest.files(`+string(dirs)+`)`, chromedp.EvalAwaitPromise))
+	if err != nil {
+		c.t.Fatal(err)
+	}
+	return v
+}
+
+// waitFor waits until cond holds of the CMS's files: a save is written a
+// moment after the click.
+func (c *cmsSession) waitFor(what string, cond func(map[string]string) bool) map[string]string {
+	c.t.Helper()
+	deadline := time.Now().Add(20 * time.Second)
+	for {
+		f := c.files()
+		if cond(f) {
+			return f
+		}
+		if time.Now().After(deadline) {
+			c.t.Fatalf("the CMS did not write %s within 20 s", what)
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
+}
+
+// open goes to a route of the CMS ("#/collections/cases-2016/new") and
+// waits for its form.
+func (c *cmsSession) open(route, field string) {
+	c.t.Helper()
+	c.eval(`location.hash = ` + jsString(route) + `; true`)
+	c.eval(`new Promise((resolve, reject) => {
+		const deadline = Date.now() + 20000;
+		(function poll() {
+			if (document.querySelector('section.field[data-key-path="` + field + `"] input, section.field[data-key-path="` + field + `"] textarea, section.field[data-key-path="` + field + `"] [role=combobox]')) resolve(true);
+			else if (Date.now() > deadline) reject(new Error("no form with ` + field + ` at ` + route + `"));
+			else setTimeout(poll, 100);
+		})();
+	})`)
+	time.Sleep(300 * time.Millisecond) // the form fills in its values
+}
+
+func (c *cmsSession) screenshot(name string) {
+	c.t.Helper()
+	png, err := chromedp.Run(c.ctx, chromedp.FullScreenshot(90))
+	if err != nil {
+		c.t.Fatal(err)
+	}
+	dir := os.Getenv("CMS_SCREENSHOTS")
+	if dir == "" {
+		dir = c.t.TempDir()
+	}
+	if err := os.WriteFile(filepath.Join(dir, name), png, 0o644); err != nil {
+		c.t.Fatal(err)
+	}
+}
+
+func jsString(s string) string {
+	b, _ := json.Marshal(s)
+	return string(b)
+}
+
+// startCMS opens the CMS of the built site in Danish, signed in to the
+// local workflow on a folder holding the files.
+func startCMS(t *testing.T, files map[string]string) *cmsSession {
+	t.Helper()
+	s, err := Read(os.DirFS(*siteDir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s[ToolDir+"sveltia-cms.js"] == nil {
+		t.Fatal("the built site has no CMS bundle at admin/sveltia-cms.js: make check-site publishes it (make cms)")
+	}
+	srv := newRecordingServer(t, withHostHeaders(t, s, http.FileServer(http.Dir(*siteDir))))
+	// An editor's browser in Danish: the CMS speaks the browser's language.
+	alloc := newAllocator(t, chromedp.Flag("lang", "da"), chromedp.Flag("accept-lang", "da"))
+	ctx, cancel := chromedp.NewContext(alloc)
+	t.Cleanup(cancel)
+	c := &cmsSession{t: t, ctx: ctx, url: srv.URL + "/" + ToolDir, console: &consoleLog{}}
+	err = chromedp.Listen(ctx, func(ev any) {
+		switch ev := ev.(type) {
+		case *runtime.EventExceptionThrown:
+			c.console.add("uncaught: " + ev.ExceptionDetails.Text + " " + fmt.Sprint(ev.ExceptionDetails.Exception))
+		case *cdplog.EventEntryAdded:
+			blocked := slices.ContainsFunc(cmsBlocked, func(u string) bool { return strings.Contains(ev.Entry.Text, u) || strings.HasPrefix(ev.Entry.URL, u) })
+			// The status page of GitHub, which the policy allows, is out of
+			// this machine's reach.
+			offline := strings.Contains(ev.Entry.Text, "ERR_NAME_NOT_RESOLVED")
+			if ev.Entry.Level == cdplog.EntryLevelError && !blocked && !offline {
+				c.console.add(fmt.Sprintf("%s: %s %s", ev.Entry.Source, ev.Entry.Text, ev.Entry.URL))
+			}
+		}
+	})
+	if err == nil {
+		_, err = chromedp.Call(ctx, cdplog.Enable, cdp.Empty{})
+	}
+	if err != nil {
+		t.Fatalf("cannot start Chromium at %s: %v", *chromium, err)
+	}
+	// The folder, filled from a page of the same origin before the CMS starts.
+	if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/robots.txt")); err != nil {
+		t.Fatal(err)
+	}
+	payload, _ := json.Marshal(files)
+	c.eval(fillFolder + `(` + string(payload) + `)`)
+	// The dialog's answer: that folder.
+	_, err = chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{
+		Source: `window.showDirectoryPicker = () => navigator.storage.getDirectory();` + cmsHelpers,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(ctx, chromedp.Navigate(c.url)); err != nil {
+		t.Fatal(err)
+	}
+	c.eval(`new Promise((resolve, reject) => {
+		const deadline = Date.now() + 20000;
+		(function poll() {
+			const b = [...document.querySelectorAll("button")].find(b => b.textContent.trim() === "Arbejd med lokalt repository");
+			if (b) { b.click(); resolve(true); }
+			else if (Date.now() > deadline) reject(new Error("no Danish button to work with the local repository; the page shows: " + document.body.innerText.slice(0, 300)));
+			else setTimeout(poll, 100);
+		})();
+	})`)
+	c.eval(`new Promise((resolve, reject) => {
+		const deadline = Date.now() + 20000;
+		(function poll() {
+			if (document.body.innerText.includes("Casehistorier")) resolve(true);
+			else if (Date.now() > deadline) reject(new Error("the CMS shows no collections: " + document.body.innerText.slice(0, 300)));
+			else setTimeout(poll, 100);
+		})();
+	})`)
+	return c
+}
+
+// shippedSources copies the shipped site's sources to a folder, and
+// returns it with the files of cmsFolders.
+func shippedSources(t *testing.T) (string, map[string]string) {
+	t.Helper()
+	root := t.TempDir()
+	files := map[string]string{}
+	for _, dir := range []string{"content", "data", "i18n", "layouts", "static"} {
+		sub, err := fs.Sub(sitetest.ShippedFS(), dir)
+		if err == nil {
+			err = os.CopyFS(filepath.Join(root, dir), sub)
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, dir := range cmsFolders {
+		err := fs.WalkDir(os.DirFS(root), dir, func(p string, e fs.DirEntry, err error) error {
+			if err != nil || e.IsDir() {
+				return err
+			}
+			b, err := os.ReadFile(filepath.Join(root, p))
+			files[p] = string(b)
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	return root, files
+}
+
+// TestCMS creates a case story with its English translation, changes one
+// figure of a year and saves, through the CMS's forms; refuses a story
+// whose required field is empty; and checks that what the CMS wrote passes
+// report check and builds the story in both languages, with the year's
+// file changed by exactly one line.
+func TestCMS(t *testing.T) {
+	if *siteDir == "" {
+		t.Fatal("give -site DIR; make check-site does")
+	}
+	root, before := shippedSources(t)
+	c := startCMS(t, before)
+	edition := 2016
+	title := "Grøn løsning på tværs af året"
+	slug := danish.Slug(title)
+	collection := fmt.Sprintf("#/collections/cases-%d", edition)
+
+	// A new story, in Danish, with its summary left empty: refused.
+	c.open(collection+"/new", "title")
+	c.eval(`cmsTest.set("first", "title", ` + jsString(title) + `)`)
+	if got := c.eval(`cmsTest.choose("first", "cluster", "Innovationsnetværket DANSK LYS")`); got != "Innovationsnetværket DANSK LYS" {
+		t.Fatalf("choosing the cluster shows %q", got)
+	}
+	c.eval(`cmsTest.choose("first", "theme", "Samarbejdsprojekter")`)
+	c.eval(`cmsTest.set("first", "quote.text", "Vi fandt nye kunder på tværs af landet.")`)
+	c.eval(`cmsTest.set("first", "quote.person", "Kirsten Holm")`)
+	c.eval(`cmsTest.set("first", "quote.role", "Direktør")`)
+	c.eval(`cmsTest.set("first", "quote.organisation", "Holm & Co")`)
+	c.eval(`cmsTest.set("first", "body", "Virksomheden fandt nye kunder gennem klyngen.\n\nI {{dataår}} deltog {{virksomheder-deltagende}} virksomheder.")`)
+	c.eval(`cmsTest.english()`)
+	c.eval(`cmsTest.set("second", "title", "A green solution across the year")`)
+	c.eval(`cmsTest.set("second", "summary", "With the cluster, the company found new customers across Denmark.")`)
+	c.eval(`cmsTest.set("second", "quote.text", "We found new customers across the country.")`)
+	c.eval(`cmsTest.set("second", "quote.role", "Managing Director")`)
+	c.eval(`cmsTest.set("second", "body", "The company found new customers through the cluster.\n\nIn {{dataår}}, {{virksomheder-deltagende}} companies took part.")`)
+	c.eval(`cmsTest.button("Gem")`)
+	time.Sleep(time.Second)
+	invalid := c.eval(`cmsTest.invalid()`)
+	if list, _ := invalid.([]any); !slices.Contains(list, any("summary")) {
+		t.Errorf("saving a story with its summary empty: the form marks %v invalid, want summary", invalid)
+	}
+	storyPath := fmt.Sprintf("content/%d/cases/%s.md", edition, slug)
+	if _, written := c.files()[storyPath]; written {
+		t.Errorf("the CMS wrote %s with its required summary empty", storyPath)
+	}
+	c.screenshot("cms-case-story.png")
+
+	// Filled in, it is saved, in both languages.
+	c.eval(`cmsTest.set("first", "summary", "Med klyngens hjælp fandt virksomheden nye kunder i hele landet.")`)
+	c.eval(`cmsTest.button("Gem")`)
+	enPath := strings.TrimSuffix(storyPath, ".md") + ".en.md"
+	after := c.waitFor(storyPath+" and "+enPath, func(f map[string]string) bool { return f[storyPath] != "" && f[enPath] != "" })
+	t.Logf("%s:\n%s\n%s:\n%s", storyPath, after[storyPath], enPath, after[enPath])
+
+	// One figure of a year.
+	c.open("#/collections/years/entries/2015", "klynger")
+	c.eval(`cmsTest.set("", "pressemeddelelser", "272")`)
+	c.screenshot("cms-year.png")
+	c.eval(`cmsTest.button("Gem")`)
+	yearPath := "data/years/2015.toml"
+	after = c.waitFor(yearPath, func(f map[string]string) bool { return f[yearPath] != before[yearPath] })
+
+	// What it wrote, on disk.
+	for p, text := range after {
+		if before[p] == text {
+			continue
+		}
+		if !slices.Contains([]string{storyPath, enPath, yearPath}, p) {
+			t.Errorf("the CMS changed %s, which the test did not edit", p)
+		}
+		if err := os.WriteFile(filepath.Join(root, filepath.FromSlash(p)), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if d := lineDiff(before[yearPath], after[yearPath]); !slices.Equal(d, []string{"- pressemeddelelser = 271", "+ pressemeddelelser = 272"}) {
+		t.Errorf("%s: the diff is %q, want the one changed line", yearPath, d)
+	}
+	for _, key := range []string{"cluster", "theme", "person", "organisation"} {
+		if strings.Contains(after[enPath], key+" =") {
+			t.Errorf("%s holds %s, which only the Danish page may:\n%s", enPath, key, after[enPath])
+		}
+	}
+
+	// report check passes it, and the build shows the story in both languages.
+	var problems diag.List
+	s := reportsite.Load(os.DirFS(root), reportsite.Options{}, &problems)
+	if err := problems.Err(); err != nil || s == nil {
+		t.Fatalf("report check refuses what the CMS wrote: %v", err)
+	}
+	res, err := pipeline.Run(os.DirFS(root), pipeline.Options{})
+	if err != nil {
+		t.Fatalf("the build refuses what the CMS wrote: %v", err)
+	}
+	for _, want := range []string{
+		fmt.Sprintf("%d/cases/%s/index.html", edition, slug),
+		fmt.Sprintf("en/%d/cases/%s/index.html", edition, slug),
+	} {
+		i := slices.IndexFunc(res.Output, func(f render.File) bool { return f.Path == want })
+		if i < 0 {
+			t.Errorf("the built site has no %s", want)
+		}
+	}
+	for _, m := range c.console.messages() {
+		t.Errorf("the CMS's console: %s", m)
+	}
+}
+
+// TestCMSRoundTrip opens every shipped case story and chapter in the CMS,
+// changes its title and saves, then restores the title and saves again:
+// the file must come back byte for byte, in both languages.
+func TestCMSRoundTrip(t *testing.T) {
+	if *siteDir == "" {
+		t.Fatal("give -site DIR; make check-site does")
+	}
+	_, before := shippedSources(t)
+	c := startCMS(t, before)
+	var problems diag.List
+	s := reportsite.Load(sitetest.ShippedFS(), reportsite.Options{}, &problems)
+	if err := problems.Err(); err != nil {
+		t.Fatal(err)
+	}
+	type entry struct{ route, source, title string }
+	var entries []entry
+	for _, e := range s.Editions {
+		for _, cs := range e.Cases {
+			entries = append(entries, entry{fmt.Sprintf("#/collections/cases-%d/entries/%s", e.Year, cs.Slug), cs.Source, ""})
+		}
+		pages := append([]*reportsite.Page{e.Front}, e.Chapters...)
+		for _, p := range pages {
+			name := strings.TrimPrefix(strings.TrimSuffix(path.Base(p.Source), ".md"), "_")
+			entries = append(entries, entry{fmt.Sprintf("#/collections/chapters-%d/entries/%s", e.Year, name), p.Source, ""})
+		}
+	}
+	for _, e := range entries {
+		title := titleOf(before[e.source])
+		if title == "" {
+			t.Fatalf("%s has no title line", e.source)
+		}
+		c.open(e.route, "title")
+		c.eval(`cmsTest.set("first", "title", ` + jsString(title+" (prøve)") + `)`)
+		c.eval(`cmsTest.button("Gem")`)
+		c.waitFor(e.source+" with the changed title", func(f map[string]string) bool { return titleOf(f[e.source]) == title+" (prøve)" })
+		c.open(e.route, "title")
+		c.eval(`cmsTest.set("first", "title", ` + jsString(title) + `)`)
+		c.eval(`cmsTest.button("Gem")`)
+		after := c.waitFor(e.source+" with its title back", func(f map[string]string) bool { return titleOf(f[e.source]) == title })
+		en := strings.TrimSuffix(e.source, ".md") + ".en.md"
+		for _, p := range []string{e.source, en} {
+			if after[p] != before[p] {
+				t.Errorf("%s after opening and saving in the CMS differs:\n%q", p, lineDiff(before[p], after[p]))
+			}
+		}
+	}
+	for _, m := range c.console.messages() {
+		t.Errorf("the CMS's console: %s", m)
+	}
+}
+
+func titleOf(file string) string {
+	for line := range strings.Lines(file) {
+		if v, ok := strings.CutPrefix(strings.TrimSpace(line), "title = "); ok {
+			var s string
+			if json.Unmarshal([]byte(v), &s) == nil {
+				return s
+			}
+		}
+	}
+	return ""
+}
+
+// lineDiff lists the lines only one of two texts has: "- " for a's, then
+// "+ " for b's, each in its text's order. Enough for files that differ in
+// a few lines.
+func lineDiff(a, b string) []string {
+	count := map[string]int{}
+	for line := range strings.Lines(a) {
+		count[line]++
+	}
+	for line := range strings.Lines(b) {
+		count[line]--
+	}
+	var removed, added []string
+	for line := range strings.Lines(a) {
+		if count[line] > 0 {
+			removed = append(removed, "- "+strings.TrimSuffix(line, "\n"))
+			count[line]--
+		}
+	}
+	for line := range strings.Lines(b) {
+		if count[line] < 0 {
+			added = append(added, "+ "+strings.TrimSuffix(line, "\n"))
+			count[line]++
+		}
+	}
+	return append(removed, added...)
+}
