@@ -171,7 +171,7 @@ check-site: $(BIN) $(SITE_CHECK)/node_modules/.installed $(SEARCH)/node_modules/
 	@echo "check-site: the Nu Html Checker found no errors"
 	node $(SITE_CHECK)/validate-datapackage.js $(CHECK_DIR)/site/tal/data/datapackage.json $(CHECK_DIR)/site/en/tal/data/datapackage.json
 	@echo "check-site: the open data are valid Frictionless data packages, every row read with its schema"
-	$(GO) test -tags sitecheck -count=1 -timeout 30m -v -run 'TestBuiltSite|TestBrowser|TestLayout|TestLighthouse|TestSearch|TestPDF|TestEnglishSpelling|TestDataPackage' ./internal/sitecheck \
+	$(GO) test -tags sitecheck -count=1 -timeout 30m -v -run 'TestBuiltSite|TestBrowser|TestLayout|TestLighthouse|TestSearch|TestPDF|TestEnglishSpelling|TestDataPackage|TestCMS' ./internal/sitecheck \
 		-args -site $(abspath $(CHECK_DIR)/site) -axe $(abspath $(SITE_CHECK)/node_modules/axe-core/axe.min.js) \
 		-lighthouse $(abspath $(SITE_CHECK)/node_modules/.bin/lighthouse)
 	$(GO) test -tags sitecheck -count=1 -run 'TestBuiltChartsClearOfLines' ./internal/chart -args -site $(abspath $(CHECK_DIR)/site)

@@ -258,8 +258,21 @@ func chapterCollection(e *site.Edition, l *lang.Lang) Collection {
 }
 
 func chapterFile(p *site.Page, fields []Field) Entry {
-	name := strings.TrimSuffix(path.Base(p.Source), ".md")
-	return Entry{Name: strings.TrimPrefix(name, "_"), Label: p.Title, File: p.Source, Format: "toml-frontmatter", I18n: true, Fields: fields}
+	// The CMS finds a file's translations by the {{locale}} in its path,
+	// left out for Danish (omit_default_locale_from_file_path).
+	file := strings.TrimSuffix(p.Source, ".md") + ".{{locale}}.md"
+	return Entry{Name: EntryName(p), Label: p.Title, File: file, Format: "toml-frontmatter", I18n: true, Fields: fields}
+}
+
+// EntryName is the name of a chapter's entry in its edition's collection,
+// which the CMS's address of its form ends with: the chapter's slug, or
+// "forside" for the edition's front page. ("index" would not do: the CMS
+// takes it for the collection's own index and opens an empty form.)
+func EntryName(p *site.Page) string {
+	if path.Base(p.Source) == "_index.md" {
+		return "forside"
+	}
+	return p.Slug
 }
 
 // yearCollection is a form per year of figures: a field per metric the

@@ -9,7 +9,6 @@ import (
 	"io/fs"
 	"net/http"
 	"os"
-	"path"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -22,6 +21,7 @@ import (
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 
+	"report/internal/cms"
 	"report/internal/danish"
 	"report/internal/diag"
 	"report/internal/pipeline"
@@ -136,9 +136,11 @@ const fillFolder = `(async (files) => {
 })`
 
 // cmsBlocked are the requests the CMS makes to other hosts that the admin
-// page's policy refuses, by design: its check for a newer version, and the
-// fonts it asks a CDN for, which admin.css serves from admin/ instead.
-var cmsBlocked = []string{"https://unpkg.com/@sveltia/cms/package.json", "https://cdn.jsdelivr.net/fontsource/"}
+// page's policy refuses, by design: its check for a newer version, the
+// fonts it asks a CDN for, which admin.css serves from admin/ instead, and
+// the code highlighter of its Markdown editor, which code blocks go
+// without.
+var cmsBlocked = []string{"https://unpkg.com/@sveltia/cms/package.json", "https://cdn.jsdelivr.net/fontsource/", "https://unpkg.com/@sveltia/ui@"}
 
 type cmsSession struct {
 	t       *testing.T
@@ -182,7 +184,8 @@ func (c *cmsSession) waitFor(what string, cond func(map[string]string) bool) map
 			return f
 		}
 		if time.Now().After(deadline) {
-			c.t.Fatalf("the CMS did not write %s within 20 s", what)
+			c.screenshot("cms-failed.png")
+			c.t.Fatalf("the CMS did not write %s within 20 s; it shows: %v", what, c.eval(`document.body.innerText.slice(0, 600)`))
 		}
 		time.Sleep(200 * time.Millisecond)
 	}
@@ -456,8 +459,7 @@ func TestCMSRoundTrip(t *testing.T) {
 		}
 		pages := append([]*reportsite.Page{e.Front}, e.Chapters...)
 		for _, p := range pages {
-			name := strings.TrimPrefix(strings.TrimSuffix(path.Base(p.Source), ".md"), "_")
-			entries = append(entries, entry{fmt.Sprintf("#/collections/chapters-%d/entries/%s", e.Year, name), p.Source, ""})
+			entries = append(entries, entry{fmt.Sprintf("#/collections/chapters-%d/entries/%s", e.Year, cms.EntryName(p)), p.Source, ""})
 		}
 	}
 	for _, e := range entries {
