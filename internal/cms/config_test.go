@@ -141,6 +141,9 @@ func TestYearForm(t *testing.T) {
 	}
 	for _, y := range s.Data.Years() {
 		for _, id := range yearKeys(t, y) {
+			if id == "whole" {
+				continue // not a figure: the CMS keeps it as it is (TestCMSRoundTrip)
+			}
 			if !slices.ContainsFunc(years.Files[0].Fields, func(f cms.Field) bool { return f.Name == id }) {
 				t.Errorf("data/years/%d.toml holds %q, which the year form has no field for", y, id)
 			}
