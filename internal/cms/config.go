@@ -286,17 +286,23 @@ func yearCollection(d *data.Data, l *lang.Lang) Collection {
 		if m.Derived() || m.Study != nil {
 			continue
 		}
-		f := Field{Name: m.ID, Label: m.Label, Widget: "number", Min: &zero}
+		// The title, not the label: a label leans on its table ("Staten"
+		// under a total), and the form has no table.
+		f := Field{Name: m.ID, Label: d.Title(m.ID), Widget: "number", Min: &zero}
+		kind := l.Tf("cms.kind_amount", m.Decimals)
 		switch m.Kind {
 		case data.Count:
 			f.ValueType, f.Step = "int", 1
-			f.Hint = l.Tf("cms.figure_hint", m.Unit, l.T("cms.kind_count"))
+			kind = l.T("cms.kind_count")
 		case data.Share:
 			f.ValueType, f.Step = "float", math.Pow10(-m.Decimals)
-			f.Hint = l.Tf("cms.figure_hint", m.Unit, l.Tf("cms.kind_share", m.Decimals))
+			kind = l.Tf("cms.kind_share", m.Decimals)
 		default:
 			f.ValueType, f.Step = "float", math.Pow10(-m.Decimals)
-			f.Hint = l.Tf("cms.figure_hint", m.Unit, l.Tf("cms.kind_amount", m.Decimals))
+		}
+		f.Hint = kind
+		if m.Unit != "" {
+			f.Hint = l.Tf("cms.unit", m.Unit) + " · " + kind
 		}
 		fields = append(fields, f)
 	}
