@@ -220,7 +220,7 @@ bench:
 ## in dist/ (every system's binary and archive, nothing published), check them and run this
 ## machine's binary (CI runs it)
 release-check:
-	$(GO) run $(ACTIONLINT) .github/workflows/publish.yml
+	$(GO) run $(ACTIONLINT) .github/workflows/publish.yml .github/workflows/check.yml
 	$(GO) run $(GORELEASER) check
 	$(GO) run $(GORELEASER) release --snapshot --clean
 	$(GO) run ./tools/release/checkdist -dist dist -root .

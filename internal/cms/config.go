@@ -16,6 +16,7 @@ import (
 // Config is Sveltia CMS's configuration, as admin/config.json holds it.
 // Its fields are the CMS's own names (https://sveltiacms.app/en/docs).
 type Config struct {
+	AppTitle    string       `json:"app_title"`
 	Backend     Backend      `json:"backend"`
 	PublishMode string       `json:"publish_mode"`
 	MediaFolder string       `json:"media_folder"`
@@ -62,18 +63,22 @@ type Collection struct {
 	I18n           bool     `json:"i18n,omitempty"`
 	Summary        string   `json:"summary,omitempty"`
 	SortableFields []string `json:"sortable_fields,omitempty"`
-	Fields         []Field  `json:"fields,omitempty"`
-	Files          []Entry  `json:"files,omitempty"`
+	// PreviewPath is the address of an entry's page, under the CMS's own
+	// origin: in make edit, the preview's page of it.
+	PreviewPath string  `json:"preview_path,omitempty"`
+	Fields      []Field `json:"fields,omitempty"`
+	Files       []Entry `json:"files,omitempty"`
 }
 
 // Entry is one file of a file collection.
 type Entry struct {
-	Name   string  `json:"name"`
-	Label  string  `json:"label"`
-	File   string  `json:"file"`
-	Format string  `json:"format"`
-	I18n   bool    `json:"i18n,omitempty"`
-	Fields []Field `json:"fields"`
+	Name        string  `json:"name"`
+	Label       string  `json:"label"`
+	File        string  `json:"file"`
+	PreviewPath string  `json:"preview_path,omitempty"`
+	Format      string  `json:"format"`
+	I18n        bool    `json:"i18n,omitempty"`
+	Fields      []Field `json:"fields"`
 }
 
 // Field is one field of a form. The CMS takes a field as required unless
@@ -111,6 +116,7 @@ const maxSlug = 80
 // field for: the form would silently drop it.
 func Make(s *site.Site, l *lang.Lang) (*Config, error) {
 	c := &Config{
+		AppTitle:    l.T("cms.app_title"),
 		Backend:     Backend{Name: "github", Repo: s.Data.Site.Repository, Branch: s.Data.Site.Branch},
 		PublishMode: "editorial_workflow",
 		MediaFolder: path.Join(site.StaticDir, "images"),
@@ -125,7 +131,7 @@ func Make(s *site.Site, l *lang.Lang) (*Config, error) {
 		if err != nil {
 			return nil, err
 		}
-		c.Collections = append(c.Collections, cases, chapterCollection(e, l))
+		c.Collections = append(c.Collections, cases, chapterCollection(s, e, l))
 	}
 	c.Collections = append(c.Collections, yearCollection(s.Data, l))
 	return c, nil
@@ -220,6 +226,7 @@ func caseCollection(s *site.Site, e *site.Edition, l *lang.Lang) (Collection, er
 		I18n:           true,
 		Summary:        "{{title}}",
 		SortableFields: []string{"title", "cluster", "theme"},
+		PreviewPath:    strings.TrimPrefix(s.BasePath, "/") + site.CasesURL(e.Year) + "{{slug}}/",
 		Fields:         fields,
 	}, nil
 }
@@ -236,12 +243,12 @@ func required(list [][]string, key []string) bool {
 // chapterCollection lists an edition's front page and chapters, each with
 // the keys its file may hold; a copied chapter gets copied_from, which the
 // editor clears to confirm it.
-func chapterCollection(e *site.Edition, l *lang.Lang) Collection {
+func chapterCollection(s *site.Site, e *site.Edition, l *lang.Lang) Collection {
 	year := strconv.Itoa(e.Year)
 	title := Field{Name: "title", Label: l.T("cms.title"), Widget: "string", Required: true, I18n: true}
 	var files []Entry
 	if e.Front != nil {
-		files = append(files, chapterFile(e.Front, []Field{title, bodyField(l)}))
+		files = append(files, chapterFile(s, e.Front, []Field{title, bodyField(l)}))
 	}
 	for _, p := range e.Chapters {
 		fields := []Field{
@@ -252,16 +259,16 @@ func chapterCollection(e *site.Edition, l *lang.Lang) Collection {
 		if p.Draft != nil {
 			fields = append(fields, Field{Name: "copied_from", Label: l.T("cms.copied_from"), Hint: l.Tf("cms.copied_from_hint", p.Draft.From), Widget: "number", ValueType: "int"})
 		}
-		files = append(files, chapterFile(p, append(fields, bodyField(l))))
+		files = append(files, chapterFile(s, p, append(fields, bodyField(l))))
 	}
 	return Collection{Name: "chapters-" + year, Label: l.Tf("cms.chapters", e.Year), I18n: true, Files: files}
 }
 
-func chapterFile(p *site.Page, fields []Field) Entry {
+func chapterFile(s *site.Site, p *site.Page, fields []Field) Entry {
 	// The CMS finds a file's translations by the {{locale}} in its path,
 	// left out for Danish (omit_default_locale_from_file_path).
 	file := strings.TrimSuffix(p.Source, ".md") + ".{{locale}}.md"
-	return Entry{Name: EntryName(p), Label: p.Title, File: file, Format: "toml-frontmatter", I18n: true, Fields: fields}
+	return Entry{Name: EntryName(p), Label: p.Title, File: file, PreviewPath: strings.TrimPrefix(s.BasePath, "/") + p.URL, Format: "toml-frontmatter", I18n: true, Fields: fields}
 }
 
 // EntryName is the name of a chapter's entry in its edition's collection,
