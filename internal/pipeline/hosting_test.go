@@ -411,7 +411,16 @@ func TestHeadersFile(t *testing.T) {
 			if h["X-Content-Type-Options"] != "nosniff" {
 				t.Errorf("%s: no X-Content-Type-Options: nosniff", addr)
 			}
-			if strings.HasSuffix(f, ".html") {
+			if strings.HasPrefix(f, cms.Dir+"/") {
+				// The CMS's policy: in the header whole, in its page but
+				// frame-ancestors, which only a header can give.
+				if h["Content-Security-Policy"] != cms.CSP || h["X-Robots-Tag"] != "noindex" {
+					t.Errorf("%s: policy %q, X-Robots-Tag %q; want the CMS's policy and noindex", addr, h["Content-Security-Policy"], h["X-Robots-Tag"])
+				}
+				if meta := render.PageCSP([]byte(b)); strings.HasSuffix(f, ".html") && (meta == "" || !strings.HasPrefix(cms.CSP, meta)) {
+					t.Errorf("%s: the page states the policy %q, not the CMS's", addr, meta)
+				}
+			} else if strings.HasSuffix(f, ".html") {
 				meta := render.PageCSP([]byte(b))
 				if meta == "" || h["Content-Security-Policy"] != meta {
 					t.Errorf("%s: the header's policy\n  %q\nis not the meta tag's\n  %q", addr, h["Content-Security-Policy"], meta)
