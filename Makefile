@@ -161,7 +161,7 @@ test-next-edition: $(BIN)
 check-site: $(BIN) $(SITE_CHECK)/node_modules/.installed $(SEARCH)/node_modules/.installed
 	rm -rf $(CHECK_DIR)
 	$(MAKE) --no-print-directory publish OUT=$(CHECK_DIR)/site PDF_DIR=$(CHECK_DIR)/pdf
-	GOMAXPROCS=1 ./$(BIN) build --out $(CHECK_DIR)/one-thread --pdf $(CHECK_DIR)/pdf
+	GOMAXPROCS=1 ./$(BIN) build --out $(CHECK_DIR)/one-thread --pdf $(CHECK_DIR)/pdf --cms $(CMS_DIR)
 	diff -r --exclude=pagefind $(CHECK_DIR)/one-thread $(CHECK_DIR)/site
 	@echo "check-site: make publish and a build with GOMAXPROCS=1 are byte-identical, but for Pagefind's index"
 	./$(PDF_BIN) --out $(CHECK_DIR)/pdf-again $(if $(BASE_URL),--base-url $(BASE_URL))

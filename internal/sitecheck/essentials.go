@@ -182,7 +182,11 @@ func (s Site) checkHeaders(p, addr string, rules []rule) []string {
 	h := hit[0].headers
 	var out []string
 	if m := cspMeta.FindSubmatch(s[p]); strings.HasSuffix(p, ".html") && m != nil {
-		if meta := html.UnescapeString(string(m[1])); h["content-security-policy"] != meta {
+		// A page cannot forbid its framing in a meta tag, only a header can:
+		// the header may add frame-ancestors to the page's policy (the CMS's
+		// does).
+		header, _ := strings.CutSuffix(h["content-security-policy"], "; frame-ancestors 'none'")
+		if meta := html.UnescapeString(string(m[1])); header != meta {
 			out = append(out, fmt.Sprintf("%s: _headers gives the policy %q, the page's meta tag %q", addr, h["content-security-policy"], meta))
 		}
 	}
