@@ -78,7 +78,7 @@ func Files(s *site.Site, bundle fs.FS) ([]File, error) {
 	files := []File{
 		{Path: path.Join(Dir, "index.html"), Data: page.Bytes()},
 		{Path: path.Join(Dir, "config.json"), Data: cfg.JSON()},
-		{Path: path.Join(Dir, "admin.css"), Data: []byte(adminCSS)},
+		{Path: path.Join(Dir, "admin.css"), Data: []byte(adminCSS(len(names) > 0))},
 	}
 	if locale != nil {
 		files = append(files, File{Path: path.Join(Dir, "locale-da.js"), Data: locale})
@@ -115,11 +115,16 @@ func bundleFiles(bundle fs.FS) ([]string, error) {
 	return names, nil
 }
 
-// adminCSS points the CMS's fonts at the copies beside it: the bundle
-// asks a CDN for them, which the policy forbids. The icons are a font
-// whose ligatures name them, so without it the buttons would read
-// "arrow_back".
-const adminCSS = `@font-face { font-family: "Report CMS Icons"; font-style: normal; font-weight: 100 700; font-display: block;
+// adminCSS is the admin page's style sheet. With the bundle, it points
+// the CMS's fonts at the copies beside it: the bundle asks a CDN for them,
+// which the policy forbids. The icons are a font whose ligatures name
+// them, so without it the buttons would read "arrow_back". Without the
+// bundle it only sets the page that says how to get it.
+func adminCSS(bundle bool) string {
+	if !bundle {
+		return ".admin-missing { font: 1.125rem/1.5 sans-serif; max-width: 40rem; margin: 3rem auto; padding: 0 1rem; }\n"
+	}
+	return `@font-face { font-family: "Report CMS Icons"; font-style: normal; font-weight: 100 700; font-display: block;
   src: url(material-symbols-outlined-latin-wght-normal.woff2) format("woff2"); }
 @font-face { font-family: "Report CMS Sans"; font-style: normal; font-weight: 200 900; font-display: swap;
   src: url(source-sans-3-latin-wght-normal.woff2) format("woff2"); }
@@ -127,8 +132,8 @@ const adminCSS = `@font-face { font-family: "Report CMS Icons"; font-style: norm
   src: url(noto-mono-latin-400-normal.woff2) format("woff2"); }
 .material-symbols-outlined, .sui.icon { font-family: "Report CMS Icons" !important; }
 :root { --sui-font-family-default: "Report CMS Sans", sans-serif !important; --sui-font-family-monospace: "Report CMS Mono", monospace !important; }
-.admin-missing { font: 1.125rem/1.5 sans-serif; max-width: 40rem; margin: 3rem auto; padding: 0 1rem; }
 `
+}
 
 var adminPage = template.Must(template.New("admin").Parse(`<!doctype html>
 <html lang="da">

@@ -79,6 +79,25 @@ func TestFormCoversTheModel(t *testing.T) {
 			t.Errorf("%s: %s", name, strings.Join(m, "; "))
 		}
 	}
+	// Every chapter's form has a field for each key of a chapter's front
+	// matter, but copied_from, which only a copied chapter's has.
+	for _, col := range c.Collections {
+		if !strings.HasPrefix(col.Name, "chapters-") {
+			continue
+		}
+		for _, f := range col.Files {
+			if strings.HasSuffix(f.File, "_index.{{locale}}.md") {
+				continue // the front page: a title and the foreword
+			}
+			for _, key := range site.MatterKeys("chapter") {
+				name := strings.Join(key, ".")
+				has := slices.ContainsFunc(f.Fields, func(fl cms.Field) bool { return fl.Name == name })
+				if !has && name != "copied_from" {
+					t.Errorf("%s: the form of %s has no field for %q", col.Name, f.File, name)
+				}
+			}
+		}
+	}
 	planted := []string{"quote", "date"}
 	m := missing(c, "cases-2016", append(site.MatterKeys("case"), planted), append(site.CaseRequired, planted))
 	if !slices.Equal(m, []string{"quote.date: no field"}) {
