@@ -42,7 +42,7 @@ var packages = []pkg{
 	{"site", "loads and checks content/ and data/ into the model of the editions", []string{"danish", "data", "diag", "draft", "figures", "frontmatter", "lang", "markdown", "refs", "textfile", "timing", "tomlfile"}},
 	{"render", "plans every file of the site and renders its pages with the templates", []string{"chart", "data", "diag", "lang", "markdown", "share", "site", "timing"}},
 	{"pdf", "prints an edition's PDF with headless Chromium and tags it", []string{"render"}},
-	{"cms", "the editors' CMS at admin/: Sveltia CMS configured from the content model", []string{"data", "lang", "site"}},
+	{"cms", "the editors' CMS at admin/: Sveltia CMS configured from the content model", []string{"danish", "data", "lang", "site"}},
 	{"pipeline", "runs a build's stages: load and check, render, write", []string{"cms", "diag", "diskfs", "outdir", "render", "site", "timing"}},
 	{"scaffold", "writes new case stories and editions", []string{"danish", "data", "diag", "diskfs", "site", "textfile"}},
 	{"serve", "the preview server: watches, rebuilds, renders on request, reloads", []string{"cms", "diag", "pipeline", "render", "site"}},

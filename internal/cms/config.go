@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"report/internal/danish"
 	"report/internal/data"
 	"report/internal/lang"
 	"report/internal/site"
@@ -43,7 +44,8 @@ type I18n struct {
 }
 
 // Slug makes file names as `report new case` does (danish.Slug): ASCII,
-// with the Danish letters written out (ø → oe), at most maxSlug bytes.
+// with the Danish letters written out (ø → oe), at most danish.MaxSlug
+// bytes.
 type Slug struct {
 	Encoding     string `json:"encoding"`
 	CleanAccents bool   `json:"clean_accents"`
@@ -107,9 +109,6 @@ type Option struct {
 	Value string `json:"value"`
 }
 
-// maxSlug is the longest file name `report new case` makes.
-const maxSlug = 80
-
 // Make returns the configuration for the site: its editions' case stories
 // and chapters and its years' figures, labelled in l, Danish for the
 // editors. It fails when the site's content model has a key it has no
@@ -121,7 +120,7 @@ func Make(s *site.Site, l *lang.Lang) (*Config, error) {
 		PublishMode: "editorial_workflow",
 		MediaFolder: path.Join(site.StaticDir, "images"),
 		I18n:        I18n{Structure: "multiple_files", Locales: langCodes(s), DefaultLocale: lang.Danish.Code, OmitDefaultLocaleFromFilePath: true},
-		Slug:        Slug{Encoding: "ascii", CleanAccents: true, MaxLength: maxSlug},
+		Slug:        Slug{Encoding: "ascii", CleanAccents: true, MaxLength: danish.MaxSlug},
 	}
 	if c.Backend.Branch == "" {
 		c.Backend.Branch = "main"

@@ -41,17 +41,13 @@ func NewCase(root string, edition int, clusterID, title string) (string, error) 
 	if !slices.Contains(e.Clusters, clusterID) {
 		return "", fmt.Errorf("unknown cluster %q for edition %d; the valid ids are:\n  %s", clusterID, edition, strings.Join(e.Clusters, "\n  "))
 	}
-	slug := shortSlug(danish.Slug(title), maxSlug)
+	slug := shortSlug(danish.Slug(title), danish.MaxSlug)
 	if slug == "" {
 		return "", errors.New("the title needs at least one letter or digit")
 	}
 	rel := filepath.Join(site.ContentDir, strconv.Itoa(edition), "cases", slug+".md")
 	return rel, create(root, rel, caseTemplate(title, d.Cluster(clusterID)))
 }
-
-// maxSlug bounds a file name made from a title: file systems refuse names
-// over 255 bytes, and an address of 80 characters is long enough to read.
-const maxSlug = 80
 
 // shortSlug cuts a slug to at most n bytes, at a hyphen where there is one.
 func shortSlug(slug string, n int) string {
