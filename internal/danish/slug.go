@@ -19,14 +19,14 @@ var danishLetters = strings.NewReplacer(
 	"ß", "ss",
 )
 
-// Slug turns a Danish title into a URL path segment or an HTML id:
-// "Økonomi og støtte" → "oekonomi-og-stoette". Anything that is not a letter or
-// digit becomes a single hyphen; the result never starts or ends with one, and
 // MaxSlug bounds a file name made from a title (`report new case`, the
 // editors' CMS): file systems refuse names over 255 bytes, and an address
 // of 80 characters is long enough to read.
 const MaxSlug = 80
 
+// Slug turns a Danish title into a URL path segment or an HTML id:
+// "Økonomi og støtte" → "oekonomi-og-stoette". Anything that is not a letter or
+// digit becomes a single hyphen; the result never starts or ends with one, and
 // is "" only when the title has no letter or digit at all.
 func Slug(title string) string {
 	s := danishLetters.Replace(title)
