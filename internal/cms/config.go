@@ -95,6 +95,7 @@ type Field struct {
 	// for one only the Danish file holds.
 	I18n      bool     `json:"i18n"`
 	Options   []Option `json:"options,omitempty"`
+	Multiple  bool     `json:"multiple,omitempty"`
 	ValueType string   `json:"value_type,omitempty"`
 	Min       *float64 `json:"min,omitempty"`
 	Step      float64  `json:"step,omitempty"`
@@ -132,7 +133,7 @@ func Make(s *site.Site, l *lang.Lang) (*Config, error) {
 		}
 		c.Collections = append(c.Collections, cases, chapterCollection(s, e, l))
 	}
-	c.Collections = append(c.Collections, yearCollection(s.Data, l))
+	c.Collections = append(c.Collections, yearCollection(s.Data, l), editionCollection(s.Data, l))
 	return c, nil
 }
 
@@ -323,4 +324,58 @@ func yearCollection(d *data.Data, l *lang.Lang) Collection {
 		})
 	}
 	return Collection{Name: "years", Label: l.T("cms.years"), Files: files}
+}
+
+// editionCollection is a form per edition's file (data/editions/): its
+// titles, its years, its clusters and gold labels chosen by name from
+// data/clusters.toml, and its key figures, each bound to a metric chosen
+// by its title. The publication date, copied_from and unconfirmed are
+// not in it: a person confirms them in the file, and the CMS keeps them.
+func editionCollection(d *data.Data, l *lang.Lang) Collection {
+	var clusters, metrics []Option
+	for _, c := range d.Clusters {
+		clusters = append(clusters, Option{Label: c.Name, Value: c.ID})
+	}
+	for _, m := range d.Metrics {
+		metrics = append(metrics, Option{Label: d.Title(m.ID), Value: m.ID})
+	}
+	year := func(name, label string) Field {
+		return Field{Name: name, Label: l.T(label), Widget: "number", ValueType: "int", Step: 1, Required: true}
+	}
+	text := func(name, label, widget string, required bool) Field {
+		return Field{Name: name, Label: l.T(label), Widget: widget, Required: required}
+	}
+	fields := []Field{
+		year("year", "cms.edition_year"),
+		text("title", "cms.title", "string", true),
+		text("subtitle", "cms.subtitle", "string", true),
+		text("description", "cms.description", "text", true),
+		year("data_year", "cms.data_year"),
+		year("first_year", "cms.first_year"),
+		{Name: "clusters", Label: l.T("cms.clusters"), Hint: l.T("cms.clusters_hint"), Widget: "select", Multiple: true, Options: clusters, Required: true},
+		{Name: "ecei_gold", Label: l.T("cms.ecei_gold"), Widget: "select", Multiple: true, Options: clusters},
+		{Name: "en", Label: l.T("cms.english"), Widget: "object", Fields: []Field{
+			text("title", "cms.title", "string", false),
+			text("subtitle", "cms.subtitle", "string", false),
+			text("description", "cms.description", "text", false),
+		}},
+		{Name: "key_figure", Label: l.T("cms.key_figures"), Hint: l.T("cms.key_figures_hint"), Widget: "list", Fields: []Field{
+			{Name: "metric", Label: l.T("cms.metric"), Widget: "select", Options: metrics, Required: true},
+			{Name: "year", Label: l.T("cms.figure_year"), Widget: "number", ValueType: "int", Step: 1},
+			{Name: "round", Label: l.T("cms.round"), Widget: "number", ValueType: "int", Step: 1},
+			text("prefix", "cms.prefix", "string", false),
+			text("figure", "cms.figure", "string", false),
+			text("text", "cms.figure_text", "text", true),
+			{Name: "en", Label: l.T("cms.english"), Widget: "object", Fields: []Field{
+				text("prefix", "cms.prefix", "string", false),
+				text("text", "cms.figure_text", "text", false),
+			}},
+		}},
+	}
+	var files []Entry
+	for _, e := range d.Editions {
+		y := strconv.Itoa(e.Year)
+		files = append(files, Entry{Name: y, Label: l.Tf("cms.edition", e.Year), File: e.Path, Format: "toml", Fields: fields})
+	}
+	return Collection{Name: "editions", Label: l.T("cms.editions"), Files: files}
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"slices"
 	"strings"
@@ -194,3 +195,28 @@ func yearKeys(t *testing.T, year int) []string {
 }
 
 var keyLine = regexp.MustCompile(`^([a-z0-9-]+) *=`)
+
+// TestEditionForm: the form of an edition's file has a field for each of
+// its keys but those a person confirms in the file (the date, copied_from,
+// unconfirmed), and offers every cluster by name.
+func TestEditionForm(t *testing.T) {
+	s, c := shippedConfig(t)
+	eds := c.Collections[slices.IndexFunc(c.Collections, func(col cms.Collection) bool { return col.Name == "editions" })]
+	if len(eds.Files) != len(s.Data.Editions) {
+		t.Fatalf("%d edition forms for %d editions", len(eds.Files), len(s.Data.Editions))
+	}
+	fields := eds.Files[0].Fields
+	for f := range reflect.TypeFor[data.Edition]().Fields() {
+		key, _, _ := strings.Cut(f.Tag.Get("toml"), ",")
+		if key == "" || key == "-" || key == "published" || key == "copied_from" || key == "unconfirmed" {
+			continue
+		}
+		if !slices.ContainsFunc(fields, func(fl cms.Field) bool { return fl.Name == key }) {
+			t.Errorf("an edition's file has %q, which its form has no field for", key)
+		}
+	}
+	i := slices.IndexFunc(fields, func(f cms.Field) bool { return f.Name == "clusters" })
+	if i < 0 || !fields[i].Multiple || len(fields[i].Options) != len(s.Data.Clusters) {
+		t.Errorf("the clusters field is %+v, want a multiple choice among all %d clusters", fields[i], len(s.Data.Clusters))
+	}
+}

@@ -524,6 +524,24 @@ func TestCMSRoundTrip(t *testing.T) {
 			t.Errorf("%s after a figure changed and restored in the CMS differs: %q", p, lineDiff(before[p], after[p]))
 		}
 	}
+	// Every edition's file: its title changed and restored.
+	for _, e := range s.Data.Editions {
+		p := e.Path
+		title := titleOf(before[p])
+		route := fmt.Sprintf("#/collections/editions/entries/%d", e.Year)
+		c.open(route, "title")
+		c.eval(`cmsTest.set("", "title", ` + jsString(title+" (prøve)") + `)`)
+		c.eval(`cmsTest.button("Gem")`)
+		c.waitFor(p+" with the changed title", func(f map[string]string) bool { return titleOf(f[p]) == title+" (prøve)" })
+		c.open(route, "title")
+		c.eval(`cmsTest.set("", "title", ` + jsString(title) + `)`)
+		c.eval(`cmsTest.button("Gem")`)
+		after := c.waitFor(p+" with its title back", func(f map[string]string) bool { return titleOf(f[p]) == title })
+		if after[p] != before[p] {
+			t.Errorf("%s after its title changed and restored in the CMS differs: %q", p, lineDiff(before[p], after[p]))
+			t.Logf("the CMS wrote:\n%s", after[p])
+		}
+	}
 	for _, m := range c.console.messages() {
 		t.Errorf("the CMS's console: %s", m)
 	}
