@@ -133,7 +133,7 @@ func Make(s *site.Site, l *lang.Lang) (*Config, error) {
 		}
 		c.Collections = append(c.Collections, cases, chapterCollection(s, e, l))
 	}
-	c.Collections = append(c.Collections, yearCollection(s.Data, l), editionCollection(s.Data, l))
+	c.Collections = append(c.Collections, yearCollection(s.Data, l), editionCollection(s.Data, l), studyCollection(l))
 	return c, nil
 }
 
@@ -378,4 +378,36 @@ func editionCollection(d *data.Data, l *lang.Lang) Collection {
 		files = append(files, Entry{Name: y, Label: l.Tf("cms.edition", e.Year), File: e.Path, Format: "toml", Fields: fields})
 	}
 	return Collection{Name: "editions", Label: l.T("cms.editions"), Files: files}
+}
+
+// studyCollection is the form of data/studies.toml: the studies the report
+// cites, each with its source and year, and its figures, each with its
+// label, unit and value, in Danish and English.
+func studyCollection(l *lang.Lang) Collection {
+	text := func(name, label, widget string, required bool) Field {
+		return Field{Name: name, Label: l.T(label), Widget: widget, Required: required}
+	}
+	figure := []Field{
+		text("id", "cms.figure_id", "string", true),
+		text("label", "cms.label", "text", true),
+		text("unit", "cms.unit_label", "string", false),
+		{Name: "decimals", Label: l.T("cms.decimals"), Widget: "number", ValueType: "int", Step: 1},
+		{Name: "value", Label: l.T("cms.value"), Widget: "number", ValueType: "float", Required: true},
+		text("shown", "cms.shown", "string", false),
+		{Name: "en", Label: l.T("cms.english"), Widget: "object", Fields: []Field{
+			text("label", "cms.label", "text", false),
+			text("unit", "cms.unit_label", "string", false),
+		}},
+	}
+	study := []Field{
+		text("id", "cms.study_id", "string", true),
+		text("source", "cms.source", "text", true),
+		{Name: "year", Label: l.T("cms.study_year"), Widget: "number", ValueType: "int", Step: 1, Required: true},
+		{Name: "en", Label: l.T("cms.english"), Widget: "object", Fields: []Field{text("source", "cms.source", "text", false)}},
+		{Name: "figure", Label: l.T("cms.study_figures"), Widget: "list", Fields: figure},
+	}
+	return Collection{Name: "studies", Label: l.T("cms.studies"), Files: []Entry{{
+		Name: "studies", Label: l.T("cms.studies"), File: path.Join(data.Dir, "studies.toml"), Format: "toml",
+		Fields: []Field{{Name: "study", Label: l.T("cms.studies"), Hint: l.T("cms.studies_hint"), Widget: "list", Fields: study}},
+	}}}
 }

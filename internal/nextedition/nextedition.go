@@ -142,7 +142,9 @@ func round(v float64, decimals int) float64 {
 var (
 	copiedFrom = regexp.MustCompile(`(?m)^copied_from = \d+\n`)
 	published  = regexp.MustCompile(`(?m)^# published = (\d{4}-\d\d-\d\d).*$`)
-	list       = func(key string) *regexp.Regexp { return regexp.MustCompile(`(?ms)^` + key + ` = \[.*?^\]`) }
+	// list matches a list of ids, on one line as the CMS writes it or over
+	// several: ids hold no "]".
+	list = func(key string) *regexp.Regexp { return regexp.MustCompile(`(?ms)^` + key + ` = \[.*?\]`) }
 )
 
 // confirmEdition makes the edition's file say what the editor confirms:
@@ -167,14 +169,13 @@ func confirmEdition(root string, year int, clusters, gold []string) error {
 	return os.WriteFile(p, []byte(s), 0o644)
 }
 
+// tomlList writes a list of ids as the editors' CMS does: on one line.
 func tomlList(key string, ids []string) string {
-	var b strings.Builder
-	b.WriteString(key + " = [\n")
-	for _, id := range ids {
-		fmt.Fprintf(&b, "  %q,\n", id)
+	quoted := make([]string, len(ids))
+	for i, id := range ids {
+		quoted[i] = strconv.Quote(id)
 	}
-	b.WriteString("]")
-	return b.String()
+	return key + " = [ " + strings.Join(quoted, ", ") + " ]"
 }
 
 var (

@@ -542,6 +542,22 @@ func TestCMSRoundTrip(t *testing.T) {
 			t.Logf("the CMS wrote:\n%s", after[p])
 		}
 	}
+	// The studies: the first one's source changed and restored.
+	if p := "data/studies.toml"; before[p] != "" {
+		source := s.Data.Studies[0].Source
+		c.open("#/collections/studies/entries/studies", "study.0.source")
+		c.eval(`cmsTest.set("", "study.0.source", ` + jsString(source+" (prøve)") + `)`)
+		c.eval(`cmsTest.button("Gem")`)
+		c.waitFor(p+" with the changed source", func(f map[string]string) bool { return strings.Contains(f[p], "(prøve)") })
+		c.open("#/collections/studies/entries/studies", "study.0.source")
+		c.eval(`cmsTest.set("", "study.0.source", ` + jsString(source) + `)`)
+		c.eval(`cmsTest.button("Gem")`)
+		after := c.waitFor(p+" with its source back", func(f map[string]string) bool { return !strings.Contains(f[p], "(prøve)") })
+		if after[p] != before[p] {
+			t.Errorf("%s after a source changed and restored in the CMS differs: %q", p, lineDiff(before[p], after[p]))
+			t.Logf("the CMS wrote:\n%s", after[p])
+		}
+	}
 	for _, m := range c.console.messages() {
 		t.Errorf("the CMS's console: %s", m)
 	}
