@@ -5,6 +5,7 @@ package sitecheck
 import (
 	"context"
 	"encoding/json"
+	"flag"
 	"fmt"
 	"io/fs"
 	"net/http"
@@ -26,6 +27,7 @@ import (
 	"report/internal/diag"
 	"report/internal/pipeline"
 	"report/internal/render"
+	"report/internal/scaffold"
 	reportsite "report/internal/site"
 	"report/internal/sitetest"
 )
@@ -42,6 +44,9 @@ import (
 // file system, filled with the sources' content/ and data/ before the CMS
 // starts, and copies what the CMS wrote back to disk afterwards. Nothing
 // of the CMS is replaced: only the dialog's answer.
+
+// cmsBundle is the folder make cms copies the CMS's bundle to.
+var cmsBundle = flag.String("cms", "../../.cms", "the CMS bundle make cms copies from npm")
 
 // cmsFolders are the folders of the sources the CMS reads and writes.
 var cmsFolders = []string{"content", "data"}
@@ -255,14 +260,20 @@ func jsString(s string) string {
 // local workflow on a folder holding the files.
 func startCMS(t *testing.T, files map[string]string) *cmsSession {
 	t.Helper()
-	s, err := Read(os.DirFS(*siteDir))
+	return startCMSAt(t, *siteDir, files)
+}
+
+// startCMSAt is startCMS for the site built in dir.
+func startCMSAt(t *testing.T, dir string, files map[string]string) *cmsSession {
+	t.Helper()
+	s, err := Read(os.DirFS(dir))
 	if err != nil {
 		t.Fatal(err)
 	}
 	if s[ToolDir+"sveltia-cms.js"] == nil {
 		t.Fatal("the built site has no CMS bundle at admin/sveltia-cms.js: make check-site publishes it (make cms)")
 	}
-	srv := newRecordingServer(t, withHostHeaders(t, s, http.FileServer(http.Dir(*siteDir))))
+	srv := newRecordingServer(t, withHostHeaders(t, s, http.FileServer(http.Dir(dir))))
 	// An editor's browser in Danish: the CMS speaks the browser's language.
 	alloc := newAllocator(t, chromedp.Flag("lang", "da"), chromedp.Flag("accept-lang", "da"))
 	ctx, cancel := chromedp.NewContext(alloc)
@@ -600,4 +611,92 @@ func lineDiff(a, b string) []string {
 		}
 	}
 	return append(removed, added...)
+}
+
+// TestCMSConfirmsACopy: a chapter `report new edition` copied is confirmed
+// in the CMS by clearing its "Kopieret fra udgave" field, whose hint says
+// what to read first: the CMS then writes the chapter without its
+// copied_from line, and check no longer names it.
+func TestCMSConfirmsACopy(t *testing.T) {
+	if *siteDir == "" {
+		t.Fatal("give -site DIR; make check-site does")
+	}
+	root, _ := shippedSources(t)
+	var problems diag.List
+	shipped := reportsite.Load(os.DirFS(root), reportsite.Options{}, &problems)
+	latest := shipped.Editions[len(shipped.Editions)-1]
+	year := latest.Year + 1
+	started, err := scaffold.NewEdition(root, year)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The new data year's figures, typed: those of the year before.
+	last, err := os.ReadFile(filepath.Join(root, "data", "years", fmt.Sprintf("%d.toml", latest.DataYear)))
+	if err == nil {
+		err = os.WriteFile(filepath.Join(root, "data", "years", fmt.Sprintf("%d.toml", started.DataYear)), last, 0o644)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The CMS of this site, as make edit serves it: built with its drafts.
+	res, err := pipeline.Run(os.DirFS(root), pipeline.Options{AllowDrafts: true, CMSDir: *cmsBundle})
+	if err != nil {
+		t.Fatal(err)
+	}
+	built := t.TempDir()
+	for _, f := range res.Output {
+		p := filepath.Join(built, filepath.FromSlash(f.Path))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	files := map[string]string{}
+	for _, dir := range cmsFolders {
+		err := fs.WalkDir(os.DirFS(root), dir, func(p string, e fs.DirEntry, err error) error {
+			if err != nil || e.IsDir() {
+				return err
+			}
+			b, err := os.ReadFile(filepath.Join(root, p))
+			files[p] = string(b)
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	c := startCMSAt(t, built, files)
+	chapter := fmt.Sprintf("content/%d/hvem-er-de.md", year)
+	if !strings.Contains(files[chapter], fmt.Sprintf("copied_from = %d", latest.Year)) {
+		t.Fatalf("%s is not marked as copied:\n%s", chapter, files[chapter])
+	}
+	c.open(fmt.Sprintf("#/collections/chapters-%d/entries/hvem-er-de", year), "copied_from")
+	hint := c.eval(`cmsTest.field("first", "copied_from").innerText`)
+	if h, _ := hint.(string); !strings.Contains(h, "slet så tallet her for at bekræfte kapitlet") {
+		t.Errorf("the copied chapter's field does not say how to confirm it: %q", hint)
+	}
+	c.eval(`cmsTest.set("first", "copied_from", "")`)
+	c.eval(`cmsTest.button("Gem")`)
+	after := c.waitFor(chapter+" confirmed", func(f map[string]string) bool { return !strings.Contains(f[chapter], "copied_from") })
+	// The line goes, with the comment report new edition wrote above it.
+	d := lineDiff(files[chapter], after[chapter])
+	ok := slices.Contains(d, fmt.Sprintf("- copied_from = %d", latest.Year))
+	for _, line := range d {
+		ok = ok && (strings.HasPrefix(line, "- copied_from = ") || strings.HasPrefix(line, "- # "))
+	}
+	if !ok {
+		t.Errorf("confirming %s in the CMS changed %q, want only its copied_from line and its comment removed", chapter, d)
+	}
+	if err := os.WriteFile(filepath.Join(root, filepath.FromSlash(chapter)), []byte(after[chapter]), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var again diag.List
+	reportsite.Load(os.DirFS(root), reportsite.Options{AllowDrafts: true}, &again)
+	for _, p := range again.Problems() {
+		if p.Path == chapter && strings.Contains(p.Msg, "not yet confirmed") {
+			t.Errorf("after confirming it in the CMS, check still says: %v", p)
+		}
+	}
 }
