@@ -44,7 +44,7 @@ var packages = []pkg{
 	{"pdf", "prints an edition's PDF with headless Chromium and tags it", []string{"render"}},
 	{"cms", "the editors' CMS at admin/: Sveltia CMS configured from the content model", []string{"danish", "data", "lang", "site"}},
 	{"pipeline", "runs a build's stages: load and check, render, write", []string{"cms", "diag", "diskfs", "outdir", "render", "site", "timing"}},
-	{"scaffold", "writes new case stories and editions", []string{"danish", "data", "diag", "diskfs", "site", "textfile"}},
+	{"scaffold", "writes new case stories and editions", []string{"danish", "data", "diag", "diskfs", "site", "textfile", "tomlfile"}},
 	{"serve", "the preview server: watches, rebuilds, renders on request, reloads", []string{"cms", "diag", "pipeline", "render", "site"}},
 	{"cli", "the commands and their flags; the only package that prints", []string{"diag", "diskfs", "outdir", "pipeline", "scaffold", "serve", "timing"}},
 	{"sitecheck", "checks a built site as a crawler and a browser would (tests only)", nil},

@@ -15,6 +15,7 @@ import (
 	"report/internal/diskfs"
 	"report/internal/site"
 	"report/internal/textfile"
+	"report/internal/tomlfile"
 )
 
 // loadData reads data/ and refuses to scaffold on top of broken data: the new
@@ -65,10 +66,10 @@ func caseTemplate(title string, c *data.Cluster) string {
 	themes := site.ThemeIDs()
 	return fmt.Sprintf(`+++
 # The story's headline, as readers see it.
-title = %q
+title = %s
 
 # The cluster the story comes from: %s.
-cluster = %q
+cluster = %s
 
 # What kind of activity the story shows; one of:
 # %s
@@ -94,7 +95,7 @@ organisation = ""
 +++
 
 %s
-`, title, c.Name, c.ID, strings.Join(themes, ", "), site.StoryPlaceholder)
+`, tomlfile.Quote(title), c.Name, tomlfile.Quote(c.ID), strings.Join(themes, ", "), site.StoryPlaceholder)
 }
 
 // create writes a new file, refusing to replace one, and to write through

@@ -229,3 +229,38 @@ func keyOf(text string) string {
 func indent(s string) int {
 	return len(s) - len(strings.TrimLeft(s, " \t"))
 }
+
+// Quote writes s as a TOML basic string, "…", as TOML 1.0 reads it: Go's
+// %q would write a control character as \x7f, which TOML has no escape for.
+// Text that is not UTF-8 is made so (TOML files are UTF-8).
+func Quote(s string) string {
+	var b strings.Builder
+	b.Grow(len(s) + 2)
+	b.WriteByte('"')
+	for _, r := range strings.ToValidUTF8(s, "\uFFFD") {
+		switch r {
+		case '"':
+			b.WriteString(`\"`)
+		case '\\':
+			b.WriteString(`\\`)
+		case '\b':
+			b.WriteString(`\b`)
+		case '\t':
+			b.WriteString(`\t`)
+		case '\n':
+			b.WriteString(`\n`)
+		case '\f':
+			b.WriteString(`\f`)
+		case '\r':
+			b.WriteString(`\r`)
+		default:
+			if r < 0x20 || r == 0x7f {
+				fmt.Fprintf(&b, `\u%04X`, r)
+				continue
+			}
+			b.WriteRune(r)
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
+}

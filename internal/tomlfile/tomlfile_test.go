@@ -1,8 +1,11 @@
 package tomlfile
 
 import (
+	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/BurntSushi/toml"
 
 	"report/internal/diag"
 )
@@ -95,4 +98,46 @@ func FuzzDecode(f *testing.F) {
 			}
 		}
 	})
+}
+
+// quoted are strings Go's %q writes in a form TOML 1.0 refuses or reads
+// otherwise: control characters (\x7f, \x00), and text that is not UTF-8.
+var quoted = []string{"Grøn løsning", `"citat" og \sti\`, "del\x7f", "nul\x00tegn", "tab\tlinje\nnæste", "ugyldig \xff byte", "🙂 emoji", ""}
+
+// TestQuote: what Quote writes, TOML reads back as the same text, made
+// UTF-8 where it was not; %q's form of the same strings is refused.
+func TestQuote(t *testing.T) {
+	refused := 0
+	for _, s := range quoted {
+		checkQuote(t, s)
+		var v struct{ Title string }
+		if _, err := toml.Decode("title = "+fmt.Sprintf("%q", s), &v); err != nil || v.Title != s {
+			refused++
+		}
+	}
+	if refused == 0 {
+		t.Errorf("TOML reads every string as Go's %%q writes it; this test no longer shows why Quote is needed")
+	}
+}
+
+func checkQuote(t *testing.T, s string) {
+	t.Helper()
+	// \x is TOML 1.1's escape; TOML 1.0 readers refuse it.
+	if strings.Contains(Quote(s), `\x`) {
+		t.Errorf("Quote(%q) = %s holds a \\x escape", s, Quote(s))
+	}
+	var v struct{ Title string }
+	if _, err := toml.Decode("title = "+Quote(s), &v); err != nil {
+		t.Fatalf("title = %s: %v", Quote(s), err)
+	}
+	if want := strings.ToValidUTF8(s, "\uFFFD"); v.Title != want {
+		t.Errorf("title = %s reads as %q, want %q", Quote(s), v.Title, want)
+	}
+}
+
+func FuzzQuote(f *testing.F) {
+	for _, s := range quoted {
+		f.Add(s)
+	}
+	f.Fuzz(checkQuote)
 }

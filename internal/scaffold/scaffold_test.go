@@ -1,0 +1,46 @@
+package scaffold_test
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"report/internal/diag"
+	"report/internal/frontmatter"
+	"report/internal/scaffold"
+	"report/internal/sitetest"
+	"report/internal/tomlfile"
+)
+
+// TestNewCaseQuotesTheTitle: a title with a control character, quotes and
+// a backslash is written as TOML 1.0 reads it back, not as Go's %q writes
+// it (\x7f).
+func TestNewCaseQuotesTheTitle(t *testing.T) {
+	root := sitetest.Dir(t, nil)
+	title := "Et \"godt\" møde\x7f på C:\\sti"
+	p, err := scaffold.NewCase(root, 2016, "vindkraft", title)
+	if err != nil {
+		t.Fatal(err)
+	}
+	src, err := os.ReadFile(filepath.Join(root, p))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// \x is TOML 1.1's escape, which TOML 1.0 readers (the CMS's among
+	// them) refuse; BurntSushi/toml reads it.
+	if strings.Contains(string(src), `\x`) {
+		t.Errorf("the case story's front matter has a \\x escape:\n%s", src)
+	}
+	parts, err := frontmatter.Split(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m struct {
+		Title string `toml:"title"`
+	}
+	var problems diag.List
+	if _, ok := tomlfile.Decode(p, parts.MatterLine, parts.Matter, &m, &problems); !ok || m.Title != title {
+		t.Errorf("the title reads back as %q (%v), want %q", m.Title, problems.Problems(), title)
+	}
+}
