@@ -29,7 +29,7 @@ func TestNewCaseQuotesTheTitle(t *testing.T) {
 	}
 	// \x is TOML 1.1's escape, which TOML 1.0 readers (the CMS's among
 	// them) refuse; BurntSushi/toml reads it.
-	if strings.Contains(string(src), `\x`) {
+	if strings.Contains(strings.ReplaceAll(string(src), `\\`, ""), `\x`) {
 		t.Errorf("the case story's front matter has a \\x escape:\n%s", src)
 	}
 	parts, err := frontmatter.Split(src)
