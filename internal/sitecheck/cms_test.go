@@ -340,7 +340,6 @@ func startCMSAt(t *testing.T, dir string, files map[string]string) *cmsSession {
 func shippedSources(t *testing.T) (string, map[string]string) {
 	t.Helper()
 	root := t.TempDir()
-	files := map[string]string{}
 	for _, dir := range []string{"content", "data", "i18n", "layouts", "static"} {
 		sub, err := fs.Sub(sitetest.ShippedFS(), dir)
 		if err == nil {
@@ -350,6 +349,13 @@ func shippedSources(t *testing.T) (string, map[string]string) {
 			t.Fatal(err)
 		}
 	}
+	return root, cmsFiles(t, root)
+}
+
+// cmsFiles are the files of cmsFolders under root, by path.
+func cmsFiles(t *testing.T, root string) map[string]string {
+	t.Helper()
+	files := map[string]string{}
 	for _, dir := range cmsFolders {
 		err := fs.WalkDir(os.DirFS(root), dir, func(p string, e fs.DirEntry, err error) error {
 			if err != nil || e.IsDir() {
@@ -363,7 +369,7 @@ func shippedSources(t *testing.T) (string, map[string]string) {
 			t.Fatal(err)
 		}
 	}
-	return root, files
+	return files
 }
 
 // TestCMS creates a case story with its English translation, changes one
@@ -657,20 +663,7 @@ func TestCMSConfirmsACopy(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	files := map[string]string{}
-	for _, dir := range cmsFolders {
-		err := fs.WalkDir(os.DirFS(root), dir, func(p string, e fs.DirEntry, err error) error {
-			if err != nil || e.IsDir() {
-				return err
-			}
-			b, err := os.ReadFile(filepath.Join(root, p))
-			files[p] = string(b)
-			return err
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
+	files := cmsFiles(t, root)
 	c := startCMSAt(t, built, files)
 	chapter := fmt.Sprintf("content/%d/hvem-er-de.md", year)
 	if !strings.Contains(files[chapter], fmt.Sprintf("copied_from = %d", latest.Year)) {
