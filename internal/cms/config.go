@@ -12,6 +12,7 @@ import (
 	"report/internal/data"
 	"report/internal/lang"
 	"report/internal/site"
+	"report/internal/urls"
 )
 
 // Config is Sveltia CMS's configuration, as admin/config.json holds it.
@@ -226,7 +227,7 @@ func caseCollection(s *site.Site, e *site.Edition, l *lang.Lang) (Collection, er
 		I18n:           true,
 		Summary:        "{{title}}",
 		SortableFields: []string{"title", "cluster", "theme"},
-		PreviewPath:    strings.TrimPrefix(s.BasePath, "/") + site.CasesURL(e.Year) + "{{slug}}/",
+		PreviewPath:    strings.TrimPrefix(s.BasePath, "/") + urls.Cases(e.Year) + "{{slug}}/",
 		Fields:         fields,
 	}, nil
 }

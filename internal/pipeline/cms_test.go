@@ -8,8 +8,8 @@ import (
 	"testing"
 
 	"report/internal/cms"
-	"report/internal/render"
 	"report/internal/sitetest"
+	"report/internal/urls"
 )
 
 // TestCMSPage: every build has /admin/, the editors' CMS, kept out of
@@ -35,7 +35,7 @@ func TestCMSPage(t *testing.T) {
 	if strings.Contains(out["sitemap.xml"], "admin") {
 		t.Error("the sitemap lists the CMS")
 	}
-	for _, r := range parseHeaders(t, out[render.HeadersFile]) {
+	for _, r := range parseHeaders(t, out[urls.Headers]) {
 		csp := r.headers["Content-Security-Policy"]
 		inCMS := strings.Contains(r.pattern, "/"+cms.Dir+"/")
 		if !inCMS && strings.Contains(csp, "api.github.com") {

@@ -10,9 +10,9 @@ import (
 	"testing/fstest"
 
 	"report/internal/diag"
-	"report/internal/render"
 	"report/internal/sitetest"
 	"report/internal/testsite"
+	"report/internal/urls"
 )
 
 // FuzzSite builds the test site with a case story, a chapter, a year of
@@ -69,7 +69,7 @@ func FuzzSite(f *testing.F) {
 			for _, p := range problems {
 				t.Errorf("%s: %s", file.Path, p)
 			}
-			if strings.TrimPrefix(file.Path, "en/") == render.SearchURL+"index.html" { // either language's
+			if strings.TrimPrefix(file.Path, "en/") == urls.Search+"index.html" { // either language's
 				data = searchScript.ReplaceAll(data, nil) // the layout's own
 			}
 			if bytes.Contains(bytes.ToLower(data), []byte("<script")) {

@@ -12,6 +12,7 @@ import (
 	"path"
 	"regexp"
 	"report/internal/cms"
+	"report/internal/urls"
 	"slices"
 	"strings"
 	"testing"
@@ -376,13 +377,13 @@ func matches(pattern, addr string) bool {
 func TestHeadersFile(t *testing.T) {
 	const base = "/rapport/"
 	out := files(buildRealSite(t, Options{BaseURL: "https://example.org" + base}))
-	rules := parseHeaders(t, out[render.HeadersFile])
+	rules := parseHeaders(t, out[urls.Headers])
 	if len(rules) == 0 || len(rules) > 100 {
 		t.Fatalf("_headers has %d rules; Cloudflare Pages reads at most 100", len(rules))
 	}
 	policies := map[string]bool{}
 	for f, b := range out {
-		if f == render.HeadersFile || f == render.RedirectsFile {
+		if f == urls.Headers || f == urls.Redirects {
 			continue
 		}
 		addrs := []string{base + f}
@@ -431,7 +432,7 @@ func TestHeadersFile(t *testing.T) {
 			}
 		}
 	}
-	t.Logf("%d rules for %d files, %d bytes; the pages state %d policies", len(rules), len(out), len(out[render.HeadersFile]), len(policies))
+	t.Logf("%d rules for %d files, %d bytes; the pages state %d policies", len(rules), len(out), len(out[urls.Headers]), len(policies))
 }
 
 // TestRedirectsFile sends /was to the accessibility statement, under the
@@ -439,7 +440,7 @@ func TestHeadersFile(t *testing.T) {
 func TestRedirectsFile(t *testing.T) {
 	out := files(buildRealSite(t, Options{BaseURL: "https://example.org/rapport/"}))
 	var lines []string
-	for line := range strings.Lines(out[render.RedirectsFile]) {
+	for line := range strings.Lines(out[urls.Redirects]) {
 		if !strings.HasPrefix(line, "#") {
 			lines = append(lines, strings.TrimSpace(line))
 		}
@@ -468,7 +469,7 @@ func TestREADMEServerPolicies(t *testing.T) {
 		}
 	}
 	var inSite []string
-	for _, r := range parseHeaders(t, files(buildRealSite(t, Options{}))[render.HeadersFile]) {
+	for _, r := range parseHeaders(t, files(buildRealSite(t, Options{}))[urls.Headers]) {
 		if p := r.headers["Content-Security-Policy"]; !slices.Contains(inSite, p) {
 			inSite = append(inSite, p)
 		}

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"report/internal/render"
+	"report/internal/urls"
 )
 
 // TestSearchPage checks the search page as the build leaves it, before
@@ -17,9 +18,9 @@ import (
 func TestSearchPage(t *testing.T) {
 	const base = "/rapport/"
 	out := files(buildRealSite(t, Options{BaseURL: "https://example.org" + base}))
-	page := out[render.SearchURL+"index.html"]
+	page := out[urls.Search+"index.html"]
 	if page == "" {
-		t.Fatalf("no search page at %s", render.SearchURL)
+		t.Fatalf("no search page at %s", urls.Search)
 	}
 	search := render.PageCSP([]byte(page))
 	for _, want := range []string{"script-src 'self' 'wasm-unsafe-eval';", "; worker-src 'self'"} {
@@ -49,7 +50,7 @@ func TestSearchPage(t *testing.T) {
 		policy := render.PageCSP([]byte(b))
 		// The editors' CMS has a policy of its own (TestCMSPage); the
 		// search index must leave it out all the same.
-		if readerPage(f) && strings.TrimPrefix(f, "en/") != render.SearchURL+"index.html" && (strings.Contains(policy, "wasm") || strings.Contains(policy, "worker-src")) {
+		if readerPage(f) && strings.TrimPrefix(f, "en/") != urls.Search+"index.html" && (strings.Contains(policy, "wasm") || strings.Contains(policy, "worker-src")) {
 			t.Errorf("%s loosens its policy as only the search page may: %s", f, policy)
 		}
 		marked := strings.Count(b, "data-pagefind-body")
@@ -68,7 +69,7 @@ func TestSearchPage(t *testing.T) {
 		}
 	}
 
-	rules := parseHeaders(t, out[render.HeadersFile])
+	rules := parseHeaders(t, out[urls.Headers])
 	for _, f := range []string{"pagefind/pagefind.js", "pagefind/pagefind-worker.js", "pagefind/wasm.da.pagefind"} {
 		var got []string
 		for _, r := range rules {

@@ -7,6 +7,7 @@ import (
 	"sync"
 
 	"report/internal/site"
+	"report/internal/urls"
 )
 
 // ChromeData is what the header and footer templates receive.
@@ -55,7 +56,7 @@ func (c *chrome) render(name string, s *site.Site, e *site.Edition, url string) 
 
 // navURLs are the pages of an edition that its navigation links to.
 func navURLs(e *site.Edition) []string {
-	urls := []string{site.EditionURL(e.Year), site.CasesURL(e.Year), site.ClustersURL(e.Year)}
+	urls := []string{urls.Edition(e.Year), urls.Cases(e.Year), urls.Clusters(e.Year)}
 	for _, ch := range e.Chapters {
 		urls = append(urls, ch.URL)
 	}

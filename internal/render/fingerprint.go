@@ -10,6 +10,7 @@ import (
 
 	"report/internal/diag"
 	"report/internal/site"
+	"report/internal/urls"
 )
 
 // Files of static/ are published under names that carry a hash of their
@@ -42,7 +43,7 @@ var hashedTypes = []string{".css", ".js", ".mjs", ".woff2", ".woff", ".ttf", ".o
 //   - pagefind/, where `make publish` has Pagefind write its search bundle
 //     over the stand-in, and which the search script imports by that name.
 func keepsName(p string) bool {
-	return !slices.Contains(hashedTypes, path.Ext(p)) || p == "favicon.ico" || strings.HasPrefix(p, "pagefind/")
+	return !slices.Contains(hashedTypes, path.Ext(p)) || p == "favicon.ico" || strings.HasPrefix(p, urls.Pagefind)
 }
 
 // hashedName is p with the first hashLen hex digits of sum before its

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"report/internal/site"
+	"report/internal/urls"
 )
 
 // funcs are the functions templates may call.
@@ -26,23 +27,23 @@ func (r *Renderer) funcs() template.FuncMap {
 		"structuredData": r.structuredData,
 		"shareImage":     r.shareImage,
 		// feedURL is the language's own feed: cases.xml, en/cases.xml.
-		"feedURL":     func() string { return r.basePath + FeedPath },
-		"editionURL":  site.EditionURL,
-		"casesURL":    site.CasesURL,
-		"clustersURL": site.ClustersURL,
-		"clusterURL":  site.ClusterURL,
+		"feedURL":     func() string { return r.basePath + urls.Feed },
+		"editionURL":  urls.Edition,
+		"casesURL":    urls.Cases,
+		"clustersURL": urls.Clusters,
+		"clusterURL":  urls.Cluster,
 		"fieldName": func(id string) string {
 			if f := r.site.Data.Field(id); f != nil {
 				return f.Name
 			}
 			return id
 		},
-		"metricURL":   site.MetricURL,
-		"metricsURL":  func() string { return site.MetricsURL },
-		"openDataURL": func() string { return site.OpenDataURL },
-		"archiveURL":  func() string { return site.ArchiveURL },
-		"privacyURL":  func() string { return PrivacyURL },
-		"searchURL":   func() string { return SearchURL },
+		"metricURL":   urls.Metric,
+		"metricsURL":  func() string { return urls.Metrics },
+		"openDataURL": func() string { return urls.OpenData },
+		"archiveURL":  func() string { return urls.Archive },
+		"privacyURL":  func() string { return urls.Privacy },
+		"searchURL":   func() string { return urls.Search },
 		"gold":        func(e *site.Edition, clusterID string) bool { return e != nil && e.Gold(clusterID) },
 		// hasCharts reports whether a page draws charts, which need
 		// charts.css and its font; the other pages load neither.

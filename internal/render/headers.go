@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"report/internal/diag"
+	"report/internal/urls"
 )
 
 // A static host that reads _headers and _redirects (Netlify, Cloudflare
@@ -26,12 +27,6 @@ import (
 // never overlap. A folder whose files all want the same headers is one rule,
 // /2016/*; a folder that mixes is split into its files and folders. The
 // shipped site needs about twenty rules (Cloudflare allows 100).
-
-// HeadersFile and RedirectsFile are the hosts' files.
-const (
-	HeadersFile   = "_headers"
-	RedirectsFile = "_redirects"
-)
 
 // Cache policies.
 const (
@@ -95,16 +90,16 @@ func (p *Plan) headers(csps []string) []byte {
 	// its own file is served with, not the search page's, and compiles
 	// WebAssembly: pagefind/ gets the search page's policy (see search.go).
 	search := common
-	if i := slices.Index(p.paths, SearchURL+"index.html"); i >= 0 && csps[i] != "" {
+	if i := slices.Index(p.paths, urls.Search+"index.html"); i >= 0 && csps[i] != "" {
 		search = csps[i]
 	}
 	want := map[string]string{} // path → its headers, as written in a rule
 	for i, f := range p.paths {
-		if f == HeadersFile || f == RedirectsFile {
+		if f == urls.Headers || f == urls.Redirects {
 			continue // read by the host, never served
 		}
 		other := common
-		if strings.HasPrefix(f, "pagefind/") {
+		if strings.HasPrefix(f, urls.Pagefind) {
 			other = search
 		}
 		hs := p.headersFor(f, csps[i], other)
@@ -190,10 +185,6 @@ func allSame(files []string, want map[string]string) bool {
 	return true
 }
 
-// wasPath is the short address of the accessibility statement, the Danish
-// convention for sites whose host can redirect.
-const wasPath = "was"
-
 // redirects writes _redirects: the short address of the accessibility
 // statement, when data/site.toml names one.
 func (r *Renderer) redirects() []byte {
@@ -203,12 +194,12 @@ func (r *Renderer) redirects() []byte {
 		// A missing address in another language gets that language's
 		// 404 page (Cloudflare finds the nearest 404.html by itself).
 		b.WriteString("# A missing address under " + r.basePath + v.prefix + " gets the " + v.lang.Name + " 404 page.\n")
-		b.WriteString(r.basePath + v.prefix + "* " + r.basePath + v.prefix + "404.html 404\n")
+		b.WriteString(r.basePath + v.prefix + "* " + r.basePath + v.prefix + urls.NotFound + " 404\n")
 	}
 	if u := r.site.Data.Site.AccessibilityStatement; u != "" {
 		b.WriteString("# The accessibility statement, made in WAS-Tool (data/site.toml).\n")
 		// 302: the statement's address is data/site.toml's to change.
-		for _, p := range []string{wasPath, wasPath + "/"} {
+		for _, p := range []string{urls.Accessibility, urls.Accessibility + "/"} {
 			b.WriteString(r.basePath + p + " " + u + " 302\n")
 		}
 	}

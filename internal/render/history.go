@@ -12,6 +12,7 @@ import (
 	"report/internal/chart"
 	"report/internal/data"
 	"report/internal/site"
+	"report/internal/urls"
 )
 
 // HistoryRow is one year of a metric, for the metric's page: the figure,
@@ -93,7 +94,7 @@ func (r *Renderer) editionFor(year int) *site.Edition {
 func (r *Renderer) metricEntries() []MetricEntry {
 	var out []MetricEntry
 	for _, m := range r.site.Data.Metrics {
-		out = append(out, MetricEntry{Metric: m, Title: r.site.Data.Title(m.ID), Depth: r.site.Data.Depth(m.ID), URL: site.MetricURL(m.ID), Trend: r.trend(m)})
+		out = append(out, MetricEntry{Metric: m, Title: r.site.Data.Title(m.ID), Depth: r.site.Data.Depth(m.ID), URL: urls.Metric(m.ID), Trend: r.trend(m)})
 	}
 	return out
 }

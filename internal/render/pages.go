@@ -11,6 +11,7 @@ import (
 	"report/internal/lang"
 	"report/internal/markdown"
 	"report/internal/site"
+	"report/internal/urls"
 )
 
 // PageData is what every template receives. Fields that do not apply to a
@@ -82,7 +83,7 @@ func (r *Renderer) pageJobs() []job {
 	s := r.site
 	jobs := []job{
 		{path: "index.html", kind: "home", data: r.page("home", nil, s.Data.Site.Title, "")},
-		{path: "404.html", kind: "404", data: r.page("404", nil, r.lang.T("not_found.title"), "404.html")},
+		{path: urls.NotFound, kind: "404", data: r.page("404", nil, r.lang.T("not_found.title"), urls.NotFound)},
 	}
 	// Every page has a description, for search results and link previews.
 	jobs[0].data.Description = r.lang.T("page.home_description")
@@ -92,11 +93,11 @@ func (r *Renderer) pageJobs() []job {
 		jobs[0].data.KeyFigures = latest.Figures
 		jobs[0].data.Description = latest.Description
 	}
-	archive := r.page("archive", nil, r.lang.T("archive.title"), site.ArchiveURL)
+	archive := r.page("archive", nil, r.lang.T("archive.title"), urls.Archive)
 	archive.Breadcrumbs = []Crumb{r.homeCrumb()}
 	archive.Description = r.lang.T("page.archive_description")
-	jobs = append(jobs, job{path: site.ArchiveURL + "index.html", kind: "archive", data: archive})
-	jobs = append(jobs, r.siteWideJob("search", SearchURL), r.siteWideJob("privacy", PrivacyURL))
+	jobs = append(jobs, job{path: urls.Archive + "index.html", kind: "archive", data: archive})
+	jobs = append(jobs, r.siteWideJob("search", urls.Search), r.siteWideJob("privacy", urls.Privacy))
 	jobs = append(jobs, r.metricJobs()...)
 	jobs = append(jobs, r.openDataJob())
 	for _, e := range s.Editions {
@@ -110,12 +111,12 @@ func (r *Renderer) pageJobs() []job {
 // newest edition's navigation.
 func (r *Renderer) metricJobs() []job {
 	home := r.homeCrumb()
-	index := r.page("metrics", r.latest(), r.lang.T("metrics.title"), site.MetricsURL)
+	index := r.page("metrics", r.latest(), r.lang.T("metrics.title"), urls.Metrics)
 	index.Metrics, index.Breadcrumbs = r.metricEntries(), []Crumb{home}
 	index.Description = r.lang.T("page.metrics_description")
-	jobs := []job{{path: site.MetricsURL + "index.html", kind: "metrics", data: index}}
+	jobs := []job{{path: urls.Metrics + "index.html", kind: "metrics", data: index}}
 	for _, m := range r.site.Data.Metrics {
-		d := r.page("metric", r.latest(), r.site.Data.Title(m.ID), site.MetricURL(m.ID))
+		d := r.page("metric", r.latest(), r.site.Data.Title(m.ID), urls.Metric(m.ID))
 		d.Metric, d.History = m, r.history(m)
 		for _, row := range d.History {
 			if row.Gap {
@@ -125,7 +126,7 @@ func (r *Renderer) metricJobs() []job {
 		if fig := r.site.Histories[m.ID]; fig != nil {
 			d.Chart, d.Files = template.HTML(fig.HTML()), fig.Downloads()
 		}
-		d.Breadcrumbs = []Crumb{home, {Title: index.Title, URL: site.MetricsURL}}
+		d.Breadcrumbs = []Crumb{home, {Title: index.Title, URL: urls.Metrics}}
 		d.Description = r.lang.Tf("page.metric_description", d.Title)
 		jobs = append(jobs, job{path: d.URL + "index.html", kind: "metric", data: d})
 	}
@@ -135,13 +136,13 @@ func (r *Renderer) metricJobs() []job {
 // openDataJob is the page about the open data, with the files it offers
 // beside it (site.OpenData): it belongs with the list of all figures.
 func (r *Renderer) openDataJob() job {
-	d := r.page("opendata", r.latest(), r.lang.T("opendata.title"), site.OpenDataURL)
-	d.Breadcrumbs = []Crumb{r.homeCrumb(), {Title: r.lang.T("metrics.title"), URL: site.MetricsURL}}
+	d := r.page("opendata", r.latest(), r.lang.T("opendata.title"), urls.OpenData)
+	d.Breadcrumbs = []Crumb{r.homeCrumb(), {Title: r.lang.T("metrics.title"), URL: urls.Metrics}}
 	d.Description = r.lang.T("page.opendata_description")
 	if r.site.OpenData != nil {
 		d.Files = r.site.OpenData.Files
 	}
-	return job{path: site.OpenDataURL + "index.html", kind: "opendata", data: d}
+	return job{path: urls.OpenData + "index.html", kind: "opendata", data: d}
 }
 
 func (r *Renderer) latest() *site.Edition {
@@ -173,7 +174,7 @@ func (r *Renderer) homeCrumb() Crumb {
 // editionCrumbs is the trail of a page of edition e: the home page, the
 // edition's front page, then more.
 func (r *Renderer) editionCrumbs(e *site.Edition, more ...Crumb) []Crumb {
-	trail := []Crumb{r.homeCrumb(), {Title: e.Subtitle, URL: site.EditionURL(e.Year)}}
+	trail := []Crumb{r.homeCrumb(), {Title: e.Subtitle, URL: urls.Edition(e.Year)}}
 	return append(trail, more...)
 }
 
@@ -181,7 +182,7 @@ func (r *Renderer) editionCrumbs(e *site.Edition, more ...Crumb) []Crumb {
 // edition file's, when that is a copy no editor has confirmed, or else
 // that of its own text.
 func (r *Renderer) frontPage(e *site.Edition) *PageData {
-	front := r.page("edition", e, e.Subtitle, site.EditionURL(e.Year))
+	front := r.page("edition", e, e.Subtitle, urls.Edition(e.Year))
 	front.Page, front.KeyFigures, front.Description = e.Front, e.Figures, e.Description
 	front.Breadcrumbs = []Crumb{r.homeCrumb()}
 	front.Draft = e.Draft
@@ -212,11 +213,11 @@ func (r *Renderer) chapterJobs(e *site.Edition) []job {
 
 // caseJobs are the edition's list of case stories by theme, and each story.
 func (r *Renderer) caseJobs(e *site.Edition) []job {
-	cases := r.page("cases", e, r.lang.T("cases.title"), site.CasesURL(e.Year))
+	cases := r.page("cases", e, r.lang.T("cases.title"), urls.Cases(e.Year))
 	cases.Themes, cases.Breadcrumbs = e.CasesByTheme(), r.editionCrumbs(e)
 	cases.Description = r.lang.Tf("page.cases_description", e.DataYear)
 	jobs := []job{pageJob("cases", cases)}
-	casesCrumb := Crumb{Title: cases.Title, URL: site.CasesURL(e.Year)}
+	casesCrumb := Crumb{Title: cases.Title, URL: urls.Cases(e.Year)}
 	for _, c := range e.Cases {
 		d := r.page("case", e, c.Title, c.URL)
 		d.Page, d.Case, d.Cluster, d.Description = &c.Page, c, c.Cluster, c.Summary
@@ -229,17 +230,17 @@ func (r *Renderer) caseJobs(e *site.Edition) []job {
 // clusterJobs are the edition's cluster directory by field, and a page for
 // each of its clusters that the data knows.
 func (r *Renderer) clusterJobs(e *site.Edition) []job {
-	clusters := r.page("clusters", e, r.lang.T("clusters.title"), site.ClustersURL(e.Year))
+	clusters := r.page("clusters", e, r.lang.T("clusters.title"), urls.Clusters(e.Year))
 	clusters.Fields, clusters.Breadcrumbs, clusters.Draft = r.site.ClustersByField(e), r.editionCrumbs(e), e.Draft
 	clusters.Description = r.lang.Tf("page.clusters_description", len(e.Clusters), e.Year)
 	jobs := []job{pageJob("clusters", clusters)}
-	clustersCrumb := Crumb{Title: clusters.Title, URL: site.ClustersURL(e.Year)}
+	clustersCrumb := Crumb{Title: clusters.Title, URL: urls.Clusters(e.Year)}
 	for _, id := range e.Clusters {
 		c := r.site.Data.Cluster(id)
 		if c == nil {
 			continue
 		}
-		d := r.page("cluster", e, c.Name, site.ClusterURL(e.Year, id))
+		d := r.page("cluster", e, c.Name, urls.Cluster(e.Year, id))
 		d.Cluster, d.ClusterCases = c, e.CasesOf(id)
 		d.Description = r.lang.Tf("page.cluster_description", c.Name, e.Year)
 		d.Breadcrumbs = r.editionCrumbs(e, clustersCrumb)

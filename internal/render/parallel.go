@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"report/internal/diag"
+	"report/internal/urls"
 )
 
 // RenderAll renders every page, in parallel, and reads every asset. It
@@ -108,7 +109,7 @@ func (run *eachRun) do(i int) {
 // cancelled.
 func (run *eachRun) feed(ctx context.Context, work chan<- int) {
 	for i := range run.p.paths {
-		if run.p.paths[i] == HeadersFile {
+		if run.p.paths[i] == urls.Headers {
 			continue // made from the pages' policies once they are rendered
 		}
 		select {
@@ -137,8 +138,8 @@ func (run *eachRun) finish(ctx context.Context) error {
 	if err := problems.Err(); err != nil {
 		return err
 	}
-	if i, ok := slices.BinarySearch(run.p.paths, HeadersFile); ok {
-		return run.use(i, File{Path: HeadersFile, Data: run.p.headers(run.csps)})
+	if i, ok := slices.BinarySearch(run.p.paths, urls.Headers); ok {
+		return run.use(i, File{Path: urls.Headers, Data: run.p.headers(run.csps)})
 	}
 	return nil
 }

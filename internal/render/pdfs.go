@@ -18,14 +18,8 @@ import (
 	"report/internal/diag"
 	"report/internal/lang"
 	"report/internal/site"
+	"report/internal/urls"
 )
-
-// PDFPath is where an edition's PDF is published, and where report-pdf
-// writes it in its folder: "2016/performanceregnskab-2016.pdf".
-func PDFPath(year int) string {
-	y := strconv.Itoa(year)
-	return y + "/performanceregnskab-" + y + ".pdf"
-}
 
 // PDFLink is the edition front page's link to its PDF in the page's
 // language (see linkPDF).
@@ -66,7 +60,7 @@ func (r *Renderer) fileSize(n int64) string {
 // linkPDF links the edition's front page in the print's language to its
 // PDF, of size bytes.
 func (p *Plan) linkPDF(pr Print, size int64) {
-	front, ok := p.pages[pr.prefix+site.EditionURL(pr.Year)+"index.html"]
+	front, ok := p.pages[pr.prefix+urls.Edition(pr.Year)+"index.html"]
 	if !ok {
 		return
 	}

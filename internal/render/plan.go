@@ -12,6 +12,7 @@ import (
 
 	"report/internal/diag"
 	"report/internal/site"
+	"report/internal/urls"
 )
 
 // Plan is the site's files decided but not yet rendered: its pages render
@@ -112,7 +113,7 @@ func (p *Plan) Paths() []string { return p.paths }
 // File returns one file of the site, rendering it if it is a page; ok is
 // false when the site has no such file.
 func (p *Plan) File(path string) (data []byte, ok bool, err error) {
-	if path == HeadersFile && p.Has(path) {
+	if path == urls.Headers && p.Has(path) {
 		return p.headersNow()
 	}
 	if j, isPage := p.pages[path]; isPage {
@@ -174,11 +175,11 @@ func (p *Plan) planAssets(fsys fs.FS, claim func(string) bool, problems *diag.Li
 			}
 		}
 	}
-	if claim(RedirectsFile) {
-		p.files[RedirectsFile] = r.redirects()
+	if claim(urls.Redirects) {
+		p.files[urls.Redirects] = r.redirects()
 	}
-	if claim(HeadersFile) {
-		p.files[HeadersFile] = nil // made from the rendered pages, last (see each)
+	if claim(urls.Headers) {
+		p.files[urls.Headers] = nil // made from the rendered pages, last (see each)
 	}
 }
 

@@ -26,16 +26,13 @@ import (
 	"report/internal/data"
 	"report/internal/diag"
 	"report/internal/site"
+	"report/internal/urls"
 )
 
 // printTemplate draws the print edition inside base.html. It lives in a
 // folder of its own: the files directly in layouts/ are the published
 // pages' (see Kinds).
 const printTemplate = "print/edition.html"
-
-// PrintURL is the address of an edition's print page while its PDF is
-// made, below its language's folder (see Print.URL).
-func PrintURL(year int) string { return strconv.Itoa(year) + "/rapport/" }
 
 // Print is one PDF that report-pdf prints: an edition in one of the
 // languages the site has its front page in. The Danish are at the site's
@@ -47,7 +44,7 @@ type Print struct {
 }
 
 // URL is the print page's path in the site while the PDF is made.
-func (pr Print) URL() string { return pr.prefix + PrintURL(pr.Year) }
+func (pr Print) URL() string { return pr.prefix + urls.Print(pr.Year) }
 
 // Styles is the path of the stylesheet that names each part's running
 // head; it is made with the print page (see PrintPage).
@@ -55,7 +52,7 @@ func (pr Print) Styles() string { return pr.URL() + "sider.css" }
 
 // PDFPath is where the PDF is published, and where report-pdf writes it
 // in its folder: "2016/performanceregnskab-2016.pdf", "en/2016/…".
-func (pr Print) PDFPath() string { return pr.prefix + PDFPath(pr.Year) }
+func (pr Print) PDFPath() string { return pr.prefix + urls.PDF(pr.Year) }
 
 // DigestPath is the file report-pdf writes beside the PDF, in its folder:
 // the PrintDigest of what it printed on the first line, then the paths of
@@ -70,7 +67,7 @@ func (p *Plan) Prints() []Print {
 	var out []Print
 	for _, e := range p.r.site.Editions {
 		for _, r := range append([]*Renderer{p.r}, p.r.versions...) {
-			if front, ok := p.pages[r.prefix+site.EditionURL(e.Year)+"index.html"]; ok && front.r == r {
+			if front, ok := p.pages[r.prefix+urls.Edition(e.Year)+"index.html"]; ok && front.r == r {
 				out = append(out, Print{Year: e.Year, Lang: r.lang.Code, prefix: r.prefix})
 			}
 		}

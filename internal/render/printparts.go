@@ -11,12 +11,13 @@ import (
 
 	"report/internal/diag"
 	"report/internal/site"
+	"report/internal/urls"
 )
 
 // printData assembles the parts of an edition from the pages of the plan.
 // r is the renderer of the print's language, e the edition as it has it.
 func (p *Plan) printData(r *Renderer, e *site.Edition, pr Print) (*PrintData, error) {
-	front, ok := p.pages[r.prefix+site.EditionURL(e.Year)+"index.html"]
+	front, ok := p.pages[r.prefix+urls.Edition(e.Year)+"index.html"]
 	if !ok || e.Front == nil {
 		return nil, fmt.Errorf("edition %d has no front page", e.Year)
 	}
@@ -52,7 +53,7 @@ func (p *Plan) printData(r *Renderer, e *site.Edition, pr Print) (*PrintData, er
 // languages: a PDF is in one).
 func (r *Renderer) printPageData(e *site.Edition, front job, pr Print) *PrintData {
 	pd := *front.data
-	pd.Kind, pd.URL, pd.Title = "print", PrintURL(e.Year), e.Title
+	pd.Kind, pd.URL, pd.Title = "print", urls.Print(e.Year), e.Title
 	pd.Breadcrumbs, pd.Draft, pd.PDF = nil, nil, nil
 	pd.Versions, pd.Switch = nil, nil
 	pd.Description = e.Description
@@ -74,7 +75,7 @@ func (d *PrintData) add(part *PrintPart) {
 // printRewriter knows where each page of the edition is in the document,
 // so that a link to one leads to its part.
 func (r *Renderer) printRewriter(e *site.Edition) *rewriter {
-	targets := map[string]string{site.EditionURL(e.Year): "forord", site.CasesURL(e.Year): "cases", site.ClustersURL(e.Year): "klyngerne"}
+	targets := map[string]string{urls.Edition(e.Year): "forord", urls.Cases(e.Year): "cases", urls.Clusters(e.Year): "klyngerne"}
 	for _, ch := range e.Chapters {
 		targets[ch.URL] = ch.Slug
 	}
@@ -141,7 +142,7 @@ func (p *Plan) casesPart(r *Renderer, e *site.Edition, rw *rewriter) (*PrintPart
 
 // clustersPart is the edition's cluster directory.
 func (p *Plan) clustersPart(r *Renderer, e *site.Edition, rw *rewriter) (*PrintPart, error) {
-	j, ok := p.pages[r.prefix+site.ClustersURL(e.Year)+"index.html"]
+	j, ok := p.pages[r.prefix+urls.Clusters(e.Year)+"index.html"]
 	if !ok {
 		return nil, fmt.Errorf("edition %d has no cluster directory", e.Year)
 	}

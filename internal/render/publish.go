@@ -6,6 +6,7 @@ package render
 
 import (
 	"encoding/xml"
+	"report/internal/urls"
 	"strings"
 	"time"
 )
@@ -16,22 +17,19 @@ import (
 func (r *Renderer) publishFiles(pages []job) []File {
 	robots := "User-agent: *\nAllow: /\n"
 	if r.origin == "" {
-		return []File{{Path: "robots.txt", Data: []byte(robots)}}
+		return []File{{Path: urls.Robots, Data: []byte(robots)}}
 	}
-	robots += "Sitemap: " + r.abs("sitemap.xml") + "\n"
+	robots += "Sitemap: " + r.abs(urls.Sitemap) + "\n"
 	files := []File{
-		{Path: "robots.txt", Data: []byte(robots)},
-		{Path: "sitemap.xml", Data: r.sitemap(pages)},
-		{Path: FeedPath, Data: r.feed()},
+		{Path: urls.Robots, Data: []byte(robots)},
+		{Path: urls.Sitemap, Data: r.sitemap(pages)},
+		{Path: urls.Feed, Data: r.feed()},
 	}
 	for _, v := range r.versions { // each language's own feed: en/cases.xml
-		files = append(files, File{Path: v.prefix + FeedPath, Data: v.feed()})
+		files = append(files, File{Path: v.prefix + urls.Feed, Data: v.feed()})
 	}
 	return files
 }
-
-// FeedPath is where the Atom feed of case stories is written.
-const FeedPath = "cases.xml"
 
 func (r *Renderer) abs(p string) string {
 	return r.origin + r.basePath + strings.TrimPrefix(p, "/")
@@ -131,9 +129,9 @@ func (r *Renderer) feed() []byte {
 	s := r.site
 	f := atomFeed{
 		NS: "http://www.w3.org/2005/Atom", Lang: r.lang.Code,
-		ID: r.abs(FeedPath), Title: r.lang.Tf("feed.title", s.Data.Site.Title),
+		ID: r.abs(urls.Feed), Title: r.lang.Tf("feed.title", s.Data.Site.Title),
 		Author: atomPerson{Name: r.publisher()},
-		Links:  []atomLink{{Rel: "self", Href: r.abs(FeedPath)}, {Href: r.abs("")}},
+		Links:  []atomLink{{Rel: "self", Href: r.abs(urls.Feed)}, {Href: r.abs("")}},
 	}
 	latest := time.Time{}
 	for i := len(s.Editions) - 1; i >= 0; i-- {

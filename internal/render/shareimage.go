@@ -8,21 +8,18 @@ import (
 	"report/internal/lang"
 	"report/internal/share"
 	"report/internal/site"
+	"report/internal/urls"
 )
 
 // ShareImage is an edition's picture for link previews (og:image), drawn by
 // package share from the edition's name and its first key figure, under a
-// hashed name in shareDir.
+// hashed name in urls.Share.
 type ShareImage struct {
 	URL    string // path in the site, "deling/2016.3f2a9c1d.png"
 	Alt    string
 	Width  int
 	Height int
 }
-
-// shareDir holds the share images: a folder of their own, apart from the
-// pages, so that their year's caching is one rule of _headers.
-const shareDir = "deling/"
 
 // shareImages draws every edition's share image and hands each file to
 // add. A title the chart font cannot draw is an error in the edition's
@@ -41,7 +38,7 @@ func (r *Renderer) shareImages(add func(File), problems *diag.List) {
 			continue
 		}
 		sum := sha256.Sum256(b)
-		img := &ShareImage{URL: hashedName(shareDir+strconv.Itoa(e.Year)+".png", sum[:]), Alt: card.Alt(), Width: share.Width, Height: share.Height}
+		img := &ShareImage{URL: hashedName(urls.Share+strconv.Itoa(e.Year)+".png", sum[:]), Alt: card.Alt(), Width: share.Width, Height: share.Height}
 		r.shares[e.Year] = img
 		add(File{Path: img.URL, Data: b})
 	}

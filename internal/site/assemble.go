@@ -10,6 +10,7 @@ import (
 	"report/internal/data"
 	"report/internal/diag"
 	"report/internal/tomlfile"
+	"report/internal/urls"
 )
 
 // Putting the parsed files together into editions, and checking what needs
@@ -83,15 +84,15 @@ func (s *Site) addPage(e *Edition, f file, p parsed, problems *diag.List) {
 			page.Draft = s.chapterDraft(e, page, p.doc, m, problems)
 		}
 		if f.kind == kindFront {
-			page.URL = EditionURL(e.Year)
+			page.URL = urls.Edition(e.Year)
 			e.Front = page
 			return
 		}
-		page.URL = EditionURL(e.Year) + f.slug + "/"
+		page.URL = urls.Edition(e.Year) + f.slug + "/"
 		e.Chapters = append(e.Chapters, page)
 	case *caseMatter:
 		c := &Case{
-			Page:  Page{Source: f.path, Slug: f.slug, Edition: e.Year, URL: CasesURL(e.Year) + f.slug + "/", Body: p.body},
+			Page:  Page{Source: f.path, Slug: f.slug, Edition: e.Year, URL: urls.Cases(e.Year) + f.slug + "/", Body: p.body},
 			Quote: m.Quote,
 		}
 		c.Quote.Text = s.expandMatter(e, f.path, p.doc, "quote.text", m.Quote.Text, problems)

@@ -9,6 +9,7 @@ import (
 
 	"report/internal/diag"
 	"report/internal/markdown"
+	"report/internal/urls"
 )
 
 // StaticDir holds CSS, fonts and icons, copied to the output as they are.
@@ -94,10 +95,10 @@ func (s *Site) otherEdition(from *Page, l markdown.Link) int {
 func (s *Site) urls() map[string]*Page {
 	out := map[string]*Page{"": nil}
 	for _, e := range s.Editions {
-		out[CasesURL(e.Year)] = nil
-		out[ClustersURL(e.Year)] = nil
+		out[urls.Cases(e.Year)] = nil
+		out[urls.Clusters(e.Year)] = nil
 		for _, id := range e.Clusters {
-			out[ClusterURL(e.Year, id)] = nil
+			out[urls.Cluster(e.Year, id)] = nil
 		}
 	}
 	for _, p := range s.pages() {

@@ -12,6 +12,7 @@ import (
 	"report/internal/lang"
 	"report/internal/markdown"
 	"report/internal/timing"
+	"report/internal/urls"
 )
 
 // ContentDir is the folder of Markdown under the site root.
@@ -50,7 +51,7 @@ func Load(fsys fs.FS, opts Options, problems *diag.List) *Site {
 		checkPublishable(d, problems)
 	}
 	s.AssetBase = s.BasePath
-	figs := figures.New(figures.Options{Data: d, BasePath: s.BasePath, MetricURL: MetricURL, Timing: opts.Timing})
+	figs := figures.New(figures.Options{Data: d, BasePath: s.BasePath, MetricURL: urls.Metric, Timing: opts.Timing})
 	conv := markdown.New(markdown.Options{Figures: figs, BasePath: s.BasePath, Themes: ThemeIDs(), OldEdition: s.oldEdition})
 	start = time.Now()
 	files := s.scan(fsys, opts.Cache != nil, problems)

@@ -6,13 +6,8 @@ import (
 	"report/internal/data"
 	"report/internal/figures"
 	"report/internal/lang"
+	"report/internal/urls"
 )
-
-// OpenDataURL is the path of the page about the open data, whose folder
-// holds every figure as CSV and JSON and their data package (see
-// figures.OpenData). It lies among the metrics' pages, tal/<id>/, so no
-// metric may take its id (data.ReservedMetricIDs).
-const OpenDataURL = MetricsURL + "data/"
 
 // openData makes the open data in l's conventions, for the version of the
 // site whose pages are under basePath: every figure of every edition, from
@@ -23,12 +18,12 @@ func (s *Site) openData(da, en *data.Data, l *lang.Lang, basePath string, editio
 	o := figures.OpenDataOptions{Danish: da, English: en, Lang: l}
 	if u, err := url.Parse(s.BaseURL); err == nil && u.Host != "" {
 		origin := u.Scheme + "://" + u.Host
-		o.Home = origin + basePath + OpenDataURL
+		o.Home = origin + basePath + urls.OpenData
 		o.Edition = func(year int) string {
 			if edition(year) {
-				return origin + basePath + EditionURL(year)
+				return origin + basePath + urls.Edition(year)
 			}
-			return origin + s.BasePath + EditionURL(year)
+			return origin + s.BasePath + urls.Edition(year)
 		}
 	}
 	return figures.NewOpenData(o)

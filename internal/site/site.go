@@ -12,6 +12,7 @@ import (
 	"report/internal/figures"
 	"report/internal/lang"
 	"report/internal/markdown"
+	"report/internal/urls"
 )
 
 // Themes are the kinds of cluster activity a case story can illustrate, in
@@ -57,7 +58,7 @@ type Site struct {
 	// pages; a metric with fewer than two years has none.
 	Histories map[string]*figures.Figure
 	// OpenData are every figure of every edition as CSV, JSON and a data
-	// package, in this version's language, for the page at OpenDataURL.
+	// package, in this version's language, for the page at urls.OpenData.
 	OpenData *figures.OpenData
 	// Langs are the site's languages, Danish first, with their interface
 	// strings (i18n/); nil when they could not be read.
@@ -213,31 +214,9 @@ func (s *Site) resolveBase(flag string, problems *diag.List) {
 	s.BasePath = p
 }
 
-// EditionURL is the path of an edition's front page.
-func EditionURL(year int) string { return itoa(year) + "/" }
-
-// CasesURL is the path of an edition's index of case stories.
-func CasesURL(year int) string { return itoa(year) + "/cases/" }
-
-// ClustersURL is the path of an edition's cluster directory.
-func ClustersURL(year int) string { return itoa(year) + "/klynger/" }
-
-// ClusterURL is the path of a cluster's page in an edition.
-func ClusterURL(year int, id string) string { return ClustersURL(year) + id + "/" }
-
-// MetricURL is the path of a metric's page, which shows its history across
-// every edition.
-func MetricURL(id string) string { return MetricsURL + id + "/" }
-
-// MetricsURL is the path of the index of all figures.
-const MetricsURL = "tal/"
-
-// ArchiveURL is the path of the list of all editions.
-const ArchiveURL = "arkiv/"
-
 // reservedSlugs are folders an edition's own pages use; a chapter may not
 // take their names.
-var reservedSlugs = map[string]bool{"cases": true, "klynger": true, "data": true}
+var reservedSlugs = map[string]bool{urls.CasesFolder: true, urls.ClustersFolder: true, urls.DataFolder: true}
 
 // CasesOf returns the edition's case stories about the cluster.
 func (e *Edition) CasesOf(clusterID string) []*Case {

@@ -21,6 +21,7 @@ import (
 	"report/internal/markdown"
 	"report/internal/textfile"
 	"report/internal/tomlfile"
+	"report/internal/urls"
 )
 
 // written once are the keys a translation must leave to the Danish page.
@@ -84,7 +85,7 @@ func (s *Site) translate(fsys fs.FS, l *lang.Lang, files []file, opts Options, p
 		allowDrafts: s.allowDrafts,
 	}
 	t.Data = t.Data.Only(years)
-	figs := figures.New(figures.Options{Data: t.Data, BasePath: t.BasePath, MetricURL: MetricURL, Timing: opts.Timing})
+	figs := figures.New(figures.Options{Data: t.Data, BasePath: t.BasePath, MetricURL: urls.Metric, Timing: opts.Timing})
 	conv := markdown.New(markdown.Options{Figures: figs, BasePath: t.BasePath, Themes: ThemeIDs(), OldEdition: s.oldEdition})
 	var tfiles []file
 	for _, f := range files {
