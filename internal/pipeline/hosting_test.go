@@ -12,6 +12,7 @@ import (
 	"path"
 	"regexp"
 	"report/internal/cms"
+	"report/internal/hostfiles"
 	"report/internal/urls"
 	"slices"
 	"strings"
@@ -418,11 +419,11 @@ func TestHeadersFile(t *testing.T) {
 				if h["Content-Security-Policy"] != cms.CSP || h["X-Robots-Tag"] != "noindex" {
 					t.Errorf("%s: policy %q, X-Robots-Tag %q; want the CMS's policy and noindex", addr, h["Content-Security-Policy"], h["X-Robots-Tag"])
 				}
-				if meta := render.PageCSP([]byte(b)); strings.HasSuffix(f, ".html") && (meta == "" || !strings.HasPrefix(cms.CSP, meta)) {
+				if meta := hostfiles.PageCSP([]byte(b)); strings.HasSuffix(f, ".html") && (meta == "" || !strings.HasPrefix(cms.CSP, meta)) {
 					t.Errorf("%s: the page states the policy %q, not the CMS's", addr, meta)
 				}
 			} else if strings.HasSuffix(f, ".html") {
-				meta := render.PageCSP([]byte(b))
+				meta := hostfiles.PageCSP([]byte(b))
 				if meta == "" || h["Content-Security-Policy"] != meta {
 					t.Errorf("%s: the header's policy\n  %q\nis not the meta tag's\n  %q", addr, h["Content-Security-Policy"], meta)
 				}

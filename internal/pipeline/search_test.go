@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"report/internal/render"
+	"report/internal/hostfiles"
 	"report/internal/urls"
 )
 
@@ -22,7 +22,7 @@ func TestSearchPage(t *testing.T) {
 	if page == "" {
 		t.Fatalf("no search page at %s", urls.Search)
 	}
-	search := render.PageCSP([]byte(page))
+	search := hostfiles.PageCSP([]byte(page))
 	for _, want := range []string{"script-src 'self' 'wasm-unsafe-eval';", "; worker-src 'self'"} {
 		if !strings.Contains(search, want) {
 			t.Errorf("the search page's policy lacks %q: %s", want, search)
@@ -47,7 +47,7 @@ func TestSearchPage(t *testing.T) {
 		if !strings.HasSuffix(f, ".html") {
 			continue
 		}
-		policy := render.PageCSP([]byte(b))
+		policy := hostfiles.PageCSP([]byte(b))
 		// The editors' CMS has a policy of its own (TestCMSPage); the
 		// search index must leave it out all the same.
 		if readerPage(f) && strings.TrimPrefix(f, "en/") != urls.Search+"index.html" && (strings.Contains(policy, "wasm") || strings.Contains(policy, "worker-src")) {

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"report/internal/diag"
+	"report/internal/hostfiles"
 	"report/internal/urls"
 )
 
@@ -94,7 +95,7 @@ func (run *eachRun) do(i int) {
 		return
 	}
 	if _, isPage := run.p.pages[f.Path]; isPage {
-		run.csps[i] = PageCSP(f.Data)
+		run.csps[i] = hostfiles.PageCSP(f.Data)
 	}
 	err := run.use(i, f)
 	if f.stream != nil {

@@ -86,7 +86,7 @@ func (r *Renderer) Plan(fsys fs.FS) (*Plan, error) {
 			p.pages[j.path] = j
 		}
 	}
-	for _, f := range append(r.publishFiles(jobs), downloads(jobs)...) {
+	for _, f := range append(r.hostFiles(jobs), downloads(jobs)...) {
 		if claim(f.Path) {
 			p.files[f.Path] = f.Data
 		}

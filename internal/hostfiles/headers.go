@@ -1,4 +1,4 @@
-package render
+package hostfiles
 
 import (
 	"bytes"
@@ -7,26 +7,25 @@ import (
 	"slices"
 	"strings"
 
-	"report/internal/diag"
 	"report/internal/urls"
 )
 
-// A static host that reads _headers and _redirects (Netlify, Cloudflare
-// Pages) gets them written beside the pages, made from the site itself:
+// A static host that reads _headers gets it written beside the pages, made
+// from the site itself:
 //
 //   - every file carries the Content-Security-Policy of its page as a real
 //     header, the very policy of the page's meta tag (read from the page as
 //     rendered, so a page kind that loosens it, as the search page does,
 //     gets its own); other files carry the policy most pages have;
 //   - files with hashed names are cached for a year, immutable; everything
-//     else, pages first, is checked with the host on every use (no-cache);
-//   - /was leads to the accessibility statement (data/site.toml).
+//     else, pages first, is checked with the host on every use (no-cache).
 //
 // A request that matches several rules gets the headers of all of them on
 // Cloudflare Pages, joined, and two policies are both enforced; so the rules
 // never overlap. A folder whose files all want the same headers is one rule,
-// /2016/*; a folder that mixes is split into its files and folders. The
-// shipped site needs about twenty rules (Cloudflare allows 100).
+// /2016/*; a folder that mixes is split into its files and folders.
+// Cloudflare allows 100 rules; TestHeaderRulesStayFew counts the shipped
+// site's.
 
 // Cache policies.
 const (
@@ -51,61 +50,51 @@ func PageCSP(page []byte) string {
 	return html.UnescapeString(string(m[1]))
 }
 
-// header is one header line.
-type header struct{ name, value string }
-
-// headersFor are the headers of the file at p, given its page's policy
-// (csp, when p is a page) and the policy of the other files.
-func (p *Plan) headersFor(file, csp, common string) []header {
-	var hs []header
-	if _, isPage := p.pages[file]; !isPage {
-		csp = common
-	}
-	if csp != "" {
-		hs = append(hs, header{"Content-Security-Policy", csp})
-	}
-	cache := cacheRevalidate
-	if p.immutable[file] {
-		cache = cacheImmutable
-	}
-	return append(hs, header{"Cache-Control", cache}, header{"X-Content-Type-Options", "nosniff"})
+// File is one file of the site as _headers describes it.
+type File struct {
+	Path      string // relative to the site's root, "2016/index.html"
+	Page      bool   // a page, rendered from a template
+	CSP       string // a page's policy, as its meta tag states it (PageCSP)
+	Immutable bool   // published under a name that carries its content's hash
 }
 
-// headers writes _headers, given the policy of each page by its index in
-// p.paths.
-func (p *Plan) headers(csps []string) []byte {
+// Headers writes _headers for a site published under basePath ("/rapport/"),
+// given its files, sorted by path, and the folders a tool publishes with
+// its own policy (folder → Content-Security-Policy, such as the editors'
+// CMS at admin/), whose files search engines are also told not to index.
+func Headers(basePath string, files []File, tools map[string]string) []byte {
 	// The policy most pages state; ties go to the first in order.
 	count := map[string]int{}
 	common := ""
-	for i, c := range csps {
-		if _, isPage := p.pages[p.paths[i]]; !isPage || c == "" {
+	for _, f := range files {
+		if !f.Page || f.CSP == "" {
 			continue
 		}
-		count[c]++
-		if count[c] > count[common] || count[c] == count[common] && c < common {
-			common = c
+		count[f.CSP]++
+		if count[f.CSP] > count[common] || count[f.CSP] == count[common] && f.CSP < common {
+			common = f.CSP
 		}
 	}
-	// Pagefind's worker, pagefind/pagefind-worker.js, runs under the policy
-	// its own file is served with, not the search page's, and compiles
-	// WebAssembly: pagefind/ gets the search page's policy (see search.go).
+	// Pagefind's worker runs under the policy its own file is served with,
+	// not the search page's, and compiles WebAssembly: the index's folder
+	// gets the search page's policy.
 	search := common
-	if i := slices.Index(p.paths, urls.Search+"index.html"); i >= 0 && csps[i] != "" {
-		search = csps[i]
+	if i := slices.IndexFunc(files, func(f File) bool { return f.Path == urls.Search+"index.html" }); i >= 0 && files[i].CSP != "" {
+		search = files[i].CSP
 	}
 	want := map[string]string{} // path → its headers, as written in a rule
-	for i, f := range p.paths {
-		if f == urls.Headers || f == urls.Redirects {
+	for _, f := range files {
+		if f.Path == urls.Headers || f.Path == urls.Redirects {
 			continue // read by the host, never served
 		}
 		other := common
-		if strings.HasPrefix(f, urls.Pagefind) {
+		if strings.HasPrefix(f.Path, urls.Pagefind) {
 			other = search
 		}
-		hs := p.headersFor(f, csps[i], other)
-		for dir, csp := range p.tools {
-			if strings.HasPrefix(f, dir+"/") {
-				hs = p.headersFor(f, "", csp)
+		hs := headersFor(f, f.CSP, other)
+		for dir, csp := range tools {
+			if strings.HasPrefix(f.Path, dir+"/") {
+				hs = headersFor(f, "", csp)
 				hs = append(hs, header{"X-Robots-Tag", "noindex"})
 			}
 		}
@@ -113,7 +102,7 @@ func (p *Plan) headers(csps []string) []byte {
 		for _, h := range hs {
 			b.WriteString("  " + h.name + ": " + h.value + "\n")
 		}
-		want[f] = b.String()
+		want[f.Path] = b.String()
 	}
 	var out strings.Builder
 	out.WriteString("# Response headers for Netlify and Cloudflare Pages, written by `report build`\n" +
@@ -121,9 +110,29 @@ func (p *Plan) headers(csps []string) []byte {
 		"# a year's caching for files with a content hash in their names, and no-cache\n" +
 		"# for the rest. No two rules match the same address.\n")
 	for _, r := range headerRules(want) {
-		out.WriteString("\n" + p.r.basePath + r.pattern + "\n" + r.headers)
+		out.WriteString("\n" + basePath + r.pattern + "\n" + r.headers)
 	}
 	return []byte(out.String())
+}
+
+// header is one header line.
+type header struct{ name, value string }
+
+// headersFor are the headers of a file, given its page's policy (csp, when
+// it is a page) and the policy of the other files.
+func headersFor(f File, csp, common string) []header {
+	var hs []header
+	if !f.Page {
+		csp = common
+	}
+	if csp != "" {
+		hs = append(hs, header{"Content-Security-Policy", csp})
+	}
+	cache := cacheRevalidate
+	if f.Immutable {
+		cache = cacheImmutable
+	}
+	return append(hs, header{"Cache-Control", cache}, header{"X-Content-Type-Options", "nosniff"})
 }
 
 // rule is one block of _headers: an address pattern, without the base
@@ -183,41 +192,4 @@ func allSame(files []string, want map[string]string) bool {
 		}
 	}
 	return true
-}
-
-// redirects writes _redirects: the short address of the accessibility
-// statement, when data/site.toml names one.
-func (r *Renderer) redirects() []byte {
-	var b strings.Builder
-	b.WriteString("# Redirects for Netlify and Cloudflare Pages, written by `report build`.\n")
-	for _, v := range r.versions {
-		// A missing address in another language gets that language's
-		// 404 page (Cloudflare finds the nearest 404.html by itself).
-		b.WriteString("# A missing address under " + r.basePath + v.prefix + " gets the " + v.lang.Name + " 404 page.\n")
-		b.WriteString(r.basePath + v.prefix + "* " + r.basePath + v.prefix + urls.NotFound + " 404\n")
-	}
-	if u := r.site.Data.Site.AccessibilityStatement; u != "" {
-		b.WriteString("# The accessibility statement, made in WAS-Tool (data/site.toml).\n")
-		// 302: the statement's address is data/site.toml's to change.
-		for _, p := range []string{urls.Accessibility, urls.Accessibility + "/"} {
-			b.WriteString(r.basePath + p + " " + u + " 302\n")
-		}
-	}
-	return []byte(b.String())
-}
-
-// headersNow renders every page to write _headers, for the preview, which
-// renders pages only when asked for.
-func (p *Plan) headersNow() ([]byte, bool, error) {
-	csps := make([]string, len(p.paths))
-	for i, path := range p.paths {
-		if j, isPage := p.pages[path]; isPage {
-			f, prob := j.r.renderPage(j)
-			if prob != nil {
-				return nil, true, &diag.Errors{Problems: []*diag.Problem{prob}}
-			}
-			csps[i] = PageCSP(f.Data)
-		}
-	}
-	return p.headers(csps), true, nil
 }
