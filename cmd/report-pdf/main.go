@@ -23,7 +23,7 @@ import (
 	"report/internal/diskfs"
 	"report/internal/pdf"
 	"report/internal/pipeline"
-	"report/internal/render"
+	"report/internal/printpage"
 )
 
 func main() {
@@ -70,7 +70,7 @@ func run(args []string) int {
 		fmt.Fprintln(os.Stderr, "report-pdf: the site does not build; `report check` shows why")
 		return 1
 	}
-	for _, pr := range plan.Prints() {
+	for _, pr := range printpage.Prints(plan) {
 		start := time.Now()
 		res, err := pdf.Make(ctx, plan, pr, browser)
 		if err != nil {
@@ -85,7 +85,7 @@ func run(args []string) int {
 			fmt.Fprintf(os.Stderr, "report-pdf: %s: warning: %s\n", pr, b)
 		}
 		fmt.Printf("report-pdf: wrote %s (%s, %d pages, printed %d times) in %.1f s\n",
-			filepath.Join(*out, filepath.FromSlash(pr.PDFPath())), render.FileSize(int64(len(res.PDF))), res.Pages, res.Prints, time.Since(start).Seconds())
+			filepath.Join(*out, filepath.FromSlash(pr.PDFPath())), printpage.FileSize(plan.Languages()[0].Lang(), int64(len(res.PDF))), res.Pages, res.Prints, time.Since(start).Seconds())
 	}
 	return 0
 }

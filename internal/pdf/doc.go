@@ -1,5 +1,5 @@
 // Package pdf prints an edition to a PDF: the site's own print page (see
-// render.Plan.PrintPage), served from memory on a loopback port to headless
+// printpage.Page), served from memory on a loopback port to headless
 // Chromium and printed with Page.printToPDF as a tagged PDF with a document
 // outline. The contents get their page numbers from the PDF's named
 // destinations, and the page is printed again until the numbers hold (at

@@ -8,7 +8,7 @@ import (
 	"time"
 
 	"report/internal/data"
-	"report/internal/render"
+	"report/internal/printpage"
 )
 
 // testdata/chromium.pdf is a two-page page printed by Chromium 156 with a
@@ -37,7 +37,7 @@ func TestFinish(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	meta := render.PrintMeta{Title: "Prøve – Performanceregnskab", Author: "Klyngerne (A/S)", Subject: "Om <klynger> & tal",
+	meta := printpage.Meta{Title: "Prøve – Performanceregnskab", Author: "Klyngerne (A/S)", Subject: "Om <klynger> & tal",
 		Date: data.PubDate{Year: 2016, Month: time.June, Day: 1}}
 	heading := "En overskrift der ombrydes over flere linjer"
 	out, err := finish(raw, meta, "da", []string{heading, "Anden del"})
@@ -97,7 +97,7 @@ func TestFinish(t *testing.T) {
 
 func TestNotAChromiumPDF(t *testing.T) {
 	for _, data := range []string{"", "%PDF-1.7\nno table\n", "%PDF-1.5\nstartxref\n9\n%%EOF\n"} {
-		if _, err := finish([]byte(data), render.PrintMeta{}, "da", nil); err == nil {
+		if _, err := finish([]byte(data), printpage.Meta{}, "da", nil); err == nil {
 			t.Errorf("%q: no error", data)
 		}
 	}

@@ -9,9 +9,8 @@ import (
 	"bytes"
 	"fmt"
 	"regexp"
+	"report/internal/printpage"
 	"slices"
-
-	"report/internal/render"
 )
 
 // nodeID is the id Chromium gives each element of the structure tree: the
@@ -28,7 +27,7 @@ var nodeID = regexp.MustCompile(`\(node(\d{8})\)`)
 // content, the margins' running heads and page numbers above all, become
 // artifacts (see markArtifacts). An outline title that is one of headings
 // but for its spaces gets the heading's own words back (see fixTitle).
-func finish(data []byte, meta render.PrintMeta, lang string, headings []string) ([]byte, error) {
+func finish(data []byte, meta printpage.Meta, lang string, headings []string) ([]byte, error) {
 	f, err := parse(data)
 	if err != nil {
 		return nil, err

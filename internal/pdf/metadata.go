@@ -8,15 +8,14 @@ import (
 	"encoding/hex"
 	"encoding/xml"
 	"fmt"
+	"report/internal/printpage"
 	"strings"
 	"unicode/utf16"
-
-	"report/internal/render"
 )
 
 // infoDict is the document information dictionary, with both of its dates
 // the edition's date, with no more than its file knows ("D:2016"), or none.
-func infoDict(meta render.PrintMeta, creator, producer string) string {
+func infoDict(meta printpage.Meta, creator, producer string) string {
 	var b strings.Builder
 	b.WriteString("<<")
 	fmt.Fprintf(&b, "/Title %s\n", textString(meta.Title))
@@ -49,7 +48,7 @@ func textString(s string) string {
 // xmpPacket is the document's metadata as XMP, which PDF/UA asks for
 // (dc:title above all); it names no conformance this program has not
 // checked.
-func xmpPacket(meta render.PrintMeta, creator, producer, lang string) string {
+func xmpPacket(meta printpage.Meta, creator, producer, lang string) string {
 	esc := func(s string) string {
 		var b strings.Builder
 		xml.EscapeText(&b, []byte(s))

@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"report/internal/printpage"
 	"report/internal/render"
 )
 
@@ -19,7 +20,7 @@ import (
 type Result struct {
 	PDF    []byte
 	Print  []render.File // the print page and its stylesheet, as printed the last time
-	Digest string        // render.Plan.PrintDigest of what was printed
+	Digest string        // printpage.Digest of what was printed
 	Loaded []string      // the site's files the browser loaded, sorted
 	Pages  int
 	Prints int // how many times the page was printed until its contents' page numbers held
@@ -35,12 +36,12 @@ const maxPrints = 4
 // Make prints one print of the planned site, an edition in one language,
 // with the browser at chromium. The PDF declares the print's language in
 // its metadata; Chromium takes the catalog's from the page's lang.
-func Make(ctx context.Context, plan *render.Plan, pr render.Print, chromium string) (*Result, error) {
-	meta, err := plan.PrintMeta(pr)
+func Make(ctx context.Context, plan *render.Plan, pr printpage.Print, chromium string) (*Result, error) {
+	meta, err := printpage.MetaOf(plan, pr)
 	if err != nil {
 		return nil, err
 	}
-	files, err := plan.PrintPage(pr, nil)
+	files, err := printpage.Page(plan, pr, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -65,7 +66,7 @@ func Make(ctx context.Context, plan *render.Plan, pr render.Print, chromium stri
 		return nil, err
 	}
 	res.Print, res.Loaded = files, srv.loadedFiles()
-	if res.Digest, err = plan.PrintDigest(pr, res.Loaded); err != nil {
+	if res.Digest, err = printpage.Digest(plan, pr, res.Loaded); err != nil {
 		return nil, err
 	}
 	if res.PDF, err = finish(raw, meta, pr.Lang, headings(files)); err != nil {
@@ -82,7 +83,7 @@ type printing struct {
 	tab      context.Context
 	srv      *server
 	plan     *render.Plan
-	print    render.Print
+	print    printpage.Print
 	chromium string
 }
 
@@ -117,7 +118,7 @@ func (p *printing) untilNumbersHold(files []render.File, res *Result) ([]byte, [
 			return nil, nil, fmt.Errorf("the contents' page numbers still moved after %d prints", maxPrints)
 		}
 		numbers = dests
-		if files, err = p.plan.PrintPage(p.print, numbers); err != nil {
+		if files, err = printpage.Page(p.plan, p.print, numbers); err != nil {
 			return nil, nil, err
 		}
 		p.srv.setPrint(files)
@@ -139,8 +140,8 @@ func sameNumbers(a, b map[string]int) bool {
 
 // Write writes an edition's PDF, what it was made from, and its print page
 // into dir, report-pdf's folder, where `report build --pdf dir` finds them
-// (see render.Plan.AddPDFs).
-func (res *Result) Write(dir string, pr render.Print) error {
+// (see printpage.AddPDFs).
+func (res *Result) Write(dir string, pr printpage.Print) error {
 	files := map[string][]byte{
 		pr.PDFPath():    res.PDF,
 		pr.DigestPath(): []byte(res.Digest + "\n" + strings.Join(res.Loaded, "\n") + "\n"),

@@ -38,6 +38,7 @@ import (
 	"report/internal/diag"
 	"report/internal/diskfs"
 	"report/internal/outdir"
+	"report/internal/printpage"
 	"report/internal/render"
 	"report/internal/site"
 	"report/internal/timing"
@@ -53,7 +54,7 @@ type Options struct {
 	AllowDrafts bool
 	// PDFDir is the folder report-pdf wrote the editions' PDFs to; when
 	// set, each edition's PDF is published and its front page links to it
-	// (see render.Plan.AddPDFs).
+	// (see printpage.AddPDFs).
 	PDFDir string
 	// Publishing refuses a site that is not ready for readers (see
 	// site.Options.Publishing).
@@ -142,7 +143,7 @@ func Prepare(fsys fs.FS, opts Options) (*render.Plan, []*diag.Problem, error) {
 	}
 	plan, err := r.Plan(fsys)
 	if err == nil && opts.PDFDir != "" {
-		err = plan.AddPDFs(os.DirFS(opts.PDFDir), opts.PDFDir)
+		err = printpage.AddPDFs(plan, os.DirFS(opts.PDFDir), opts.PDFDir)
 	}
 	if err == nil {
 		err = addCMS(plan, s, opts.CMSDir)

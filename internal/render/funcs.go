@@ -51,9 +51,7 @@ func (r *Renderer) funcs() template.FuncMap {
 			d, ok := page.(*PageData)
 			return !ok || d.Chart != "" || strings.Contains(string(d.Content), `<figure class="chart"`) // the print page has them all
 		},
-		// webName is a web address as a reader reads it: "ufm.dk" for
-		// https://ufm.dk/.
-		"webName": webName,
+		"webName": WebName,
 		// unitAfter is a metric's unit in brackets, to follow its name,
 		// unless the name already ends with it: "… i klyngerne (årsværk)".
 		"unitAfter": func(name, unit string) string {
@@ -77,4 +75,12 @@ func (r *Renderer) url(p string) string {
 		return r.assetBase + r.assetURL(p)
 	}
 	return r.basePath + p
+}
+
+// WebName is a web address as a reader reads and types it: without its
+// scheme, "www." and a closing "/": "ufm.dk", "example.org/a/b".
+func WebName(u string) string {
+	u = strings.TrimSpace(u)
+	u = strings.TrimPrefix(strings.TrimPrefix(u, "https://"), "http://")
+	return strings.TrimSuffix(strings.TrimPrefix(u, "www."), "/")
 }

@@ -46,22 +46,13 @@ func (r *Renderer) hostFiles(pages []job) []File {
 func (r *Renderer) feed() []byte {
 	return hostfiles.AtomFeed(hostfiles.Feed{
 		Lang: r.lang.Code, Self: r.abs(urls.Feed), Home: r.abs(""),
-		Title: r.lang.Tf("feed.title", r.site.Data.Site.Title), Author: r.publisher(), URL: r.abs,
+		Title: r.lang.Tf("feed.title", r.site.Data.Site.Title), Author: r.Publisher(), URL: r.abs,
 	}, r.site.Editions)
 }
 
 // abs is the absolute address of a path of the renderer's language.
 func (r *Renderer) abs(p string) string {
 	return r.origin + r.basePath + strings.TrimPrefix(p, "/")
-}
-
-// publisher is who the site names as its author: the publisher, or the
-// site's title where data/site.toml names none (a test site).
-func (r *Renderer) publisher() string {
-	if p := r.site.Data.Site.Publisher; p != "" {
-		return p
-	}
-	return r.site.Data.Site.Title
 }
 
 // redirects writes _redirects for the site's languages.

@@ -40,7 +40,7 @@ type PageData struct {
 	Fields       []site.FieldClusters
 	Themes       []site.ThemeCases
 	KeyFigures   []site.KeyFigure
-	PDF          *PDFLink // the edition's PDF, on its front page when the build publishes one (see Plan.AddPDFs)
+	PDF          *PDFLink // the edition's PDF, on its front page when the build publishes one (see printpage.AddPDFs)
 
 	Metric  *data.Metric
 	History []HistoryRow
@@ -57,6 +57,18 @@ type PageData struct {
 
 	lang *lang.Lang // the page's language, for DocTitle
 }
+
+// PDFLink is an edition front page's link to its PDF in the page's
+// language.
+type PDFLink struct {
+	URL string // where the PDF is published, below the language's folder
+	// Size is what the link says after edition.pdf's comma: the file's
+	// size, "2,1 MB".
+	Size string
+}
+
+// pageData is the page's data, also where a type embeds it.
+func (d *PageData) pageData() *PageData { return d }
 
 // Version is a page in one language.
 type Version struct {
@@ -198,7 +210,7 @@ func (r *Renderer) chapterJobs(e *site.Edition) []job {
 	var jobs []job
 	for i, ch := range e.Chapters {
 		d := r.page("chapter", e, ch.Title, ch.URL)
-		d.Page, d.Description, d.TOC, d.Draft = ch, ch.Summary, sections(ch.Body), ch.Draft
+		d.Page, d.Description, d.TOC, d.Draft = ch, ch.Summary, Sections(ch.Body), ch.Draft
 		d.Breadcrumbs = r.editionCrumbs(e)
 		if i > 0 {
 			d.Prev = e.Chapters[i-1]
@@ -251,20 +263,6 @@ func (r *Renderer) clusterJobs(e *site.Edition) []job {
 
 func (r *Renderer) page(kind string, e *site.Edition, title, url string) *PageData {
 	return &PageData{Kind: kind, Site: r.site, Edition: e, Title: title, URL: url, lang: r.lang}
-}
-
-// sections are the headings a chapter's table of contents lists.
-func sections(d *markdown.Doc) []markdown.Heading {
-	if d == nil {
-		return nil
-	}
-	var out []markdown.Heading
-	for _, h := range d.Headings {
-		if h.Level == 2 {
-			out = append(out, h)
-		}
-	}
-	return out
 }
 
 // siteWideJob is a page about the whole site, the search page or the

@@ -9,13 +9,13 @@ package render
 // A map, so that encoding/json writes its keys sorted: the same page gives
 // the same bytes.
 func (r *Renderer) structuredData(page any) map[string]any {
-	d, ok := page.(*PageData)
-	if p, isPrint := page.(*PrintData); isPrint {
-		d, ok = p.PageData, true
-	}
+	// A page of the site, or a page that embeds one's data, as the print
+	// page does.
+	p, ok := page.(interface{ pageData() *PageData })
 	if !ok {
 		return nil
 	}
+	d := p.pageData()
 	kind := "WebPage"
 	switch d.Kind {
 	case "edition":

@@ -1,4 +1,4 @@
-package render
+package printpage
 
 // The editions' PDFs, printed by report-pdf and published by the build:
 // each is published only when its digest shows it was made from the
@@ -12,80 +12,57 @@ import (
 	"io/fs"
 	"path"
 	"slices"
-	"strconv"
 	"strings"
 
 	"report/internal/diag"
 	"report/internal/lang"
+	"report/internal/render"
 	"report/internal/site"
 	"report/internal/urls"
 )
 
-// PDFLink is the edition front page's link to its PDF in the page's
-// language (see linkPDF).
-type PDFLink struct {
-	URL string // Print.PDFPath
-	// Size is what the link says after edition.pdf's comma: the file's
-	// size, "2,1 MB".
-	Size string
-}
-
-// FileSize writes a file's size as Danish readers read it: "2,1 MB",
-// "850 kB" (powers of 1000, as file managers show them). It is for
-// report-pdf's line of what it wrote; a page writes a size in its own
-// language (see fileSize).
-func FileSize(n int64) string {
+// FileSize writes a file's size as readers of the language read it, its
+// unit from the table (pdf.megabytes, pdf.kilobytes, pdf.bytes): "2,1 MB",
+// "2.1 MB", "850 kB" (powers of 1000, as file managers show them).
+func FileSize(l *lang.Lang, n int64) string {
 	switch {
 	case n >= 1_000_000:
-		return lang.Danish.Number(float64(n)/1e6, 1) + " MB"
+		return l.Tf("pdf.megabytes", l.Number(float64(n)/1e6, 1))
 	case n >= 1000:
-		return lang.Danish.Number(float64(n)/1e3, 0) + " kB"
+		return l.Tf("pdf.kilobytes", l.Number(float64(n)/1e3, 0))
 	}
-	return strconv.FormatInt(n, 10) + " byte"
-}
-
-// fileSize writes a file's size as readers of the renderer's language
-// read it, its unit from the table (pdf.megabytes, pdf.kilobytes,
-// pdf.bytes): "2,1 MB", "2.1 MB", "850 kB".
-func (r *Renderer) fileSize(n int64) string {
-	switch {
-	case n >= 1_000_000:
-		return r.lang.Tf("pdf.megabytes", r.lang.Number(float64(n)/1e6, 1))
-	case n >= 1000:
-		return r.lang.Tf("pdf.kilobytes", r.lang.Number(float64(n)/1e3, 0))
-	}
-	return r.lang.Tf("pdf.bytes", r.lang.Number(float64(n), 0))
+	return l.Tf("pdf.bytes", l.Number(float64(n), 0))
 }
 
 // linkPDF links the edition's front page in the print's language to its
 // PDF, of size bytes.
-func (p *Plan) linkPDF(pr Print, size int64) {
-	front, ok := p.pages[pr.prefix+urls.Edition(pr.Year)+"index.html"]
+func linkPDF(p *render.Plan, pr Print, size int64) {
+	front, r, ok := p.Page(pr.prefix + urls.Edition(pr.Year) + "index.html")
 	if !ok {
 		return
 	}
-	front.data.PDF = &PDFLink{URL: pr.PDFPath(), Size: front.r.fileSize(size)}
+	front.PDF = &render.PDFLink{URL: pr.PDFPath(), Size: FileSize(r.Lang(), size)}
 }
 
-// PrintDigest is a digest of everything an edition's PDF is made from: the
+// Digest is a digest of everything an edition's PDF is made from: the
 // print page and its stylesheet, rendered without page numbers, and the
 // files of the site they load (loaded: their paths in the site, as
 // report-pdf saw the browser ask for them). report-pdf records it beside the PDF, and a build that
 // publishes the PDF compares it with the site it builds, so that a PDF made
 // before the content changed is not published as the edition's.
-func (p *Plan) PrintDigest(pr Print, loaded []string) (string, error) {
-	print, err := p.PrintPage(pr, nil)
+func Digest(p *render.Plan, pr Print, loaded []string) (string, error) {
+	page, err := Page(p, pr, nil)
 	if err != nil {
 		return "", err
 	}
 	h := sha256.New()
-	for _, f := range print {
+	for _, f := range page {
 		fmt.Fprintf(h, "%s %d\n", f.Path, len(f.Data))
 		h.Write(f.Data)
 	}
 	for _, l := range loaded {
 		rel := strings.TrimPrefix(path.Clean("/"+l), "/")
-		if slices.ContainsFunc(print, func(f File) bool { return f.Path == rel }) {
+		if slices.ContainsFunc(page, func(f render.File) bool { return f.Path == rel }) {
 			continue
 		}
 		data, ok, err := p.File(rel)
@@ -107,9 +84,9 @@ func (p *Plan) PrintDigest(pr Print, loaded []string) (string, error) {
 // its PDF in that language, with its size. It fails, naming what to do,
 // when a print has no PDF there, or one made from other content than the
 // site's now.
-func (p *Plan) AddPDFs(dir fs.FS, where string) error {
+func AddPDFs(p *render.Plan, dir fs.FS, where string) error {
 	problems := &diag.List{}
-	for _, pr := range p.Prints() {
+	for _, pr := range Prints(p) {
 		pdf, digest := pr.PDFPath(), pr.DigestPath()
 		shown := path.Join(where, pdf)
 		info, err := fs.Stat(dir, pdf)
@@ -127,7 +104,7 @@ func (p *Plan) AddPDFs(dir fs.FS, where string) error {
 			continue
 		}
 		lines := strings.Split(strings.TrimSpace(string(record)), "\n")
-		now, err := p.PrintDigest(pr, lines[1:])
+		now, err := Digest(p, pr, lines[1:])
 		if err != nil {
 			problems.Errorf(shown, 0, 0, "%v", err)
 			continue
@@ -141,14 +118,11 @@ func (p *Plan) AddPDFs(dir fs.FS, where string) error {
 			problems.Errorf(shown, 0, 0, "cannot read the PDF: %v", err)
 			continue
 		}
-		if p.Has(pdf) {
-			problems.Errorf(shown, 0, 0, "the site already has a file %s; rename that file, the edition's PDF is published there", pdf)
+		if err := p.Publish(pdf, data); err != nil {
+			problems.Errorf(shown, 0, 0, "%v; rename that file, the edition's PDF is published there", err)
 			continue
 		}
-		p.files[pdf] = data
-		i, _ := slices.BinarySearch(p.paths, pdf)
-		p.paths = slices.Insert(p.paths, i, pdf)
-		p.linkPDF(pr, int64(len(data)))
+		linkPDF(p, pr, int64(len(data)))
 	}
 	return problems.Err()
 }

@@ -1,37 +1,39 @@
-package render
-
-// The print edition: an edition's foreword, chapters, case stories and
-// cluster directory on one page, the page the edition's PDF is printed from
-// (see cmd/report-pdf). It is never published: a whole edition on one page
-// is far above the site's page budget, and it would repeat every page's
-// text to search engines and to the site's search. Each part is the "main"
-// template of the page it comes from, rendered as the site renders it, so
-// that the PDF says what the site says; its ids are prefixed with the
+// Package printpage makes an edition's print page: its foreword,
+// chapters, case stories and cluster directory on one page, the page the
+// edition's PDF is printed from (see cmd/report-pdf and package pdf). It
+// is never published: a whole edition on one page is far above the site's
+// page budget, and it would repeat every page's text to search engines
+// and to the site's search. Each part is the "main" template of the page
+// it comes from, rendered as the site renders it (render.Plan.RenderMain),
+// so that the PDF says what the site says; its ids are prefixed with the
 // part's id, so that anchors of different chapters cannot collide, and its
 // links lead to the part they name inside the document, or to the site.
 //
-// This file is what report-pdf asks for: the page, numbered, and the PDF's
-// document information. printparts.go gathers the parts, printhtml.go
-// makes a page's HTML a part, printstyles.go writes the running heads, and
-// pdfs.go publishes the PDFs printed from the page.
+// The package also ties a PDF to its sources: the digest of what it was
+// printed from, which report-pdf records beside the PDF, and AddPDFs,
+// which publishes a PDF only while the digest still holds.
+//
+// print.go is what report-pdf asks for: the page, numbered, and the PDF's
+// document information; parts.go gathers the parts, rewrite.go makes a
+// page's HTML a part, styles.go writes the running heads, and pdfs.go
+// publishes the PDFs printed from the page.
+package printpage
 
 import (
 	"bytes"
 	"fmt"
 	"html/template"
-	"io/fs"
 	"strconv"
-	"strings"
 
 	"report/internal/data"
-	"report/internal/diag"
+	"report/internal/render"
 	"report/internal/site"
 	"report/internal/urls"
 )
 
 // printTemplate draws the print edition inside base.html. It lives in a
 // folder of its own: the files directly in layouts/ are the published
-// pages' (see Kinds).
+// pages' (see render.Kinds).
 const printTemplate = "print/edition.html"
 
 // Print is one PDF that report-pdf prints: an edition in one of the
@@ -63,12 +65,13 @@ func (pr Print) String() string { return fmt.Sprintf("edition %d (%s)", pr.Year,
 
 // Prints lists the PDFs report-pdf prints: each edition's, oldest first,
 // in Danish, then in each other language that has its front page.
-func (p *Plan) Prints() []Print {
+func Prints(p *render.Plan) []Print {
 	var out []Print
-	for _, e := range p.r.site.Editions {
-		for _, r := range append([]*Renderer{p.r}, p.r.versions...) {
-			if front, ok := p.pages[r.prefix+urls.Edition(e.Year)+"index.html"]; ok && front.r == r {
-				out = append(out, Print{Year: e.Year, Lang: r.lang.Code, prefix: r.prefix})
+	languages := p.Languages()
+	for _, e := range languages[0].Site().Editions {
+		for _, r := range languages {
+			if _, of, ok := p.Page(r.Prefix() + urls.Edition(e.Year) + "index.html"); ok && of == r {
+				out = append(out, Print{Year: e.Year, Lang: r.Lang().Code, prefix: r.Prefix()})
 			}
 		}
 	}
@@ -77,12 +80,12 @@ func (p *Plan) Prints() []Print {
 
 // printer is the renderer of the print's language, and the edition as
 // that language has it.
-func (p *Plan) printer(pr Print) (*Renderer, *site.Edition, error) {
-	for _, r := range append([]*Renderer{p.r}, p.r.versions...) {
-		if r.prefix != pr.prefix || r.lang.Code != pr.Lang {
+func printer(p *render.Plan, pr Print) (*render.Renderer, *site.Edition, error) {
+	for _, r := range p.Languages() {
+		if r.Prefix() != pr.prefix || r.Lang().Code != pr.Lang {
 			continue
 		}
-		for _, e := range r.site.Editions {
+		for _, e := range r.Site().Editions {
 			if e.Year == pr.Year {
 				return r, e, nil
 			}
@@ -91,72 +94,72 @@ func (p *Plan) printer(pr Print) (*Renderer, *site.Edition, error) {
 	return nil, nil, fmt.Errorf("the site has no %s", pr)
 }
 
-// PrintData is what the print template receives: the page's data, as every
+// Data is what the print template receives: the page's data, as every
 // page has it, and the parts of the document in order.
-type PrintData struct {
-	*PageData
-	Parts  []*PrintPart
-	Styles string // PrintStyles
+type Data struct {
+	*render.PageData
+	Parts  []*Part
+	Styles string // Print.Styles
 	Author string // the publisher, or the site's title when it names none
 	Date   string // the edition's day of publication, written out, when its file gives it
 }
 
-// PrintPart is a part of the print edition: the foreword, a chapter, the
+// Part is a part of the print edition: the foreword, a chapter, the
 // case stories (with each story a part below it) or the cluster directory.
-type PrintPart struct {
+type Part struct {
 	ID       string // the part's anchor; its elements' ids start with ID + "--"
 	Kind     string // "forord", "chapter", "cases", "case", "clusters"
 	Title    string
 	Head     string // the running head of its pages
 	Sheet    int    // the number of its named page in the stylesheet
 	PageNo   string // its page in the PDF, for the table of contents
-	Sections []*PrintSection
+	Sections []*Section
 	Body     template.HTML
-	Parts    []*PrintPart
+	Parts    []*Part
 }
 
-// PrintSection is a section of a chapter, listed in the table of contents.
-type PrintSection struct {
+// Section is a section of a chapter, listed in the table of contents.
+type Section struct {
 	ID, Title, PageNo string
 }
 
-// PrintPage renders the print edition of the edition year: its page and
-// its stylesheet, at PrintURL and PrintStyles. pages gives the PDF page of
+// Page renders a print's page and its stylesheet, at Print.URL and
+// Print.Styles. pages gives the PDF page of
 // each part and section id, for the table of contents; without it, the
 // contents list no page numbers. It fails when a template fails, and when
 // the assembled page would have two elements with one id or a link to an
 // id it does not have.
-func (p *Plan) PrintPage(pr Print, pages map[string]int) ([]File, error) {
-	r, e, err := p.printer(pr)
+func Page(p *render.Plan, pr Print, pages map[string]int) ([]render.File, error) {
+	r, e, err := printer(p, pr)
 	if err != nil {
 		return nil, err
 	}
-	set, err := p.printTemplates(r)
+	set, err := p.Templates(r, printTemplate)
 	if err != nil {
 		return nil, err
 	}
-	d, err := p.printData(r, e, pr)
+	d, err := assemble(p, r, e, pr)
 	if err != nil {
 		return nil, err
 	}
 	d.numberPages(pages)
 	var b bytes.Buffer
 	if err := set.ExecuteTemplate(&b, "base.html", d); err != nil {
-		return nil, &diag.Errors{Problems: []*diag.Problem{templateProblem(err)}}
+		return nil, render.TemplateError(err)
 	}
 	if err := checkAnchors(b.String()); err != nil {
 		return nil, fmt.Errorf("the print page of %s: %w", pr, err)
 	}
-	return []File{
+	return []render.File{
 		{Path: pr.URL() + "index.html", Data: b.Bytes()},
-		{Path: pr.Styles(), Data: r.printStyles(d)},
+		{Path: pr.Styles(), Data: runningHeads(r.Lang(), d)},
 	}, nil
 }
 
 // numberPages gives every entry of the table of contents its page in the
 // PDF, which only printing the page tells (package pdf prints it again
 // until the numbers hold); an id that pages does not name gets none.
-func (d *PrintData) numberPages(pages map[string]int) {
+func (d *Data) numberPages(pages map[string]int) {
 	number := func(id string) string {
 		if n, ok := pages[id]; ok {
 			return strconv.Itoa(n)
@@ -174,49 +177,21 @@ func (d *PrintData) numberPages(pages map[string]int) {
 	}
 }
 
-// printTemplates parses base.html, the partials and the print template into
-// a set of their own. It is parsed when asked for, not with the published
-// pages' templates, since most builds make no PDF.
-func (p *Plan) printTemplates(r *Renderer) (*template.Template, error) {
-	problems := &diag.List{}
-	set := template.New("layouts").Funcs(r.funcs()).Option("missingkey=error")
-	names := []string{"base.html"}
-	entries, err := fs.ReadDir(p.fsys, layoutsDir)
-	if err != nil {
-		return nil, err
-	}
-	for _, e := range entries {
-		if strings.HasPrefix(e.Name(), "_") && strings.HasSuffix(e.Name(), ".html") {
-			names = append(names, e.Name())
-		}
-	}
-	for _, name := range append(names, printTemplate) {
-		if !parseFile(set, p.fsys, name, problems) {
-			break
-		}
-	}
-	return set, problems.Err()
-}
-
-// PrintMeta is what an edition's PDF says of itself in its document
+// Meta is what an edition's PDF says of itself in its document
 // information: the print page's title, author and description, and the
 // edition's day of publication (January 1st of its year when its file
 // gives none), which stands for the PDF's dates, so that no clock time
 // reaches the file.
-type PrintMeta struct {
+type Meta struct {
 	Title, Author, Subject string
 	Date                   data.PubDate // none in a site that is not published
 }
 
-// PrintMeta returns the document information of a print's PDF.
-func (p *Plan) PrintMeta(pr Print) (PrintMeta, error) {
-	r, e, err := p.printer(pr)
+// MetaOf returns the document information of a print's PDF.
+func MetaOf(p *render.Plan, pr Print) (Meta, error) {
+	r, e, err := printer(p, pr)
 	if err != nil {
-		return PrintMeta{}, err
+		return Meta{}, err
 	}
-	d, err := p.printData(r, e, pr)
-	if err != nil {
-		return PrintMeta{}, err
-	}
-	return PrintMeta{Title: r.lang.Tf("page.title", e.Title, e.Subtitle), Author: d.Author, Subject: e.Description, Date: e.Published}, nil
+	return Meta{Title: r.Lang().Tf("page.title", e.Title, e.Subtitle), Author: r.Publisher(), Subject: e.Description, Date: e.Published}, nil
 }

@@ -1,4 +1,4 @@
-package render_test
+package shipped_test
 
 import (
 	"path/filepath"
@@ -10,6 +10,7 @@ import (
 	"report/internal/data"
 	"report/internal/diag"
 	"report/internal/pipeline"
+	"report/internal/printpage"
 	"report/internal/render"
 	"report/internal/sitetest"
 )
@@ -36,8 +37,8 @@ func shippedEditions(t *testing.T) ([]int, *data.Edition) {
 func madePDFs(t *testing.T, plan *render.Plan) fstest.MapFS {
 	t.Helper()
 	dir := fstest.MapFS{}
-	for _, pr := range plan.Prints() {
-		digest, err := plan.PrintDigest(pr, nil)
+	for _, pr := range printpage.Prints(plan) {
+		digest, err := printpage.Digest(plan, pr, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -48,15 +49,15 @@ func madePDFs(t *testing.T, plan *render.Plan) fstest.MapFS {
 }
 
 // printOf is the plan's print of edition year in language code.
-func printOf(t *testing.T, plan *render.Plan, year int, code string) render.Print {
+func printOf(t *testing.T, plan *render.Plan, year int, code string) printpage.Print {
 	t.Helper()
-	for _, pr := range plan.Prints() {
+	for _, pr := range printpage.Prints(plan) {
 		if pr.Year == year && pr.Lang == code {
 			return pr
 		}
 	}
 	t.Fatalf("the plan prints no edition %d in %s", year, code)
-	return render.Print{}
+	return printpage.Print{}
 }
 
 func shippedPlan(t *testing.T, baseURL string) *render.Plan {
@@ -73,7 +74,7 @@ func shippedPlan(t *testing.T, baseURL string) *render.Plan {
 // leading into the document or to the published site.
 func TestPrintPage(t *testing.T) {
 	plan := shippedPlan(t, "https://example.org/rapport/")
-	files, err := plan.PrintPage(printOf(t, plan, 2016, "da"), map[string]int{"hvem-er-de": 7, "case-konkurrenter-brander-sig-sammen": 34})
+	files, err := printpage.Page(plan, printOf(t, plan, 2016, "da"), map[string]int{"hvem-er-de": 7, "case-konkurrenter-brander-sig-sammen": 34})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -137,7 +138,7 @@ func TestPrintPage(t *testing.T) {
 // page was printed from.
 func TestPrintPageNoHost(t *testing.T) {
 	plan := shippedPlan(t, "/")
-	files, err := plan.PrintPage(printOf(t, plan, 2016, "da"), nil)
+	files, err := printpage.Page(plan, printOf(t, plan, 2016, "da"), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -163,7 +164,7 @@ func TestAddPDFs(t *testing.T) {
 	dir := madePDFs(t, plan)
 	da := printOf(t, plan, 2016, "da")
 	pdf, digest := string(dir[da.PDFPath()].Data), strings.TrimSpace(string(dir[da.DigestPath()].Data))
-	if err := plan.AddPDFs(dir, "pdf"); err != nil {
+	if err := printpage.AddPDFs(plan, dir, "pdf"); err != nil {
 		t.Fatal(err)
 	}
 	front, _, err := plan.File("2016/index.html")
@@ -187,20 +188,27 @@ func TestAddPDFs(t *testing.T) {
 
 	stale := madePDFs(t, plan)
 	stale[da.DigestPath()] = &fstest.MapFile{Data: []byte(digest + "\n" + strings.Join(loaded, "\n"))}
-	err = shippedPlan(t, "/").AddPDFs(stale, "pdf")
+	err = printpage.AddPDFs(shippedPlan(t, "/"), stale, "pdf")
 	if err == nil || !strings.Contains(err.Error(), "made from other content") {
 		t.Errorf("a PDF made from other styles: %v", err)
 	}
-	err = shippedPlan(t, "/").AddPDFs(fstest.MapFS{}, filepath.Join("x", "pdf"))
+	err = printpage.AddPDFs(shippedPlan(t, "/"), fstest.MapFS{}, filepath.Join("x", "pdf"))
 	if err == nil || !strings.Contains(err.Error(), "no PDF of edition 2016 (da)") {
 		t.Errorf("no PDF: %v", err)
 	}
 }
 
+// TestFileSize writes sizes in each language's words (i18n/*.toml).
 func TestFileSize(t *testing.T) {
-	for n, want := range map[int64]string{2_149_000: "2,1 MB", 560_458: "560 kB", 999: "999 byte", 1_000_000: "1,0 MB"} {
-		if got := render.FileSize(n); got != want {
-			t.Errorf("FileSize(%d) = %q, want %q", n, got, want)
+	languages := shippedPlan(t, "/").Languages()
+	for _, c := range []struct {
+		lang int
+		n    int64
+		want string
+	}{{0, 2_149_000, "2,1 MB"}, {0, 560_458, "560 kB"}, {0, 999, "999 byte"}, {0, 1_000_000, "1,0 MB"}, {1, 2_149_000, "2.1 MB"}, {1, 999, "999 bytes"}} {
+		l := languages[c.lang].Lang()
+		if got := printpage.FileSize(l, c.n); got != c.want {
+			t.Errorf("FileSize(%s, %d) = %q, want %q", l.Code, c.n, got, c.want)
 		}
 	}
 }

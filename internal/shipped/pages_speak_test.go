@@ -1,4 +1,4 @@
-package render_test
+package shipped_test
 
 import (
 	"html"
@@ -9,6 +9,7 @@ import (
 	"testing/fstest"
 
 	"report/internal/pipeline"
+	"report/internal/printpage"
 	"report/internal/sitetest"
 )
 
@@ -57,7 +58,7 @@ func TestPagesSpeakTheirLanguage(t *testing.T) {
 	if err != nil {
 		t.Fatalf("the shipped site does not build: %v", err)
 	}
-	if err := plan.AddPDFs(madePDFs(t, plan), "pdf"); err != nil {
+	if err := printpage.AddPDFs(plan, madePDFs(t, plan), "pdf"); err != nil {
 		t.Fatal(err)
 	}
 	// The pages of the whole site (search, privacy) are titled after the

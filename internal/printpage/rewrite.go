@@ -1,4 +1,4 @@
-package render
+package printpage
 
 // The HTML of a page made into a part of the print page: one document
 // holds every page of an edition, so ids that each page may use alone must
@@ -11,6 +11,7 @@ import (
 	"html"
 	"net/url"
 	"regexp"
+	"report/internal/render"
 	"slices"
 	"strconv"
 	"strings"
@@ -141,12 +142,12 @@ func printAddresses(s, site string) string {
 	for _, m := range webLink.FindAllStringSubmatchIndex(s, -1) {
 		href := html.UnescapeString(s[m[2]:m[3]])
 		words := html.UnescapeString(anyTag.ReplaceAllString(s[m[4]:m[5]], ""))
-		if inTable(m[0]) || webName(words) == webName(href) || strings.HasPrefix(href, site) && strings.Contains(site, "://") {
+		if inTable(m[0]) || render.WebName(words) == render.WebName(href) || strings.HasPrefix(href, site) && strings.Contains(site, "://") {
 			continue
 		}
 		b.WriteString(s[last:m[1]])
 		b.WriteString(` <span class="print-url">(`)
-		name := webName(href)
+		name := render.WebName(href)
 		for len(name) > 0 {
 			piece, rest, found := strings.Cut(name, "/")
 			if found {
@@ -163,14 +164,6 @@ func printAddresses(s, site string) string {
 	}
 	b.WriteString(s[last:])
 	return b.String()
-}
-
-// webName is a web address as a reader reads and types it: without its
-// scheme, "www." and a closing "/": "ufm.dk", "example.org/a/b".
-func webName(u string) string {
-	u = strings.TrimSpace(u)
-	u = strings.TrimPrefix(strings.TrimPrefix(u, "https://"), "http://")
-	return strings.TrimSuffix(strings.TrimPrefix(u, "www."), "/")
 }
 
 // dropDeadDownloads takes download off the links rewriteRefs left without
