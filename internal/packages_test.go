@@ -69,6 +69,7 @@ var libraries = map[string]string{
 	"golang.org/x/text":                "danish",
 	"golang.org/x/sys":                 "outdir",
 	"github.com/tdewolff/minify/v2":    "render",
+	"github.com/tdewolff/parse/v2":     "render",
 }
 
 // TestPackageImports holds every package of internal/ to its line in the

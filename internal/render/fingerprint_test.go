@@ -79,7 +79,7 @@ c { background: url(../2016/kort.pdf); }
 	if ok || msgs == nil {
 		t.Fatal("references that lead nowhere pass")
 	}
-	for _, want := range []string{`static/css/a.css:2: error: "../img/mangler.png" leads to no file`, `static/css/a.css:3: error: "../../../etc/passwd" leads to no file`} {
+	for _, want := range []string{`static/css/a.css:2:21: error: "../img/mangler.png" leads to no file`, `static/css/a.css:3:21: error: "../../../etc/passwd" leads to no file`} {
 		if !strings.Contains(msgs.Error(), want) {
 			t.Errorf("missing %q in\n%v", want, msgs)
 		}

@@ -16,6 +16,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"text/template/parse"
 
 	"report/internal/diag"
 )
@@ -97,6 +98,10 @@ var templateLocation = regexp.MustCompile(`template: ([^:\s]+):(\d+)(?::(\d+))?:
 
 // templateProblem turns a template error into a positioned problem.
 func templateProblem(err error) *diag.Problem {
+	var escaping *template.Error
+	if errors.As(err, &escaping) {
+		return escapingProblem(escaping)
+	}
 	msg := err.Error()
 	m := templateLocation.FindStringSubmatch(msg)
 	if m == nil {
@@ -110,6 +115,55 @@ func templateProblem(err error) *diag.Problem {
 		rest = inner[4]
 	}
 	return &diag.Problem{Path: path.Join(layoutsDir, m[1]), Line: line, Col: col, Msg: "template: " + rest}
+}
+
+// escapingProblem places an error html/template found escaping a template
+// at its first execution. The error's Name is the template executed
+// (base.html, say), not the file at fault; the node it names, when it
+// names one, knows the file it was parsed from and its line there.
+func escapingProblem(e *template.Error) *diag.Problem {
+	p := &diag.Problem{Path: layoutsDir, Msg: "template: " + e.Description, Cause: e}
+	if e.Node != nil {
+		loc, _ := (*parse.Tree)(nil).ErrorContext(e.Node)
+		if name, line, col, ok := parseLocation(loc); ok {
+			p.Path, p.Line, p.Col = path.Join(layoutsDir, name), line, col
+			return p
+		}
+	}
+	// Without a node (a template that ends inside a tag or a string, a
+	// text html/template cannot read) only the executed template is
+	// known: a file, or a {{define}}d one whose file is not.
+	switch {
+	case strings.HasSuffix(e.Name, ".html"):
+		p.Path, p.Line = path.Join(layoutsDir, e.Name), e.Line
+	case e.Name != "":
+		p.Msg = fmt.Sprintf("template %q: %s", e.Name, e.Description)
+	}
+	return p
+}
+
+// parseLocation reads the "name:line:col" of text/template's ErrorContext
+// from the right, where the numbers are: a colon in the name stays in it.
+func parseLocation(loc string) (name string, line, col int, ok bool) {
+	rest, c, found := cutLast(loc, ":")
+	if !found {
+		return "", 0, 0, false
+	}
+	name, l, found := cutLast(rest, ":")
+	if !found || name == "" {
+		return "", 0, 0, false
+	}
+	line, err1 := strconv.Atoi(l)
+	col, err2 := strconv.Atoi(c)
+	return name, line, col, err1 == nil && err2 == nil
+}
+
+func cutLast(s, sep string) (before, after string, found bool) {
+	i := strings.LastIndex(s, sep)
+	if i < 0 {
+		return s, "", false
+	}
+	return s[:i], s[i+len(sep):], true
 }
 
 // partial executes a shared template, such as the header, on its own.
