@@ -41,8 +41,9 @@ var packages = []pkg{
 	{"markdown", "the goldmark boundary (its one user): Markdown to HTML with the report's extensions", []string{"danish", "diag", "draft", "lang", "tomlfile"}},
 	{"figures", "the figure language: table, chart and keyfigure blocks, downloads, open data, typed figures", []string{"chart", "danish", "data", "lang", "markdown", "refs", "timing", "tomlfile"}},
 	{"site", "loads and checks content/ and data/ into the model of the editions", []string{"danish", "data", "diag", "draft", "figures", "frontmatter", "lang", "markdown", "refs", "textfile", "timing", "tomlfile", "urls"}},
+	{"assets", "publishes content/ and static/ as they are: hashed names, style sheets rewritten with a CSS lexer, safe reads", []string{"diag", "site", "urls"}},
 	{"hostfiles", "the files hosts and crawlers read: _headers, _redirects, robots.txt, sitemap, feed", []string{"data", "site", "urls"}},
-	{"render", "plans every file of the site and renders its pages with the templates", []string{"chart", "data", "diag", "hostfiles", "lang", "markdown", "share", "site", "timing", "urls"}},
+	{"render", "plans every file of the site and renders its pages with the templates", []string{"assets", "chart", "data", "diag", "hostfiles", "lang", "markdown", "share", "site", "timing", "urls"}},
 	{"printpage", "an edition on one page for its PDF, and the digest that ties a PDF to its sources", []string{"data", "diag", "lang", "render", "site", "urls"}},
 	{"pdf", "prints an edition's PDF with headless Chromium and tags it", []string{"printpage", "render"}},
 	{"cms", "the editors' CMS at admin/: Sveltia CMS configured from the content model", []string{"danish", "data", "lang", "site", "urls"}},
@@ -68,8 +69,8 @@ var libraries = map[string]string{
 	"github.com/rogpeppe/go-internal":  "sitetest",
 	"golang.org/x/text":                "danish",
 	"golang.org/x/sys":                 "outdir",
-	"github.com/tdewolff/minify/v2":    "render",
-	"github.com/tdewolff/parse/v2":     "render",
+	"github.com/tdewolff/minify/v2":    "assets",
+	"github.com/tdewolff/parse/v2":     "assets",
 }
 
 // TestPackageImports holds every package of internal/ to its line in the

@@ -13,8 +13,8 @@ import (
 
 	"report/internal/diag"
 	"report/internal/diskfs"
-	"report/internal/pipeline"
 	"report/internal/render"
+	"report/internal/site"
 	"report/internal/testsite"
 )
 
@@ -36,13 +36,24 @@ func siteWith(t *testing.T, files map[string]string) string {
 	return root
 }
 
+// plan loads the site in fsys and plans its files, as a build does.
 func plan(t *testing.T, fsys fs.FS) *render.Plan {
 	t.Helper()
-	p, _, err := pipeline.Prepare(fsys, pipeline.Options{})
+	p, err := tryPlan(fsys)
 	if err != nil {
 		t.Fatal(err)
 	}
 	return p
+}
+
+func tryPlan(fsys fs.FS) (*render.Plan, error) {
+	problems := &diag.List{}
+	s := site.Load(fsys, site.Options{}, problems)
+	r := render.New(fsys, s, render.Options{}, problems)
+	if err := problems.Err(); err != nil {
+		return nil, err
+	}
+	return r.Plan(fsys)
 }
 
 // TestAssetReplacedByLink swaps an asset for a symbolic link after the scan

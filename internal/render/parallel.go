@@ -99,7 +99,7 @@ func (run *eachRun) do(i int) {
 	}
 	err := run.use(i, f)
 	if f.stream != nil {
-		f.stream.file.Close()
+		f.stream.Close()
 	}
 	if err != nil {
 		run.stopOnce.Do(func() { run.useErr = err; close(run.stop) })
@@ -155,11 +155,11 @@ func (p *Plan) render(path string, stream bool) (File, *diag.Problem) {
 		return f, prob
 	}
 	if a, isAsset := p.assets[path]; isAsset {
-		if stream && !a.read { // bytes KeepAssets saw must be compared before they are copied
-			f, size, prob := a.open(p.fsys)
-			return File{Path: path, stream: &openAsset{a, f, size}}, prob
+		if stream && a.Streamable() {
+			o, prob := a.Open(p.fsys)
+			return File{Path: path, stream: o}, prob
 		}
-		b, prob := p.contents(a)
+		b, prob := a.Contents(p.fsys)
 		return File{Path: path, Data: b}, prob
 	}
 	return File{Path: path, Data: p.files[path]}, nil

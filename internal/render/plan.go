@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 
+	"report/internal/assets"
 	"report/internal/diag"
 	"report/internal/site"
 	"report/internal/urls"
@@ -24,9 +25,9 @@ type Plan struct {
 	r      *Renderer
 	fsys   fs.FS
 	pages  map[string]job
-	files  map[string][]byte // sitemap, feed, chart downloads
-	assets map[string]*asset // output path → its source, read when asked for
-	paths  []string          // every path, sorted
+	files  map[string][]byte       // sitemap, feed, chart downloads
+	assets map[string]*assets.File // output path → its source, read when asked for
+	paths  []string                // every path, sorted
 
 	immutable map[string]bool // files with hashed names (see headers.go)
 	// tools are folders a tool publishes with its own policy (AddTool).
@@ -63,7 +64,7 @@ func (p *Plan) AddTool(dir string, files []File, csp string) error {
 // write the same file.
 func (r *Renderer) Plan(fsys fs.FS) (*Plan, error) {
 	jobs := r.allJobs()
-	p := &Plan{r: r, fsys: fsys, pages: map[string]job{}, files: map[string][]byte{}, assets: map[string]*asset{}}
+	p := &Plan{r: r, fsys: fsys, pages: map[string]job{}, files: map[string][]byte{}, assets: map[string]*assets.File{}}
 	problems := &diag.List{}
 	claim := func(path string) bool {
 		if _, dup := p.pages[path]; dup {
@@ -127,7 +128,7 @@ func (p *Plan) File(path string) (data []byte, ok bool, err error) {
 		return b, true, nil
 	}
 	if a, isAsset := p.assets[path]; isAsset {
-		b, prob := p.contents(a)
+		b, prob := a.Contents(p.fsys)
 		if prob != nil {
 			return nil, true, &diag.Errors{Problems: []*diag.Problem{prob}}
 		}
@@ -139,7 +140,7 @@ func (p *Plan) File(path string) (data []byte, ok bool, err error) {
 // planAssets plans the files beside the pages, once the pages and the
 // generated files are claimed: the share images, the files of content/
 // under their names, those of static/ under their hashed names (or their
-// own, see keepsName), and the hosts' _redirects and _headers.
+// own, see assets.KeepsName), and the hosts' _redirects and _headers.
 func (p *Plan) planAssets(fsys fs.FS, claim func(string) bool, problems *diag.List) {
 	r := p.r
 	p.immutable = map[string]bool{}
@@ -152,26 +153,30 @@ func (p *Plan) planAssets(fsys fs.FS, claim func(string) bool, problems *diag.Li
 	}
 	named := map[string]bool{} // files of content/ and static/ under their own names
 	for _, a := range r.site.Assets {
-		if !strings.HasPrefix(a.Source, site.StaticDir+"/") || keepsName(a.URL) {
+		if !strings.HasPrefix(a.Source, site.StaticDir+"/") || assets.KeepsName(a.URL) {
 			named[a.URL] = true
 		}
 	}
-	fps := r.fingerprint(fsys, func(target string) bool { return named[target] || p.Has(target) }, problems)
+	fps := assets.Fingerprint(fsys, r.site.Assets, func(target string) bool { return named[target] || p.Has(target) }, problems)
+	r.hashed = map[string]string{}
 	for _, a := range r.site.Assets {
 		fp, hashed := fps[a.URL]
+		if hashed && fp.Path != "" {
+			r.hashed[a.URL] = fp.Path
+		}
 		switch {
 		case !hashed:
 			if claim(a.URL) {
-				p.assets[a.URL] = &asset{source: a.Source}
+				p.assets[a.URL] = assets.New(a.Source)
 			}
-		case fp.path == "": // its problem is reported
-		case fp.sheet:
-			if claim(fp.path) {
-				p.files[fp.path], p.immutable[fp.path] = fp.css, true
+		case fp.Path == "": // its problem is reported
+		case fp.Sheet:
+			if claim(fp.Path) {
+				p.files[fp.Path], p.immutable[fp.Path] = fp.CSS, true
 			}
 		default:
-			if claim(fp.path) {
-				p.assets[fp.path], p.immutable[fp.path] = fp.asset, true
+			if claim(fp.Path) {
+				p.assets[fp.Path], p.immutable[fp.Path] = fp.File, true
 			}
 		}
 	}
@@ -200,4 +205,48 @@ func downloads(jobs []job) []File {
 		}
 	}
 	return out
+}
+
+// KeepAssets reads every asset now, as the preview does after each build
+// (see assets.File.Keep). Assets are kept in memory, in the order of their
+// paths, while they fit in memory bytes; the rest are remembered by size
+// and hash. It reports every asset it cannot read.
+func (p *Plan) KeepAssets(memory int64) error {
+	problems := &diag.List{}
+	for _, path := range p.paths {
+		if a, ok := p.assets[path]; ok {
+			if prob := a.Keep(p.fsys, &memory); prob != nil {
+				problems.Add(prob)
+			}
+		}
+	}
+	return problems.Err()
+}
+
+// OpenAsset opens a file of the plan that is a large asset, for the
+// preview to copy as it reads it (see assets.File.OpenLarge); ok is false
+// for any other file, which File gives whole.
+func (p *Plan) OpenAsset(path string) (f fs.File, ok bool, err error) {
+	a, isAsset := p.assets[path]
+	if !isAsset {
+		return nil, false, nil
+	}
+	return a.OpenLarge(p.fsys)
+}
+
+// assetURL is the path under which a file of static/ is published: its
+// hashed name, or its own.
+func (r *Renderer) assetURL(p string) string {
+	if h, ok := r.root().hashed[p]; ok {
+		return h
+	}
+	return p
+}
+
+// Hashed returns the published path of the file of static/ at the site
+// path p ("css/report.css" → "css/report.3f2a9c1d.css"); ok is false for a
+// file that keeps its name, or that the site does not have.
+func (p *Plan) Hashed(sitePath string) (string, bool) {
+	h, ok := p.r.hashed[sitePath]
+	return h, ok
 }

@@ -8,10 +8,12 @@ package render
 import (
 	"html"
 	"html/template"
+	"io"
 	"io/fs"
 	"net/url"
 	"strings"
 
+	"report/internal/assets"
 	"report/internal/diag"
 	"report/internal/lang"
 	"report/internal/markdown"
@@ -31,7 +33,22 @@ type File struct {
 
 	// stream, for an asset Stream hands out, is the asset opened and
 	// checked, to copy from instead of Data (see WriteTo).
-	stream *openAsset
+	stream *assets.Opened
+}
+
+// Streamed reports whether the file's content is to be copied with WriteTo
+// rather than taken from Data: an asset handed out by Stream.
+func (f File) Streamed() bool { return f.stream != nil }
+
+// WriteTo writes the file's content to w: Data, or, for an asset Stream
+// handed out, the asset copied from the site folder as it was when opened,
+// once.
+func (f File) WriteTo(w io.Writer) (int64, error) {
+	if f.stream == nil {
+		n, err := w.Write(f.Data)
+		return int64(n), err
+	}
+	return f.stream.WriteTo(w)
 }
 
 // Output is the rendered site, sorted by path.
@@ -57,7 +74,7 @@ type Renderer struct {
 	versions []*Renderer
 
 	// Set by Plan: the hashed names of the files of static/ (see
-	// fingerprint.go), and each edition's share image by year.
+	// assets.Fingerprint), and each edition's share image by year.
 	hashed map[string]string
 	shares map[int]*ShareImage
 }

@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"strconv"
 
+	"report/internal/assets"
 	"report/internal/diag"
 	"report/internal/lang"
 	"report/internal/share"
@@ -38,7 +39,7 @@ func (r *Renderer) shareImages(add func(File), problems *diag.List) {
 			continue
 		}
 		sum := sha256.Sum256(b)
-		img := &ShareImage{URL: hashedName(urls.Share+strconv.Itoa(e.Year)+".png", sum[:]), Alt: card.Alt(), Width: share.Width, Height: share.Height}
+		img := &ShareImage{URL: assets.HashedName(urls.Share+strconv.Itoa(e.Year)+".png", sum[:]), Alt: card.Alt(), Width: share.Width, Height: share.Height}
 		r.shares[e.Year] = img
 		add(File{Path: img.URL, Data: b})
 	}

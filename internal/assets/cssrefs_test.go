@@ -1,4 +1,4 @@
-package render
+package assets
 
 import (
 	"strings"
@@ -22,7 +22,7 @@ func rewriteSheet(t *testing.T, src string) (string, []*diag.Problem) {
 	}
 	resolve := func(p string) (string, bool) { n, ok := names[p]; return n, ok }
 	problems := &diag.List{}
-	out, ok := (&Renderer{}).rewriteCSS("static/css/a.css", "css/a.css", []byte(src), resolve, problems)
+	out, ok := rewriteCSS("static/css/a.css", "css/a.css", []byte(src), resolve, problems)
 	if ok != !problems.HasErrors() {
 		t.Errorf("rewriteCSS says ok=%v with problems %v", ok, problems.Problems())
 	}

@@ -1,4 +1,4 @@
-package render
+package assets
 
 import (
 	"crypto/sha256"
@@ -15,7 +15,7 @@ import (
 
 // Files of static/ are published under names that carry a hash of their
 // content, css/report.css as css/report.3f2a9c1d.css, so that a host may
-// let browsers keep them for a year without asking again (see headers.go):
+// let browsers keep them for a year without asking again (see hostfiles):
 // a changed file is a new address. The templates' url function and the
 // style sheets' url(…) name them by their hashed names; a style sheet's
 // hash is taken after its references are rewritten, so a changed font
@@ -24,7 +24,7 @@ import (
 // The files of content/ (PDFs and pictures that editors link to) keep
 // their names, and so do the files of static/ that are not loaded by pages
 // (a font's licence, a text file), and the few that something outside the
-// build asks for by name (see hashedTypes and keepsName).
+// build asks for by name (see hashedTypes and KeepsName).
 
 // hashLen is the number of hex digits of SHA-256 in a hashed name: 32 bits,
 // ample to tell one version of a file from the next.
@@ -34,7 +34,7 @@ const hashLen = 8
 // and that get hashed names: style sheets, scripts, fonts and pictures.
 var hashedTypes = []string{".css", ".js", ".mjs", ".woff2", ".woff", ".ttf", ".otf", ".svg", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".ico"}
 
-// keepsName reports whether a file of static/, by its path in the site,
+// KeepsName reports whether a file of static/, by its path in the site,
 // is published under its own name: any file but those of hashedTypes, and
 // of those
 //
@@ -42,42 +42,42 @@ var hashedTypes = []string{".css", ".js", ".mjs", ".woff2", ".woff", ".ttf", ".o
 //     a host whatever the page says;
 //   - pagefind/, where `make publish` has Pagefind write its search bundle
 //     over the stand-in, and which the search script imports by that name.
-func keepsName(p string) bool {
+func KeepsName(p string) bool {
 	return !slices.Contains(hashedTypes, path.Ext(p)) || p == "favicon.ico" || strings.HasPrefix(p, urls.Pagefind)
 }
 
-// hashedName is p with the first hashLen hex digits of sum before its
+// HashedName is p with the first hashLen hex digits of sum before its
 // extension: css/report.css → css/report.3f2a9c1d.css.
-func hashedName(p string, sum []byte) string {
+func HashedName(p string, sum []byte) string {
 	ext := path.Ext(p)
 	return strings.TrimSuffix(p, ext) + "." + hex.EncodeToString(sum)[:hashLen] + ext
 }
 
-// fingerprinted is one file of static/ under its hashed name: a style
-// sheet, rewritten and held, or any other file, hashed and copied later
-// (its asset compares what it copies with the hash, see contents).
-type fingerprinted struct {
-	path  string
-	sheet bool   // a style sheet, held rewritten in css
-	css   []byte // the style sheet with its references rewritten
-	asset *asset
+// Hashed is one file of static/ under its hashed name: a style sheet,
+// rewritten and held, or any other file, hashed and copied later (its
+// File compares what it copies with the hash, see Contents).
+type Hashed struct {
+	Path  string // its hashed name; "" when it has none, its problem reported
+	Sheet bool   // a style sheet, held rewritten in CSS
+	CSS   []byte // the style sheet with its references rewritten, minified
+	File  *File
 }
 
-// fingerprint reads the files of static/ that get hashed names, rewrites
-// the references in the style sheets, and records every hashed name in
-// the renderer for the url function. exists tells whether the site has a
-// file at a path under its own name (pages, content files, kept files of
+// Fingerprint reads the files of static/ among list that get hashed
+// names, and rewrites the references in the style sheets; it returns each
+// one's Hashed by its path in the site. exists tells whether the site has
+// a file at a path under its own name (pages, content files, kept files of
 // static/), for references that need no rewriting.
-func (r *Renderer) fingerprint(fsys fs.FS, exists func(string) bool, problems *diag.List) map[string]*fingerprinted {
-	out := map[string]*fingerprinted{}
+func Fingerprint(fsys fs.FS, list []site.Asset, exists func(string) bool, problems *diag.List) map[string]*Hashed {
+	out := map[string]*Hashed{}
 	var sheets []string
-	for _, sa := range r.site.Assets {
-		if !strings.HasPrefix(sa.Source, site.StaticDir+"/") || keepsName(sa.URL) {
+	for _, sa := range list {
+		if !strings.HasPrefix(sa.Source, site.StaticDir+"/") || KeepsName(sa.URL) {
 			continue
 		}
-		a := &asset{source: sa.Source}
+		a := New(sa.Source)
 		if path.Ext(sa.URL) == ".css" {
-			out[sa.URL] = &fingerprinted{sheet: true, asset: a}
+			out[sa.URL] = &Hashed{Sheet: true, File: a}
 			sheets = append(sheets, sa.URL)
 			continue
 		}
@@ -85,25 +85,19 @@ func (r *Renderer) fingerprint(fsys fs.FS, exists func(string) bool, problems *d
 			problems.Add(prob)
 			continue
 		}
-		out[sa.URL] = &fingerprinted{path: hashedName(sa.URL, a.sum[:]), asset: a}
+		out[sa.URL] = &Hashed{Path: HashedName(sa.URL, a.sum[:]), File: a}
 	}
-	sr := &sheetRewriter{r: r, fsys: fsys, out: out, exists: exists, problems: problems, state: map[string]int{}}
+	sr := &sheetRewriter{fsys: fsys, out: out, exists: exists, problems: problems, state: map[string]int{}}
 	for _, p := range sheets {
 		sr.rewrite(p)
-	}
-	r.hashed = map[string]string{}
-	for p, fp := range out {
-		if fp.path != "" {
-			r.hashed[p] = fp.path
-		}
 	}
 	return out
 }
 
 // readSum hashes a file of static/ for its hashed name, and remembers its
 // size and hash, so that the file copied later is checked to be the one
-// named (see contents).
-func (a *asset) readSum(fsys fs.FS) *diag.Problem {
+// named (see Contents).
+func (a *File) readSum(fsys fs.FS) *diag.Problem {
 	f, size, prob := a.open(fsys)
 	if prob != nil {
 		return prob
@@ -122,9 +116,8 @@ func (a *asset) readSum(fsys fs.FS) *diag.Problem {
 // only once the sheets it refers to are: in the order their references
 // need, whatever order they are listed in.
 type sheetRewriter struct {
-	r        *Renderer
 	fsys     fs.FS
-	out      map[string]*fingerprinted
+	out      map[string]*Hashed
 	exists   func(string) bool
 	problems *diag.List
 	state    map[string]int // 1 while being rewritten, 2 when done
@@ -136,31 +129,31 @@ func (sr *sheetRewriter) rewrite(p string) bool {
 	fp := sr.out[p]
 	switch sr.state[p] {
 	case 1:
-		sr.problems.Errorf(fp.asset.source, 0, 0, "style sheets import each other in a circle; break the circle")
+		sr.problems.Errorf(fp.File.source, 0, 0, "style sheets import each other in a circle; break the circle")
 		return false
 	case 2:
-		return fp.path != ""
+		return fp.Path != ""
 	}
 	sr.state[p] = 1
 	defer func() { sr.state[p] = 2 }()
-	f, size, prob := fp.asset.open(sr.fsys)
+	f, size, prob := fp.File.open(sr.fsys)
 	if prob != nil {
 		sr.problems.Add(prob)
 		return false
 	}
-	src, prob := fp.asset.readAll(f, size)
+	src, prob := fp.File.readAll(f, size)
 	f.Close()
 	if prob != nil {
 		sr.problems.Add(prob)
 		return false
 	}
-	css, ok := sr.r.rewriteCSS(fp.asset.source, p, src, sr.resolve, sr.problems)
+	css, ok := rewriteCSS(fp.File.source, p, src, sr.resolve, sr.problems)
 	if !ok {
 		return false
 	}
 	css = minifyCSS(css)
 	sum := sha256.Sum256(css)
-	fp.css, fp.path = css, hashedName(p, sum[:])
+	fp.CSS, fp.Path = css, HashedName(p, sum[:])
 	return true
 }
 
@@ -174,28 +167,11 @@ func (sr *sheetRewriter) resolve(target string) (string, bool) {
 		if !sr.rewrite(target) {
 			return "", false
 		}
-		return t.path, true
+		return t.Path, true
 	case isHashed:
-		return t.path, t.path != ""
+		return t.Path, t.Path != ""
 	case sr.exists(target):
 		return target, true
 	}
 	return "", false
-}
-
-// assetURL is the path under which a file of static/ is published: its
-// hashed name, or its own.
-func (r *Renderer) assetURL(p string) string {
-	if h, ok := r.root().hashed[p]; ok {
-		return h
-	}
-	return p
-}
-
-// Hashed returns the published path of the file of static/ at the site
-// path p ("css/report.css" → "css/report.3f2a9c1d.css"); ok is false for a
-// file that keeps its name, or that the site does not have.
-func (p *Plan) Hashed(sitePath string) (string, bool) {
-	h, ok := p.r.hashed[sitePath]
-	return h, ok
 }

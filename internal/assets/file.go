@@ -1,4 +1,4 @@
-package render
+package assets
 
 import (
 	"crypto/sha256"
@@ -15,19 +15,12 @@ import (
 	"report/internal/site"
 )
 
-// Assets are the files of content/ and static/ copied as they are. They are
-// the only files read after the site is loaded, by then perhaps changed:
-// the scan refused symbolic links, but a file can be swapped for one
-// afterwards, and Open follows links. So every read makes sure that what it
-// opened is the regular file at the asset's path, and no bigger than
-// site.MaxAssetSize; and the preview serves the bytes its build read (see
-// KeepAssets), never what the path leads to at the time of a request.
-
-// asset is one asset of a plan.
-type asset struct {
+// File is one asset of a plan: a file of content/ or static/ published as
+// it is, read from the site folder when its bytes are needed.
+type File struct {
 	source string // path under the site root
 
-	// What KeepAssets read: the bytes when kept in memory, or else their
+	// What Keep read: the bytes when kept in memory, or else their
 	// size and hash, for a later read to be compared with.
 	read bool
 	kept bool
@@ -36,63 +29,60 @@ type asset struct {
 	sum  [sha256.Size]byte
 }
 
-func (a *asset) problem(format string, args ...any) *diag.Problem {
+// New is the asset at source, a path under the site root.
+func New(source string) *File { return &File{source: source} }
+
+// Source is the asset's path under the site root.
+func (a *File) Source() string { return a.source }
+
+func (a *File) problem(format string, args ...any) *diag.Problem {
 	return &diag.Problem{Path: a.source, Msg: fmt.Sprintf(format, args...)}
 }
 
-// KeepAssets reads every asset now, as the preview does after each build,
-// so that a request is answered with the bytes this build read, whatever
-// the file holds, or what a link put in its place leads to, by then. Assets
-// are kept in memory, in the order of their paths, while they fit in memory
-// bytes; the rest are remembered by size and hash, read again when asked
-// for, and refused if they changed. It reports every asset it cannot read.
-func (p *Plan) KeepAssets(memory int64) error {
-	problems := &diag.List{}
-	for _, path := range p.paths {
-		a, ok := p.assets[path]
-		if !ok {
-			continue
-		}
-		f, size, prob := a.open(p.fsys)
-		if prob != nil {
-			problems.Add(prob)
-			continue
-		}
-		// A file of static/ was read once already, for its hashed name:
-		// what is kept must be what the name says.
-		named, namedSum, namedSize := a.read, a.sum, a.size
-		if size <= memory {
-			a.data, prob = a.readAll(f, size)
-			a.kept = prob == nil
-			if named {
-				a.sum = sha256.Sum256(a.data)
-			}
-			memory -= size
-		} else {
-			a.sum, prob = a.hash(f, size)
-		}
-		f.Close()
-		if prob == nil && named && (size != namedSize || a.sum != namedSum) {
-			a.kept, a.data = false, nil
-			prob = a.problem("changed while the site was built; build again")
-		}
-		if prob != nil {
-			problems.Add(prob)
-			continue
-		}
-		a.read, a.size = true, size
+// Keep reads the asset now, as the preview does after each build, so
+// that a request is answered with the bytes this build read, whatever the
+// file holds, or what a link put in its place leads to, by then. The bytes
+// are kept in memory while they fit in *memory bytes, which they then take
+// from it; a bigger file is remembered by size and hash, read again when
+// asked for, and refused if it changed.
+func (a *File) Keep(fsys fs.FS, memory *int64) *diag.Problem {
+	f, size, prob := a.open(fsys)
+	if prob != nil {
+		return prob
 	}
-	return problems.Err()
+	// A file of static/ was read once already, for its hashed name:
+	// what is kept must be what the name says.
+	named, namedSum, namedSize := a.read, a.sum, a.size
+	if size <= *memory {
+		a.data, prob = a.readAll(f, size)
+		a.kept = prob == nil
+		if named {
+			a.sum = sha256.Sum256(a.data)
+		}
+		*memory -= size
+	} else {
+		a.sum, prob = a.hash(f, size)
+	}
+	f.Close()
+	if prob == nil && named && (size != namedSize || a.sum != namedSum) {
+		a.kept, a.data = false, nil
+		prob = a.problem("changed while the site was built; build again")
+	}
+	if prob != nil {
+		return prob
+	}
+	a.read, a.size = true, size
+	return nil
 }
 
-// contents returns an asset's bytes: those KeepAssets kept, or the file's,
-// read now, and when KeepAssets saw the file, only if they are the bytes it
-// read.
-func (p *Plan) contents(a *asset) ([]byte, *diag.Problem) {
+// Contents returns the asset's bytes: those Keep kept, or the file's,
+// read now, and when Keep or the hashed name saw the file, only if they are
+// the bytes it read.
+func (a *File) Contents(fsys fs.FS) ([]byte, *diag.Problem) {
 	if a.kept {
 		return a.data, nil
 	}
-	f, size, prob := a.open(p.fsys)
+	f, size, prob := a.open(fsys)
 	if prob != nil {
 		return nil, prob
 	}
@@ -112,17 +102,16 @@ func (p *Plan) contents(a *asset) ([]byte, *diag.Problem) {
 // of a 45 MB PDF would otherwise hold over 2 GB.
 const streamFrom = 1 << 20
 
-// OpenAsset opens a file of the plan that is an asset of streamFrom bytes
-// or more, for the preview to copy as it reads it (with ranges, through
-// http.ServeContent); ok is false for any other file, which File gives
-// whole. An asset whose size changed since it was planned is refused, as
-// File refuses one whose content changed.
-func (p *Plan) OpenAsset(path string) (f fs.File, ok bool, err error) {
-	a, isAsset := p.assets[path]
-	if !isAsset || a.kept {
+// OpenLarge opens the asset when it is of streamFrom bytes or more, for
+// the preview to copy as it reads it (with ranges, through
+// http.ServeContent); ok is false for a smaller one, which Contents gives
+// whole, and for one Keep kept. An asset whose size changed since it was
+// planned is refused, as Contents refuses one whose content changed.
+func (a *File) OpenLarge(fsys fs.FS) (f fs.File, ok bool, err error) {
+	if a.kept {
 		return nil, false, nil
 	}
-	f, size, prob := a.open(p.fsys)
+	f, size, prob := a.open(fsys)
 	switch {
 	case prob != nil:
 		return nil, true, &diag.Errors{Problems: []*diag.Problem{prob}}
@@ -139,7 +128,7 @@ func (p *Plan) OpenAsset(path string) (f fs.File, ok bool, err error) {
 // open opens an asset for reading, and makes sure that what it opened is the
 // regular file at the asset's path, not one a symbolic link leads to, and
 // no bigger than site.MaxAssetSize. It returns the file's size.
-func (a *asset) open(fsys fs.FS) (fs.File, int64, *diag.Problem) {
+func (a *File) open(fsys fs.FS) (fs.File, int64, *diag.Problem) {
 	// A link is refused before it is opened: opening one that leads to a
 	// named pipe would wait for a writer.
 	if info, err := lstat(fsys, a.source); err != nil {
@@ -180,7 +169,7 @@ func (a *asset) open(fsys fs.FS) (fs.File, int64, *diag.Problem) {
 
 // readAll reads the size bytes an open asset's Stat promised, and no more:
 // a file that grew since is copied as it was when opened.
-func (a *asset) readAll(f fs.File, size int64) ([]byte, *diag.Problem) {
+func (a *File) readAll(f fs.File, size int64) ([]byte, *diag.Problem) {
 	b := make([]byte, size)
 	if _, err := io.ReadFull(f, b); err != nil {
 		return nil, a.readProblem(err)
@@ -188,7 +177,7 @@ func (a *asset) readAll(f fs.File, size int64) ([]byte, *diag.Problem) {
 	return b, nil
 }
 
-func (a *asset) hash(f fs.File, size int64) ([sha256.Size]byte, *diag.Problem) {
+func (a *File) hash(f fs.File, size int64) ([sha256.Size]byte, *diag.Problem) {
 	h := sha256.New()
 	if _, err := io.CopyN(h, f, size); err != nil {
 		return [sha256.Size]byte{}, a.readProblem(err)
@@ -196,7 +185,7 @@ func (a *asset) hash(f fs.File, size int64) ([sha256.Size]byte, *diag.Problem) {
 	return [sha256.Size]byte(h.Sum(nil)), nil
 }
 
-func (a *asset) readProblem(err error) *diag.Problem {
+func (a *File) readProblem(err error) *diag.Problem {
 	if errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
 		return a.problem("shrank while it was read; build again")
 	}
@@ -242,29 +231,39 @@ func unwrapPath(err error) error {
 	return err
 }
 
-// openAsset is an asset open for a File to be copied from.
-type openAsset struct {
-	*asset
+// Streamable reports whether the asset may be copied as it is read
+// (Open): only while nobody has read it, since bytes that Keep or the
+// hashed name saw must be compared before they are copied (Contents).
+func (a *File) Streamable() bool { return !a.read }
+
+// Opened is an asset open for its bytes to be copied once, as the build
+// streams files into the output folder so that a large PDF is never held
+// in memory whole.
+type Opened struct {
+	a    *File
 	file fs.File
 	size int64 // what the file's Stat said when it was opened
 }
 
-// Streamed reports whether the file's content is to be copied with WriteTo
-// rather than taken from Data: an asset handed out by Stream.
-func (f File) Streamed() bool { return f.stream != nil }
-
-// WriteTo writes the file's content to w: Data, or, for an asset Stream
-// handed out, the asset copied from the site folder as it was when opened,
-// once. Copied from one file to another, the bytes need not pass through
-// the process at all (io.Copy lets the kernel copy them).
-func (f File) WriteTo(w io.Writer) (int64, error) {
-	if f.stream == nil {
-		n, err := w.Write(f.Data)
-		return int64(n), err
+// Open opens the asset to be copied, checked as every read is.
+func (a *File) Open(fsys fs.FS) (*Opened, *diag.Problem) {
+	f, size, prob := a.open(fsys)
+	if prob != nil {
+		return nil, prob
 	}
-	n, err := io.Copy(w, io.LimitReader(f.stream.file, f.stream.size))
-	if err == nil && n < f.stream.size {
-		return n, f.stream.problem("shrank while it was copied; build again")
+	return &Opened{a: a, file: f, size: size}, nil
+}
+
+// WriteTo copies the asset to w as it was when opened. Copied from one
+// file to another, the bytes need not pass through the process at all
+// (io.Copy lets the kernel copy them).
+func (o *Opened) WriteTo(w io.Writer) (int64, error) {
+	n, err := io.Copy(w, io.LimitReader(o.file, o.size))
+	if err == nil && n < o.size {
+		return n, o.a.problem("shrank while it was copied; build again")
 	}
 	return n, err
 }
+
+// Close closes the file.
+func (o *Opened) Close() error { return o.file.Close() }

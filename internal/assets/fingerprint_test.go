@@ -1,4 +1,4 @@
-package render
+package assets
 
 import (
 	"strings"
@@ -16,16 +16,16 @@ func TestHashedName(t *testing.T) {
 		"deling/2016.png":    "deling/2016.3f2a9c1d.png",
 		"fonts/Roboto-M.ttf": "fonts/Roboto-M.3f2a9c1d.ttf",
 	} {
-		if got := hashedName(in, sum); got != want {
-			t.Errorf("hashedName(%q) = %q, want %q", in, got, want)
+		if got := HashedName(in, sum); got != want {
+			t.Errorf("HashedName(%q) = %q, want %q", in, got, want)
 		}
 	}
 	for p, keep := range map[string]bool{
 		"css/report.css": false, "favicon.ico": true, "icons/favicon.ico": false,
 		"pagefind/pagefind.js": true, "fonts/LICENSE-Roboto.txt": true, "noter.ukendt": true,
 	} {
-		if keepsName(p) != keep {
-			t.Errorf("keepsName(%q) = %v", p, !keep)
+		if KeepsName(p) != keep {
+			t.Errorf("KeepsName(%q) = %v", p, !keep)
 		}
 	}
 }
@@ -64,9 +64,8 @@ a { background: url( '/img/x.33333333.png' ); }
 b { background: url(data:image/png;base64,AAAA) url("https://example.org/y.png") url(#m) url(//cdn.example/z.png); }
 c { background: url(../2016/kort.pdf); }
 `
-	r := &Renderer{}
 	problems := &diag.List{}
-	got, ok := r.rewriteCSS("static/css/a.css", "css/a.css", []byte(src), resolve, problems)
+	got, ok := rewriteCSS("static/css/a.css", "css/a.css", []byte(src), resolve, problems)
 	if !ok || problems.Err() != nil {
 		t.Fatalf("rewriteCSS failed: %v", problems.Err())
 	}
@@ -74,7 +73,7 @@ c { background: url(../2016/kort.pdf); }
 		t.Errorf("got\n%s\nwant\n%s", got, want)
 	}
 	bad := "a {}\nb { background: url(../img/mangler.png); }\nc { background: url(../../../etc/passwd); }\n"
-	_, ok = r.rewriteCSS("static/css/a.css", "css/a.css", []byte(bad), resolve, problems)
+	_, ok = rewriteCSS("static/css/a.css", "css/a.css", []byte(bad), resolve, problems)
 	msgs := problems.Err()
 	if ok || msgs == nil {
 		t.Fatal("references that lead nowhere pass")

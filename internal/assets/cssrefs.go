@@ -1,4 +1,4 @@
-package render
+package assets
 
 // The references of a style sheet of static/, rewritten to the names the
 // files they lead to are published under: a style sheet's own hashed name
@@ -25,7 +25,7 @@ import (
 // p to a file of the site with the name resolve gives it. A reference to
 // another host, a data: URL, or a fragment alone is left as it is; one that
 // leads to no file of the site is an error, with its line and column.
-func (r *Renderer) rewriteCSS(source, p string, src []byte, resolve func(string) (string, bool), problems *diag.List) ([]byte, bool) {
+func rewriteCSS(source, p string, src []byte, resolve func(string) (string, bool), problems *diag.List) ([]byte, bool) {
 	ok := true
 	var out []byte
 	last := 0
