@@ -202,7 +202,7 @@ fuzz:
 	$(GO) test $(FUZZFLAGS) -fuzz '^FuzzConvert$$' -fuzztime $(FUZZTIME) ./internal/markdown
 	$(GO) test $(FUZZFLAGS) -fuzz '^FuzzTable$$' -fuzztime $(FUZZBLOCK) ./internal/figures
 	$(GO) test $(FUZZFLAGS) -fuzz '^FuzzChart$$' -fuzztime $(FUZZBLOCK) ./internal/figures
-	$(GO) test $(FUZZFLAGS) -fuzz '^FuzzSlug$$' -fuzztime $(FUZZTIME) ./internal/danish
+	$(GO) test $(FUZZFLAGS) -fuzz '^FuzzMake$$' -fuzztime $(FUZZTIME) ./internal/slugs
 	$(GO) test $(FUZZFLAGS) -fuzz '^FuzzNumber$$' -fuzztime $(FUZZTIME) ./internal/lang
 	$(GO) test $(FUZZFLAGS) -fuzz '^FuzzRender$$' -fuzztime $(FUZZTIME) ./internal/chart
 	$(GO) test $(FUZZFLAGS) -fuzz '^FuzzSite$$' -fuzztime $(FUZZSITE) ./internal/pipeline

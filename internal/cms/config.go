@@ -8,10 +8,10 @@ import (
 	"strconv"
 	"strings"
 
-	"report/internal/danish"
 	"report/internal/data"
 	"report/internal/lang"
 	"report/internal/site"
+	"report/internal/slugs"
 	"report/internal/urls"
 )
 
@@ -45,7 +45,7 @@ type I18n struct {
 }
 
 // Slug makes file names as `report new case` does (danish.Slug): ASCII,
-// with the Danish letters written out (ø → oe), at most danish.MaxSlug
+// with the Danish letters written out (ø → oe), at most slugs.Max
 // bytes.
 type Slug struct {
 	Encoding     string `json:"encoding"`
@@ -122,7 +122,7 @@ func Make(s *site.Site, l *lang.Lang) (*Config, error) {
 		PublishMode: "editorial_workflow",
 		MediaFolder: path.Join(site.StaticDir, "images"),
 		I18n:        I18n{Structure: "multiple_files", Locales: langCodes(s), DefaultLocale: lang.Danish.Code, OmitDefaultLocaleFromFilePath: true},
-		Slug:        Slug{Encoding: "ascii", CleanAccents: true, MaxLength: danish.MaxSlug},
+		Slug:        Slug{Encoding: "ascii", CleanAccents: true, MaxLength: slugs.Max},
 	}
 	if c.Backend.Branch == "" {
 		c.Backend.Branch = "main"

@@ -9,8 +9,8 @@ import (
 	"strconv"
 	"strings"
 
-	"report/internal/danish"
 	"report/internal/diag"
+	"report/internal/slugs"
 	"report/internal/tomlfile"
 )
 
@@ -359,8 +359,8 @@ func registerID[T any](name string, at func(string) (int, int), id, kind string,
 	case id == "":
 		problems.Errorf(name, line, col, "a %s needs an id", kind)
 		return false
-	case !danish.IsSlug(id):
-		problems.Errorf(name, line, col, "%s id %q must be lower-case letters, digits and hyphens, like %q", kind, short(id), danish.Slug(short(id)))
+	case !slugs.Valid(id):
+		problems.Errorf(name, line, col, "%s id %q must be lower-case letters, digits and hyphens, like %q", kind, short(id), slugs.Make(short(id)))
 		return false
 	case len(id) > MaxID:
 		problems.Errorf(name, line, col, "%s id %q is %d characters long; an id names a page and its files, and may be at most %d", kind, short(id), len(id), MaxID)

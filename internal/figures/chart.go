@@ -6,10 +6,10 @@ import (
 	"time"
 
 	"report/internal/chart"
-	"report/internal/danish"
 	"report/internal/data"
 	"report/internal/lang"
 	"report/internal/markdown"
+	"report/internal/slugs"
 )
 
 // chartSpec is the TOML body of a ```chart block. The figures come from the
@@ -106,10 +106,10 @@ func (st *block) chart() (string, []markdown.File) {
 	if failed || fig == nil || len(fig.Series) == 0 || st.incomplete {
 		return "", nil
 	}
-	name := danish.Slug(fig.Title)
+	name := slugs.Make(fig.Title)
 	if spec.ID != "" {
-		if !danish.IsSlug(spec.ID) || len(spec.ID) > data.MaxID {
-			errAt("id", "id %q must be lower-case letters, digits and hyphens, at most %d of them, like %q", spec.ID, data.MaxID, danish.Slug(spec.ID))
+		if !slugs.Valid(spec.ID) || len(spec.ID) > data.MaxID {
+			errAt("id", "id %q must be lower-case letters, digits and hyphens, at most %d of them, like %q", spec.ID, data.MaxID, slugs.Make(spec.ID))
 			return "", nil
 		}
 		name = spec.ID

@@ -6,8 +6,8 @@ import (
 	"slices"
 	"strings"
 
-	"report/internal/danish"
 	"report/internal/data"
+	"report/internal/slugs"
 )
 
 // dataTable is a data table resolved from a `table` block: every cell is already
@@ -87,7 +87,7 @@ func (st *block) resolveTable(spec tableSpec, errAt, warnAt func(string, string,
 	if t.Caption == "" {
 		errAt("caption", `"caption" is required: every table needs a title that says what it shows`)
 	}
-	t.ID = st.page.Unique("tabel-" + danish.Slug(t.Caption))
+	t.ID = st.page.Unique("tabel-" + slugs.Make(t.Caption))
 	if len(years) == 0 && err == nil {
 		errAt("years", `no years to show: give years = [2012, 2013, 2014, 2015], or leave years out on an edition's page to show the edition's years`)
 	}

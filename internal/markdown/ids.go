@@ -5,10 +5,10 @@ import (
 
 	"github.com/yuin/goldmark/ast"
 
-	"report/internal/danish"
+	"report/internal/slugs"
 )
 
-// headingIDs gives headings (and data tables) ids made with danish.Slug,
+// headingIDs gives headings (and data tables) ids made with slugs.Make,
 // unique within the page: a second "Formål" becomes "formaal-2".
 type headingIDs struct{ used map[string]bool }
 
@@ -28,7 +28,7 @@ func newHeadingIDs() *headingIDs {
 
 // Generate implements parser.IDs.
 func (h *headingIDs) Generate(value []byte, _ ast.NodeKind) []byte {
-	return []byte(h.unique(danish.Slug(string(value))))
+	return []byte(h.unique(slugs.Make(string(value))))
 }
 
 // Put implements parser.IDs; it records an id an editor set by hand.

@@ -9,8 +9,8 @@ import (
 	"strconv"
 	"strings"
 
-	"report/internal/danish"
 	"report/internal/data"
+	"report/internal/slugs"
 )
 
 // Context is what references are resolved against.
@@ -78,7 +78,7 @@ func Names() []string {
 
 // Resolve resolves the text between {{ and }}.
 func (c Context) Resolve(inner string) (Result, error) {
-	inner = danish.Composed(strings.TrimSpace(inner))
+	inner = slugs.Composed(strings.TrimSpace(inner))
 	if inner == "" {
 		return Result{}, errors.New("write a figure as {{metric-id year}}, for example {{omsaetning 2015}}, or a year as {{dataår}}")
 	}
@@ -99,7 +99,7 @@ func (c Context) Resolve(inner string) (Result, error) {
 // figure resolves "metric [year] [options]".
 func (c Context) figure(fields []string) (Result, error) {
 	r := Result{Metric: fields[0]}
-	if !danish.IsSlug(r.Metric) {
+	if !slugs.Valid(r.Metric) {
 		return r, fmt.Errorf("%q is neither a metric id nor one of %s", strings.Join(fields, " "), strings.Join(Names(), ", "))
 	}
 	opts := fields[1:]
@@ -172,7 +172,7 @@ func (c Context) explainYear(r Result, err error) error {
 // or one of the edition's years by name, "dataår", "startår", "udgave",
 // moved by a number of years: "dataår-1".
 func (c Context) Year(s string) (int, error) {
-	s = danish.Composed(s)
+	s = slugs.Composed(s)
 	if n, err := strconv.Atoi(s); err == nil {
 		if n < 1900 || n > 2999 {
 			return 0, fmt.Errorf("%d is not a year; write a year like 2015, or dataår for the edition's data year", n)

@@ -9,11 +9,11 @@ import (
 	"strconv"
 	"strings"
 
-	"report/internal/danish"
 	"report/internal/data"
 	"report/internal/diag"
 	"report/internal/diskfs"
 	"report/internal/site"
+	"report/internal/slugs"
 	"report/internal/textfile"
 	"report/internal/tomlfile"
 )
@@ -42,7 +42,7 @@ func NewCase(root string, edition int, clusterID, title string) (string, error) 
 	if !slices.Contains(e.Clusters, clusterID) {
 		return "", fmt.Errorf("unknown cluster %q for edition %d; the valid ids are:\n  %s", clusterID, edition, strings.Join(e.Clusters, "\n  "))
 	}
-	slug := shortSlug(danish.Slug(title), danish.MaxSlug)
+	slug := shortSlug(slugs.Make(title), slugs.Max)
 	if slug == "" {
 		return "", errors.New("the title needs at least one letter or digit")
 	}

@@ -13,8 +13,8 @@ import (
 
 	_ "golang.org/x/image/webp"
 
-	"report/internal/danish"
 	"report/internal/diag"
+	"report/internal/slugs"
 )
 
 // MaxAssetSize bounds a file copied to the output as it is (a picture, a
@@ -67,7 +67,7 @@ func skipped(name string) bool {
 // not each repeat the problem.
 func checkContentDir(p string, problems *diag.List) bool {
 	name := path.Base(p)
-	if danish.IsSlug(name) {
+	if slugs.Valid(name) {
 		return true
 	}
 	problems.Errorf(p, 0, 0, "folder name %q becomes part of the address of every file in it and must be lower-case letters, digits and hyphens; %s",
@@ -85,8 +85,8 @@ func checkAsset(p string, e fs.DirEntry, problems *diag.List) bool {
 	switch {
 	case lower == ".md" || lower == ".markdown" || lower == ".mdown":
 		fix := stem
-		if stem != "_index" && !danish.IsSlug(stem) {
-			fix = danish.Slug(stem)
+		if stem != "_index" && !slugs.Valid(stem) {
+			fix = slugs.Make(stem)
 		}
 		problems.Errorf(p, 0, 0, "a Markdown file becomes a page only when its name ends in .md, in lower case; rename it %s.md", fix)
 		return false
@@ -101,7 +101,7 @@ func checkAsset(p string, e fs.DirEntry, problems *diag.List) bool {
 		problems.Errorf(p, 0, 0, "%s are not published from content/, which holds Markdown (.md), pictures (%s) and documents (%s); "+
 			"publish the file elsewhere and link to it, or remove it", what, strings.Join(pictureTypes, ", "), strings.Join(documentTypes, ", "))
 		return false
-	case !danish.IsSlug(stem) || ext != lower:
+	case !slugs.Valid(stem) || ext != lower:
 		problems.Errorf(p, 0, 0, "file name %q becomes the file's address and must be lower-case letters, digits and hyphens, with one extension in lower case; %s",
 			name, renameTo(stem, lower))
 		return false
@@ -133,7 +133,7 @@ func TooBig(size int64) string {
 
 // renameTo suggests a name made of stem as a slug, and ext.
 func renameTo(stem, ext string) string {
-	if slug := danish.Slug(stem); slug != "" {
+	if slug := slugs.Make(stem); slug != "" {
 		return fmt.Sprintf("rename it %s%s", slug, ext)
 	}
 	return "rename it with letters and digits"

@@ -6,8 +6,8 @@ import (
 	"strconv"
 	"strings"
 
-	"report/internal/danish"
 	"report/internal/diag"
+	"report/internal/slugs"
 )
 
 // Finding the Markdown under content/ and telling what each file is.
@@ -110,8 +110,8 @@ func classify(p string, problems *diag.List) (file, bool) {
 		problems.Errorf(p, 0, 0, "Markdown belongs in content/%d/ (chapters) or content/%d/cases/ (case stories)", year, year)
 		return file{}, false
 	}
-	if f.kind != kindFront && !danish.IsSlug(name) {
-		problems.Errorf(p, 0, 0, "file name %q becomes the page's URL and must be lower-case letters, digits and hyphens; rename it %s.md", name, danish.Slug(name))
+	if f.kind != kindFront && !slugs.Valid(name) {
+		problems.Errorf(p, 0, 0, "file name %q becomes the page's URL and must be lower-case letters, digits and hyphens; rename it %s.md", name, slugs.Make(name))
 		return file{}, false
 	}
 	if f.kind == kindChapter && reservedSlugs[name] {

@@ -23,13 +23,13 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"report/internal/cms"
-	"report/internal/danish"
 	"report/internal/diag"
 	"report/internal/pipeline"
 	"report/internal/render"
 	"report/internal/scaffold"
 	reportsite "report/internal/site"
 	"report/internal/sitetest"
+	"report/internal/slugs"
 )
 
 // The editors' CMS, driven in Chromium as an editor drives it: the real
@@ -385,7 +385,7 @@ func TestCMS(t *testing.T) {
 	c := startCMS(t, before)
 	edition := 2016
 	title := "Grøn løsning på tværs af året"
-	slug := danish.Slug(title)
+	slug := slugs.Make(title)
 	collection := fmt.Sprintf("#/collections/cases-%d", edition)
 
 	// A new story, in Danish, with its summary left empty: refused.

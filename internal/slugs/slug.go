@@ -1,4 +1,4 @@
-package danish
+package slugs
 
 import (
 	"strings"
@@ -19,16 +19,16 @@ var danishLetters = strings.NewReplacer(
 	"ß", "ss",
 )
 
-// MaxSlug bounds a file name made from a title (`report new case`, the
+// Max bounds a file name made from a title (`report new case`, the
 // editors' CMS): file systems refuse names over 255 bytes, and an address
 // of 80 characters is long enough to read.
-const MaxSlug = 80
+const Max = 80
 
-// Slug turns a Danish title into a URL path segment or an HTML id:
+// Make turns a Danish title into a URL path segment or an HTML id:
 // "Økonomi og støtte" → "oekonomi-og-stoette". Anything that is not a letter or
 // digit becomes a single hyphen; the result never starts or ends with one, and
 // is "" only when the title has no letter or digit at all.
-func Slug(title string) string {
+func Make(title string) string {
 	s := danishLetters.Replace(title)
 	if !isASCII(s) {
 		// Strip what accents remain: é → e. Only needed past ASCII, and the
@@ -63,10 +63,10 @@ func isASCII(s string) bool {
 	return true
 }
 
-// IsSlug reports whether s is already in the form Slug produces, which is what
+// Valid reports whether s is already in the form Make produces, which is what
 // file names and ids in the content must be: lower-case ASCII letters and
 // digits in groups joined by single hyphens.
-func IsSlug(s string) bool {
+func Valid(s string) bool {
 	if s == "" || s[0] == '-' || s[len(s)-1] == '-' || strings.Contains(s, "--") {
 		return false
 	}
