@@ -44,7 +44,7 @@ type I18n struct {
 	OmitDefaultLocaleFromFilePath bool     `json:"omit_default_locale_from_file_path"`
 }
 
-// Slug makes file names as `report new case` does (danish.Slug): ASCII,
+// Slug makes file names as `report new case` does (slugs.Make): ASCII,
 // with the Danish letters written out (ø → oe), at most slugs.Max
 // bytes.
 type Slug struct {
