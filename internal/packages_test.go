@@ -54,8 +54,8 @@ var packages = []pkg{
 	{"shipped", "the tests of the shipped site: what holds for every edition, and the 2016 edition's facts (tests only)", nil},
 	{"sitecheck", "checks a built site as a crawler and a browser would (tests only)", nil},
 	{"nextedition", "adds a generated next edition to a copy of a site, as an editor would, for tests", []string{"data", "diag", "scaffold", "site"}},
-	{"sitetest", "a site in a string, for tests: the test site with a txtar overlay", nil},
-	{"testsite", "writes synthetic sites for benchmarks and fuzzing", nil},
+	{"sitetest", "a site in a string, for tests: the test site with a txtar overlay, and the fuzz targets' allocation budget", nil},
+	{"synthsite", "writes synthetic sites for benchmarks and fuzzing (no test code: cmd/gensite links it)", nil},
 }
 
 // libraries are the modules that each sit behind one package. The font

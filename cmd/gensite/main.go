@@ -13,7 +13,7 @@ import (
 	"os"
 	"path/filepath"
 
-	"report/internal/testsite"
+	"report/internal/synthsite"
 )
 
 func main() {
@@ -25,12 +25,12 @@ func main() {
 		fmt.Fprintln(os.Stderr, "usage: gensite -n N -out DIR")
 		os.Exit(2)
 	}
-	o := testsite.Defaults(*n)
-	if err := testsite.WriteReport(filepath.Join(*out, "report"), *repo, o); err != nil {
+	o := synthsite.Defaults(*n)
+	if err := synthsite.WriteReport(filepath.Join(*out, "report"), *repo, o); err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
-	if err := testsite.WriteHugo(filepath.Join(*out, "hugo"), o); err != nil {
+	if err := synthsite.WriteHugo(filepath.Join(*out, "hugo"), o); err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}

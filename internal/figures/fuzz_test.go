@@ -11,7 +11,6 @@ import (
 	"report/internal/lang"
 	"report/internal/markdown"
 	"report/internal/sitetest"
-	"report/internal/testsite"
 )
 
 // converter converts Markdown of the small test site with the figure
@@ -42,7 +41,7 @@ func convert(t testing.TB, c *markdown.Converter, src string) (string, []string)
 
 // convertBudget is what converting a block may allocate: the worst shapes
 // measured allocate under 500 bytes a byte of input.
-var convertBudget = testsite.Budget{Fixed: 4 << 20, PerByte: 4 << 10}
+var convertBudget = sitetest.Budget{Fixed: 4 << 20, PerByte: 4 << 10}
 
 // FuzzTable fuzzes a table block's body: whatever its lists hold, the
 // block costs no more than its size allows.

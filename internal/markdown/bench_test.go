@@ -6,14 +6,14 @@ import (
 
 	"report/internal/diag"
 	"report/internal/markdown"
-	"report/internal/testsite"
+	"report/internal/synthsite"
 )
 
 // BenchmarkConvert parses and renders the bodies of synthetic case stories
 // (paragraphs, a quote, a list and a table), one per iteration.
 func BenchmarkConvert(b *testing.B) {
 	c := converter(b, "/")
-	bodies := testsite.Bodies(1000, 2016)
+	bodies := synthsite.Bodies(1000, 2016)
 	i := 0
 	for b.Loop() {
 		var problems diag.List

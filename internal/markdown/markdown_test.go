@@ -11,7 +11,6 @@ import (
 	"report/internal/lang"
 	"report/internal/markdown"
 	"report/internal/sitetest"
-	"report/internal/testsite"
 )
 
 func converter(t testing.TB, base string) *markdown.Converter {
@@ -140,7 +139,7 @@ func FuzzConvert(f *testing.F) {
 
 // convertBudget is what converting a body may allocate: the worst shapes
 // measured allocate under 500 bytes a byte of input (BenchmarkWorstCase).
-var convertBudget = testsite.Budget{Fixed: 4 << 20, PerByte: 4 << 10}
+var convertBudget = sitetest.Budget{Fixed: 4 << 20, PerByte: 4 << 10}
 
 // TestTypedFigures warns where prose types a figure the data holds, as
 // printed, unformatted, or as a count before a word of the metric's name,

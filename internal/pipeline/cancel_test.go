@@ -12,7 +12,7 @@ import (
 
 	"report/internal/diskfs"
 	"report/internal/render"
-	"report/internal/testsite"
+	"report/internal/synthsite"
 )
 
 // TestPublishStops cancels a build while it writes its new tree: the
@@ -20,7 +20,7 @@ import (
 // output is as it was.
 func TestPublishStops(t *testing.T) {
 	root := filepath.Join(t.TempDir(), "site")
-	if err := testsite.WriteReport(root, "", testsite.Defaults(100)); err != nil {
+	if err := synthsite.WriteReport(root, "", synthsite.Defaults(100)); err != nil {
 		t.Fatal(err)
 	}
 	out := filepath.Join(t.TempDir(), "public")
@@ -86,7 +86,7 @@ func newTrees(t *testing.T, out string) int {
 // failure once.
 func TestEachStopsAtFirstFailure(t *testing.T) {
 	root := filepath.Join(t.TempDir(), "site")
-	if err := testsite.WriteReport(root, "", testsite.Defaults(100)); err != nil {
+	if err := synthsite.WriteReport(root, "", synthsite.Defaults(100)); err != nil {
 		t.Fatal(err)
 	}
 	plan, _, err := Prepare(diskfs.Dir(root), Options{})

@@ -11,7 +11,6 @@ import (
 
 	"report/internal/diag"
 	"report/internal/sitetest"
-	"report/internal/testsite"
 	"report/internal/urls"
 )
 
@@ -23,7 +22,7 @@ import (
 // become one.
 // siteBudget is what a whole build of the test site may allocate: about
 // 3 MB whatever the input, and a bound per byte of the three fuzzed files.
-var siteBudget = testsite.Budget{Fixed: 32 << 20, PerByte: 8 << 10}
+var siteBudget = sitetest.Budget{Fixed: 32 << 20, PerByte: 8 << 10}
 
 // searchScript is the one script a published page may load: the search
 // page's, which its layout names (layouts/search.html).

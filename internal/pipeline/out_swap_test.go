@@ -13,7 +13,7 @@ import (
 	"report/internal/diskfs"
 	"report/internal/render"
 	"report/internal/sitetest"
-	"report/internal/testsite"
+	"report/internal/synthsite"
 )
 
 // version is a small site whose every file says which build wrote it, so
@@ -109,7 +109,7 @@ func TestOutputNeverMissing(t *testing.T) {
 // a build that then fails leaves the site as it was published.
 func TestRecoverAfterKillBetweenRenames(t *testing.T) {
 	root := filepath.Join(t.TempDir(), "site")
-	if err := testsite.WriteReport(root, "", testsite.Defaults(5)); err != nil {
+	if err := synthsite.WriteReport(root, "", synthsite.Defaults(5)); err != nil {
 		t.Fatal(err)
 	}
 	out := filepath.Join(t.TempDir(), "public")
@@ -149,7 +149,7 @@ func TestRecoverAfterKillBetweenRenames(t *testing.T) {
 			if err := os.RemoveAll(filepath.Join(filepath.Dir(out), ".public.new-71")); err != nil {
 				t.Fatal(err)
 			}
-			if err := testsite.WriteReport(root, "", testsite.Defaults(5)); err != nil {
+			if err := synthsite.WriteReport(root, "", synthsite.Defaults(5)); err != nil {
 				t.Fatal(err)
 			}
 		})

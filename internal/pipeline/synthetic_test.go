@@ -6,7 +6,7 @@ import (
 	"testing"
 
 	"report/internal/diskfs"
-	"report/internal/testsite"
+	"report/internal/synthsite"
 )
 
 // syntheticSite writes a synthetic site of n case stories once per test
@@ -14,7 +14,7 @@ import (
 func syntheticSite(b *testing.B, n int, layouts string) string {
 	b.Helper()
 	dir := filepath.Join(b.TempDir(), "site-"+strconv.Itoa(n))
-	if err := testsite.WriteReport(dir, layouts, testsite.Defaults(n)); err != nil {
+	if err := synthsite.WriteReport(dir, layouts, synthsite.Defaults(n)); err != nil {
 		b.Fatal(err)
 	}
 	return dir

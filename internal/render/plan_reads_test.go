@@ -15,7 +15,7 @@ import (
 	"report/internal/diskfs"
 	"report/internal/render"
 	"report/internal/site"
-	"report/internal/testsite"
+	"report/internal/synthsite"
 )
 
 // siteWith copies the small test site, with the real layouts and static
@@ -24,7 +24,7 @@ func siteWith(t *testing.T, files map[string]string) string {
 	t.Helper()
 	root := t.TempDir()
 	for src, dst := range map[string]string{"../../testdata/sites/base": "", "../../i18n": "i18n", "../../layouts": "layouts", "../../static": "static"} {
-		if err := testsite.CopyTree(src, filepath.Join(root, dst)); err != nil {
+		if err := synthsite.CopyTree(src, filepath.Join(root, dst)); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -10,7 +10,7 @@ import (
 	"report/internal/diskfs"
 	"report/internal/pipeline"
 	"report/internal/sitetest"
-	"report/internal/testsite"
+	"report/internal/synthsite"
 )
 
 // benchmarkEdit times the preview's rebuild after an editor saves one case
@@ -52,7 +52,7 @@ func BenchmarkEditCaseStory2016(b *testing.B) {
 // BenchmarkEditCaseStory10000 edits one of 10,000 synthetic case stories.
 func BenchmarkEditCaseStory10000(b *testing.B) {
 	root := b.TempDir()
-	if err := testsite.WriteReport(root, "", testsite.Defaults(10000)); err != nil {
+	if err := synthsite.WriteReport(root, "", synthsite.Defaults(10000)); err != nil {
 		b.Fatal(err)
 	}
 	benchmarkEdit(b, root, "content/2016/cases/case-00005.md", "2016/cases/case-00005/index.html")

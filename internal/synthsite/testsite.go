@@ -1,4 +1,4 @@
-package testsite
+package synthsite
 
 import (
 	"fmt"

@@ -1,8 +1,7 @@
-// Package testsite writes synthetic sites for benchmarks, and holds the
-// allocation budget that fuzz targets hold each input to (Budget). A
-// synthetic site has N case stories spread over several editions and
+// Package synthsite writes synthetic sites for benchmarks and fuzzing
+// (cmd/gensite is its command). A synthetic site has N case stories spread over several editions and
 // clusters, in the report's own content format, and the same pages as a
 // plain Hugo site, so both tools can be timed on equal work. The text is
 // made-up Danish-looking prose from a seeded generator, so the same N and
 // seed always give the same bytes.
-package testsite
+package synthsite
