@@ -80,18 +80,19 @@ type Version struct {
 // Crumb is a step in the breadcrumb trail.
 type Crumb struct{ Title, URL string }
 
-// jobs lists every page of the renderer's language in a fixed order, each
+// languageJobs lists every page of the renderer's language in a fixed order, each
 // to be rendered by it.
-func (r *Renderer) jobs() []job {
-	jobs := r.pageJobs()
+func (r *Renderer) languageJobs() []job {
+	jobs := r.orderedJobs()
 	for i := range jobs {
 		jobs[i].r = r
 	}
 	return jobs
 }
 
-// pageJobs lists every page of the site in a fixed order.
-func (r *Renderer) pageJobs() []job {
+// orderedJobs lists the pages of the renderer's language in a fixed order;
+// languageJobs gives them their renderer.
+func (r *Renderer) orderedJobs() []job {
 	s := r.site
 	jobs := []job{
 		{path: "index.html", kind: "home", data: r.page("home", nil, s.Data.Site.Title, "")},
@@ -167,14 +168,14 @@ func (r *Renderer) latest() *site.Edition {
 // editionJobs are an edition's pages: its front page, its chapters, and
 // its case stories and clusters, each list before the pages it lists.
 func (r *Renderer) editionJobs(e *site.Edition) []job {
-	jobs := []job{pageJob("edition", r.frontPage(e))}
+	jobs := []job{jobFor("edition", r.frontPage(e))}
 	jobs = append(jobs, r.chapterJobs(e)...)
 	jobs = append(jobs, r.caseJobs(e)...)
 	return append(jobs, r.clusterJobs(e)...)
 }
 
-// pageJob is the job of a page at its URL's index.html.
-func pageJob(kind string, d *PageData) job {
+// jobFor is the job of a page at its URL's index.html.
+func jobFor(kind string, d *PageData) job {
 	return job{path: d.URL + "index.html", kind: kind, data: d}
 }
 
@@ -218,7 +219,7 @@ func (r *Renderer) chapterJobs(e *site.Edition) []job {
 		if i+1 < len(e.Chapters) {
 			d.Next = e.Chapters[i+1]
 		}
-		jobs = append(jobs, pageJob("chapter", d))
+		jobs = append(jobs, jobFor("chapter", d))
 	}
 	return jobs
 }
@@ -228,13 +229,13 @@ func (r *Renderer) caseJobs(e *site.Edition) []job {
 	cases := r.page("cases", e, r.lang.T("cases.title"), urls.Cases(e.Year))
 	cases.Themes, cases.Breadcrumbs = e.CasesByTheme(), r.editionCrumbs(e)
 	cases.Description = r.lang.Tf("page.cases_description", e.DataYear)
-	jobs := []job{pageJob("cases", cases)}
+	jobs := []job{jobFor("cases", cases)}
 	casesCrumb := Crumb{Title: cases.Title, URL: urls.Cases(e.Year)}
 	for _, c := range e.Cases {
 		d := r.page("case", e, c.Title, c.URL)
 		d.Page, d.Case, d.Cluster, d.Description = &c.Page, c, c.Cluster, c.Summary
 		d.Breadcrumbs = r.editionCrumbs(e, casesCrumb)
-		jobs = append(jobs, pageJob("case", d))
+		jobs = append(jobs, jobFor("case", d))
 	}
 	return jobs
 }
@@ -245,7 +246,7 @@ func (r *Renderer) clusterJobs(e *site.Edition) []job {
 	clusters := r.page("clusters", e, r.lang.T("clusters.title"), urls.Clusters(e.Year))
 	clusters.Fields, clusters.Breadcrumbs, clusters.Draft = r.site.ClustersByField(e), r.editionCrumbs(e), e.Draft
 	clusters.Description = r.lang.Tf("page.clusters_description", len(e.Clusters), e.Year)
-	jobs := []job{pageJob("clusters", clusters)}
+	jobs := []job{jobFor("clusters", clusters)}
 	clustersCrumb := Crumb{Title: clusters.Title, URL: urls.Clusters(e.Year)}
 	for _, id := range e.Clusters {
 		c := r.site.Data.Cluster(id)
@@ -256,7 +257,7 @@ func (r *Renderer) clusterJobs(e *site.Edition) []job {
 		d.Cluster, d.ClusterCases = c, e.CasesOf(id)
 		d.Description = r.lang.Tf("page.cluster_description", c.Name, e.Year)
 		d.Breadcrumbs = r.editionCrumbs(e, clustersCrumb)
-		jobs = append(jobs, pageJob("cluster", d))
+		jobs = append(jobs, jobFor("cluster", d))
 	}
 	return jobs
 }

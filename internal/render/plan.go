@@ -64,7 +64,7 @@ func (p *Plan) AddTool(dir string, files []File, csp string) error {
 // Plan decides every file of the site. It fails when two sources would
 // write the same file.
 func (r *Renderer) Plan(fsys fs.FS) (*Plan, error) {
-	jobs := r.allJobs()
+	jobs := r.siteJobs()
 	p := &Plan{r: r, fsys: fsys, pages: map[string]job{}, files: map[string][]byte{}, assets: map[string]*assets.File{}}
 	problems := &diag.List{}
 	claim := func(path string) bool {
@@ -238,7 +238,7 @@ func (p *Plan) OpenAsset(path string) (f fs.File, ok bool, err error) {
 // assetURL is the path under which a file of static/ is published: its
 // hashed name, or its own.
 func (r *Renderer) assetURL(p string) string {
-	if h, ok := r.root().hashed[p]; ok {
+	if h, ok := r.danishRenderer().hashed[p]; ok {
 		return h
 	}
 	return p

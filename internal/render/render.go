@@ -66,11 +66,11 @@ type Renderer struct {
 	origin    string // "https://example.org", or "" when the base URL has no host
 
 	// prefix is where the pages of a version in another language are
-	// written, "en/"; main is then the Danish site's renderer, which
-	// holds the shared files, and versions are, on main, the renderers
+	// written, "en/"; danish is then the Danish site's renderer, which
+	// holds the shared files, and versions are, on it, the renderers
 	// of the site's other languages.
 	prefix   string
-	main     *Renderer
+	danish   *Renderer
 	versions []*Renderer
 
 	// Set by Plan: the hashed names of the files of static/ (see
@@ -85,7 +85,7 @@ func New(fsys fs.FS, s *site.Site, opts Options, problems *diag.List) *Renderer 
 	r := newRenderer(fsys, s, opts, problems)
 	for _, t := range s.Translations {
 		v := newRenderer(fsys, t, opts, problems)
-		v.prefix, v.main = t.Lang.Code+"/", r
+		v.prefix, v.danish = t.Lang.Code+"/", r
 		r.versions = append(r.versions, v)
 	}
 	return r
@@ -106,11 +106,11 @@ func newRenderer(fsys fs.FS, s *site.Site, opts Options, problems *diag.List) *R
 	return r
 }
 
-// root is the renderer that holds the files every language shares: the
-// Danish site's.
-func (r *Renderer) root() *Renderer {
-	if r.main != nil {
-		return r.main
+// danishRenderer is the Danish site's renderer, which holds the files
+// every language shares: r itself, or the one r is a version of.
+func (r *Renderer) danishRenderer() *Renderer {
+	if r.danish != nil {
+		return r.danish
 	}
 	return r
 }

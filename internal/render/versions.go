@@ -4,12 +4,12 @@ package render
 // language's folder (en/…), and linked to their Danish pages both ways,
 // by hreflang and by the visible language switch.
 
-// allJobs lists the Danish site's pages, then each other language's under
+// siteJobs lists the Danish site's pages, then each other language's under
 // its folder, and gives every page the addresses of its versions.
-func (r *Renderer) allJobs() []job {
-	jobs := r.jobs()
+func (r *Renderer) siteJobs() []job {
+	jobs := r.languageJobs()
 	for _, v := range r.versions {
-		for _, j := range v.jobs() {
+		for _, j := range v.languageJobs() {
 			// Each language has its 404 page too: en/404.html, which hosts
 			// serve for a missing address under en/ (see redirects).
 			j.path = v.prefix + j.path
