@@ -199,7 +199,7 @@ fuzz:
 	$(GO) test $(FUZZFLAGS) -fuzz '^FuzzSplit$$' -fuzztime $(FUZZTIME) ./internal/frontmatter
 	$(GO) test $(FUZZFLAGS) -fuzz '^FuzzDecode$$' -fuzztime $(FUZZTIME) ./internal/tomlfile
 	$(GO) test $(FUZZFLAGS) -fuzz '^FuzzQuote$$' -fuzztime $(FUZZTIME) ./internal/tomlfile
-	$(GO) test $(FUZZFLAGS) -fuzz '^FuzzConvert$$' -fuzztime $(FUZZTIME) ./internal/markdown
+	$(GO) test $(FUZZFLAGS) -fuzz '^FuzzConvert$$' -fuzztime $(FUZZTIME) ./internal/figures
 	$(GO) test $(FUZZFLAGS) -fuzz '^FuzzTable$$' -fuzztime $(FUZZBLOCK) ./internal/figures
 	$(GO) test $(FUZZFLAGS) -fuzz '^FuzzChart$$' -fuzztime $(FUZZBLOCK) ./internal/figures
 	$(GO) test $(FUZZFLAGS) -fuzz '^FuzzMake$$' -fuzztime $(FUZZTIME) ./internal/slugs

@@ -49,11 +49,11 @@ var packages = []pkg{
 	{"cms", "the editors' CMS at admin/: Sveltia CMS configured from the content model", []string{"data", "lang", "site", "slugs", "urls"}},
 	{"pipeline", "runs a build's stages: load and check, render, write", []string{"cms", "diag", "diskfs", "outdir", "printpage", "render", "site", "timing"}},
 	{"scaffold", "writes new case stories and editions", []string{"data", "diag", "diskfs", "site", "slugs", "textfile", "tomlfile"}},
+	{"nextedition", "adds a generated next edition to a copy of a site, as an editor would, for tests", []string{"data", "diag", "scaffold", "site"}},
 	{"serve", "the preview server: watches, rebuilds, renders on request, reloads", []string{"cms", "diag", "pipeline", "render", "site"}},
 	{"cli", "the commands and their flags; the only package that prints", []string{"diag", "diskfs", "outdir", "pipeline", "scaffold", "serve", "timing"}},
 	{"shipped", "the tests of the shipped site: what holds for every edition, and the 2016 edition's facts (tests only)", nil},
 	{"sitecheck", "checks a built site as a crawler and a browser would (tests only)", nil},
-	{"nextedition", "adds a generated next edition to a copy of a site, as an editor would, for tests", []string{"data", "diag", "scaffold", "site"}},
 	{"sitetest", "a site in a string, for tests: the test site with a txtar overlay, and the fuzz targets' allocation budget", nil},
 	{"synthsite", "writes synthetic sites for benchmarks and fuzzing (no test code: cmd/gensite links it)", nil},
 }
@@ -73,81 +73,170 @@ var libraries = map[string]string{
 	"github.com/tdewolff/parse/v2":     "assets",
 }
 
-// TestPackageImports holds every package of internal/ to its line in the
-// map: a package missing from it, an import it does not allow, or a library
-// imported outside its one package fails.
+// commands are the programs of cmd/ and tools/, with what each may
+// import: a command only calls the package that does its work.
+var commands = []pkg{
+	{"cmd/report", "the report command", []string{"cli"}},
+	{"cmd/report-pdf", "prints each edition's PDF for report build --pdf", []string{"diag", "diskfs", "lang", "pdf", "pipeline", "printpage"}},
+	{"cmd/gensite", "writes a synthetic site for benchmarks", []string{"synthsite"}},
+	{"tools/nextedition", "writes the shipped site with a generated next edition", []string{"nextedition"}},
+	{"tools/contactsheet", "screenshots of every page kind on one sheet", nil},
+	{"tools/favicon", "draws the favicon", nil},
+	{"tools/release/checkdist", "checks the release archives GoReleaser made", nil},
+}
+
+// testHelpers are the packages any test may import besides its own
+// package's: they import no other package of the module.
+var testHelpers = []string{"sitetest", "synthsite"}
+
+// testImports are what a package's tests may import besides what the
+// package may: packages below it in the map (a test may build what its
+// package is given, never what is built on it), named here so that the
+// map shows them.
+var testImports = map[string][]string{
+	"chart":     {"diag"},
+	"cms":       {"diag"},
+	"refs":      {"diag"},
+	"figures":   {"diag"},
+	"render":    {"diskfs"},
+	"pdf":       {"data"},
+	"pipeline":  {"data", "figures", "hostfiles", "lang", "share", "tomlfile", "urls"},
+	"scaffold":  {"frontmatter"},
+	"serve":     {"diskfs"},
+	"cli":       {"data", "nextedition"},
+	"shipped":   {"data", "diag", "pipeline", "printpage", "render"},
+	"sitecheck": {"cms", "diag", "nextedition", "pdf", "pipeline", "render", "scaffold", "site", "slugs"},
+}
+
+// testLibraries are the libraries a package's tests may use besides the
+// one package each sits behind: testscript runs the command's scripts, and
+// chromedp drives the browser checks.
+var testLibraries = map[string][]string{
+	"github.com/rogpeppe/go-internal": {"cli"},
+	"github.com/chromedp/chromedp":    {"sitecheck"},
+}
+
+// TestPackageImports holds every Go package of the module (internal/ at
+// any depth, cmd/ and tools/) to its line in the map, its tests included:
+// a package missing from it, an import it does not allow, or a library
+// imported outside its one package fails. A test may also import its own
+// package (as package x_test) and the testHelpers.
 func TestPackageImports(t *testing.T) {
-	dirs, err := os.ReadDir(".")
-	if err != nil {
-		t.Fatal(err)
-	}
 	seen := map[string]bool{}
-	for _, d := range dirs {
-		if !d.IsDir() {
-			continue
-		}
-		name := d.Name()
-		imports, ok := productionImports(t, name)
-		if !ok {
-			continue // testdata and the like
-		}
-		seen[name] = true
-		i := slices.IndexFunc(packages, func(p pkg) bool { return p.name == name })
-		if i < 0 {
-			t.Errorf("internal/%s is not in the map of packages: add it with its job and what it may import", name)
-			continue
-		}
-		for _, imp := range imports {
-			checkImport(t, name, packages[i], imp)
+	for _, root := range []string{".", "../cmd", "../tools"} {
+		err := filepath.WalkDir(root, func(dir string, d os.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if !d.IsDir() {
+				return nil
+			}
+			if n := d.Name(); n == "testdata" || n == "node_modules" || strings.HasPrefix(n, ".") && dir != root {
+				return filepath.SkipDir
+			}
+			if dir == "." {
+				return nil // this map's own test
+			}
+			name := packageName(dir)
+			prod, tests := imports(t, dir)
+			if prod == nil && tests == nil {
+				return nil // a folder without Go files
+			}
+			seen[name] = true
+			rule, ok := ruleOf(name)
+			if !ok {
+				t.Errorf("%s is not in the map of packages: add it with its job and what it may import", name)
+				return nil
+			}
+			for _, imp := range prod {
+				checkImport(t, name, rule, imp, nil, false)
+			}
+			for _, imp := range tests {
+				checkImport(t, name+" (its tests)", rule, imp, append(append([]string{name}, testHelpers...), testImports[name]...), true)
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
 		}
 	}
-	for _, p := range packages {
+	for _, p := range append(slices.Clone(packages), commands...) {
 		if !seen[p.name] {
-			t.Errorf("the map names internal/%s, which has no Go files", p.name)
+			t.Errorf("the map names %s, which has no Go files", p.name)
+		}
+	}
+	// A test builds on what is below its package, never on what is above.
+	for name, extra := range testImports {
+		at := slices.IndexFunc(packages, func(p pkg) bool { return p.name == name })
+		for _, e := range extra {
+			if i := slices.IndexFunc(packages, func(p pkg) bool { return p.name == e }); i < 0 || i >= at {
+				t.Errorf("the tests of %s may import %s, which is not below it in the map", name, e)
+			}
 		}
 	}
 }
 
-func checkImport(t *testing.T, name string, rule pkg, imp string) {
+// packageName is a folder's name in the map: its path below internal/,
+// or from the module's root for cmd/ and tools/.
+func packageName(dir string) string {
+	dir = filepath.ToSlash(dir)
+	if rest, ok := strings.CutPrefix(dir, "../"); ok {
+		return rest
+	}
+	return dir
+}
+
+func ruleOf(name string) (pkg, bool) {
+	for _, p := range append(slices.Clone(packages), commands...) {
+		if p.name == name {
+			return p, true
+		}
+	}
+	return pkg{}, false
+}
+
+func checkImport(t *testing.T, name string, rule pkg, imp string, alsoAllowed []string, test bool) {
 	t.Helper()
 	if own, ok := strings.CutPrefix(imp, "report/internal/"); ok {
-		if !slices.Contains(rule.imports, own) {
-			t.Errorf("internal/%s imports %s, which the map does not allow (it allows %v)", name, own, rule.imports)
+		if !slices.Contains(rule.imports, own) && !slices.Contains(alsoAllowed, own) {
+			t.Errorf("%s imports %s, which the map does not allow (it allows %v)", name, own, rule.imports)
 		}
 		return
 	}
 	for lib, owner := range libraries {
-		if (imp == lib || strings.HasPrefix(imp, lib+"/")) && owner != name {
-			t.Errorf("internal/%s imports %s, which only %s may import", name, imp, owner)
+		if (imp == lib || strings.HasPrefix(imp, lib+"/")) && owner != rule.name && !(test && slices.Contains(testLibraries[lib], rule.name)) {
+			t.Errorf("%s imports %s, which only %s may import", name, imp, owner)
 		}
 	}
 }
 
-// productionImports lists the imports of a folder's non-test Go files, and
-// whether it has any.
-func productionImports(t *testing.T, dir string) ([]string, bool) {
+// imports lists the imports of a folder's Go files: of its code, and of
+// its tests (build tags included: a file for tagged tests is a test too).
+// Both are nil for a folder without Go files.
+func imports(t *testing.T, dir string) (prod, tests []string) {
 	t.Helper()
 	files, _ := filepath.Glob(filepath.Join(dir, "*.go"))
-	var out []string
 	fset := token.NewFileSet()
-	goFiles := 0
 	for _, f := range files {
-		if strings.HasSuffix(f, "_test.go") {
-			continue
-		}
-		goFiles++
 		file, err := parser.ParseFile(fset, f, nil, parser.ImportsOnly)
 		if err != nil {
 			t.Fatal(err)
 		}
+		list := &prod
+		if strings.HasSuffix(f, "_test.go") {
+			list = &tests
+		}
+		if *list == nil {
+			*list = []string{}
+		}
 		for _, spec := range file.Imports {
 			p, _ := strconv.Unquote(spec.Path.Value)
-			if !slices.Contains(out, p) {
-				out = append(out, p)
+			if !slices.Contains(*list, p) {
+				*list = append(*list, p)
 			}
 		}
 	}
-	return out, goFiles > 0
+	return prod, tests
 }
 
 // TestREADMEShowsTheMap keeps README's map of the packages the same as the
@@ -163,6 +252,9 @@ func TestREADMEShowsTheMap(t *testing.T) {
 		imports := "—"
 		if len(p.imports) > 0 {
 			imports = strings.Join(p.imports, ", ")
+		}
+		if extra := testImports[p.name]; len(extra) > 0 {
+			imports += "; its tests also " + strings.Join(extra, ", ")
 		}
 		fmt.Fprintf(&want, "| `%s` | %s | %s |\n", p.name, p.job, imports)
 	}

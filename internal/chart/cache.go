@@ -85,3 +85,12 @@ func specKey(s Spec) ([32]byte, bool) {
 	}
 	return sha256.Sum256(b), true
 }
+
+// ForgetDrawn empties the cache of drawn charts, so that a benchmark of
+// the edition's charts (figures.BenchmarkEditionCharts) measures drawing
+// them, not looking them up.
+func ForgetDrawn() {
+	cache.Lock()
+	cache.svgs = nil
+	cache.Unlock()
+}

@@ -25,7 +25,7 @@ func converter(t testing.TB, base string) *markdown.Converter {
 	}
 	d = d.In(langs[0], &problems) // Danish, as the site loads it
 	figs := figures.New(figures.Options{Data: d, BasePath: base})
-	return markdown.New(markdown.Options{Figures: figs, BasePath: base})
+	return markdown.New(markdown.Options{Figures: figs, BasePath: base, Themes: []string{"matchmaking"}})
 }
 
 func convert(t testing.TB, c *markdown.Converter, src string) (string, []string) {

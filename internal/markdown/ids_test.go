@@ -5,7 +5,6 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
-	"strings"
 	"testing"
 
 	"report/internal/markdown"
@@ -28,17 +27,6 @@ func TestLayoutIDsReserved(t *testing.T) {
 			if !slices.Contains(markdown.LayoutIDs, m[1]) {
 				t.Errorf("%s gives an element id %q; add it to markdown.LayoutIDs", filepath.Base(p), m[1])
 			}
-		}
-	}
-}
-
-// TestHeadingsAvoidLayoutIDs gives a heading named like a part of the
-// layout an id of its own.
-func TestHeadingsAvoidLayoutIDs(t *testing.T) {
-	html, _ := convert(t, converter(t, "/"), "## Indhold\n\n## Forord\n\n## Nøgletal\n\n[til indholdet](#indhold)\n")
-	for _, want := range []string{`<h2 id="indhold-2">Indhold</h2>`, `<h2 id="forord-2">Forord</h2>`, `<h2 id="noegletal-2">Nøgletal</h2>`} {
-		if !strings.Contains(html, want) {
-			t.Errorf("got %s, want %s", html, want)
 		}
 	}
 }

@@ -1,41 +1,12 @@
-package markdown_test
+package figures_test
 
 import (
-	"os"
 	"strings"
 	"testing"
 
-	"report/internal/data"
 	"report/internal/diag"
-	"report/internal/figures"
-	"report/internal/lang"
 	"report/internal/markdown"
-	"report/internal/sitetest"
 )
-
-func converter(t testing.TB, base string) *markdown.Converter {
-	t.Helper()
-	var problems diag.List
-	d := data.Load(os.DirFS("../../testdata/sites/base"), &problems)
-	langs := lang.Load(sitetest.ShippedFS(), &problems) // the site's tables: the words of tables and charts
-	if err := problems.Err(); err != nil {
-		t.Fatal(err)
-	}
-	d = d.In(langs[0], &problems) // Danish, as the site loads it
-	figs := figures.New(figures.Options{Data: d, BasePath: base})
-	return markdown.New(markdown.Options{Figures: figs, BasePath: base, Themes: []string{"matchmaking"}})
-}
-
-func convert(t testing.TB, c *markdown.Converter, src string) (string, []string) {
-	t.Helper()
-	var problems diag.List
-	doc := c.Convert(markdown.Page{Path: "x.md", Edition: 2016, FirstLine: 5}, []byte(src), &problems)
-	var msgs []string
-	for _, p := range problems.Problems() {
-		msgs = append(msgs, p.Error())
-	}
-	return doc.HTML, msgs
-}
 
 func TestRender(t *testing.T) {
 	c := converter(t, "/rapport/")
@@ -137,10 +108,6 @@ func FuzzConvert(f *testing.F) {
 	})
 }
 
-// convertBudget is what converting a body may allocate: the worst shapes
-// measured allocate under 500 bytes a byte of input (BenchmarkWorstCase).
-var convertBudget = sitetest.Budget{Fixed: 4 << 20, PerByte: 4 << 10}
-
 // TestTypedFigures warns where prose types a figure the data holds, as
 // printed, unformatted, or as a count before a word of the metric's name,
 // and leaves years, small numbers on their own, code and bound figures
@@ -164,5 +131,16 @@ func TestTypedFigures(t *testing.T) {
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestHeadingsAvoidLayoutIDs gives a heading named like a part of the
+// layout an id of its own.
+func TestHeadingsAvoidLayoutIDs(t *testing.T) {
+	html, _ := convert(t, converter(t, "/"), "## Indhold\n\n## Forord\n\n## Nøgletal\n\n[til indholdet](#indhold)\n")
+	for _, want := range []string{`<h2 id="indhold-2">Indhold</h2>`, `<h2 id="forord-2">Forord</h2>`, `<h2 id="noegletal-2">Nøgletal</h2>`} {
+		if !strings.Contains(html, want) {
+			t.Errorf("got %s, want %s", html, want)
+		}
 	}
 }

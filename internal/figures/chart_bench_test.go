@@ -1,4 +1,4 @@
-package chart_test
+package figures_test
 
 import (
 	"os"
@@ -11,6 +11,7 @@ import (
 	"report/internal/data"
 	"report/internal/diag"
 	"report/internal/figures"
+	"report/internal/lang"
 	"report/internal/markdown"
 	"report/internal/sitetest"
 )
@@ -24,7 +25,11 @@ var chartBlock = regexp.MustCompile("(?s)```chart\n(.*?)```")
 func BenchmarkEditionCharts(b *testing.B) {
 	var problems diag.List
 	d := data.Load(sitetest.ShippedFS(), &problems)
-	d = d.In(chart.Danish(), &problems) // the Danish site's words
+	langs := lang.Load(sitetest.ShippedFS(), &problems)
+	if err := problems.Err(); err != nil {
+		b.Fatal(err)
+	}
+	d = d.In(langs[0], &problems) // the Danish site's words
 	pages, _ := filepath.Glob("../../content/2016/*.md")
 	var blocks [][]byte
 	for _, page := range pages {

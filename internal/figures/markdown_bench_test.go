@@ -1,4 +1,4 @@
-package markdown_test
+package figures_test
 
 import (
 	"strings"
