@@ -67,10 +67,13 @@ type Spec struct {
 	Lang *lang.Lang
 }
 
+// MaxSeries is the most series a chart draws: past it, colours and line
+// styles no longer tell them apart.
+const MaxSeries = 8
+
 // Limits that keep a mistaken spec from producing a useless or huge chart.
 const (
 	maxCategories = 60
-	maxSeries     = 8
 	maxMagnitude  = 1e15
 	maxText       = 300 // bytes in a title, label, name or unit
 )
@@ -172,8 +175,8 @@ func checkSeriesCount(s Spec) error {
 	switch {
 	case n == 0:
 		return errors.New("no series")
-	case n > maxSeries:
-		return fmt.Errorf("at most %d series, has %d", maxSeries, n)
+	case n > MaxSeries:
+		return fmt.Errorf("at most %d series, has %d", MaxSeries, n)
 	case n > 1 && (s.Kind == Bar || s.Kind == HBar || s.Kind == Share):
 		return fmt.Errorf("a %s chart takes one series, has %d", s.Kind, n)
 	}

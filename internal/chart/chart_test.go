@@ -196,7 +196,7 @@ func TestErrors(t *testing.T) {
 		"no title":        func(s *Spec) { s.Title = "" },
 		"bad id":          func(s *Spec) { s.ID = `a"b` },
 		"negative width":  func(s *Spec) { s.Width = -5 },
-		"too many series": func(s *Spec) { s.Kind = Line; s.Series = make([]Series, maxSeries+1) },
+		"too many series": func(s *Spec) { s.Kind = Line; s.Series = make([]Series, MaxSeries+1) },
 		"no language":     func(s *Spec) { s.Lang = nil },
 		"no table":        func(s *Spec) { s.Lang = lang.Danish },
 	}

@@ -28,24 +28,11 @@ const (
 	exitSignalBase = 128
 )
 
-const usage = `report builds the online edition of the Danish clusters' performance report.
-
-Usage:
-  report build [--root DIR] [--out DIR] [--base-url URL]   write the site to DIR (default public/)
-  report check [--root DIR]                                  check everything, write nothing
-  report serve [--root DIR] [--bind ADDR] [--port N]         build and preview on http://127.0.0.1:1313/
-  report new case --edition YEAR --cluster ID "Title"        start a case story
-  report new edition YEAR                                    start next year's edition from the latest
-  report version                                             print the version
-
-Run "report <command> -h" for a command's flags.
-`
-
 // Run runs the command line args (without the program name) and returns the
 // exit status.
 func Run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
-		fmt.Fprint(stderr, usage)
+		fmt.Fprint(stderr, usage())
 		return ExitUsage
 	}
 	switch args[0] {
@@ -58,13 +45,13 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	case "new":
 		return runNew(args[1:], stdout, stderr)
 	case "help", "-h", "-help", "--help":
-		fmt.Fprint(stdout, usage)
+		fmt.Fprint(stdout, usage())
 		return ExitOK
 	case "version", "--version":
 		fmt.Fprintln(stdout, "report", version())
 		return ExitOK
 	default:
-		fmt.Fprintf(stderr, "report: unknown command %q\n\n%s", args[0], usage)
+		fmt.Fprintf(stderr, "report: unknown command %q\n\n%s", args[0], usage())
 		return ExitUsage
 	}
 }
@@ -115,13 +102,26 @@ func parse(fs *flag.FlagSet, args []string) (code int, ok bool) {
 	return 0, true
 }
 
+// buildFlags are report build's flags.
+type buildFlags struct {
+	siteFlags
+	out, pdfDir, cmsDir string
+	metrics             bool
+}
+
+func (b *buildFlags) set(stderr io.Writer) *flag.FlagSet {
+	fs := newFlagSet("build", stderr, &b.siteFlags)
+	fs.StringVar(&b.out, "out", "public", "the `folder` to write the site to; it is replaced whole, and only when the build succeeds")
+	fs.BoolVar(&b.metrics, "metrics", false, "print where the time went, and any page or chart that took more than 8 % of the build")
+	fs.StringVar(&b.pdfDir, "pdf", "", "publish each edition's PDF from the `folder` report-pdf wrote it to, and link its front page to it (make publish does); such a build is the published one, and refuses a site without a publisher or an edition without its date")
+	fs.StringVar(&b.cmsDir, "cms", "", "publish the editors' CMS at admin/ from the `folder` make cms copied it to (make publish does); without it, admin/ says how to get it")
+	return fs
+}
+
 func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	var sf siteFlags
-	fs := newFlagSet("build", stderr, &sf)
-	out := fs.String("out", "public", "the `folder` to write the site to; it is replaced whole, and only when the build succeeds")
-	metrics := fs.Bool("metrics", false, "print where the time went, and any page or chart that took more than 8 % of the build")
-	pdfDir := fs.String("pdf", "", "publish each edition's PDF from the `folder` report-pdf wrote it to, and link its front page to it (make publish does); such a build is the published one, and refuses a site without a publisher or an edition without its date")
-	cmsDir := fs.String("cms", "", "publish the editors' CMS at admin/ from the `folder` make cms copied it to (make publish does); without it, admin/ says how to get it")
+	var b buildFlags
+	fs := b.set(stderr)
+	sf, out, metrics, pdfDir, cmsDir := &b.siteFlags, &b.out, &b.metrics, &b.pdfDir, &b.cmsDir
 	if code, ok := parse(fs, args); !ok {
 		return code
 	}
@@ -171,10 +171,22 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	return ExitOK
 }
 
+// checkFlags are report check's flags.
+type checkFlags struct {
+	siteFlags
+	format string
+}
+
+func (c *checkFlags) set(stderr io.Writer) *flag.FlagSet {
+	fs := newFlagSet("check", stderr, &c.siteFlags)
+	fs.StringVar(&c.format, "format", "text", "how to write the findings, `text|json|github`: text for people, json for machines, github for GitHub Actions' annotations")
+	return fs
+}
+
 func runCheck(args []string, stdout, stderr io.Writer) int {
-	var sf siteFlags
-	fs := newFlagSet("check", stderr, &sf)
-	format := fs.String("format", "text", "`text` for people, json for machines, github for GitHub Actions' annotations")
+	var c checkFlags
+	fs := c.set(stderr)
+	sf, format := &c.siteFlags, &c.format
 	if code, ok := parse(fs, args); !ok {
 		return code
 	}

@@ -184,3 +184,21 @@ func TestUsage(t *testing.T) {
 		t.Errorf("unknown command: exit %d, want %d", code, ExitUsage)
 	}
 }
+
+// TestREADMEShowsTheUsage keeps README's list of the commands the same as
+// the usage report prints, which is made from the commands' own flag sets.
+func TestREADMEShowsTheUsage(t *testing.T) {
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, list, _ := strings.Cut(usage(), "Usage:\n")
+	list, _, _ = strings.Cut(list, "\n\n")
+	var want strings.Builder
+	for line := range strings.SplitSeq(list, "\n") {
+		want.WriteString(strings.TrimPrefix(line, "  ") + "\n")
+	}
+	if !strings.Contains(string(readme), "```\n"+want.String()+"```\n") {
+		t.Errorf("README's list of the commands differs from report's usage; it should read:\n\n%s", want.String())
+	}
+}

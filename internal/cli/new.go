@@ -12,7 +12,7 @@ import (
 
 func runNew(args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
-		fmt.Fprint(stderr, "usage:\n  report new case --edition YEAR --cluster ID \"Title\"\n  report new edition YEAR\n")
+		fmt.Fprint(stderr, "usage:\n"+synopsis("new case")+synopsis("new edition"))
 		return ExitUsage
 	}
 	switch args[0] {
@@ -43,18 +43,31 @@ func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, int, bool) {
 	}
 }
 
-func runNewCase(args []string, stdout, stderr io.Writer) int {
+// newCaseFlags are report new case's flags.
+type newCaseFlags struct {
+	root, cluster string
+	edition       int
+}
+
+func (n *newCaseFlags) set(stderr io.Writer) *flag.FlagSet {
 	fs := flag.NewFlagSet("report new case", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	root := fs.String("root", ".", "the site's `folder`")
-	edition := fs.Int("edition", 0, "the edition `year` the story belongs to")
-	cluster := fs.String("cluster", "", "the `id` of the cluster the story comes from (see data/clusters.toml)")
+	fs.StringVar(&n.root, "root", ".", "the site's `folder`")
+	fs.IntVar(&n.edition, "edition", 0, "the edition `year` the story belongs to")
+	fs.StringVar(&n.cluster, "cluster", "", "the `id` of the cluster the story comes from (see data/clusters.toml)")
+	return fs
+}
+
+func runNewCase(args []string, stdout, stderr io.Writer) int {
+	var n newCaseFlags
+	fs := n.set(stderr)
+	root, edition, cluster := &n.root, &n.edition, &n.cluster
 	pos, code, ok := parseInterspersed(fs, args)
 	if !ok {
 		return code
 	}
 	if len(pos) != 1 || *edition == 0 || *cluster == "" {
-		fmt.Fprintln(stderr, `usage: report new case --edition YEAR --cluster ID "Title of the story"`)
+		fmt.Fprint(stderr, "usage:\n"+synopsis("new case"))
 		return ExitUsage
 	}
 	path, err := scaffold.NewCase(*root, *edition, *cluster, pos[0])
@@ -66,17 +79,27 @@ func runNewCase(args []string, stdout, stderr io.Writer) int {
 	return ExitOK
 }
 
-func runNewEdition(args []string, stdout, stderr io.Writer) int {
+// newEditionFlags are report new edition's flags.
+type newEditionFlags struct{ root string }
+
+func (n *newEditionFlags) set(stderr io.Writer) *flag.FlagSet {
 	fs := flag.NewFlagSet("report new edition", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	root := fs.String("root", ".", "the site's `folder`")
+	fs.StringVar(&n.root, "root", ".", "the site's `folder`")
+	return fs
+}
+
+func runNewEdition(args []string, stdout, stderr io.Writer) int {
+	var n newEditionFlags
+	fs := n.set(stderr)
+	root := &n.root
 	pos, code, ok := parseInterspersed(fs, args)
 	if !ok {
 		return code
 	}
 	year, err := strconv.Atoi(strings.Join(pos, ""))
 	if len(pos) != 1 || err != nil || year < 2000 || year > 2999 {
-		fmt.Fprintln(stderr, "usage: report new edition YEAR")
+		fmt.Fprint(stderr, "usage:\n"+synopsis("new edition"))
 		return ExitUsage
 	}
 	started, err := scaffold.NewEdition(*root, year)

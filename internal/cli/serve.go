@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"io"
 	"net"
@@ -17,12 +18,25 @@ import (
 	"report/internal/serve"
 )
 
+// serveFlags are report serve's flags.
+type serveFlags struct {
+	siteFlags
+	bind, cmsDir string
+	port         int
+}
+
+func (v *serveFlags) set(stderr io.Writer) *flag.FlagSet {
+	fs := newFlagSet("serve", stderr, &v.siteFlags)
+	fs.StringVar(&v.bind, "bind", "127.0.0.1", "the `address` to listen on")
+	fs.IntVar(&v.port, "port", 1313, "the `port` to listen on")
+	fs.StringVar(&v.cmsDir, "cms", "", "serve the editors' CMS at /admin/ from the `folder` make cms copied it to (make edit does), working on this folder's files")
+	return fs
+}
+
 func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	var sf siteFlags
-	fs := newFlagSet("serve", stderr, &sf)
-	bind := fs.String("bind", "127.0.0.1", "the `address` to listen on")
-	port := fs.Int("port", 1313, "the `port` to listen on")
-	cmsDir := fs.String("cms", "", "serve the editors' CMS at /admin/ from the `folder` make cms copied it to (make edit does), working on this folder's files")
+	var v serveFlags
+	fs := v.set(stderr)
+	sf, bind, port, cmsDir := &v.siteFlags, &v.bind, &v.port, &v.cmsDir
 	if code, ok := parse(fs, args); !ok {
 		return code
 	}

@@ -11,8 +11,8 @@ import (
 	"report/internal/diag"
 )
 
-// maxSpan is how many years an edition may show.
-const maxSpan = 50
+// MaxSpan is how many years an edition may show.
+const MaxSpan = 50
 
 // clusterCountMetric is the metric that holds the number of clusters in a
 // year; averages per cluster are checked against it.
@@ -40,10 +40,10 @@ func (d *Data) checkEdition(e *Edition, problems *diag.List) {
 	case e.FirstYear > e.DataYear:
 		line, col := at("first_year")
 		problems.Errorf(e.Path, line, col, "first_year %d is after data_year %d", e.FirstYear, e.DataYear)
-	case e.DataYear-e.FirstYear >= maxSpan:
+	case e.DataYear-e.FirstYear >= MaxSpan:
 		// Every table and chart without years shows them all.
 		line, col := at("first_year")
-		problems.Errorf(e.Path, line, col, "first_year %d is %d years before data_year %d; an edition shows at most %d years", e.FirstYear, e.DataYear-e.FirstYear, e.DataYear, maxSpan)
+		problems.Errorf(e.Path, line, col, "first_year %d is %d years before data_year %d; an edition shows at most %d years", e.FirstYear, e.DataYear-e.FirstYear, e.DataYear, MaxSpan)
 	case e.DataYear < 1900 || e.DataYear > 2999 || e.Year < e.DataYear:
 		line, col := at("data_year")
 		problems.Errorf(e.Path, line, col, "data_year %d must be a year before the edition's, %d", e.DataYear, e.Year)

@@ -1,6 +1,10 @@
 package figures
 
-import "fmt"
+import (
+	"fmt"
+
+	"report/internal/chart"
+)
 
 // Limits on a table or a chart, checked on the block's lists before any
 // figure is looked up: a 45 KB table block naming 3,000 years and 3,000
@@ -11,7 +15,9 @@ const (
 	MaxRows     = 300 // rows of a table, in all its sections
 	MaxSections = 50
 	MaxBars     = 60 // metrics, labels or categories of a chart
-	MaxSeries   = 12
+	// MaxSeries is what the chart package draws: a block with more is
+	// refused here, at its key, rather than by the drawing.
+	MaxSeries = chart.MaxSeries
 )
 
 // limit is a list of a block, its length and the most it may hold.

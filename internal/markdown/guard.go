@@ -30,8 +30,8 @@ const (
 	// chapter is 10 KB. With the limits above, the worst input measured costs
 	// under 10 µs a byte (BenchmarkWorstCase), so no page takes seconds.
 	MaxBodyBytes = 256 << 10
-	// maxProblems bounds what one file reports; the rest are counted.
-	maxProblems = 100
+	// MaxProblems bounds what one file reports; the rest are counted.
+	MaxProblems = 100
 )
 
 // checkShape returns the offset of the first line that breaks a limit and
@@ -126,13 +126,13 @@ func (x *lineIndex) at(offset int) (line, col int) {
 	return line, utf8.RuneCount(x.src[x.starts[line]:offset]) + 1
 }
 
-// capProblems moves a page's problems into problems, at most maxProblems of
+// capProblems moves a page's problems into problems, at most MaxProblems of
 // them; the rest are counted on one line, so that a broken file cannot bury
 // every other file's problems or fill the terminal.
 func capProblems(path string, local *diag.List, problems *diag.List) {
 	all := local.Problems()
 	for i, p := range all {
-		if i == maxProblems {
+		if i == MaxProblems {
 			hidden, errs := len(all)-i, 0
 			for _, q := range all[i:] {
 				if q.Severity == diag.Error {

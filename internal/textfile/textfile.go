@@ -16,10 +16,10 @@ import (
 	"report/internal/diag"
 )
 
-// maxSize bounds what one text file of the site may weigh; a bigger one is
+// MaxSize bounds what one text file of the site may weigh; a bigger one is
 // almost certainly a mistake (a video or a database dump saved in the wrong
 // folder), and reading it whole would only waste memory.
-const maxSize = 10 << 20
+const MaxSize = 10 << 20
 
 // Read reads a text file of the site: not too big, UTF-8, with a byte
 // order mark and CRLF line ends tolerated.
@@ -53,8 +53,8 @@ func readLimited(fsys fs.FS, name string) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("cannot read: %w", err)
 	}
-	if info.Size() > maxSize {
-		return nil, fmt.Errorf("file is %s; text files may be at most %d MB", size(info.Size()), maxSize>>20)
+	if info.Size() > MaxSize {
+		return nil, fmt.Errorf("file is %s; text files may be at most %d MB", size(info.Size()), MaxSize>>20)
 	}
 	// One read of the size the file says it has (ReadAll would start small
 	// and grow through several reads); a file that grew meanwhile is read on.
@@ -68,8 +68,8 @@ func readLimited(fsys fs.FS, name string) ([]byte, error) {
 		if err != nil {
 			return nil, fmt.Errorf("cannot read: %w", err)
 		}
-		if len(src) > maxSize {
-			return nil, fmt.Errorf("file is over %d MB; text files may be at most %d MB", maxSize>>20, maxSize>>20)
+		if len(src) > MaxSize {
+			return nil, fmt.Errorf("file is over %d MB; text files may be at most %d MB", MaxSize>>20, MaxSize>>20)
 		}
 		if len(src) == cap(src) {
 			src = append(src, 0)[:len(src)]

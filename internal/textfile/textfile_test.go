@@ -42,7 +42,7 @@ func TestRead(t *testing.T) {
 // it, and says how big it is.
 func TestReadRefusesBigFiles(t *testing.T) {
 	var problems diag.List
-	fsys := fstest.MapFS{"big.md": {Data: make([]byte, maxSize+1)}, "missing": nil}
+	fsys := fstest.MapFS{"big.md": {Data: make([]byte, MaxSize+1)}, "missing": nil}
 	if _, ok := Read(fsys, "big.md", &problems); ok || !strings.Contains(problems.Err().Error(), "big.md: error: file is over 10 MB; text files may be at most 10 MB") {
 		t.Errorf("got %v", problems.Err())
 	}
