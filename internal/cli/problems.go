@@ -19,6 +19,7 @@ type finding struct {
 	Line         int    `json:"line"`
 	Column       int    `json:"column"`
 	Severity     string `json:"severity"`
+	Kind         string `json:"kind,omitempty"` // a warning's kind (diag.Kind), for programs to sort by
 	Message      string `json:"message"`
 	Acknowledged bool   `json:"acknowledged,omitempty"`
 }
@@ -33,7 +34,7 @@ func writeJSON(w io.Writer, warnings []*diag.Problem, err error) int {
 	}
 	out := []finding{}
 	for _, p := range problems {
-		out = append(out, finding{File: p.Path, Line: p.Line, Column: p.Col, Severity: p.Severity.String(), Message: p.Msg, Acknowledged: p.Acknowledged})
+		out = append(out, finding{File: p.Path, Line: p.Line, Column: p.Col, Severity: p.Severity.String(), Kind: string(p.Kind), Message: p.Msg, Acknowledged: p.Acknowledged})
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
@@ -66,7 +67,11 @@ func writeAnnotations(w io.Writer, warnings []*diag.Problem, err error) {
 				fmt.Fprintf(w, ",col=%d", p.Col)
 			}
 		}
-		fmt.Fprintf(w, ",title=report check::%s\n", esc.Replace(p.Msg))
+		title := "report check"
+		if p.Kind != "" {
+			title += " (" + string(p.Kind) + ")"
+		}
+		fmt.Fprintf(w, ",title=%s::%s\n", prop.Replace(title), esc.Replace(p.Msg))
 	}
 }
 

@@ -235,7 +235,7 @@ func (d *Data) checkAverage(m *Metric, year int, problems *diag.List) {
 
 func (d *Data) warnAt(year int, metricID string, problems *diag.List, format string, args ...any) {
 	line, col := d.yearDocs[year].Pos(metricID)
-	problems.Warnf("data/years/"+strconv.Itoa(year)+".toml", line, col, format, args...)
+	problems.Warnf(diag.Figures, "data/years/"+strconv.Itoa(year)+".toml", line, col, format, args...)
 }
 
 // printedDecimals is how many decimals the source printed for a figure.

@@ -27,7 +27,7 @@ func (d *Data) In(l *lang.Lang, problems *diag.List) *Data {
 		return &v
 	}
 	missing := func(file string, line, col int, what string) {
-		problems.Warnf(file, line, col, "%s has no English form; the English version shows the Danish (add it in an [en] table)", what)
+		problems.Warnf(diag.Translation, file, line, col, "%s has no English form; the English version shows the Danish (add it in an [en] table)", what)
 	}
 	v.Site = d.Site
 	v.Site.Title = english(d.Site.Title, d.Site.En.Title, func() { missing("data/site.toml", 0, 0, "the site's title") })

@@ -95,7 +95,7 @@ func (d *Data) checkLicence(name string, doc *tomlfile.Doc, problems *diag.List)
 	line, col := doc.Pos("data_licence")
 	switch {
 	case id == "" && line > 0:
-		problems.Warnf(name, line, col, `"data_licence" is still empty, so the open data (tal/data/) are published without a licence and readers cannot tell what they may do with them; name the licence the publisher chose, like data_licence = "CC-BY-4.0" with data_licence_url = "https://creativecommons.org/licenses/by/4.0/"`)
+		problems.Warnf(diag.Licence, name, line, col, `"data_licence" is still empty, so the open data (tal/data/) are published without a licence and readers cannot tell what they may do with them; name the licence the publisher chose, like data_licence = "CC-BY-4.0" with data_licence_url = "https://creativecommons.org/licenses/by/4.0/"`)
 	case id != "" && !licenceID.MatchString(id):
 		problems.Errorf(name, line, col, `"data_licence" must be a licence's identifier, letters, digits and - . _, like "CC-BY-4.0", not %q`, short(id))
 		d.Site.DataLicence = ""

@@ -27,6 +27,6 @@ func (u Unconfirmed) warn(doc *tomlfile.Doc, problems *diag.List) {
 			continue
 		}
 		line, col := doc.Pos(path...)
-		problems.Warnf(doc.Path, max(line, 1), col, "%s is not confirmed: once a person has confirmed it, remove %q from unconfirmed", key, key)
+		problems.Warnf(diag.Unconfirmed, doc.Path, max(line, 1), col, "%s is not confirmed: once a person has confirmed it, remove %q from unconfirmed", key, key)
 	}
 }

@@ -31,6 +31,46 @@ func (s Severity) String() string {
 	return "error"
 }
 
+// Kind is what sort of warning a problem is, named for programs (report
+// check --format json prints it, and --format github titles the
+// annotation with it) and for tests, which compare kinds rather than
+// messages an editor may see reworded.
+type Kind string
+
+// The kinds of warnings.
+const (
+	// Draft: a copied page or edition file still states the edition it
+	// came from, or is shown unconfirmed in the preview.
+	Draft Kind = "draft"
+	// Typed: the prose types a figure the data holds, rather than
+	// referring to it.
+	Typed Kind = "typed-figure"
+	// Rounding: a rounding shows a figure further off than a reader
+	// would expect.
+	Rounding Kind = "rounding"
+	// Printed: the text prints another figure than the data gives, with
+	// an editor's note (acknowledged).
+	Printed Kind = "printed-figure"
+	// Figures: figures that should agree do not (an average, a share, a
+	// part larger than its whole).
+	Figures Kind = "figures-disagree"
+	// Block: a table or chart block shows something a reader may misread.
+	Block Kind = "figure-block"
+	// Translation: the English version lacks a translation, or shows
+	// Danish where it should not.
+	Translation Kind = "translation"
+	// Unconfirmed: a fact no person has confirmed yet (unconfirmed = […]).
+	Unconfirmed Kind = "unconfirmed"
+	// Licence: the open data are published without a licence.
+	Licence Kind = "no-licence"
+	// NoCases: an edition has no case stories.
+	NoCases Kind = "no-cases"
+	// Hidden: more problems than are shown, or problems held back until
+	// another file is fixed.
+	Hidden Kind = "hidden-problems"
+)
+
+
 // Problem is one finding. Line and Col start at 1; 0 means unknown.
 type Problem struct {
 	Path     string // slash-separated, relative to the site root
@@ -38,6 +78,8 @@ type Problem struct {
 	Col      int
 	Severity Severity
 	Msg      string
+	// Kind says what sort of warning it is; errors have none.
+	Kind Kind
 	// Acknowledged marks a warning an editor has already answered in the
 	// content (a printed= figure, say): it is counted, and shown on request,
 	// so that the warnings that need an answer are not lost among them.
@@ -84,14 +126,14 @@ func (l *List) Errorf(path string, line, col int, format string, args ...any) {
 }
 
 // Warnf records a warning at path:line:col; warnings never fail a build.
-func (l *List) Warnf(path string, line, col int, format string, args ...any) {
-	l.Add(newf(&Problem{Path: path, Line: line, Col: col, Severity: Warning}, format, args...))
+func (l *List) Warnf(kind Kind, path string, line, col int, format string, args ...any) {
+	l.Add(newf(&Problem{Path: path, Line: line, Col: col, Severity: Warning, Kind: kind}, format, args...))
 }
 
 // Acknowledgedf records a warning at path:line:col that the content already
 // answers (see Problem.Acknowledged).
-func (l *List) Acknowledgedf(path string, line, col int, format string, args ...any) {
-	l.Add(newf(&Problem{Path: path, Line: line, Col: col, Severity: Warning, Acknowledged: true}, format, args...))
+func (l *List) Acknowledgedf(kind Kind, path string, line, col int, format string, args ...any) {
+	l.Add(newf(&Problem{Path: path, Line: line, Col: col, Severity: Warning, Acknowledged: true, Kind: kind}, format, args...))
 }
 
 // newf sets p's message, and its cause from the errors given for %w.

@@ -99,7 +99,7 @@ func TestListConcurrent(t *testing.T) {
 		wg.Go(func() {
 			for i := range 50 {
 				l.Errorf(fmt.Sprintf("f%d.md", i%5), i, g, "problem %d of %d", i, g)
-				l.Warnf("w.md", 1, 1, "the same warning from every goroutine")
+				l.Warnf(Draft, "w.md", 1, 1, "the same warning from every goroutine")
 			}
 		})
 	}
@@ -118,8 +118,8 @@ func TestListErr(t *testing.T) {
 	if l.HasErrors() || l.Err() != nil {
 		t.Error("an empty list has errors")
 	}
-	l.Warnf("a.md", 1, 1, "a warning")
-	l.Acknowledgedf("a.md", 2, 1, "an answered warning")
+	l.Warnf(Draft, "a.md", 1, 1, "a warning")
+	l.Acknowledgedf(Printed, "a.md", 2, 1, "an answered warning")
 	if l.HasErrors() || l.Err() != nil {
 		t.Error("warnings fail the build")
 	}
@@ -171,7 +171,7 @@ func TestUnwrap(t *testing.T) {
 	read := &fs.PathError{Op: "open", Path: "content/2016/tal.md", Err: fs.ErrPermission}
 	var l List
 	l.Errorf("content/2016/tal.md", 0, 0, "cannot read: %w", read)
-	l.Warnf("data/site.toml", 1, 1, "two causes: %w and %w", fs.ErrNotExist, &pathError{"x"})
+	l.Warnf(Licence, "data/site.toml", 1, 1, "two causes: %w and %w", fs.ErrNotExist, &pathError{"x"})
 	l.Errorf("content/2016/a.md", 1, 1, "no cause: %v", fs.ErrClosed)
 
 	problems := l.Problems()

@@ -6,6 +6,7 @@ import (
 	"sync"
 
 	"report/internal/data"
+	"report/internal/diag"
 	"report/internal/markdown"
 	"report/internal/refs"
 	"report/internal/timing"
@@ -71,7 +72,7 @@ func (l *Language) Ref(p *markdown.Context, inner string, at markdown.Position) 
 	case res.Note != "":
 		// The source disagrees with its own data: show what it printed, say
 		// so on the page, and tell the editor where both figures are.
-		p.Problems.Acknowledgedf(p.Path, at.Line, at.Col, "the text prints %s where %s gives %s = %s; the page shows %s with an editor's note",
+		p.Problems.Acknowledgedf(diag.Printed, p.Path, at.Line, at.Col, "the text prints %s where %s gives %s = %s; the page shows %s with an editor's note",
 			res.Printed, l.opts.Data.Source(res.Metric, res.Year), res.Metric, res.Value, res.Printed)
 		return markdown.Ref{Text: res.Text, Note: res.Note, Resolved: true}
 	}
@@ -92,7 +93,7 @@ func (l *Language) checkRounding(p *markdown.Context, name string, res refs.Resu
 	case p.Finding != nil:
 		p.Finding(at, "{{"+name+"}}: "+res.Option+" shows "+res.Exact+" as "+res.Text+"; check that the rounding reads true of the figure")
 	case tooFar:
-		p.Problems.Warnf(p.Path, at.Line, at.Col, "{{%s}}: %s", name, refs.RoundingAdvice(res))
+		p.Problems.Warnf(diag.Rounding, p.Path, at.Line, at.Col, "{{%s}}: %s", name, refs.RoundingAdvice(res))
 	}
 }
 
@@ -146,7 +147,7 @@ func (st *block) errAt(doc *tomlfile.Doc, prefix string) func(string, string, ..
 func (st *block) warnAt(doc *tomlfile.Doc, prefix string) func(string, string, ...any) {
 	return func(key string, format string, args ...any) {
 		pos := st.at(doc, key)
-		st.page.Problems.Warnf(st.page.Path, pos.Line, pos.Col, prefix+format, args...)
+		st.page.Problems.Warnf(diag.Block, st.page.Path, pos.Line, pos.Col, prefix+format, args...)
 	}
 }
 

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"unicode"
 
+	"report/internal/diag"
 	"report/internal/markdown"
 )
 
@@ -69,7 +70,7 @@ func (l *Language) Typed(p *markdown.Context, text []byte, at func(offset int) m
 			return
 		}
 		pos := at(start)
-		p.Problems.Warnf(p.Path, pos.Line, pos.Col, "%s is typed, but the data has it as %s; write it as {{%s}} so text and tables cannot drift apart",
+		p.Problems.Warnf(diag.Typed, p.Path, pos.Line, pos.Col, "%s is typed, but the data has it as %s; write it as {{%s}} so text and tables cannot drift apart",
 			run, strings.Join(refs, " and "), refs[len(refs)-1]) // the newest year
 	})
 }

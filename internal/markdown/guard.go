@@ -143,7 +143,7 @@ func capProblems(path string, local *diag.List, problems *diag.List) {
 			if errs > 0 {
 				problems.Errorf(path, 0, 0, "%s", msg)
 			} else {
-				problems.Warnf(path, 0, 0, "%s", msg)
+				problems.Warnf(diag.Hidden, path, 0, 0, "%s", msg)
 			}
 			return
 		}

@@ -149,7 +149,7 @@ func (st *state) context() *Context {
 		if st.old != nil {
 			st.ctx.Finding = func(at Position, msg string) {
 				st.findings = append(st.findings, Finding{Line: at.Line, Col: at.Col, Msg: msg})
-				st.problems.Warnf(st.path, at.Line, at.Col, "%s", msg)
+				st.problems.Warnf(diag.Draft, st.path, at.Line, at.Col, "%s", msg)
 			}
 		}
 	}
@@ -167,7 +167,7 @@ func (st *state) at(offset int) Position {
 func (st *state) finding(offset int, msg string) {
 	line, col := st.position(offset)
 	st.findings = append(st.findings, Finding{Line: line, Col: col, Msg: msg})
-	st.problems.Warnf(st.path, line, col, "%s", msg)
+	st.problems.Warnf(diag.Draft, st.path, line, col, "%s", msg)
 }
 
 // htmlBuilder is a strings.Builder that goldmark takes as its own buffered

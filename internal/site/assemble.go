@@ -27,7 +27,7 @@ func (s *Site) editionUnread(year int) bool {
 func reportHeld(held map[int]int, problems *diag.List) {
 	for _, year := range slices.Sorted(maps.Keys(held)) {
 		if n := held[year]; n > 0 {
-			problems.Warnf(path.Join("data/editions", itoa(year)+".toml"), 0, 0,
+			problems.Warnf(diag.Hidden, path.Join("data/editions", itoa(year)+".toml"), 0, 0,
 				"%d %s in content/%d/ %s not shown until this file loads; fix it first", n, plural(n, "problem", "problems"), year, plural(n, "is", "are"))
 		}
 	}
@@ -65,7 +65,7 @@ func (s *Site) assemble(files []file, pages []parsed, problems *diag.List) {
 				"edition %d has no front page; create this file with a title and the foreword", e.Year)
 		}
 		if len(e.Cases) == 0 && e.Front != nil {
-			problems.Warnf(path.Join(ContentDir, itoa(e.Year), "cases"), 0, 0,
+			problems.Warnf(diag.NoCases, path.Join(ContentDir, itoa(e.Year), "cases"), 0, 0,
 				"edition %d has no case stories, and its front page lists none; add the year's stories with report new case --edition %d --cluster ID \"Title\"", e.Year, e.Year)
 		}
 		slices.SortStableFunc(e.Chapters, func(a, b *Page) int { return cmp.Or(a.Weight-b.Weight, strings.Compare(a.Slug, b.Slug)) })

@@ -26,7 +26,7 @@ func (s *Site) expandMatter(e *Edition, path string, doc *tomlfile.Doc, key, tex
 		line, col := doc.Pos(strings.Split(key, ".")...)
 		line = max(line, doc.FirstLine)
 		if p.Warning {
-			problems.Warnf(path, line, col, "%s: %s", key, p.Msg)
+			problems.Warnf(diag.Rounding, path, line, col, "%s: %s", key, p.Msg)
 		} else {
 			problems.Errorf(path, line, col, "%s: %s", key, p.Msg)
 		}
@@ -97,7 +97,7 @@ func scanMatter(path string, doc *tomlfile.Doc, key, text string, old draft.Old,
 		line = max(line, doc.FirstLine)
 		msg := key + ": " + f.Msg
 		out = append(out, markdown.Finding{Line: line, Col: col, Msg: msg})
-		problems.Warnf(path, line, col, "%s", msg)
+		problems.Warnf(diag.Draft, path, line, col, "%s", msg)
 	})
 	return out
 }
@@ -114,7 +114,7 @@ func (s *Site) reportDraft(path string, line, col, year int, d *Draft, what stri
 	}
 	msg += fmt.Sprintf(", then delete the line %q to confirm %s", d.Confirm, map[bool]string{false: "it", true: "both"}[both])
 	if s.allowDrafts {
-		problems.Warnf(path, line, col, "%s (the preview shows it; a published build refuses it)", msg)
+		problems.Warnf(diag.Draft, path, line, col, "%s (the preview shows it; a published build refuses it)", msg)
 		return
 	}
 	problems.Errorf(path, line, col, "%s", msg)

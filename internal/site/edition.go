@@ -24,7 +24,7 @@ func (s *Site) resolveEdition(e *Edition, problems *diag.List) {
 		for _, p := range probs {
 			line, col := e.Doc.Pos(key...)
 			if p.Warning {
-				problems.Warnf(e.Path, max(line, 1), col, "%s", p.Msg)
+				problems.Warnf(diag.Rounding, e.Path, max(line, 1), col, "%s", p.Msg)
 			} else {
 				problems.Errorf(e.Path, max(line, 1), col, "%s", p.Msg)
 			}
@@ -57,7 +57,7 @@ func (s *Site) checkKeyFigureRounding(e *Edition, i int, problems *diag.List) {
 	shown := lang.Rounded(v, k.Round)
 	if off := math.Abs(shown-v) / math.Abs(v) * 100; off > refs.MaxRoundingOff {
 		line, col := e.Doc.Pos("key_figure", strconv.Itoa(i), "round")
-		problems.Warnf(e.Path, max(line, 1), col, "key figure: round = %s shows %s as %s, %s %% off, more than %s %%; use a finer step, like %s",
+		problems.Warnf(diag.Rounding, e.Path, max(line, 1), col, "key figure: round = %s shows %s as %s, %s %% off, more than %s %%; use a finer step, like %s",
 			lang.Danish.Number(k.Round, 0), s.Data.FormatAs(k.Metric, k.Year, v), lang.Danish.Number(shown, 0), lang.Danish.Number(off, 1), lang.Danish.Number(refs.MaxRoundingOff, 1), lang.Danish.Number(k.Round/2, 0))
 	}
 }
@@ -92,7 +92,7 @@ func (s *Site) editionDraft(e *Edition, problems *diag.List) *Draft {
 			msg = fmt.Sprintf("%s: %d entries, changed from edition %d's %d; confirm that they are %s", list.key, len(list.ids), e.CopiedFrom, len(list.was), list.what)
 		}
 		d.Findings = append(d.Findings, markdown.Finding{Line: max(l, 1), Col: c, Msg: msg})
-		problems.Warnf(e.Path, max(l, 1), c, "%s", msg)
+		problems.Warnf(diag.Draft, e.Path, max(l, 1), c, "%s", msg)
 	}
 	d.Findings = append(d.Findings, scanMatter(e.Path, e.Doc, "description", e.DescriptionText, old, problems)...)
 	for i, k := range e.KeyFigures {

@@ -71,7 +71,7 @@ func (s *Site) translate(fsys fs.FS, l *lang.Lang, files []file, opts Options, p
 		}
 	}
 	for _, y := range slices.Sorted(maps.Keys(unused)) {
-		problems.Warnf(path.Join(ContentDir, strconv.Itoa(y), "_index."+l.Code+".md"), 0, 0,
+		problems.Warnf(diag.Translation, path.Join(ContentDir, strconv.Itoa(y), "_index."+l.Code+".md"), 0, 0,
 			"edition %d has %d %s translations but no %s front page, so it has no %s version and they are not published; translate its front page, _index.md, too",
 			y, unused[y], l.Name, l.Name, l.Name)
 	}
@@ -93,7 +93,7 @@ func (s *Site) translate(fsys fs.FS, l *lang.Lang, files []file, opts Options, p
 		switch {
 		case !years[f.year]:
 		case !found[tp]:
-			problems.Warnf(f.path, 0, 0, "has no %s translation (%s); the %s version leaves the page out", l.Name, tp, l.Name)
+			problems.Warnf(diag.Translation, f.path, 0, 0, "has no %s translation (%s); the %s version leaves the page out", l.Name, tp, l.Name)
 		default:
 			tf := f
 			tf.path, tf.from, tf.stamp = tp, f.path, stamp{}
@@ -256,7 +256,7 @@ func adopt(matter, words any, f file, doc *tomlfile.Doc, problems *diag.List) {
 		if line, _ := doc.Pos(key...); line > 0 {
 			set(translated)
 		} else if strings.TrimSpace(danish) != "" {
-			problems.Warnf(f.path, doc.FirstLine, 1, "%q is not translated; the page shows %s's", strings.Join(key, "."), f.from)
+			problems.Warnf(diag.Translation, f.path, doc.FirstLine, 1, "%q is not translated; the page shows %s's", strings.Join(key, "."), f.from)
 		}
 	}
 	switch m := matter.(type) {
@@ -288,7 +288,7 @@ func (c interfaceText) in(path string, src []byte, problems *diag.List) {
 		if i := strings.Index(text, part); i >= 0 {
 			line := 1 + strings.Count(text[:i], "\n")
 			col := 1 + utf8.RuneCountInString(text[strings.LastIndex(text[:i], "\n")+1:i])
-			problems.Warnf(path, line, col, "%q is the Danish site's interface text; write it in %s", part, c.lang)
+			problems.Warnf(diag.Translation, path, line, col, "%q is the Danish site's interface text; write it in %s", part, c.lang)
 		}
 	}
 }
@@ -304,6 +304,6 @@ func (s *Site) unusedTranslations(problems *diag.List) {
 		}
 	}
 	for _, code := range slices.Sorted(maps.Keys(counts)) {
-		problems.Warnf(path.Join(lang.Dir, code+".toml"), 0, 0, "file is missing, so the site has no version in that language, and its %d translations (*.%s.md) are not published; add the interface strings, or remove the translations", counts[code], code)
+		problems.Warnf(diag.Translation, path.Join(lang.Dir, code+".toml"), 0, 0, "file is missing, so the site has no version in that language, and its %d translations (*.%s.md) are not published; add the interface strings, or remove the translations", counts[code], code)
 	}
 }
