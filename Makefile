@@ -133,11 +133,11 @@ fmt-check:
 # here too, so that make test catches what would break them.
 vet:
 	$(GO) vet ./...
-	$(GO) vet -tags sitecheck ./internal/sitecheck ./internal/chart ./internal/pdf
+	$(GO) vet -tags sitecheck ./internal/sitecheck ./internal/chart ./internal/pdf ./internal/pdfobj
 
 lint:
 	$(GO) run $(STATICCHECK) ./...
-	$(GO) run $(STATICCHECK) -tags sitecheck ./internal/sitecheck ./internal/chart ./internal/pdf
+	$(GO) run $(STATICCHECK) -tags sitecheck ./internal/sitecheck ./internal/chart ./internal/pdf ./internal/pdfobj
 
 unit:
 	$(GO) test -race -count=1 ./...
@@ -178,6 +178,8 @@ check-site: $(BIN) $(SITE_CHECK)/node_modules/.installed $(SEARCH)/node_modules/
 	@echo "check-site: no chart label of the site crosses an axis or stands struck by a grid line"
 	$(GO) test -tags sitecheck -count=1 -run 'TestBreaksPlanted' ./internal/pdf
 	@echo "check-site: the PDF's page-break check finds a stranded heading and a split row planted in a page this Chromium prints"
+	$(GO) test -tags sitecheck -count=1 -run 'TestFinishedByQpdf' ./internal/pdfobj
+	@echo "check-site: qpdf finds no error in the Chromium prints of internal/pdfobj/testdata, finished"
 
 $(SITE_CHECK)/node_modules/.installed: $(SITE_CHECK)/package.json $(SITE_CHECK)/package-lock.json
 	cd $(SITE_CHECK) && npm ci --no-audit --no-fund
