@@ -38,6 +38,9 @@ FUZZSITE    ?= 10000x
 # A table or chart block draws a chart or looks up figures: about 2,000 runs
 # a second here, against 6,000 for plain Markdown.
 FUZZBLOCK   ?= 30000x
+# FuzzObjects builds a small PDF and finishes it every run (inflating and
+# deflating its page): about 2,500 runs a second here.
+FUZZPDF     ?= 30000x
 FUZZFLAGS    = -run '^$$' -fuzzminimizetime 200x
 BENCH_RUNS  ?= 7
 
@@ -195,8 +198,8 @@ pdf-sheets:
 	  rm -rf $$dir; echo "pdf-sheets: docs/screenshots/pdf-$$year-$$lang.png"; done
 
 ## fuzz: a short run of every fuzz target (FUZZTIME=150000x runs each; FUZZSITE=10000x
-## whole-site builds); the Markdown, table, chart and site targets fail an input that
-## allocates more than a budget per byte
+## whole-site builds; FUZZPDF=30000x small PDFs finished); the Markdown, table, chart and
+## site targets fail an input that allocates more than a budget per byte
 fuzz:
 	$(GO) test $(FUZZFLAGS) -fuzz '^FuzzSplit$$' -fuzztime $(FUZZTIME) ./internal/frontmatter
 	$(GO) test $(FUZZFLAGS) -fuzz '^FuzzDecode$$' -fuzztime $(FUZZTIME) ./internal/tomlfile
@@ -209,6 +212,10 @@ fuzz:
 	$(GO) test $(FUZZFLAGS) -fuzz '^FuzzRender$$' -fuzztime $(FUZZTIME) ./internal/chart
 	$(GO) test $(FUZZFLAGS) -fuzz '^FuzzSite$$' -fuzztime $(FUZZSITE) ./internal/pipeline
 	$(GO) test $(FUZZFLAGS) -fuzz '^FuzzHostFiles$$' -fuzztime $(FUZZSITE) ./internal/pipeline
+	$(GO) test $(FUZZFLAGS) -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) ./internal/pdfobj
+	$(GO) test $(FUZZFLAGS) -fuzz '^FuzzFinish$$' -fuzztime $(FUZZTIME) ./internal/pdfobj
+	$(GO) test $(FUZZFLAGS) -fuzz '^FuzzObjects$$' -fuzztime $(FUZZPDF) ./internal/pdfobj
+	$(GO) test $(FUZZFLAGS) -fuzz '^FuzzArtifacts$$' -fuzztime $(FUZZTIME) ./internal/pdfobj
 
 ## bench: Go benchmarks of every stage, then report and Hugo side by side on
 ## synthetic sites of 1,000 and 10,000 pages (BENCH_RUNS runs each; never part

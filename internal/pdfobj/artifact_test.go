@@ -28,6 +28,18 @@ func TestArtifactsRefused(t *testing.T) {
 		"BT /F#zz 9 Tf ET",         // a name with a broken escape
 		"BT ) ET",                  // a parenthesis alone
 		"0 0 m 10 0 l S > 1 0 0 1", // a > alone
+		// What would make one span overlap another, or cross the bounds
+		// of marked content (FuzzArtifacts found the first: a slice out
+		// of range):
+		"m BT/()<<>>BDC <>ET S EMC", // a text object within a path
+		"0 0 m /P BMC EMC S",        // marked content within a path
+		"0 0 m /Im1 Do S",           // an XObject within a path
+		"BT 0 0 m 1 1 l S ET",       // a path within a text object
+		"BT /Im1 Do ET",             // an XObject within a text object
+		"BT BT ET ET",               // a text object within a text object
+		"ET",                        // a text object never begun
+		"BT /P BMC ET EMC",          // a text object that ends in marked content
+		"/P BMC BT EMC ET",          // marked content that ends in a text object
 	} {
 		if _, _, err := artifacts([]byte(bad)); err == nil {
 			t.Errorf("%q: no error", bad)

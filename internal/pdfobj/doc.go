@@ -12,7 +12,8 @@
 //
 // The package reads only the shape of PDF Chromium writes (see file.go)
 // and refuses any other with an error that names what is wrong and where,
-// never with a panic: TestMalformed plants faults one at a time. It knows
-// nothing of the site: Meta and the headings' texts are all it takes from
-// the edition.
+// never with a panic: TestMalformed plants faults one at a time, and
+// FuzzParse, FuzzFinish, FuzzObjects and FuzzArtifacts (make fuzz) hold it
+// to that. It knows nothing of the site: Meta and the headings' texts are
+// all it takes from the edition.
 package pdfobj
