@@ -38,6 +38,9 @@ FUZZSITE    ?= 10000x
 # A table or chart block draws a chart or looks up figures: about 2,000 runs
 # a second here, against 6,000 for plain Markdown.
 FUZZBLOCK   ?= 30000x
+# FuzzObjects builds a small PDF and finishes it every run (inflating and
+# deflating its page): about 2,500 runs a second here.
+FUZZPDF     ?= 30000x
 FUZZFLAGS    = -run '^$$' -fuzzminimizetime 200x
 BENCH_RUNS  ?= 7
 
@@ -133,11 +136,11 @@ fmt-check:
 # here too, so that make test catches what would break them.
 vet:
 	$(GO) vet ./...
-	$(GO) vet -tags sitecheck ./internal/sitecheck ./internal/chart ./internal/pdf
+	$(GO) vet -tags sitecheck ./internal/sitecheck ./internal/chart ./internal/pdf ./internal/pdfobj
 
 lint:
 	$(GO) run $(STATICCHECK) ./...
-	$(GO) run $(STATICCHECK) -tags sitecheck ./internal/sitecheck ./internal/chart ./internal/pdf
+	$(GO) run $(STATICCHECK) -tags sitecheck ./internal/sitecheck ./internal/chart ./internal/pdf ./internal/pdfobj
 
 unit:
 	$(GO) test -race -count=1 ./...
@@ -178,6 +181,8 @@ check-site: $(BIN) $(SITE_CHECK)/node_modules/.installed $(SEARCH)/node_modules/
 	@echo "check-site: no chart label of the site crosses an axis or stands struck by a grid line"
 	$(GO) test -tags sitecheck -count=1 -run 'TestBreaksPlanted' ./internal/pdf
 	@echo "check-site: the PDF's page-break check finds a stranded heading and a split row planted in a page this Chromium prints"
+	$(GO) test -tags sitecheck -count=1 -run 'TestFinishedByQpdf' ./internal/pdfobj
+	@echo "check-site: qpdf finds no error in the Chromium prints of internal/pdfobj/testdata, finished"
 
 $(SITE_CHECK)/node_modules/.installed: $(SITE_CHECK)/package.json $(SITE_CHECK)/package-lock.json
 	cd $(SITE_CHECK) && npm ci --no-audit --no-fund
@@ -193,8 +198,8 @@ pdf-sheets:
 	  rm -rf $$dir; echo "pdf-sheets: docs/screenshots/pdf-$$year-$$lang.png"; done
 
 ## fuzz: a short run of every fuzz target (FUZZTIME=150000x runs each; FUZZSITE=10000x
-## whole-site builds); the Markdown, table, chart and site targets fail an input that
-## allocates more than a budget per byte
+## whole-site builds; FUZZPDF=30000x small PDFs finished); the Markdown, table, chart and
+## site targets fail an input that allocates more than a budget per byte
 fuzz:
 	$(GO) test $(FUZZFLAGS) -fuzz '^FuzzSplit$$' -fuzztime $(FUZZTIME) ./internal/frontmatter
 	$(GO) test $(FUZZFLAGS) -fuzz '^FuzzDecode$$' -fuzztime $(FUZZTIME) ./internal/tomlfile
@@ -207,6 +212,10 @@ fuzz:
 	$(GO) test $(FUZZFLAGS) -fuzz '^FuzzRender$$' -fuzztime $(FUZZTIME) ./internal/chart
 	$(GO) test $(FUZZFLAGS) -fuzz '^FuzzSite$$' -fuzztime $(FUZZSITE) ./internal/pipeline
 	$(GO) test $(FUZZFLAGS) -fuzz '^FuzzHostFiles$$' -fuzztime $(FUZZSITE) ./internal/pipeline
+	$(GO) test $(FUZZFLAGS) -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) ./internal/pdfobj
+	$(GO) test $(FUZZFLAGS) -fuzz '^FuzzFinish$$' -fuzztime $(FUZZTIME) ./internal/pdfobj
+	$(GO) test $(FUZZFLAGS) -fuzz '^FuzzObjects$$' -fuzztime $(FUZZPDF) ./internal/pdfobj
+	$(GO) test $(FUZZFLAGS) -fuzz '^FuzzArtifacts$$' -fuzztime $(FUZZTIME) ./internal/pdfobj
 
 ## bench: Go benchmarks of every stage, then report and Hugo side by side on
 ## synthetic sites of 1,000 and 10,000 pages (BENCH_RUNS runs each; never part

@@ -45,7 +45,8 @@ var packages = []pkg{
 	{"hostfiles", "the files hosts and crawlers read: _headers, _redirects, robots.txt, sitemap, feed", []string{"data", "site", "urls"}},
 	{"render", "plans every file of the site and renders its pages with the templates", []string{"assets", "chart", "data", "diag", "hostfiles", "lang", "markdown", "share", "site", "timing", "urls"}},
 	{"printpage", "an edition on one page for its PDF, and the digest that ties a PDF to its sources", []string{"data", "diag", "lang", "render", "site", "urls"}},
-	{"pdf", "prints an edition's PDF with headless Chromium and tags it", []string{"printpage", "render"}},
+	{"pdfobj", "reads and rewrites the PDFs Chromium writes: metadata, artifacts, outline titles, page breaks", nil},
+	{"pdf", "prints an edition's PDF with headless Chromium until its contents' page numbers hold", []string{"pdfobj", "printpage", "render"}},
 	{"cms", "the editors' CMS at admin/: Sveltia CMS configured from the content model", []string{"data", "lang", "site", "slugs", "urls"}},
 	{"pipeline", "runs a build's stages: load and check, render, write", []string{"cms", "diag", "diskfs", "outdir", "printpage", "render", "site", "timing"}},
 	{"scaffold", "writes new case stories and editions", []string{"data", "diag", "diskfs", "site", "slugs", "textfile", "tomlfile"}},
@@ -104,7 +105,7 @@ var testImports = map[string][]string{
 	"serve":     {"diskfs"},
 	"cli":       {"data", "nextedition"},
 	"shipped":   {"data", "diag", "pipeline", "printpage", "render"},
-	"sitecheck": {"cms", "diag", "nextedition", "pdf", "pipeline", "render", "scaffold", "site", "slugs"},
+	"sitecheck": {"cms", "diag", "nextedition", "pdf", "pdfobj", "pipeline", "render", "scaffold", "site", "slugs"},
 }
 
 // testLibraries are the libraries a package's tests may use besides the

@@ -10,9 +10,15 @@ import (
 	"os"
 	"strings"
 	"testing"
+
+	"report/internal/pdfobj"
 )
 
-var updatePlanted = flag.Bool("update-planted", false, "write testdata/planted.pdf anew from this Chromium's print")
+// plantedFile is where TestBreaksPlanted keeps its print: with the reader's
+// tests, which read it without a browser (pdfobj.TestBreaks).
+const plantedFile = "../pdfobj/testdata/planted.pdf"
+
+var updatePlanted = flag.Bool("update-planted", false, "write "+plantedFile+" anew from this Chromium's print")
 
 // plantedPage has the two bad breaks print.css forbids, planted: a heading
 // left at the foot of page 1 (a block that cannot break follows it), and a
@@ -37,9 +43,9 @@ tr { break-inside: auto; }
 </body></html>`
 
 // TestBreaksPlanted prints plantedPage with the Chromium report-pdf uses,
-// tagged as report-pdf prints, and holds Breaks to finding both planted
-// breaks; testdata/planted.pdf keeps a print for the tests without a
-// browser (TestBreaks).
+// tagged as report-pdf prints, and holds pdfobj.Breaks to finding both
+// planted breaks, wherever this Chromium puts them; plantedFile keeps a
+// print for the tests without a browser.
 func TestBreaksPlanted(t *testing.T) {
 	chromium, err := FindBrowser("")
 	if err != nil {
@@ -61,8 +67,28 @@ func TestBreaksPlanted(t *testing.T) {
 	}
 	checkPlanted(t, raw)
 	if *updatePlanted {
-		if err := os.WriteFile("testdata/planted.pdf", raw, 0o644); err != nil {
+		if err := os.WriteFile(plantedFile, raw, 0o644); err != nil {
 			t.Fatal(err)
+		}
+	}
+}
+
+// checkPlanted holds pdfobj.Breaks to finding the breaks planted in a
+// print of plantedPage.
+func checkPlanted(t *testing.T, raw []byte) {
+	t.Helper()
+	got, err := pdfobj.Breaks(raw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var all []string
+	for _, p := range got {
+		all = append(all, p.String())
+	}
+	joined := strings.Join(all, "\n")
+	for _, want := range []string{"page 1: a heading is the last thing on the page; what follows it begins on page 2", "a table row runs over onto page"} {
+		if !strings.Contains(joined, want) {
+			t.Errorf("Breaks missed %q; found:\n%s", want, joined)
 		}
 	}
 }

@@ -7,10 +7,8 @@
 // not have, or a PDF that links to the address it was printed from, is
 // refused.
 //
-// The PDF is then rewritten whole (see finish): its document information
-// and XMP metadata set, what differs from run to run made the same, the
-// marks Chromium leaves outside marked content made artifacts, and the
-// outline's titles given back the spaces Chromium dropped. The package
-// reads only the shape of PDF Chromium writes (see parse) and refuses any
-// other.
+// The package drives the browser and holds no PDF parser: package pdfobj
+// reads the print's destinations and pages, finishes the PDF for
+// publishing with the edition's metadata and the print page's headings
+// (see finish), and reads the finished PDF's page breaks.
 package pdf

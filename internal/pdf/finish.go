@@ -1,196 +1,46 @@
 package pdf
 
-// Chromium's PDF is not yet the one published: it lacks the metadata, it
-// differs from run to run of the same page, and it leaves marks untagged.
-// finish writes it anew, object by object, each object as it was or
-// rewritten, with a new cross-reference table.
+// What finishing the print (pdfobj.Finish) takes from the edition: its
+// metadata, and the print page's headings, whose words give the outline's
+// titles back the spaces Chromium drops where a heading wraps.
 
 import (
-	"bytes"
-	"fmt"
+	"html"
 	"regexp"
+	"strings"
+
+	"report/internal/pdfobj"
 	"report/internal/printpage"
-	"slices"
+	"report/internal/render"
 )
 
-// nodeID is the id Chromium gives each element of the structure tree: the
-// number of its DOM node, which differs from one run to the next by the
-// nodes the browser made before (the id tree is sorted by it).
-var nodeID = regexp.MustCompile(`\(node(\d{8})\)`)
-
-// finish rewrites Chromium's PDF whole: its document information says the
-// title, author, subject and dates of meta, with an XMP metadata stream in
-// the catalog that says the same (and the language, lang); and what differs
-// between two runs of the same page is made the same, so that the same
-// site gives the same file: the dates, and the structure elements' ids,
-// renumbered in their order. The marks Chromium leaves outside marked
-// content, the margins' running heads and page numbers above all, become
-// artifacts (see markArtifacts). An outline title that is one of headings
-// but for its spaces gets the heading's own words back (see fixTitle).
-func finish(data []byte, meta printpage.Meta, lang string, headings []string) ([]byte, error) {
-	f, err := parse(data)
-	if err != nil {
-		return nil, err
+// finish rewrites Chromium's print, raw, as published: the edition's
+// metadata in the language lang, and the outline's titles given the
+// spaces of the print page's headings (files, the page as printed).
+func finish(raw []byte, meta printpage.Meta, lang string, files []render.File) ([]byte, error) {
+	m := pdfobj.Meta{Title: meta.Title, Author: meta.Author, Subject: meta.Subject, Lang: lang}
+	if !meta.Date.IsZero() {
+		m.PDFDate, m.XMPDate = meta.Date.PDF(), meta.Date.W3C()
 	}
-	w, err := newRewrite(f)
-	if err != nil {
-		return nil, err
-	}
-	creator := "report-pdf, with Chromium"
-	w.info = infoDict(meta, creator, w.producer)
-	w.renumber = f.renumberNodes()
-	if w.contents, err = f.contentStreams(); err != nil {
-		return nil, err
-	}
-	w.spaced = spacedHeadings(headings)
-	if err := w.objects(); err != nil {
-		return nil, err
-	}
-	if !w.hasInfo {
-		w.write(w.infoNum, w.info)
-	}
-	xmp := xmpPacket(meta, creator, w.producer, lang)
-	w.write(w.metaNum, fmt.Sprintf("<</Type /Metadata /Subtype /XML /Length %d>>\nstream\n%s\nendstream", len(xmp), xmp))
-	return w.end(), nil
+	return pdfobj.Finish(raw, m, headings(files))
 }
 
-// rewrite is a PDF being written anew from f: the objects written so far,
-// where each begins, and what the objects are rewritten with.
-type rewrite struct {
-	f       *file
-	out     bytes.Buffer
-	offsets map[int]int // object number → offset of "N 0 obj" in out
+var (
+	headingElem = regexp.MustCompile(`(?s)<h[1-6][^>]*>(.*?)</h[1-6]>`)
+	anyTag      = regexp.MustCompile(`<[^>]*>`)
+)
 
-	root     ref
-	hasInfo  bool   // whether Chromium wrote document information
-	infoNum  int    // the document information: Chromium's object, or a new one
-	metaNum  int    // the XMP metadata, a new object
-	producer string // Chromium's name for itself, kept
-
-	info     string            // the document information dictionary
-	renumber map[string]string // structure element id → id in order
-	contents map[int]bool      // the pages' content streams
-	spaced   map[string]string // see spacedHeadings
-}
-
-// newRewrite reads what the rewrite needs of f's trailer and document
-// information, and starts the file with f's header.
-func newRewrite(f *file) (*rewrite, error) {
-	root, ok := f.trailer["Root"].(ref)
-	if !ok {
-		return nil, fmt.Errorf("the trailer names no catalog")
-	}
-	infoRef, hasInfo := f.trailer["Info"].(ref)
-	size, ok := f.trailer["Size"].(int)
-	if !ok || size <= 0 {
-		return nil, fmt.Errorf("the trailer has no size")
-	}
-	old := map[string]any{}
-	if hasInfo {
-		var err error
-		if old, err = f.dict(infoRef); err != nil {
-			return nil, fmt.Errorf("the document information: %w", err)
+// headings are the texts of the print page's headings.
+func headings(files []render.File) []string {
+	var out []string
+	for _, f := range files {
+		if !strings.HasSuffix(f.Path, ".html") {
+			continue
+		}
+		for _, m := range headingElem.FindAllSubmatch(f.Data, -1) {
+			text := html.UnescapeString(anyTag.ReplaceAllString(string(m[1]), ""))
+			out = append(out, strings.Join(strings.Fields(text), " "))
 		}
 	}
-	w := &rewrite{f: f, offsets: map[int]int{}, root: root, hasInfo: hasInfo,
-		infoNum: infoRef.num, metaNum: size, producer: "Chromium"}
-	if p, ok := old["Producer"].(string); ok {
-		w.producer = p
-	}
-	if !hasInfo {
-		w.infoNum, w.metaNum = size, size+1
-	}
-	w.out.Write(f.header)
-	return w, nil
-}
-
-// renumberNodes numbers the structure elements' ids from 1, in the order
-// of Chromium's numbers, which the id tree is sorted by.
-func (f *file) renumberNodes() map[string]string {
-	var ids []string
-	for _, num := range f.order {
-		if s := f.span(num); !isStream(s) {
-			for _, m := range nodeID.FindAllSubmatch(s, -1) {
-				ids = append(ids, string(m[1]))
-			}
-		}
-	}
-	slices.Sort(ids)
-	ids = slices.Compact(ids)
-	renumber := map[string]string{}
-	for i, id := range ids {
-		renumber[id] = fmt.Sprintf("%08d", i+1)
-	}
-	return renumber
-}
-
-// objects writes every object of f, in f's order, each as finish wants it.
-func (w *rewrite) objects() error {
-	for _, num := range w.f.order {
-		s := w.f.span(num)
-		switch {
-		case num == w.infoNum:
-			w.write(num, w.info)
-		case num == w.root.num:
-			if err := w.catalog(num, s); err != nil {
-				return err
-			}
-		case w.contents[num]:
-			w.offsets[num] = w.out.Len()
-			marked, _ := markArtifacts(s)
-			w.out.Write(marked)
-		case isStream(s):
-			w.offsets[num] = w.out.Len()
-			w.out.Write(s)
-		default:
-			w.offsets[num] = w.out.Len()
-			s = fixTitle(s, w.spaced)
-			w.out.Write(nodeID.ReplaceAllFunc(s, func(m []byte) []byte {
-				return []byte("(node" + w.renumber[string(m[5:13])] + ")")
-			}))
-		}
-	}
-	return nil
-}
-
-// catalog writes the catalog, s, with the XMP metadata added to it.
-func (w *rewrite) catalog(num int, s []byte) error {
-	end := bytes.LastIndex(s, []byte("endobj"))
-	close := bytes.LastIndex(s[:max(end, 0)], []byte(">>"))
-	if end < 0 || close < 0 || bytes.Contains(s, []byte("/Metadata")) {
-		return fmt.Errorf("the catalog is not a dictionary this program can add metadata to")
-	}
-	w.offsets[num] = w.out.Len()
-	w.out.Write(s[:close])
-	fmt.Fprintf(&w.out, "\n/Metadata %d 0 R", w.metaNum)
-	w.out.Write(s[close:])
-	return nil
-}
-
-// write writes a new object, or one whose body is new.
-func (w *rewrite) write(num int, body string) {
-	w.offsets[num] = w.out.Len()
-	fmt.Fprintf(&w.out, "%d 0 obj\n%s\nendobj\n", num, body)
-}
-
-// end writes the cross-reference table and the trailer, and returns the
-// file.
-func (w *rewrite) end() []byte {
-	newSize := w.metaNum + 1
-	xref := w.out.Len()
-	fmt.Fprintf(&w.out, "xref\n0 %d\n0000000000 65535 f \n", newSize)
-	for num := 1; num < newSize; num++ {
-		if off, ok := w.offsets[num]; ok {
-			fmt.Fprintf(&w.out, "%010d 00000 n \n", off)
-		} else {
-			w.out.WriteString("0000000000 00001 f \n")
-		}
-	}
-	fmt.Fprintf(&w.out, "trailer\n<</Size %d\n/Root %d 0 R\n/Info %d 0 R>>\nstartxref\n%d\n%%%%EOF\n", newSize, w.root.num, w.infoNum, xref)
-	return w.out.Bytes()
-}
-
-// isStream reports whether an object's bytes hold a stream.
-func isStream(s []byte) bool {
-	return bytes.Contains(s, []byte("\nstream\n")) || bytes.Contains(s, []byte(">>stream")) || bytes.Contains(s, []byte("\nstream\r\n"))
+	return out
 }

@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"report/internal/pdfobj"
 	"report/internal/printpage"
 	"report/internal/render"
 )
@@ -24,9 +25,10 @@ type Result struct {
 	Loaded []string      // the site's files the browser loaded, sorted
 	Pages  int
 	Prints int // how many times the page was printed until its contents' page numbers held
-	// Breaks are the print's bad page breaks (see Breaks): the stylesheet
-	// forbids them, so each is a fault of the print's layout to fix.
-	Breaks []BreakProblem
+	// Breaks are the print's bad page breaks (see pdfobj.Breaks): the
+	// stylesheet forbids them, so each is a fault of the print's layout to
+	// fix.
+	Breaks []pdfobj.BreakProblem
 }
 
 // maxPrints bounds the prints: the contents' numbers are filled in after
@@ -69,10 +71,10 @@ func Make(ctx context.Context, plan *render.Plan, pr printpage.Print, chromium s
 	if res.Digest, err = printpage.Digest(plan, pr, res.Loaded); err != nil {
 		return nil, err
 	}
-	if res.PDF, err = finish(raw, meta, pr.Lang, headings(files)); err != nil {
-		return nil, fmt.Errorf("setting the PDF's metadata: %w", err)
+	if res.PDF, err = finish(raw, meta, pr.Lang, files); err != nil {
+		return nil, fmt.Errorf("finishing the PDF: %w", err)
 	}
-	if res.Breaks, err = Breaks(res.PDF); err != nil {
+	if res.Breaks, err = pdfobj.Breaks(res.PDF); err != nil {
 		return nil, fmt.Errorf("reading the PDF's page breaks: %w", err)
 	}
 	return res, nil
@@ -100,16 +102,16 @@ func (p *printing) untilNumbersHold(files []render.File, res *Result) ([]byte, [
 		if err != nil {
 			return nil, nil, fmt.Errorf("printing %s with %s: %w", p.print.URL(), p.chromium, err)
 		}
-		f, err := parse(raw)
+		f, err := pdfobj.Parse(raw)
 		if err != nil {
 			return nil, nil, fmt.Errorf("reading the PDF Chromium printed: %w", err)
 		}
-		dests, err := f.destinations()
+		dests, err := f.Destinations()
 		if err != nil {
 			return nil, nil, fmt.Errorf("reading the PDF's destinations: %w", err)
 		}
-		if pages, err := f.pages(); err == nil {
-			res.Pages = len(pages)
+		if res.Pages, err = f.PageCount(); err != nil {
+			return nil, nil, fmt.Errorf("counting the PDF's pages: %w", err)
 		}
 		if numbers != nil && sameNumbers(numbers, dests) {
 			return raw, files, nil

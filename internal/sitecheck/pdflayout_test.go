@@ -15,7 +15,7 @@ import (
 	"strings"
 	"testing"
 
-	"report/internal/pdf"
+	"report/internal/pdfobj"
 )
 
 // The print's page, as print.css lays it out: A4 with 22 mm above the text
@@ -33,7 +33,7 @@ const maxEmpty = 2.0 / 3
 
 // checkPDFLayout holds an edition's PDF to print.css's promises: one
 // family of fonts, all embedded; no heading, term or label left at a
-// page's foot; no table row or chart split over two pages (pdf.Breaks, the
+// page's foot; no table row or chart split over two pages (pdfobj.Breaks, the
 // check report-pdf makes itself); and no page more than two-thirds empty
 // but where a part ends.
 func checkPDFLayout(t *testing.T, s Site, folder, file string, partPages []int) {
@@ -58,7 +58,7 @@ func checkPDFLayout(t *testing.T, s Site, folder, file string, partPages []int) 
 	if err != nil {
 		t.Fatal(err)
 	}
-	breaks, err := pdf.Breaks(raw)
+	breaks, err := pdfobj.Breaks(raw)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,39 +1,14 @@
-package pdf
+package pdfobj
 
 // Chromium writes the outline's titles from the headings' text as laid
 // out, dropping the space where a heading wraps ("til danskevirksomheder");
 // the print page's own headings give the titles their spaces back.
 
 import (
-	"bytes"
-	"html"
-	"regexp"
 	"slices"
 	"strings"
 	"unicode/utf16"
-
-	"report/internal/render"
 )
-
-var (
-	headingElem = regexp.MustCompile(`(?s)<h[1-6][^>]*>(.*?)</h[1-6]>`)
-	anyTag      = regexp.MustCompile(`<[^>]*>`)
-)
-
-// headings are the texts of the print page's headings.
-func headings(files []render.File) []string {
-	var out []string
-	for _, f := range files {
-		if !strings.HasSuffix(f.Path, ".html") {
-			continue
-		}
-		for _, m := range headingElem.FindAllSubmatch(f.Data, -1) {
-			text := html.UnescapeString(anyTag.ReplaceAllString(string(m[1]), ""))
-			out = append(out, strings.Join(strings.Fields(text), " "))
-		}
-	}
-	return out
-}
 
 // spacedHeadings maps each heading, its spaces taken out, to the heading.
 func spacedHeadings(headings []string) map[string]string {
@@ -44,21 +19,15 @@ func spacedHeadings(headings []string) map[string]string {
 	return spaced
 }
 
-// fixTitle gives an outline item's title its heading's spaces back.
-func fixTitle(s []byte, spaced map[string]string) []byte {
-	if !bytes.Contains(s, []byte("/Parent")) {
+// fixTitle gives an outline item's title its heading's spaces back; o is
+// the item, and s its bytes.
+func fixTitle(o *object, s []byte, spaced map[string]string) []byte {
+	d, _ := o.value.(map[string]any)
+	if _, ok := d["Parent"]; !ok {
 		return s
 	}
-	at := bytes.Index(s, []byte("/Title"))
-	if at < 0 {
-		return s
-	}
-	p := &parser{data: s, pos: at + len("/Title")}
-	p.skip()
-	start := p.pos
-	v, err := p.value()
-	title, ok := v.(string)
-	if err != nil || !ok {
+	title, ok := d["Title"].(string)
+	if !ok {
 		return s
 	}
 	if u := utf16Text(title); u != "" {
@@ -68,7 +37,37 @@ func fixTitle(s []byte, spaced map[string]string) []byte {
 	if !ok || h == title {
 		return s
 	}
-	return slices.Concat(s[:start], []byte(textString(h)), s[p.pos:])
+	from, to, ok := valueSpan(s, "Title")
+	if !ok {
+		return s
+	}
+	return slices.Concat(s[:from], []byte(textString(h)), s[to:])
+}
+
+// valueSpan finds where the value of key stands, s[from:to], in the
+// dictionary of an object's bytes, s.
+func valueSpan(s []byte, key string) (from, to int, ok bool) {
+	p := newParser(s, 0)
+	for range 3 { // "N 0 obj", which parse has read
+		p.lex.next()
+	}
+	if t, err := p.lex.next(); err != nil || t.kind != tDictOpen {
+		return 0, 0, false
+	}
+	for {
+		k, err := p.lex.next()
+		if err != nil || k.kind != tName {
+			return 0, 0, false
+		}
+		p.lex.skip()
+		from = p.lex.pos
+		if _, err := p.value(); err != nil {
+			return 0, 0, false
+		}
+		if k.text == key {
+			return from, p.lex.pos, true
+		}
+	}
 }
 
 // utf16Text decodes a text string written in UTF-16BE with its byte order

@@ -1,4 +1,4 @@
-package pdf
+package pdfobj
 
 // Where a print broke its pages badly, read from the PDF's structure tree,
 // which knows each element's pages: a heading left as the last thing on
@@ -36,7 +36,7 @@ type element struct {
 
 // structure is a PDF's structure tree read for its page breaks.
 type structure struct {
-	f        *file
+	f        *File
 	pageNo   map[int]int  // page object number → page, from 1
 	elements []*element   // in the document's order
 	marks    []int        // the page of each piece of marked content, in order
@@ -50,8 +50,17 @@ type structure struct {
 func Breaks(data []byte) ([]BreakProblem, error) {
 	f, err := parse(data)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("pdf: %w", err)
 	}
+	out, err := f.breaks()
+	if err != nil {
+		return nil, fmt.Errorf("pdf: %w", err)
+	}
+	return out, nil
+}
+
+// breaks reads the structure tree for its bad breaks.
+func (f *File) breaks() ([]BreakProblem, error) {
 	pages, err := f.pages()
 	if err != nil {
 		return nil, err
@@ -62,17 +71,17 @@ func Breaks(data []byte) ([]BreakProblem, error) {
 	}
 	root, err := f.dict(f.trailer["Root"])
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("the catalog: %w", err)
 	}
 	if root["StructTreeRoot"] == nil {
 		return nil, fmt.Errorf("the PDF is not tagged: it has no structure tree")
 	}
 	tree, err := f.dict(root["StructTreeRoot"])
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("the structure tree: %w", err)
 	}
 	if err := s.kids(tree["K"], 0, 0, false); err != nil {
-		return nil, err
+		return nil, fmt.Errorf("the structure tree: %w", err)
 	}
 	var out []BreakProblem
 	for _, e := range s.elements {
@@ -106,7 +115,7 @@ func isHeading(role string) bool {
 // marked content on page, marked-content references, and elements.
 func (s *structure) kids(k any, page, depth int, head bool) error {
 	if depth > maxStructDepth {
-		return fmt.Errorf("the structure tree is more than %d levels deep", maxStructDepth)
+		return fmt.Errorf("it is more than %d levels deep", maxStructDepth)
 	}
 	switch k := k.(type) {
 	case nil:
@@ -127,7 +136,7 @@ func (s *structure) kids(k any, page, depth int, head bool) error {
 	}
 	if r, ok := k.(ref); ok {
 		if s.seen[r.num] {
-			return fmt.Errorf("the structure tree holds object %d twice", r.num)
+			return fmt.Errorf("it holds object %d twice", r.num)
 		}
 		s.seen[r.num] = true
 	}
@@ -137,7 +146,7 @@ func (s *structure) kids(k any, page, depth int, head bool) error {
 	}
 	d, ok := v.(map[string]any)
 	if !ok {
-		return fmt.Errorf("a structure element's kid is a %T", v)
+		return fmt.Errorf("a structure element's kid is %s", kindOf(v))
 	}
 	if p, ok := d["Pg"].(ref); ok {
 		page = s.pageNo[p.num]

@@ -1,4 +1,4 @@
-package pdf
+package pdfobj
 
 // PDF/UA asks for the document's title in its XMP metadata, and older
 // readers look in the document information dictionary: both say the
@@ -8,14 +8,25 @@ import (
 	"encoding/hex"
 	"encoding/xml"
 	"fmt"
-	"report/internal/printpage"
 	"strings"
 	"unicode/utf16"
 )
 
+// Meta is what a finished PDF says of its document, in its document
+// information and its XMP metadata alike.
+type Meta struct {
+	Title, Author, Subject string
+	Lang                   string // the document's language, as XMP's dc:language says it
+	// PDFDate and XMPDate are the day the document came out, or its year
+	// when no more is known, as a PDF date ("D:20160601", "D:2016") and
+	// as XMP's dates write it ("2016-06-01", "2016"); both are empty for a
+	// document with no date.
+	PDFDate, XMPDate string
+}
+
 // infoDict is the document information dictionary, with both of its dates
 // the edition's date, with no more than its file knows ("D:2016"), or none.
-func infoDict(meta printpage.Meta, creator, producer string) string {
+func infoDict(meta Meta, creator, producer string) string {
 	var b strings.Builder
 	b.WriteString("<<")
 	fmt.Fprintf(&b, "/Title %s\n", textString(meta.Title))
@@ -26,8 +37,8 @@ func infoDict(meta printpage.Meta, creator, producer string) string {
 		fmt.Fprintf(&b, "/Subject %s\n", textString(meta.Subject))
 	}
 	fmt.Fprintf(&b, "/Creator %s\n/Producer %s", textString(creator), textString(producer))
-	if d := meta.Date; !d.IsZero() {
-		fmt.Fprintf(&b, "\n/CreationDate (%s)\n/ModDate (%s)", d.PDF(), d.PDF())
+	if d := meta.PDFDate; d != "" {
+		fmt.Fprintf(&b, "\n/CreationDate (%s)\n/ModDate (%s)", d, d)
 	}
 	b.WriteString(">>")
 	return b.String()
@@ -48,7 +59,7 @@ func textString(s string) string {
 // xmpPacket is the document's metadata as XMP, which PDF/UA asks for
 // (dc:title above all); it names no conformance this program has not
 // checked.
-func xmpPacket(meta printpage.Meta, creator, producer, lang string) string {
+func xmpPacket(meta Meta, creator, producer string) string {
 	esc := func(s string) string {
 		var b strings.Builder
 		xml.EscapeText(&b, []byte(s))
@@ -66,9 +77,8 @@ func xmpPacket(meta printpage.Meta, creator, producer, lang string) string {
 	if meta.Subject != "" {
 		fmt.Fprintf(&b, "<dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">%s</rdf:li></rdf:Alt></dc:description>\n", esc(meta.Subject))
 	}
-	fmt.Fprintf(&b, "<dc:language><rdf:Bag><rdf:li>%s</rdf:li></rdf:Bag></dc:language>\n", esc(lang))
-	if d := meta.Date; !d.IsZero() {
-		when := d.W3C()
+	fmt.Fprintf(&b, "<dc:language><rdf:Bag><rdf:li>%s</rdf:li></rdf:Bag></dc:language>\n", esc(meta.Lang))
+	if when := meta.XMPDate; when != "" {
 		fmt.Fprintf(&b, "<xmp:CreateDate>%s</xmp:CreateDate>\n<xmp:ModifyDate>%s</xmp:ModifyDate>\n<xmp:MetadataDate>%s</xmp:MetadataDate>\n", when, when, when)
 	}
 	fmt.Fprintf(&b, "<xmp:CreatorTool>%s</xmp:CreatorTool>\n<pdf:Producer>%s</pdf:Producer>\n", esc(creator), esc(producer))
