@@ -25,8 +25,9 @@ type pkg struct {
 var packages = []pkg{
 	{"diag", "problems with file, line and column, collected and sorted", nil},
 	{"timing", "where a build's time went, for --metrics", nil},
+	{"parallel", "runs a function for every index on a bounded number of goroutines: the one worker pool", nil},
 	{"diskfs", "reads the site folder and writes files, with fewer system calls than os", nil},
-	{"outdir", "guards the output folder, locks it and swaps a new tree in atomically", nil},
+	{"outdir", "guards the output folder, locks it and swaps a new tree in atomically", []string{"parallel"}},
 	{"danish", "readable URL slugs from Danish titles", nil},
 	{"frontmatter", "splits a page's TOML front matter from its body", nil},
 	{"draft", "finds what a copied page still says of the edition it came from", nil},
@@ -39,11 +40,11 @@ var packages = []pkg{
 	{"share", "draws the share image for link previews", []string{"chart"}},
 	{"markdown", "the goldmark boundary (its one user): Markdown to HTML with the report's extensions", []string{"danish", "diag", "draft", "lang", "tomlfile"}},
 	{"figures", "the figure language: table, chart and keyfigure blocks, downloads, open data, typed figures", []string{"chart", "danish", "data", "lang", "markdown", "refs", "timing", "tomlfile"}},
-	{"site", "loads and checks content/ and data/ into the model of the editions", []string{"danish", "data", "diag", "draft", "figures", "frontmatter", "lang", "markdown", "refs", "textfile", "timing", "tomlfile"}},
-	{"render", "plans every file of the site and renders its pages with the templates", []string{"chart", "data", "diag", "lang", "markdown", "share", "site", "timing"}},
+	{"site", "loads and checks content/ and data/ into the model of the editions", []string{"danish", "data", "diag", "draft", "figures", "frontmatter", "lang", "markdown", "parallel", "refs", "textfile", "timing", "tomlfile"}},
+	{"render", "plans every file of the site and renders its pages with the templates", []string{"chart", "data", "diag", "lang", "markdown", "parallel", "share", "site", "timing"}},
 	{"pdf", "prints an edition's PDF with headless Chromium and tags it", []string{"render"}},
 	{"cms", "the editors' CMS at admin/: Sveltia CMS configured from the content model", []string{"danish", "data", "lang", "site"}},
-	{"pipeline", "runs a build's stages: load and check, render, write", []string{"cms", "diag", "diskfs", "outdir", "render", "site", "timing"}},
+	{"pipeline", "runs a build's stages: load and check, render, write", []string{"cms", "diag", "diskfs", "outdir", "parallel", "render", "site", "timing"}},
 	{"scaffold", "writes new case stories and editions", []string{"danish", "data", "diag", "diskfs", "site", "textfile", "tomlfile"}},
 	{"serve", "the preview server: watches, rebuilds, renders on request, reloads", []string{"cms", "diag", "pipeline", "render", "site"}},
 	{"cli", "the commands and their flags; the only package that prints", []string{"diag", "diskfs", "outdir", "pipeline", "scaffold", "serve", "timing"}},
@@ -65,6 +66,7 @@ var libraries = map[string]string{
 	"golang.org/x/text":                "danish",
 	"golang.org/x/sys":                 "outdir",
 	"github.com/tdewolff/minify/v2":    "render",
+	"golang.org/x/sync":                "parallel",
 }
 
 // TestPackageImports holds every package of internal/ to its line in the
