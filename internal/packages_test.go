@@ -25,8 +25,9 @@ type pkg struct {
 var packages = []pkg{
 	{"diag", "problems with file, line and column, collected and sorted", nil},
 	{"timing", "where a build's time went, for --metrics", nil},
+	{"parallel", "runs a function for every index on a bounded number of goroutines: the one worker pool", nil},
 	{"diskfs", "reads the site folder and writes files, with fewer system calls than os", nil},
-	{"outdir", "guards the output folder, locks it and swaps a new tree in atomically", nil},
+	{"outdir", "guards the output folder, locks it and swaps a new tree in atomically", []string{"parallel"}},
 	{"urls", "the published URL scheme: where each kind of page and file is written", nil},
 	{"slugs", "readable URL slugs from Danish titles", nil},
 	{"frontmatter", "splits a page's TOML front matter from its body", nil},
@@ -40,15 +41,15 @@ var packages = []pkg{
 	{"share", "draws the share image for link previews", []string{"chart"}},
 	{"markdown", "the goldmark boundary (its one user): Markdown to HTML with the report's extensions", []string{"diag", "draft", "lang", "slugs", "tomlfile"}},
 	{"figures", "the figure language: table, chart and keyfigure blocks, downloads, open data, typed figures", []string{"chart", "data", "diag", "lang", "markdown", "refs", "slugs", "timing", "tomlfile"}},
-	{"site", "loads and checks content/ and data/ into the model of the editions", []string{"data", "diag", "draft", "figures", "frontmatter", "lang", "markdown", "refs", "slugs", "textfile", "timing", "tomlfile", "urls"}},
+	{"site", "loads and checks content/ and data/ into the model of the editions", []string{"data", "diag", "draft", "figures", "frontmatter", "lang", "markdown", "parallel", "refs", "slugs", "textfile", "timing", "tomlfile", "urls"}},
 	{"assets", "publishes content/ and static/ as they are: hashed names, style sheets rewritten with a CSS lexer, safe reads", []string{"diag", "site", "urls"}},
 	{"hostfiles", "the files hosts and crawlers read: _headers, _redirects, robots.txt, sitemap, feed", []string{"data", "site", "urls"}},
-	{"render", "plans every file of the site and renders its pages with the templates", []string{"assets", "chart", "data", "diag", "hostfiles", "lang", "markdown", "share", "site", "timing", "urls"}},
+	{"render", "plans every file of the site and renders its pages with the templates", []string{"assets", "chart", "data", "diag", "hostfiles", "lang", "markdown", "parallel", "share", "site", "timing", "urls"}},
 	{"printpage", "an edition on one page for its PDF, and the digest that ties a PDF to its sources", []string{"data", "diag", "lang", "render", "site", "urls"}},
 	{"pdfobj", "reads and rewrites the PDFs Chromium writes: metadata, artifacts, outline titles, page breaks", nil},
 	{"pdf", "prints an edition's PDF with headless Chromium until its contents' page numbers hold", []string{"pdfobj", "printpage", "render"}},
 	{"cms", "the editors' CMS at admin/: Sveltia CMS configured from the content model", []string{"data", "lang", "site", "slugs", "urls"}},
-	{"pipeline", "runs a build's stages: load and check, render, write", []string{"cms", "diag", "diskfs", "outdir", "printpage", "render", "site", "timing"}},
+	{"pipeline", "runs a build's stages: load and check, render, write", []string{"cms", "diag", "diskfs", "outdir", "parallel", "printpage", "render", "site", "timing"}},
 	{"scaffold", "writes new case stories and editions", []string{"data", "diag", "diskfs", "site", "slugs", "textfile", "tomlfile"}},
 	{"nextedition", "adds a generated next edition to a copy of a site, as an editor would, for tests", []string{"data", "diag", "scaffold", "site"}},
 	{"serve", "the preview server: watches, rebuilds, renders on request, reloads", []string{"cms", "diag", "pipeline", "render", "site"}},
@@ -72,6 +73,7 @@ var libraries = map[string]string{
 	"golang.org/x/sys":                 "outdir",
 	"github.com/tdewolff/minify/v2":    "assets",
 	"github.com/tdewolff/parse/v2":     "assets",
+	"golang.org/x/sync":                "parallel",
 }
 
 // commands are the programs of cmd/ and tools/, with what each may

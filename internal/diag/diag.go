@@ -70,7 +70,6 @@ const (
 	Hidden Kind = "hidden-problems"
 )
 
-
 // Problem is one finding. Line and Col start at 1; 0 means unknown.
 type Problem struct {
 	Path     string // slash-separated, relative to the site root

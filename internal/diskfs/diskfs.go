@@ -20,6 +20,10 @@ import (
 // preview and the commands that write content open the site's files.
 type Dir string
 
+// Dir is an fs.ReadLinkFS so that code holding only an fs.FS can describe
+// a link without following it, as the build's check of its assets does.
+var _ fs.ReadLinkFS = Dir("")
+
 // ErrNotOwn is the error for a name below a Dir that is a symbolic link, or
 // neither a regular file nor a folder. A link could lead anywhere (out of
 // the site, or into a source the build must not write); a pipe would block
@@ -50,8 +54,9 @@ func (d Dir) Open(name string) (fs.File, error) {
 	return f, nil
 }
 
-// Stat describes a file of d with one system call, where fs.Stat would open
-// and close it. Like Open, it refuses a link or a special file.
+// Stat describes a file of d with one system call (besides the look at
+// its folders, see foldersAbove), where fs.Stat would open and close it.
+// Like Open, it refuses a link or a special file.
 func (d Dir) Stat(name string) (fs.FileInfo, error) {
 	info, err := d.Lstat(name)
 	if err == nil && !info.Mode().IsRegular() && !info.IsDir() {
@@ -78,10 +83,14 @@ func (d Dir) Lstat(name string) (fs.FileInfo, error) {
 }
 
 // ReadLink says where a link of d leads (fs.ReadLinkFS); the build only
-// names it, and never follows it.
+// names it, and never follows it. Like Lstat, it refuses a name below a
+// folder that is a link: that link's target is not the site's to read.
 func (d Dir) ReadLink(name string) (string, error) {
 	full, err := d.join("readlink", name)
 	if err != nil {
+		return "", err
+	}
+	if err := d.foldersAbove("readlink", name); err != nil {
 		return "", err
 	}
 	target, err := os.Readlink(full)

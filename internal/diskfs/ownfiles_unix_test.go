@@ -54,3 +54,59 @@ func TestDirOpensOnlyItsOwn(t *testing.T) {
 		t.Errorf("Create over a file: %v", err)
 	}
 }
+
+// TestDirReadsLinks holds Dir to fs.ReadLinkFS: through the interface,
+// as code that has only an fs.FS calls it, Lstat describes a link and
+// ReadLink says where it leads, a name that is no link is an error naming
+// the file, and a name below a linked folder is refused like Open refuses
+// it, whatever the link's target holds.
+func TestDirReadsLinks(t *testing.T) {
+	root, outside := t.TempDir(), t.TempDir()
+	for _, p := range []string{filepath.Join(root, "static", "report.css"), filepath.Join(outside, "secret.css")} {
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte("body{}"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.Symlink("report.css", filepath.Join(root, "static", "alias.css")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(outside, filepath.Join(root, "linked")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink("secret.css", filepath.Join(outside, "inner.css")); err != nil {
+		t.Fatal(err)
+	}
+	var fsys fs.FS = Dir(root)
+
+	if target, err := fs.ReadLink(fsys, "static/alias.css"); err != nil || target != "report.css" {
+		t.Errorf("ReadLink of a link = %q, %v; want report.css", target, err)
+	}
+	if info, err := fs.Lstat(fsys, "static/alias.css"); err != nil || info.Mode().Type() != fs.ModeSymlink || info.Name() != "alias.css" {
+		t.Errorf("Lstat of a link = %v, %v; want the link itself", info, err)
+	}
+	if info, err := fs.Lstat(fsys, "static/report.css"); err != nil || !info.Mode().IsRegular() || info.Size() != 6 {
+		t.Errorf("Lstat of a file = %v, %v", info, err)
+	}
+
+	_, err := fs.ReadLink(fsys, "static/report.css")
+	var pe *fs.PathError
+	if !errors.As(err, &pe) || pe.Path != "static/report.css" || pe.Op != "readlink" {
+		t.Errorf("ReadLink of a file that is no link = %v; want a PathError naming static/report.css", err)
+	}
+	if _, err := fs.ReadLink(fsys, "static/missing.css"); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("ReadLink of a missing file = %v; want ErrNotExist", err)
+	}
+	if _, err := fs.ReadLink(fsys, "../x"); !errors.Is(err, fs.ErrInvalid) {
+		t.Errorf("ReadLink outside the folder = %v; want ErrInvalid", err)
+	}
+
+	if target, err := fs.ReadLink(fsys, "linked/inner.css"); !errors.Is(err, ErrNotOwn) {
+		t.Errorf("ReadLink below a linked folder = %q, %v; want ErrNotOwn", target, err)
+	}
+	if info, err := fs.Lstat(fsys, "linked/secret.css"); !errors.Is(err, ErrNotOwn) {
+		t.Errorf("Lstat below a linked folder = %v, %v; want ErrNotOwn", info, err)
+	}
+}

@@ -11,10 +11,10 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"runtime"
 	"strings"
-	"sync"
 	"syscall"
+
+	"report/internal/parallel"
 )
 
 // Replace replaces the folder dir with a tree that fill writes, as Open and
@@ -134,20 +134,12 @@ func removeTree(dir string) error {
 	if err != nil {
 		return err
 	}
+	// Every entry is tried, and every failure reported: one that cannot be
+	// removed is no reason to leave the others.
 	errs := make([]error, len(entries))
-	work := make(chan int)
-	var wg sync.WaitGroup
-	for range min(max(4, runtime.GOMAXPROCS(0)), len(entries)) {
-		wg.Go(func() {
-			for i := range work {
-				errs[i] = os.RemoveAll(filepath.Join(dir, entries[i].Name()))
-			}
-		})
-	}
-	for i := range entries {
-		work <- i
-	}
-	close(work)
-	wg.Wait()
+	_ = parallel.Each(context.Background(), parallel.Disk, len(entries), func(_ context.Context, i int) error {
+		errs[i] = os.RemoveAll(filepath.Join(dir, entries[i].Name()))
+		return nil
+	})
 	return errors.Join(errors.Join(errs...), os.Remove(dir))
 }

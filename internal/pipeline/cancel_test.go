@@ -25,20 +25,31 @@ func TestPublishStops(t *testing.T) {
 	}
 	out := filepath.Join(t.TempDir(), "public")
 	fsys := diskfs.Dir(root)
-	if _, _, err := Publish(context.Background(), fsys, Options{}, out); err != nil {
+	_, files, err := Publish(context.Background(), fsys, Options{}, out)
+	if err != nil {
 		t.Fatal(err)
 	}
 	before, err := os.ReadFile(filepath.Join(out, "index.html"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	// Cancel once the build has handed out a few pages to write.
-	parent, cancel := context.WithCancel(context.Background())
+	// Cancel once the build has written a few files.
+	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	ctx := &cancelAfter{Context: parent, cancel: cancel, after: 10}
+	var written atomic.Int32
+	publishFile = func(name string, f render.File) error {
+		if written.Add(1) == 10 {
+			cancel()
+		}
+		return writeFile(name, f)
+	}
+	defer func() { publishFile = writeFile }()
 	_, _, err = Publish(ctx, fsys, Options{}, out)
 	if !errors.Is(err, context.Canceled) {
 		t.Fatalf("Publish = %v, want context.Canceled (did the build finish before the cancel?)", err)
+	}
+	if n := int(written.Load()); n >= files {
+		t.Errorf("the build went on writing after the cancel: %d of %d files", n, files)
 	}
 	if n := newTrees(t, out); n != 0 {
 		t.Errorf("%d unfinished trees left beside the output", n)
@@ -47,23 +58,6 @@ func TestPublishStops(t *testing.T) {
 	if err != nil || string(after) != string(before) {
 		t.Errorf("the previous output changed: %v", err)
 	}
-}
-
-// cancelAfter is a context that cancels itself when it has been asked for
-// its Done channel a given number of times: the build asks once for every
-// file it hands out.
-type cancelAfter struct {
-	context.Context
-	cancel func()
-	after  int32
-	asked  atomic.Int32
-}
-
-func (c *cancelAfter) Done() <-chan struct{} {
-	if c.asked.Add(1) == c.after {
-		c.cancel()
-	}
-	return c.Context.Done()
 }
 
 func newTrees(t *testing.T, out string) int {

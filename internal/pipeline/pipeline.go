@@ -28,16 +28,15 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"runtime"
 	"slices"
 	"strings"
-	"sync"
 	"time"
 
 	"report/internal/cms"
 	"report/internal/diag"
 	"report/internal/diskfs"
 	"report/internal/outdir"
+	"report/internal/parallel"
 	"report/internal/printpage"
 	"report/internal/render"
 	"report/internal/site"
@@ -121,7 +120,7 @@ func Publish(ctx context.Context, fsys fs.FS, opts Options, dir string) ([]*diag
 		}
 		return plan.Stream(ctx, func(_ int, f render.File) error {
 			start := time.Now()
-			err := writeFile(filepath.Join(tmp, filepath.FromSlash(f.Path)), f)
+			err := publishFile(filepath.Join(tmp, filepath.FromSlash(f.Path)), f)
 			opts.Timing.Item("write", f.Path, time.Since(start))
 			return err
 		})
@@ -188,8 +187,9 @@ func write(out render.Output, dir string) error {
 const staleAge = outdir.StaleAge
 
 // writeTree writes the files with a bounded number of writers (see
-// parallel): enough to overlap the file system's latency, few enough not to
-// exhaust file handles.
+// parallel.Disk): enough to overlap the file system's latency, few enough
+// not to exhaust file handles. Every file is tried and every failure
+// reported.
 func writeTree(out render.Output, root string) error {
 	paths := make([]string, len(out))
 	for i, f := range out {
@@ -198,9 +198,12 @@ func writeTree(out render.Output, root string) error {
 	if err := makeDirs(context.Background(), paths, root); err != nil {
 		return err
 	}
-	return parallel(out, func(f render.File) error {
-		return diskfs.WriteFile(filepath.Join(root, filepath.FromSlash(f.Path)), f.Data)
+	errs := make([]error, len(out))
+	_ = parallel.Each(context.Background(), parallel.Disk, len(out), func(_ context.Context, i int) error {
+		errs[i] = diskfs.WriteFile(filepath.Join(root, filepath.FromSlash(out[i].Path)), out[i].Data)
+		return nil
 	})
+	return errors.Join(errs...)
 }
 
 // makeDirs creates every folder the output needs, parents first, with one
@@ -230,32 +233,14 @@ func makeDirs(ctx context.Context, paths []string, root string) error {
 	return nil
 }
 
-// parallel calls do for every item with a few workers, and joins the errors.
-func parallel[T any](items []T, do func(T) error) error {
-	errs := make([]error, len(items))
-	work := make(chan int)
-	var wg sync.WaitGroup
-	for range min(max(4, runtime.GOMAXPROCS(0)), len(items)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range work {
-				errs[i] = do(items[i])
-			}
-		}()
-	}
-	for i := range items {
-		work <- i
-	}
-	close(work)
-	wg.Wait()
-	return errors.Join(errs...)
-}
-
 // safePath accepts only clean relative paths inside the output folder.
 func safePath(p string) bool {
 	return p != "" && fs.ValidPath(p) && !strings.Contains(p, "\\")
 }
+
+// publishFile is how Publish writes each file: writeFile, or in a test a
+// writer that cancels the build part way through.
+var publishFile = writeFile
 
 // writeFile writes one file of the site: a page with one write, an asset
 // copied from the site folder as render.Plan.Stream hands it out, never

@@ -7,13 +7,12 @@ package render
 import (
 	"context"
 	"fmt"
-	"runtime"
 	"slices"
-	"sync"
 	"time"
 
 	"report/internal/diag"
 	"report/internal/hostfiles"
+	"report/internal/parallel"
 	"report/internal/urls"
 )
 
@@ -54,11 +53,6 @@ type eachRun struct {
 	use      func(i int, f File) error
 	failures []*diag.Problem // each file's problem, by its index in p.paths
 	csps     []string        // each page's policy, for _headers
-
-	// stop is closed when use first fails, and useErr is that failure.
-	stop     chan struct{}
-	stopOnce sync.Once
-	useErr   error
 }
 
 func (p *Plan) each(ctx context.Context, stream bool, use func(i int, f File) error) error {
@@ -66,33 +60,29 @@ func (p *Plan) each(ctx context.Context, stream bool, use func(i int, f File) er
 		p: p, stream: stream, use: use,
 		failures: make([]*diag.Problem, len(p.paths)),
 		csps:     make([]string, len(p.paths)),
-		stop:     make(chan struct{}),
 	}
-	work := make(chan int)
-	var wg sync.WaitGroup
-	// One more worker than cores: writing a file waits on the file system.
-	for range runtime.GOMAXPROCS(0) + 1 {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range work {
-				run.do(i)
-			}
-		}()
+	// Stream's caller writes every file as it is handed over, so its calls
+	// wait for the disk as well as render.
+	work := parallel.CPU
+	if stream {
+		work = parallel.Disk
 	}
-	run.feed(ctx, work)
-	close(work)
-	wg.Wait()
-	return run.finish(ctx)
+	err := parallel.Each(ctx, work, len(p.paths), func(_ context.Context, i int) error {
+		if p.paths[i] == urls.Headers {
+			return nil // made from the pages' policies once they are rendered
+		}
+		return run.do(i)
+	})
+	return run.finish(ctx, err)
 }
 
-// do renders the file at index i and hands it to use. A file that fails
-// to render is not handed on: its problem is reported with the others once
-// all are tried.
-func (run *eachRun) do(i int) {
+// do renders the file at index i and hands it to use, and returns use's
+// error. A file that fails to render is not handed on: its problem is
+// reported with the others once all are tried.
+func (run *eachRun) do(i int) error {
 	var f File
 	if f, run.failures[i] = run.p.render(run.p.paths[i], run.stream); run.failures[i] != nil {
-		return
+		return nil
 	}
 	if _, isPage := run.p.pages[f.Path]; isPage {
 		run.csps[i] = hostfiles.PageCSP(f.Data)
@@ -101,38 +91,19 @@ func (run *eachRun) do(i int) {
 	if f.stream != nil {
 		f.stream.Close()
 	}
-	if err != nil {
-		run.stopOnce.Do(func() { run.useErr = err; close(run.stop) })
-	}
+	return err
 }
 
-// feed hands out every file but _headers, until use fails or ctx is
-// cancelled.
-func (run *eachRun) feed(ctx context.Context, work chan<- int) {
-	for i := range run.p.paths {
-		if run.p.paths[i] == urls.Headers {
-			continue // made from the pages' policies once they are rendered
-		}
-		select {
-		case work <- i:
-		case <-run.stop:
-			return
-		case <-ctx.Done():
-			return
-		}
-	}
-}
-
-// finish reports how the run ended, once every worker is done, and makes
-// _headers last, from the policies of the pages just rendered.
-func (run *eachRun) finish(ctx context.Context) error {
+// finish reports how the run ended, given the error that stopped it, and
+// makes _headers last, from the policies of the pages just rendered.
+func (run *eachRun) finish(ctx context.Context, stopped error) error {
 	// Being asked to stop, and a failed write, each end the work before
 	// every page was tried, so either is the answer on its own.
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	if run.useErr != nil {
-		return run.useErr
+	if stopped != nil {
+		return stopped
 	}
 	problems := &diag.List{}
 	reportFailures(run.p.paths, run.failures, problems)

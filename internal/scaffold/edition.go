@@ -2,9 +2,9 @@ package scaffold
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"path"
 	"path/filepath"
 	"regexp"
@@ -66,9 +66,16 @@ func NewEdition(root string, year int) (*Started, error) {
 	for k, v := range chapters {
 		files[k] = v
 	}
+	// Every file is looked at before any is written: one already there, or
+	// one Create would refuse (below a folder that is a link), leaves the
+	// site as it was, not with half an edition.
 	for _, rel := range sortedKeys(files) {
-		if _, err := os.Lstat(filepath.Join(root, rel)); err == nil {
+		_, err := diskfs.Dir(root).Lstat(filepath.ToSlash(rel))
+		switch {
+		case err == nil:
 			return nil, fmt.Errorf("%s already exists; nothing was written", filepath.ToSlash(rel))
+		case !errors.Is(err, fs.ErrNotExist):
+			return nil, fmt.Errorf("%w; nothing was written", err)
 		}
 	}
 	for _, rel := range sortedKeys(files) {

@@ -1,12 +1,15 @@
 package scaffold_test
 
 import (
+	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"report/internal/diag"
+	"report/internal/diskfs"
 	"report/internal/frontmatter"
 	"report/internal/scaffold"
 	"report/internal/sitetest"
@@ -42,5 +45,25 @@ func TestNewCaseQuotesTheTitle(t *testing.T) {
 	var problems diag.List
 	if _, ok := tomlfile.Decode(p, parts.MatterLine, parts.Matter, &m, &problems); !ok || m.Title != title {
 		t.Errorf("the title reads back as %q (%v), want %q", m.Title, problems.Problems(), title)
+	}
+}
+
+// TestNewEditionThroughALink: the new edition's folder is a link to a
+// folder outside the site. Nothing is written, there or anywhere in the
+// site, and the error says so.
+func TestNewEditionThroughALink(t *testing.T) {
+	root, outside := sitetest.Dir(t, nil), t.TempDir()
+	if err := os.Symlink(outside, filepath.Join(root, "content", "2017")); err != nil {
+		t.Fatal(err)
+	}
+	_, err := scaffold.NewEdition(root, 2017)
+	if !errors.Is(err, diskfs.ErrNotOwn) || !strings.Contains(err.Error(), "content/2017/ is a symbolic link") || !strings.HasSuffix(err.Error(), "; nothing was written") {
+		t.Fatalf("NewEdition = %v; want ErrNotOwn naming content/2017/, and that nothing was written", err)
+	}
+	if entries, _ := os.ReadDir(outside); len(entries) > 0 {
+		t.Errorf("NewEdition wrote %s through the link", entries[0].Name())
+	}
+	if _, err := os.Stat(filepath.Join(root, "data", "editions", "2017.toml")); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("NewEdition wrote data/editions/2017.toml: %v", err)
 	}
 }

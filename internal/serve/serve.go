@@ -8,11 +8,12 @@ import (
 	"mime"
 	"net/http"
 	"path"
-	"report/internal/cms"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
 
+	"report/internal/cms"
 	"report/internal/diag"
 	"report/internal/pipeline"
 	"report/internal/render"
@@ -131,7 +132,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	switch r.URL.Path {
 	case Prefix + "reload.js":
 		w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
-		_, _ = io.WriteString(w, reloadScript)
+		http.ServeContent(w, r, "reload.js", time.Time{}, strings.NewReader(reloadScript))
 		return
 	case Prefix + "events":
 		s.events(w, r)
@@ -181,24 +182,27 @@ func (s *Server) serveFile(w http.ResponseWriter, r *http.Request, base, urlPath
 		s.showErrors(w, diag.AsList(err))
 		return
 	}
-	status := http.StatusOK
 	if !found {
-		name, status = "404.html", http.StatusNotFound
-		body, _, _ = plan.File(name)
+		// http.ServeContent answers only 200, 206 and 304: the site's own
+		// 404 page is written as it is.
+		body, _, _ = plan.File("404.html")
+		if !inCMS {
+			body = withReload(body)
+		}
+		setHeaders(w, "404.html")
+		w.Header().Set("Content-Length", strconv.Itoa(len(body)))
+		w.WriteHeader(http.StatusNotFound)
+		_, _ = w.Write(body) // nothing for HEAD: the server drops it
+		return
 	}
 	if isPage(name) && !inCMS {
 		body = withReload(body)
 	}
-	setHeaders(w, name)
-	w.WriteHeader(status)
-	if r.Method != http.MethodHead {
-		_, _ = w.Write(body)
-	}
+	serveContent(w, r, name, bytes.NewReader(body))
 }
 
-// serveOpen copies a large asset to the reader as it reads it, with the
-// ranges a browser asks of a PDF (http.ServeContent), rather than reading
-// it whole for every request.
+// serveOpen copies a large asset to the reader as it reads it, rather than
+// reading it whole for every request.
 func (s *Server) serveOpen(w http.ResponseWriter, r *http.Request, name string, f fs.File, err error) {
 	if err != nil {
 		s.showErrors(w, diag.AsList(err))
@@ -210,8 +214,19 @@ func (s *Server) serveOpen(w http.ResponseWriter, r *http.Request, name string, 
 		http.Error(w, "the file cannot be served in parts", http.StatusInternalServerError)
 		return
 	}
+	serveContent(w, r, name, rs)
+}
+
+// serveContent answers with a file of the site through http.ServeContent,
+// which gives a browser the ranges it asks of a PDF or a video, and a HEAD
+// request the size alone. It is given no validator (no modification time,
+// no ETag): every response is no-store, so a browser keeps none to
+// revalidate, an editor always sees the page as it is now, and a range
+// asked If-Range is answered with the whole file, as nothing says that the
+// file is unchanged.
+func serveContent(w http.ResponseWriter, r *http.Request, name string, content io.ReadSeeker) {
 	setHeaders(w, name)
-	http.ServeContent(w, r, name, time.Time{}, rs)
+	http.ServeContent(w, r, name, time.Time{}, content)
 }
 
 // setHeaders sets a response's type and caching. The type comes from the

@@ -1,12 +1,12 @@
 package site
 
 import (
-	"runtime"
-	"sync"
+	"context"
 
 	"report/internal/data"
 	"report/internal/diag"
 	"report/internal/figures"
+	"report/internal/parallel"
 )
 
 // drawHistories draws every metric's figures over the years for its own
@@ -17,20 +17,10 @@ func (s *Site) drawHistories(problems *diag.List) {
 	metrics := s.Data.Metrics
 	figs := make([]*figures.Figure, len(metrics))
 	errs := make([]error, len(metrics))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), max(len(metrics), 1)) {
-		wg.Go(func() {
-			for i := range next {
-				figs[i], errs[i] = figures.History(s.Data, metrics[i].ID)
-			}
-		})
-	}
-	for i := range metrics {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	_ = parallel.Each(context.Background(), parallel.CPU, len(metrics), func(_ context.Context, i int) error {
+		figs[i], errs[i] = figures.History(s.Data, metrics[i].ID)
+		return nil // each metric's failure is reported below, every one of them
+	})
 	s.Histories = map[string]*figures.Figure{}
 	for i, m := range metrics {
 		switch {

@@ -1,14 +1,14 @@
 package site
 
 import (
+	"context"
 	"io/fs"
-	"runtime"
-	"sync"
 	"time"
 
 	"report/internal/diag"
 	"report/internal/frontmatter"
 	"report/internal/markdown"
+	"report/internal/parallel"
 	"report/internal/textfile"
 	"report/internal/tomlfile"
 )
@@ -59,31 +59,20 @@ type parseEnv struct {
 // so the outcome does not depend on scheduling.
 func parseAll(fsys fs.FS, conv *markdown.Converter, files []file, problems *diag.List, env parseEnv) []parsed {
 	out := make([]parsed, len(files))
-	jobs := make(chan int)
-	var wg sync.WaitGroup
-	// More workers than cores: part of parsing is waiting for the disk.
-	for range min(2*runtime.GOMAXPROCS(0), max(len(files), 1)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range jobs {
-				start := time.Now()
-				if env.unread(files[i].year) {
-					held := &diag.List{}
-					out[i] = parseCached(fsys, conv, files[i], held, env)
-					out[i].held = len(held.Problems())
-				} else {
-					out[i] = parseCached(fsys, conv, files[i], problems, env)
-				}
-				env.Timing.Item("markdown", files[i].path, time.Since(start))
-			}
-		}()
-	}
-	for i := range files {
-		jobs <- i
-	}
-	close(jobs)
-	wg.Wait()
+	// Every file is parsed and its problems reported, whatever the others
+	// hold: the build names all of them at once.
+	_ = parallel.Each(context.Background(), parallel.Disk, len(files), func(_ context.Context, i int) error {
+		start := time.Now()
+		if env.unread(files[i].year) {
+			held := &diag.List{}
+			out[i] = parseCached(fsys, conv, files[i], held, env)
+			out[i].held = len(held.Problems())
+		} else {
+			out[i] = parseCached(fsys, conv, files[i], problems, env)
+		}
+		env.Timing.Item("markdown", files[i].path, time.Since(start))
+		return nil
+	})
 	return out
 }
 
