@@ -83,13 +83,13 @@ func newCheck(root, dir string) (*check, error) {
 	if err != nil {
 		return nil, err
 	}
-	real, err := Resolve(dir)
+	resolved, err := Resolve(dir)
 	if err != nil {
 		return nil, err
 	}
-	c := &check{root: rootReal, rootInfo: rootInfo, sources: map[string]fs.FileInfo{}, out: real}
-	if abs, err := filepath.Abs(dir); err == nil && abs != real {
-		c.via = fmt.Sprintf(" (through a symbolic link, it is %s)", real)
+	c := &check{root: rootReal, rootInfo: rootInfo, sources: map[string]fs.FileInfo{}, out: resolved}
+	if abs, err := filepath.Abs(dir); err == nil && abs != resolved {
+		c.via = fmt.Sprintf(" (through a symbolic link, it is %s)", resolved)
 	}
 	for _, src := range SourceDirs {
 		if info, err := os.Stat(filepath.Join(rootReal, src)); err == nil {

@@ -36,7 +36,7 @@ func Resolve(dir string) (string, error) {
 		rest = filepath.Join(filepath.Base(existing), rest)
 		existing = parent
 	}
-	real, err := filepath.EvalSymlinks(existing)
+	resolved, err := filepath.EvalSymlinks(existing)
 	if err != nil {
 		// Only a link can exist and still not resolve: one that leads
 		// nowhere, or round in a loop.
@@ -47,9 +47,9 @@ func Resolve(dir string) (string, error) {
 		return "", fmt.Errorf("%s is a symbolic link that cannot be followed (%v); fix or remove the link", existing, err)
 	}
 	if rest != "" {
-		if info, err := os.Stat(real); err == nil && !info.IsDir() {
+		if info, err := os.Stat(resolved); err == nil && !info.IsDir() {
 			return "", fmt.Errorf("%s is a file, not a folder, so nothing can be written below it", existing)
 		}
 	}
-	return filepath.Join(real, rest), nil
+	return filepath.Join(resolved, rest), nil
 }

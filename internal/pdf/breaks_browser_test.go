@@ -61,7 +61,7 @@ func TestBreaksPlanted(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer stop()
-	raw, err := print(tab, srv.URL)
+	raw, err := printToPDF(tab, srv.URL)
 	if err != nil {
 		t.Fatal(err)
 	}

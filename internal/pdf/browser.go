@@ -73,9 +73,9 @@ func startBrowser(ctx context.Context, chromium string) (tab context.Context, st
 	}, nil
 }
 
-// print loads the page, waits for its fonts and prints it: A4 as the
+// printToPDF loads the page, waits for its fonts and prints it: A4 as the
 // page's stylesheet says, tagged, with an outline from its headings.
-func print(ctx context.Context, url string) ([]byte, error) {
+func printToPDF(ctx context.Context, url string) ([]byte, error) {
 	if err := chromedp.Do(ctx, chromedp.Navigate(url)); err != nil {
 		return nil, err
 	}

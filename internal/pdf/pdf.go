@@ -59,7 +59,7 @@ func Make(ctx context.Context, plan *render.Plan, pr printpage.Print, chromium s
 	defer stopBrowser()
 
 	res := &Result{}
-	p := &printing{tab: tab, srv: srv, plan: plan, print: pr, chromium: chromium}
+	p := &printing{tab: tab, srv: srv, plan: plan, edition: pr, chromium: chromium}
 	raw, files, err := p.untilNumbersHold(files, res)
 	if err != nil {
 		return nil, err
@@ -85,7 +85,7 @@ type printing struct {
 	tab      context.Context
 	srv      *server
 	plan     *render.Plan
-	print    printpage.Print
+	edition  printpage.Print
 	chromium string
 }
 
@@ -94,13 +94,13 @@ type printing struct {
 // was made with. It returns the last print and the page it was made from,
 // and counts the prints and the pages in res.
 func (p *printing) untilNumbersHold(files []render.File, res *Result) ([]byte, []render.File, error) {
-	url := p.srv.url + p.plan.BasePath() + p.print.URL()
+	url := p.srv.url + p.plan.BasePath() + p.edition.URL()
 	var numbers map[string]int
 	for {
 		res.Prints++
-		raw, err := print(p.tab, url)
+		raw, err := printToPDF(p.tab, url)
 		if err != nil {
-			return nil, nil, fmt.Errorf("printing %s with %s: %w", p.print.URL(), p.chromium, err)
+			return nil, nil, fmt.Errorf("printing %s with %s: %w", p.edition.URL(), p.chromium, err)
 		}
 		f, err := pdfobj.Parse(raw)
 		if err != nil {
@@ -120,7 +120,7 @@ func (p *printing) untilNumbersHold(files []render.File, res *Result) ([]byte, [
 			return nil, nil, fmt.Errorf("the contents' page numbers still moved after %d prints", maxPrints)
 		}
 		numbers = dests
-		if files, err = printpage.Page(p.plan, p.print, numbers); err != nil {
+		if files, err = printpage.Page(p.plan, p.edition, numbers); err != nil {
 			return nil, nil, err
 		}
 		p.srv.setPrint(files)

@@ -28,10 +28,10 @@ type server struct {
 	http *http.Server
 	done chan struct{}
 
-	mu      sync.Mutex
-	print   map[string][]byte
-	loaded  map[string]bool
-	missing map[string]bool
+	mu        sync.Mutex
+	printPage map[string][]byte
+	loaded    map[string]bool
+	missing   map[string]bool
 }
 
 func serve(plan *render.Plan, files []render.File) (*server, error) {
@@ -58,9 +58,9 @@ func (s *server) close() {
 func (s *server) setPrint(files []render.File) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.print = map[string][]byte{}
+	s.printPage = map[string][]byte{}
 	for _, f := range files {
-		s.print[f.Path] = f.Data
+		s.printPage[f.Path] = f.Data
 	}
 }
 
@@ -70,7 +70,7 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		rel += "index.html"
 	}
 	s.mu.Lock()
-	data, isPrint := s.print[rel]
+	data, isPrint := s.printPage[rel]
 	s.mu.Unlock()
 	if ok && !isPrint {
 		var err error

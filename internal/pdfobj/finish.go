@@ -179,11 +179,11 @@ func (w *rewrite) catalog(o *object) error {
 		return fmt.Errorf("it has /Metadata already")
 	}
 	s := w.f.span(o.num)
-	close := o.valueEnd - o.start - len(">>")
+	dictEnd := o.valueEnd - o.start - len(">>")
 	w.offsets[o.num] = w.out.Len()
-	w.out.Write(s[:close])
+	w.out.Write(s[:dictEnd])
 	fmt.Fprintf(&w.out, "\n/Metadata %d 0 R", w.metaNum)
-	w.out.Write(s[close:])
+	w.out.Write(s[dictEnd:])
 	return nil
 }
 
