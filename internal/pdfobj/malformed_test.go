@@ -109,12 +109,12 @@ func withObject(num int, body string) []byte {
 	return buildPDF(objects, smallTrailer)
 }
 
-// replaced is data with old replaced by new, once.
-func replaced(data []byte, old, new string) []byte {
+// replaced is data with old replaced by with, once.
+func replaced(data []byte, old, with string) []byte {
 	if !bytes.Contains(data, []byte(old)) {
 		panic(fmt.Sprintf("%q is not in the PDF", old))
 	}
-	return bytes.Replace(data, []byte(old), []byte(new), 1)
+	return bytes.Replace(data, []byte(old), []byte(with), 1)
 }
 
 func malformedPDFs() []malformed {

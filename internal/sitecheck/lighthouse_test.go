@@ -60,7 +60,7 @@ func TestLighthouse(t *testing.T) {
 			if cls := report.Audits["cumulative-layout-shift"].NumericValue; cls > maxShift {
 				t.Errorf("%s: the layout shifts by %.3f, more than %.2f", p, cls, maxShift)
 			}
-			for cat, min := range lighthouseMin {
+			for cat, least := range lighthouseMin {
 				c, ok := report.Categories[cat]
 				if !ok {
 					t.Errorf("%s: no %s score", p, cat)
@@ -68,8 +68,8 @@ func TestLighthouse(t *testing.T) {
 				}
 				score := int(c.Score*100 + 0.5)
 				t.Logf("%s: %s %d", p, cat, score)
-				if score < min {
-					t.Errorf("%s: %s scores %d, below %d; failing audits: %s", p, cat, score, min, report.failing(c))
+				if score < least {
+					t.Errorf("%s: %s scores %d, below %d; failing audits: %s", p, cat, score, least, report.failing(c))
 				}
 			}
 		})
