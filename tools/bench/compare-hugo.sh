@@ -48,19 +48,30 @@ echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}
 # checkout; "over" builds over the previous output, as an editor does. Hugo
 # overwrites its output in place; report writes a new tree and swaps it in
 # (a failed build must leave the old site untouched), then deletes the old.
-printf "%8s %-6s %10s %10s %7s  %12s %12s\n" pages output report hugo ratio "report RSS" "hugo RSS"
+# Two sites of N stories each: "minimal", the report with minimal layouts
+# like Hugo's, and "realistic", the shipped site with its design, data and
+# charts and the N stories added to its edition (gensite -realistic), which
+# is what the report's users build. Hugo builds the same N stories with
+# minimal templates in both.
+printf "%-9s %6s %-5s %9s %9s %6s  %10s %10s %6s\n" site pages out report hugo ratio "report RSS" "hugo RSS" memory
 for n in "${sizes[@]}"; do
-  go run ./cmd/gensite -n "$n" -out "$work/site-$n"
-  for mode in fresh over; do
-    : >"$work/r"; : >"$work/h"
-    for _ in $(seq "$runs"); do
-      [ "$mode" = fresh ] && rm -rf "$work/out-report" "$work/out-hugo"
-      measure bin/report build --root "$work/site-$n/report" --out "$work/out-report" >>"$work/r"
-      measure hugo --quiet --source "$work/site-$n/hugo" --destination "$work/out-hugo" >>"$work/h"
+  for kind in minimal realistic; do
+    flags=()
+    [ "$kind" = realistic ] && flags=(-realistic .)
+    go run ./cmd/gensite -n "$n" "${flags[@]}" -out "$work/site-$kind-$n"
+    for mode in fresh over; do
+      : >"$work/r"; : >"$work/h"
+      for _ in $(seq "$runs"); do
+        [ "$mode" = fresh ] && rm -rf "$work/out-report" "$work/out-hugo"
+        measure bin/report build --root "$work/site-$kind-$n/report" --out "$work/out-report" >>"$work/r"
+        measure hugo --quiet --source "$work/site-$kind-$n/hugo" --destination "$work/out-hugo" >>"$work/h"
+      done
+      rt=$(cut -d' ' -f1 "$work/r" | median); ht=$(cut -d' ' -f1 "$work/h" | median)
+      rm=$(cut -d' ' -f2 "$work/r" | median); hm=$(cut -d' ' -f2 "$work/h" | median)
+      printf "%-9s %6s %-5s %8ss %8ss %5.2fx  %7.0f MB %7.0f MB %5.2fx\n" "$kind" "$n" "$mode" "$rt" "$ht" "$(echo "$ht / $rt" | bc -l)" \
+        "$(echo "$rm/1024" | bc -l)" "$(echo "$hm/1024" | bc -l)" "$(echo "$rm / $hm" | bc -l)"
     done
-    rt=$(cut -d' ' -f1 "$work/r" | median); ht=$(cut -d' ' -f1 "$work/h" | median)
-    rm=$(cut -d' ' -f2 "$work/r" | median); hm=$(cut -d' ' -f2 "$work/h" | median)
-    printf "%8s %-6s %9ss %9ss %6.2fx  %9.0f MB %9.0f MB\n" "$n" "$mode" "$rt" "$ht" "$(echo "$ht / $rt" | bc -l)" "$(echo "$rm/1024" | bc -l)" "$(echo "$hm/1024" | bc -l)"
+    rm -rf "$work/site-$kind-$n" "$work/out-report" "$work/out-hugo"
   done
 done
-echo "ratio = Hugo's median wall time / report's (above 1: report is faster); medians of $runs alternating runs"
+echo "ratio = Hugo's median wall time / report's (above 1: report is faster); memory = report's peak RSS / Hugo's (below 1: report uses less); medians of $runs alternating runs"
