@@ -14,7 +14,8 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the want sections of testdata/bad/*.txtar from the actual errors")
 
-// repoRoot is where the real site, its layouts and the test corpus live.
+// repoRoot is the repository's root: the corpus of broken sites
+// (testdata/bad), and the site the benchmarks build.
 const repoRoot = sitetest.Root
 
 // files returns a build's output by path, for the assertions of sitetest.

@@ -24,8 +24,8 @@ import (
 
 var svgRE = regexp.MustCompile(`(?s)<svg .*?</svg>`)
 
-// TestRealSiteCharts checks every chart of the shipped edition as XML and
-// for what a screen reader needs.
+// TestRealSiteCharts checks every chart of the shipped site, of every
+// edition, as XML and for what a screen reader needs.
 func TestRealSiteCharts(t *testing.T) {
 	n := 0
 	for _, f := range shippedSite(t, pipeline.Options{}).Output {

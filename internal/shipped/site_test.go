@@ -185,7 +185,7 @@ func pageEdition(d *data.Data, path string) *data.Edition {
 
 // readerPage reports whether a built file is one of the report's pages,
 // which every reader's check covers: an HTML file outside the editors' CMS
-// (admin/, which TestCMSPage checks instead).
+// (admin/, which pipeline's TestCMSPage and TestCMSHeaders check instead).
 func readerPage(p string) bool {
 	return strings.HasSuffix(p, ".html") && !strings.HasPrefix(p, cms.Dir+"/")
 }
