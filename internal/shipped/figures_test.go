@@ -93,9 +93,10 @@ func checkSVG(t *testing.T, page string, svg []byte) {
 }
 
 // TestChartDownloads reads every chart's CSV and JSON and checks that both
-// carry the same figures, and that one chart's figures are the data's. A
-// Danish page's CSV is as Danish Excel reads it (semicolons, decimal
-// commas), an English page's as English Excel does (commas, points).
+// carry the same figures, and that one chart of the 2016 edition has the
+// data's figures. A Danish page's CSV is as Danish Excel reads it
+// (semicolons, decimal commas), an English page's as English Excel does
+// (commas, points).
 func TestChartDownloads(t *testing.T) {
 	out := shippedFiles(t, pipeline.Options{})
 	checked := 0
@@ -136,6 +137,7 @@ func TestChartDownloads(t *testing.T) {
 	if checked < 9 {
 		t.Errorf("only %d charts offer downloads", checked)
 	}
+	// The 2016 edition's turnover chart holds the data's figures.
 	var turnover figures.FigureJSON
 	_ = json.Unmarshal([]byte(out["2016/udviklingen-2012-2015/figur-omsaetning.json"]), &turnover)
 	got := []float64{}
@@ -339,6 +341,7 @@ func TestOpenData(t *testing.T) {
 		if err := json.Unmarshal([]byte(out[dir+"datapackage.json"]), &pkg); err != nil {
 			t.Fatal(err)
 		}
+		// Its sources are the editions, the first edition, 2016, first.
 		if pkg.Homepage != "https://example.org/"+dir || len(pkg.Sources) == 0 || pkg.Sources[0].Path != "https://example.org/"+v.prefix+"2016/" {
 			t.Errorf("%sdatapackage.json: homepage %q, sources %v", dir, pkg.Homepage, pkg.Sources)
 		}
