@@ -54,8 +54,8 @@ var packages = []pkg{
 	{"nextedition", "adds a generated next edition to a copy of a site, as an editor would, for tests", []string{"data", "diag", "scaffold", "site"}},
 	{"serve", "the preview server: watches, rebuilds, renders on request, reloads", []string{"cms", "diag", "pipeline", "render", "site"}},
 	{"cli", "the commands and their flags; the only package that prints", []string{"diag", "diskfs", "outdir", "pipeline", "scaffold", "serve", "timing"}},
+	{"sitecheck", "reads and checks a built site as a crawler and a browser would: the one reader of a built site for the tests", nil},
 	{"shipped", "the tests of the shipped site: what holds for every edition, and the 2016 edition's facts (tests only)", nil},
-	{"sitecheck", "checks a built site as a crawler and a browser would (tests only)", nil},
 	{"sitetest", "a site in a string, for tests: the test site with a txtar overlay, and the fuzz targets' allocation budget", nil},
 	{"synthsite", "writes synthetic sites for benchmarks and fuzzing (no test code: cmd/gensite links it)", nil},
 }
@@ -102,12 +102,12 @@ var testImports = map[string][]string{
 	"refs":      {"diag"},
 	"render":    {"diskfs"},
 	"pdf":       {"data"},
-	"pipeline":  {"data", "figures", "hostfiles", "lang", "share", "tomlfile", "urls"},
+	"pipeline":  {"figures", "urls"},
 	"scaffold":  {"frontmatter"},
 	"serve":     {"diskfs"},
 	"cli":       {"data", "nextedition"},
-	"shipped":   {"data", "diag", "pipeline", "printpage", "render"},
-	"sitecheck": {"cms", "diag", "nextedition", "pdf", "pdfobj", "pipeline", "render", "scaffold", "site", "slugs"},
+	"shipped":   {"cms", "data", "diag", "figures", "lang", "nextedition", "pipeline", "printpage", "render", "share", "sitecheck", "tomlfile", "urls"},
+	"sitecheck": {"cms", "diag", "pdf", "pdfobj", "pipeline", "render", "scaffold", "site", "slugs"},
 }
 
 // testLibraries are the libraries a package's tests may use besides the

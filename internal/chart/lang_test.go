@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"math"
+	"os"
 	"strings"
 	"sync"
 	"testing"
@@ -15,10 +16,11 @@ import (
 )
 
 // tables are the site's languages, Danish and English, as lang.Load reads
-// their tables from i18n/, once for the package's tests.
+// their tables from the repository's i18n/ (the test site's, see
+// sitetest), once for the package's tests.
 var tables = sync.OnceValues(func() ([]*lang.Lang, error) {
 	var problems diag.List
-	langs := lang.Load(sitetest.ShippedFS(), &problems)
+	langs := lang.Load(os.DirFS(sitetest.Root), &problems)
 	if err := problems.Err(); err != nil {
 		return nil, err
 	}

@@ -1,7 +1,6 @@
 package figures_test
 
 import (
-	"os"
 	"strings"
 	"testing"
 
@@ -18,8 +17,9 @@ import (
 func converter(t testing.TB, base string) *markdown.Converter {
 	t.Helper()
 	var problems diag.List
-	d := data.Load(os.DirFS("../../testdata/sites/base"), &problems)
-	langs := lang.Load(sitetest.ShippedFS(), &problems) // the site's tables: the words of tables and charts
+	fsys := sitetest.FS(t, nil)
+	d := data.Load(fsys, &problems)
+	langs := lang.Load(fsys, &problems) // the site's tables: the words of tables and charts
 	if err := problems.Err(); err != nil {
 		t.Fatal(err)
 	}

@@ -3,7 +3,6 @@ package pipeline
 import (
 	"encoding/json"
 	"regexp"
-	"strconv"
 	"strings"
 	"testing"
 
@@ -115,45 +114,5 @@ func TestGapShown(t *testing.T) {
 	list := out["tal/index.html"]
 	if !strings.Contains(list, `i 2015; ingen tal for 2014"`) {
 		t.Errorf("the trend line does not name the gap:\n%s", grep(list, "/tal/omsaetning/"))
-	}
-}
-
-// TestShippedFiguresKeepEveryYear holds for every edition of the shipped
-// site: a chart over the years has a slot for every year between its
-// first and its last, so no line joins the years on either side of a gap,
-// and a metric's page shows a change only from the year before.
-func TestShippedFiguresKeepEveryYear(t *testing.T) {
-	out := files(buildRealSite(t, Options{}))
-	yearCats := regexp.MustCompile(`^\d{4}$`)
-	row := regexp.MustCompile(`<tr><th scope="row">(\d{4})</th><td class="num( missing)?">.*?</td><td class="num">(.*?)</td>`)
-	charts := 0
-	for p, b := range out {
-		if strings.HasSuffix(p, ".json") && strings.Contains(p, "/figur-") {
-			var fig figures.FigureJSON
-			if json.Unmarshal([]byte(b), &fig) != nil || len(fig.Categories) < 2 || !yearCats.MatchString(fig.Categories[0]) {
-				continue
-			}
-			charts++
-			for i := 1; i < len(fig.Categories); i++ {
-				a, _ := strconv.Atoi(fig.Categories[i-1])
-				z, err := strconv.Atoi(fig.Categories[i])
-				if err == nil && z != a+1 {
-					t.Errorf("%s: %d follows %d with no slot between", p, z, a)
-				}
-			}
-		}
-		if strings.HasPrefix(strings.TrimPrefix(p, "en/"), "tal/") && strings.Count(p, "/") >= 2 {
-			figure := map[int]bool{} // the years with a figure
-			for _, m := range row.FindAllStringSubmatch(b, -1) {
-				y, _ := strconv.Atoi(m[1])
-				figure[y] = m[2] == ""
-				if changed := !strings.HasPrefix(m[3], "<span"); changed && !figure[y-1] {
-					t.Errorf("%s: %d shows a change %q with no figure for %d", p, y, m[3], y-1)
-				}
-			}
-		}
-	}
-	if charts < 10 {
-		t.Errorf("only %d charts over the years read", charts)
 	}
 }

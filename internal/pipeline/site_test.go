@@ -3,6 +3,7 @@ package pipeline
 import (
 	"flag"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -13,7 +14,8 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the want sections of testdata/bad/*.txtar from the actual errors")
 
-// repoRoot is where the real site, its layouts and the test corpus live.
+// repoRoot is the repository's root: the corpus of broken sites
+// (testdata/bad), and the site the benchmarks build.
 const repoRoot = sitetest.Root
 
 // files returns a build's output by path, for the assertions of sitetest.
@@ -23,6 +25,22 @@ func files(out render.Output) sitetest.Files {
 		m[f.Path] = string(f.Data)
 	}
 	return m
+}
+
+// hashedReportCSS matches the style sheet's published name.
+var hashedReportCSS = regexp.MustCompile(`^css/report\.[0-9a-f]{8}\.css$`)
+
+// hashedSheet is the path at which a build published static/css/report.css:
+// its content-hashed name.
+func hashedSheet(t *testing.T, out map[string]string) string {
+	t.Helper()
+	for p := range out {
+		if hashedReportCSS.MatchString(p) {
+			return p
+		}
+	}
+	t.Error("the site has no css/report.<hash>.css")
+	return "css/report.css"
 }
 
 // TestGoodSite builds the small test site and checks a little of every kind

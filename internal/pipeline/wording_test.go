@@ -69,23 +69,6 @@ rows = ["virksomheder", "virksomheder-smaa"]
 	}
 }
 
-// TestShareChangeInPoints shows the change of a share in percentage points,
-// not as a percent of a percent: 36 % → 52 % is +16 pct.-point, not +44.
-func TestShareChangeInPoints(t *testing.T) {
-	out := files(buildRealSite(t, Options{}))
-	table := splitTables(out["2016/udviklingen-2012-2015/index.html"])["Struktur og ressourcer"]
-	if got := table["kontingent-andel"]; len(got) != 5 || got[4] != "+16 pct.-point" {
-		t.Errorf("kontingent-andel's row is %q; its change must be +16 pct.-point", got)
-	}
-	history := out["tal/kontingent-andel/index.html"]
-	if !strings.Contains(history, `<th scope="row">2015</th><td class="num">52`+"\u00a0"+`%</td><td class="num">&#43;16 pct.-point</td>`) {
-		t.Errorf("the share's history does not give its change in points:\n%s", grep(history, "2015"))
-	}
-	if !strings.Contains(out["tal/omsaetning/index.html"], `<td class="num">−28</td>`) {
-		t.Error("a figure that is not a share lost its change in percent")
-	}
-}
-
 // mustRun builds a site that must build without warnings.
 func mustRun(t *testing.T, fsys fs.FS) render.Output {
 	t.Helper()
@@ -114,26 +97,4 @@ func grep(s, sub string) string {
 		}
 	}
 	return strings.Join(out, "\n")
-}
-
-// TestStudyFigures binds the figures of a cited study to the data: the key
-// figures show them as the source states them, and each has its own page
-// with its source.
-func TestStudyFigures(t *testing.T) {
-	out := files(buildRealSite(t, Options{}))
-	chapter := out["2016/hvad-kommer-der-ud-af-det/index.html"]
-	for _, want := range []string{
-		`<strong class="key-figure__number">60` + "\u00a0" + `%</strong> <span class="key-figure__text">Næsten 60` + "\u00a0" + `% af virksomhederne`,
-		`<strong class="key-figure__number">2/3</strong>`,
-		`<strong class="key-figure__number">4` + "\u00a0" + `×</strong>`,
-		`en analyse, hvor knap <span class="figure">900</span> danske virksomheder`,
-	} {
-		if !strings.Contains(chapter, want) {
-			t.Errorf("the chapter lacks %s", want)
-		}
-	}
-	page := out["tal/analyse-nye-ideer/index.html"]
-	if !strings.Contains(page, `<td class="num">2/3</td>`) || !strings.Contains(page, "Kilde: ”Effekter af virksomheders deltagelse i klynger og innovationsnetværk”, Styrelsen for Forskning og Innovation, 2015.") {
-		t.Errorf("the study figure's page lacks its figure or its source:\n%s", grep(page, "2/3"))
-	}
 }

@@ -10,12 +10,12 @@ import (
 	"report/internal/sitetest"
 )
 
-// shippedLangs are the languages with the repository's tables, Danish
-// first.
-func shippedLangs(t *testing.T) []*lang.Lang {
+// testLangs are the test site's languages, with the tables of i18n/,
+// Danish first.
+func testLangs(t *testing.T) []*lang.Lang {
 	t.Helper()
 	var problems diag.List
-	langs := lang.Load(sitetest.ShippedFS(), &problems)
+	langs := lang.Load(sitetest.FS(t, nil), &problems)
 	if err := problems.Err(); err != nil || len(langs) < 2 {
 		t.Fatalf("the tables of i18n/: %d languages, %v", len(langs), err)
 	}
@@ -26,7 +26,7 @@ func shippedLangs(t *testing.T) []*lang.Lang {
 // worked the title out itself, and joins an English page's title and whose
 // page it is as the English table says.
 func TestDocTitle(t *testing.T) {
-	langs := shippedLangs(t)
+	langs := testLangs(t)
 	da, en := langs[0], langs[1]
 	sites := map[*lang.Lang]*site.Site{
 		da: {Data: &data.Data{Site: data.Site{Title: "Viden og vækst"}}},

@@ -10,21 +10,7 @@ import (
 
 	"report/internal/pipeline"
 	"report/internal/printpage"
-	"report/internal/sitetest"
 )
-
-// overlay is a file system with some of its files replaced.
-type overlay struct {
-	fs.FS
-	files fstest.MapFS
-}
-
-func (o overlay) Open(name string) (fs.File, error) {
-	if _, ok := o.files[name]; ok {
-		return o.files.Open(name)
-	}
-	return o.FS.Open(name)
-}
 
 var (
 	docTitle    = regexp.MustCompile(`<title>([^<]*)</title>`)
@@ -42,7 +28,7 @@ var (
 // The Danish pages say them in Danish, the English pages in English, and
 // no page shows a key its table lacks.
 func TestPagesSpeakTheirLanguage(t *testing.T) {
-	root := sitetest.ShippedFS()
+	root := shippedFS()
 	src, err := fs.ReadFile(root, "data/editions/2016.toml")
 	if err != nil {
 		t.Fatal(err)
@@ -53,7 +39,7 @@ func TestPagesSpeakTheirLanguage(t *testing.T) {
 	if published == string(src) {
 		t.Fatal("data/editions/2016.toml does not start with year = 2016")
 	}
-	fsys := overlay{FS: root, files: fstest.MapFS{"data/editions/2016.toml": {Data: []byte(published)}}}
+	fsys := withFiles{FS: root, files: fstest.MapFS{"data/editions/2016.toml": {Data: []byte(published)}}}
 	plan, _, err := pipeline.Prepare(fsys, pipeline.Options{BaseURL: "/"})
 	if err != nil {
 		t.Fatalf("the shipped site does not build: %v", err)
@@ -63,7 +49,7 @@ func TestPagesSpeakTheirLanguage(t *testing.T) {
 	}
 	// The pages of the whole site (search, privacy) are titled after the
 	// latest edition; the rest of what is named here is the 2016 edition's.
-	_, latest := shippedEditions(t)
+	latest := shippedData(t).Latest()
 	page := func(p string) string {
 		t.Helper()
 		b, ok, err := plan.File(p)

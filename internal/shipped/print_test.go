@@ -7,29 +7,9 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"report/internal/data"
-	"report/internal/diag"
-	"report/internal/pipeline"
 	"report/internal/printpage"
 	"report/internal/render"
-	"report/internal/sitetest"
 )
-
-// shippedEditions is the years of the shipped site's editions, and its
-// latest edition.
-func shippedEditions(t *testing.T) ([]int, *data.Edition) {
-	t.Helper()
-	var problems diag.List
-	d := data.Load(sitetest.ShippedFS(), &problems)
-	if err := problems.Err(); err != nil {
-		t.Fatal(err)
-	}
-	var years []int
-	for _, e := range d.Editions {
-		years = append(years, e.Year)
-	}
-	return years, d.Latest()
-}
 
 // madePDFs is report-pdf's folder as it would be for the plan: a PDF of
 // 2.1 MB for each of its prints (each edition in each language), with the
@@ -58,15 +38,6 @@ func printOf(t *testing.T, plan *render.Plan, year int, code string) printpage.P
 	}
 	t.Fatalf("the plan prints no edition %d in %s", year, code)
 	return printpage.Print{}
-}
-
-func shippedPlan(t *testing.T, baseURL string) *render.Plan {
-	t.Helper()
-	plan, _, err := pipeline.Prepare(sitetest.ShippedFS(), pipeline.Options{BaseURL: baseURL})
-	if err != nil {
-		t.Fatalf("the shipped site does not build: %v", err)
-	}
-	return plan
 }
 
 // TestPrintPage renders the shipped edition's print page: every chapter,

@@ -307,7 +307,7 @@ func TestBuiltSite(t *testing.T) {
 		t.Error(p)
 	}
 	weights := s.Weigh("/")
-	for _, o := range OverBudget(weights, Budget{HTML: 100 << 10, Total: 300 << 10}) {
+	for _, o := range OverBudget(weights, PageBudget) {
 		t.Error(o)
 	}
 	t.Logf("%d pages; the heaviest, against budgets of 100 KB of HTML and 300 KB with what each loads:", len(weights))

@@ -13,11 +13,47 @@ import (
 
 var (
 	descriptionMeta = regexp.MustCompile(`<meta name="description" content="([^"]*)">`)
-	iconLink        = regexp.MustCompile(`<link rel="(icon|apple-touch-icon)" href="([^"]+)"`)
+	iconTag         = regexp.MustCompile(`<link rel="(icon|apple-touch-icon)" href="([^"]+)"[^>]*>`)
+	typeAttr        = regexp.MustCompile(`\stype="([^"]*)"`)
 	// The statement's link, in the page's language.
 	statementLink = regexp.MustCompile(`<a href="(https://[^"]+)">(Tilgængelighedserklæring|Accessibility statement)</a>`)
 	hashedName    = regexp.MustCompile(`\.[0-9a-f]{8}\.[a-z0-9]+$`)
 )
+
+// PageBudget is what every page of the report may weigh: 100 KB of HTML,
+// and 300 KB with everything it loads.
+var PageBudget = Budget{HTML: 100 << 10, Total: 300 << 10}
+
+// Description is a page's meta description, unescaped; ok is false when
+// the page has none.
+func Description(page []byte) (text string, ok bool) {
+	m := descriptionMeta.FindSubmatch(page)
+	if m == nil {
+		return "", false
+	}
+	return html.UnescapeString(string(m[1])), true
+}
+
+// Icon is an icon a page names: its rel ("icon" or "apple-touch-icon"),
+// its address and its type attribute, "" when it has none.
+type Icon struct{ Rel, Href, Type string }
+
+// Icons lists the icons a page names, in the order it names them.
+func Icons(page []byte) []Icon {
+	var out []Icon
+	for _, m := range iconTag.FindAllSubmatch(page, -1) {
+		icon := Icon{Rel: string(m[1]), Href: html.UnescapeString(string(m[2]))}
+		if t := typeAttr.FindSubmatch(m[0]); t != nil {
+			icon.Type = string(t[1])
+		}
+		out = append(out, icon)
+	}
+	return out
+}
+
+// Footer is a page's footer element as it is written, markup and all; ""
+// when the page has none.
+func Footer(page []byte) string { return string(footerElem.Find(page)) }
 
 // Essentials lists what a public-sector site lacks on any page: a
 // description (search results and link previews show it), the icons
@@ -34,12 +70,12 @@ func (s Site) Essentials() []string {
 	}
 	for _, p := range s.Pages() {
 		page := s[p]
-		if m := descriptionMeta.FindSubmatch(page); m == nil || strings.TrimSpace(html.UnescapeString(string(m[1]))) == "" {
+		if d, ok := Description(page); !ok || strings.TrimSpace(d) == "" {
 			out = append(out, p+": no meta description")
 		}
 		rels := map[string]bool{}
-		for _, m := range iconLink.FindAllSubmatch(page, -1) {
-			rels[string(m[1])] = true
+		for _, icon := range Icons(page) {
+			rels[icon.Rel] = true
 		}
 		for _, rel := range []string{"icon", "apple-touch-icon"} {
 			if !rels[rel] {
@@ -78,42 +114,113 @@ func publisherProblem(page []byte) string {
 	if ld.Publisher.Name == "" {
 		return "structured data that names no publisher"
 	}
-	footer := footerElem.Find(page)
-	if !strings.Contains(html.UnescapeString(string(footer)), ld.Publisher.Name) {
+	if !strings.Contains(html.UnescapeString(Footer(page)), ld.Publisher.Name) {
 		return fmt.Sprintf("the footer does not name the publisher, %q", ld.Publisher.Name)
 	}
 	return ""
 }
 
-// checkICO checks that b is an ICO file whose images lie inside it and are
-// PNG or BMP images.
-func checkICO(b []byte) error {
+// ICOImage is one image of an ICO file: the size its entry in the file's
+// directory states (0 there stands for 256), and its bytes.
+type ICOImage struct {
+	Width, Height int
+	Data          []byte
+}
+
+// ReadICO reads an ICO file: its directory and the image each entry points
+// to. It fails on a file that is not an ICO file, holds no image, or
+// points outside itself.
+func ReadICO(b []byte) ([]ICOImage, error) {
 	if len(b) < 6 || binary.LittleEndian.Uint16(b) != 0 || binary.LittleEndian.Uint16(b[2:]) != 1 {
-		return fmt.Errorf("not an ICO file")
+		return nil, fmt.Errorf("not an ICO file")
 	}
 	n := int(binary.LittleEndian.Uint16(b[4:]))
 	if n == 0 || len(b) < 6+16*n {
-		return fmt.Errorf("an ICO file without images")
+		return nil, fmt.Errorf("an ICO file without images")
 	}
+	images := make([]ICOImage, n)
 	for i := range n {
 		e := b[6+16*i:]
 		size, offset := int(binary.LittleEndian.Uint32(e[8:])), int(binary.LittleEndian.Uint32(e[12:]))
 		if offset < 6+16*n || offset+size > len(b) {
-			return fmt.Errorf("image %d lies outside the file", i)
+			return nil, fmt.Errorf("image %d lies outside the file", i)
 		}
-		img := b[offset : offset+size]
-		if !bytes.HasPrefix(img, []byte("\x89PNG\r\n\x1a\n")) && binary.LittleEndian.Uint32(img) != 40 {
+		w, h := int(e[0]), int(e[1])
+		if w == 0 {
+			w = 256
+		}
+		if h == 0 {
+			h = 256
+		}
+		images[i] = ICOImage{Width: w, Height: h, Data: b[offset : offset+size]}
+	}
+	return images, nil
+}
+
+// checkICO checks that b is an ICO file whose images lie inside it and are
+// PNG or BMP images.
+func checkICO(b []byte) error {
+	images, err := ReadICO(b)
+	if err != nil {
+		return err
+	}
+	for i, img := range images {
+		if !bytes.HasPrefix(img.Data, []byte("\x89PNG\r\n\x1a\n")) && (len(img.Data) < 4 || binary.LittleEndian.Uint32(img.Data) != 40) {
 			return fmt.Errorf("image %d is neither PNG nor BMP", i)
 		}
 	}
 	return nil
 }
 
-// rule is one rule of _headers: its address pattern and its headers, by
-// lower-case name.
-type rule struct {
-	pattern string
-	headers map[string]string
+// HeaderRule is one rule of _headers: its address pattern and its
+// headers, by lower-case name.
+type HeaderRule struct {
+	Pattern string
+	Headers map[string]string
+}
+
+// Matches reports whether the rule applies to the address addr, as Netlify
+// and Cloudflare Pages match them: exactly, or by a splat at the end that
+// matches any rest, none included.
+func (r HeaderRule) Matches(addr string) bool {
+	if prefix, splat := strings.CutSuffix(r.Pattern, "*"); splat {
+		return strings.HasPrefix(addr, prefix)
+	}
+	return r.Pattern == addr
+}
+
+// ParseHeaders reads a _headers file as Netlify and Cloudflare Pages do: a
+// line that starts with "/" begins a rule, and each indented "Name: value"
+// line under it adds a header; blank lines and comments are skipped.
+// problems names each line it cannot read, with its number.
+func ParseHeaders(text []byte) (rules []HeaderRule, problems []string) {
+	for i, line := range strings.Split(string(text), "\n") {
+		switch {
+		case strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#"):
+		case strings.HasPrefix(line, "/"):
+			rules = append(rules, HeaderRule{strings.TrimSpace(line), map[string]string{}})
+		case strings.HasPrefix(line, " ") && len(rules) > 0:
+			name, value, ok := strings.Cut(strings.TrimSpace(line), ":")
+			if !ok {
+				problems = append(problems, fmt.Sprintf("_headers:%d: not a header: %q", i+1, line))
+				continue
+			}
+			rules[len(rules)-1].Headers[strings.ToLower(name)] = strings.TrimSpace(value)
+		default:
+			problems = append(problems, fmt.Sprintf("_headers:%d: neither a path nor a header: %q", i+1, line))
+		}
+	}
+	return rules, problems
+}
+
+// PagePolicy is the Content-Security-Policy a page states in its meta tag,
+// unescaped; "" when it states none.
+func PagePolicy(page []byte) string {
+	m := cspMeta.FindSubmatch(page)
+	if m == nil {
+		return ""
+	}
+	return html.UnescapeString(string(m[1]))
 }
 
 // HeaderProblems reads the site's _headers, if it has one, as Netlify and
@@ -127,24 +234,7 @@ func (s Site) HeaderProblems(basePath string) []string {
 	if !ok {
 		return nil
 	}
-	var rules []rule
-	var out []string
-	for i, line := range strings.Split(string(text), "\n") {
-		switch {
-		case strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#"):
-		case strings.HasPrefix(line, "/"):
-			rules = append(rules, rule{strings.TrimSpace(line), map[string]string{}})
-		case strings.HasPrefix(line, " ") && len(rules) > 0:
-			name, value, ok := strings.Cut(strings.TrimSpace(line), ":")
-			if !ok {
-				out = append(out, fmt.Sprintf("_headers:%d: not a header: %q", i+1, line))
-				continue
-			}
-			rules[len(rules)-1].headers[strings.ToLower(name)] = strings.TrimSpace(value)
-		default:
-			out = append(out, fmt.Sprintf("_headers:%d: neither a path nor a header: %q", i+1, line))
-		}
-	}
+	rules, out := ParseHeaders(text)
 	if len(rules) > 100 {
 		out = append(out, fmt.Sprintf("_headers: %d rules; Cloudflare Pages reads 100", len(rules)))
 	}
@@ -169,24 +259,24 @@ func (s Site) HeaderProblems(basePath string) []string {
 
 // checkHeaders checks the headers _headers gives the file p at the address
 // addr.
-func (s Site) checkHeaders(p, addr string, rules []rule) []string {
-	var hit []rule
+func (s Site) checkHeaders(p, addr string, rules []HeaderRule) []string {
+	var hit []HeaderRule
 	for _, r := range rules {
-		if prefix, splat := strings.CutSuffix(r.pattern, "*"); splat && strings.HasPrefix(addr, prefix) || r.pattern == addr {
+		if r.Matches(addr) {
 			hit = append(hit, r)
 		}
 	}
 	if len(hit) != 1 {
 		return []string{fmt.Sprintf("%s: matches %d rules of _headers, want one", addr, len(hit))}
 	}
-	h := hit[0].headers
+	h := hit[0].Headers
 	var out []string
-	if m := cspMeta.FindSubmatch(s[p]); strings.HasSuffix(p, ".html") && m != nil {
+	if meta := PagePolicy(s[p]); strings.HasSuffix(p, ".html") && meta != "" {
 		// A page cannot forbid its framing in a meta tag, only a header can:
 		// the header may add frame-ancestors to the page's policy (the CMS's
 		// does).
 		header, _ := strings.CutSuffix(h["content-security-policy"], "; frame-ancestors 'none'")
-		if meta := html.UnescapeString(string(m[1])); header != meta {
+		if header != meta {
 			out = append(out, fmt.Sprintf("%s: _headers gives the policy %q, the page's meta tag %q", addr, h["content-security-policy"], meta))
 		}
 	}

@@ -103,3 +103,40 @@ func TestHeaderProblems(t *testing.T) {
 		t.Errorf("a site without _headers (GitHub Pages): %v", got)
 	}
 }
+
+// TestReaders reads what the shipped site's tests read through this
+// package: a page's description, icons, footer and policy, an ICO file's
+// images and the rules of _headers.
+func TestReaders(t *testing.T) {
+	page := []byte("<html><head>" + essentialHead + `<link rel="icon" href="/icons/i.svg" type="image/svg+xml">` + "</head><body>" + essentialFooter + "</body></html>")
+	if d, ok := Description(page); !ok || d != "En side om klyngerne." {
+		t.Errorf("Description = %q, %v", d, ok)
+	}
+	if _, ok := Description([]byte("<p>x</p>")); ok {
+		t.Error("a page without a description has one")
+	}
+	icons := Icons(page)
+	if len(icons) != 3 || icons[0] != (Icon{"icon", "/favicon.ico", ""}) || icons[2] != (Icon{"icon", "/icons/i.svg", "image/svg+xml"}) {
+		t.Errorf("Icons = %v", icons)
+	}
+	if f := Footer(page); !strings.HasPrefix(f, "<footer>") || !strings.HasSuffix(f, "</footer>") {
+		t.Errorf("Footer = %q", f)
+	}
+	if p := PagePolicy(page); p != "default-src 'self'; script-src 'self'" {
+		t.Errorf("PagePolicy = %q", p)
+	}
+	images, err := ReadICO([]byte(ico()))
+	if err != nil || len(images) != 1 || images[0].Width != 16 || images[0].Height != 16 || !strings.HasPrefix(string(images[0].Data), "\x89PNG") {
+		t.Errorf("ReadICO = %v, %v", images, err)
+	}
+	rules, problems := ParseHeaders(essentialSite(nil)["_headers"])
+	if len(problems) != 0 || len(rules) != 5 || rules[4].Pattern != "/icons/*" || rules[4].Headers["cache-control"] != "public, max-age=31536000, immutable" {
+		t.Errorf("ParseHeaders = %v, %v", rules, problems)
+	}
+	if !rules[4].Matches("/icons/") || !rules[4].Matches("/icons/t.png") || rules[1].Matches("/index.html/x") || !rules[1].Matches("/index.html") {
+		t.Error("a rule matches wrongly")
+	}
+	if _, problems := ParseHeaders([]byte("x\n/\n  no header\n")); len(problems) != 2 {
+		t.Errorf("problems: %v", problems)
+	}
+}

@@ -377,7 +377,7 @@ func weighFirstQuery(t *testing.T, s Site, served []string, query string) {
 		extra = append(extra, fmt.Sprintf("%s %.1f KB", file, float64(len(s[file]))/1024))
 	}
 	w := Weight{Page: searchPage + " with the query " + query, HTML: static.HTML, Total: total}
-	for _, o := range OverBudget([]Weight{w}, pageBudget) {
+	for _, o := range OverBudget([]Weight{w}, PageBudget) {
 		t.Error(o)
 	}
 	t.Logf("%s: %.1f KB of HTML, %.1f KB with what it loads for its first query (%.1f KB without the query); the query loaded %s",

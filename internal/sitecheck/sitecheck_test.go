@@ -94,3 +94,48 @@ func TestRead(t *testing.T) {
 		t.Errorf("Read: %v %v", s, err)
 	}
 }
+
+// TestClickProblems: a page three clicks from its edition's front page, an
+// edition's front page that neither the front page nor the archive links to,
+// and a page outside the editions three clicks from the front page.
+func TestClickProblems(t *testing.T) {
+	link := func(hrefs ...string) []byte {
+		var b strings.Builder
+		for _, h := range hrefs {
+			b.WriteString(`<a href="` + h + `">x</a> `)
+		}
+		return []byte(b.String())
+	}
+	good := Site{
+		"index.html":            link("/2016/", "/arkiv/", "/tal/"),
+		"arkiv/index.html":      link("/2016/", "/2017/"),
+		"2016/index.html":       link("/2016/a/"),
+		"2016/a/index.html":     link("/2016/a/b/"),
+		"2016/a/b/index.html":   nil,
+		"2017/index.html":       nil,
+		"tal/index.html":        link("/tal/x/"),
+		"tal/x/index.html":      nil,
+		"404.html":              nil,
+		"en/index.html":         nil,
+		"admin/index.html":      nil, // the CMS: no page of the report
+		"2016/a/b/c/index.html": nil,
+	}
+	good["2016/a/b/index.html"] = link("/2016/a/b/c/")
+	problems, editions := good.ClickProblems()
+	if editions != 2 {
+		t.Errorf("%d editions, want 2", editions)
+	}
+	if want := "2016/a/b/c/index.html is more than two clicks from its edition's front page, 2016/index.html"; strings.Join(problems, "\n") != want {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(problems, "\n"), want)
+	}
+	good["arkiv/index.html"] = link("/2016/")
+	good["tal/x/index.html"], good["tal/index.html"] = link("/tal/x/y/"), link("/tal/x/")
+	good["tal/x/y/index.html"] = nil
+	problems, _ = good.ClickProblems()
+	got := strings.Join(problems, "\n")
+	for _, want := range []string{"2017/index.html is more than one click from index.html and arkiv/index.html", "tal/x/y/index.html is more than two clicks from the front page"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("missed %q in\n%s", want, got)
+		}
+	}
+}

@@ -18,7 +18,9 @@
 //	content/2016/tal.md:1:1: error: …
 //
 // RealFS and WriteReal give the shipped site (content/, data/, layouts/,
-// static/) instead, for tests that need the real report.
+// static/) instead, for tests that need the real report: the tests of
+// package shipped, and the few of other packages that take it as their
+// input.
 //
 // Paths are relative to the repository's root as go test sees it from a
 // package folder under internal/.
