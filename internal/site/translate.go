@@ -72,8 +72,8 @@ func (s *Site) translate(fsys fs.FS, l *lang.Lang, files []file, opts Options, p
 	}
 	for _, y := range slices.Sorted(maps.Keys(unused)) {
 		problems.Warnf(diag.Translation, path.Join(ContentDir, strconv.Itoa(y), "_index."+l.Code+".md"), 0, 0,
-			"edition %d has %d %s translations but no %s front page, so it has no %s version and they are not published; translate its front page, _index.md, too",
-			y, unused[y], l.Name, l.Name, l.Name)
+			"edition %d has %d %s %s but no %s front page, so it has no %s version and %s not published; translate its front page, _index.md, too",
+			y, unused[y], l.Name, plural(unused[y], "translation", "translations"), l.Name, l.Name, plural(unused[y], "it is", "they are"))
 	}
 	if len(years) == 0 {
 		return nil
