@@ -18,7 +18,7 @@ func (r *Renderer) funcs() template.FuncMap {
 	funcs := template.FuncMap{
 		// url turns a site path ("2016/klynger/") into a link that works under
 		// the base path; a file of static/ is named by its hashed name
-		// ("css/report.css" → "css/report.3f2a9c1d.css", see fingerprint.go).
+		// ("css/report.css" → "css/report.3f2a9c1d.css", see assets.Fingerprint).
 		"url": r.url,
 		// absURL is the full address, for canonical links and link previews;
 		// it falls back to the path when no host was configured.

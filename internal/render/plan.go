@@ -30,7 +30,7 @@ type Plan struct {
 	assets map[string]*assets.File // output path → its source, read when asked for
 	paths  []string                // every path, sorted
 
-	immutable map[string]bool // files with hashed names (see headers.go)
+	immutable map[string]bool // files with hashed names, cached for a year (see hostfiles.Headers)
 	// tools are folders a tool publishes with its own policy (AddTool).
 	tools map[string]string // folder → its Content-Security-Policy
 }

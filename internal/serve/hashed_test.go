@@ -3,7 +3,7 @@ package serve
 import "testing"
 
 // sheet is the address at which the preview serves the site's style sheet:
-// its hashed name, as in a built site (see render's fingerprint.go).
+// its hashed name, as in a built site (see assets.Fingerprint).
 func sheet(t *testing.T, s *Server) string {
 	t.Helper()
 	s.mu.RLock()
