@@ -42,6 +42,32 @@ func BenchmarkSynthetic10000(b *testing.B) { benchmarkSynthetic(b, 10000, "") }
 // report's own layouts: navigation, breadcrumbs, link previews.
 func BenchmarkSynthetic1000FullDesign(b *testing.B) { benchmarkSynthetic(b, 1000, repoRoot) }
 
+// BenchmarkRealistic1000 builds the shipped site with its design, data and
+// charts and 1,000 generated stories added to its edition (gensite
+// -realistic): the site an editor's years grow towards, and the one
+// make bench compares with Hugo.
+func BenchmarkRealistic1000(b *testing.B) { benchmarkRealistic(b, 1000) }
+
+// BenchmarkRealistic10000 does the same with 10,000 stories.
+func BenchmarkRealistic10000(b *testing.B) { benchmarkRealistic(b, 10000) }
+
+func benchmarkRealistic(b *testing.B, n int) {
+	dir := filepath.Join(b.TempDir(), "realistic-"+strconv.Itoa(n))
+	o := synthsite.Defaults(n)
+	o.Editions = 1
+	if err := synthsite.WriteRealistic(dir, repoRoot, o); err != nil {
+		b.Fatal(err)
+	}
+	fsys := diskfs.Dir(dir)
+	b.ResetTimer()
+	for b.Loop() {
+		if _, err := Run(fsys, Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/page")
+}
+
 // BenchmarkStages times the stages of a synthetic build on their own, at
 // 1,000 and 10,000 pages: loading (data, front matter, Markdown converted,
 // charts drawn), rendering every page with the templates, and writing the
