@@ -72,21 +72,9 @@ func TestRealSiteTitles(t *testing.T) {
 // and looks for script that could run.
 func TestShippedSite(t *testing.T) {
 	s := shippedSite(t, pipeline.Options{BaseURL: "/rapport/"}).Site
-	for _, b := range s.BrokenLinks("/rapport/") {
-		t.Error(b)
-	}
-	for _, p := range s.ScriptProblems() {
+	problems, weights := s.Problems("/rapport/")
+	for _, p := range problems {
 		t.Error(p)
-	}
-	for _, p := range s.Essentials() {
-		t.Error(p)
-	}
-	for _, p := range s.HeaderProblems("/rapport/") {
-		t.Error(p)
-	}
-	weights := s.Weigh("/rapport/")
-	for _, o := range sitecheck.OverBudget(weights, sitecheck.PageBudget) {
-		t.Error(o)
 	}
 	for _, w := range weights[:min(5, len(weights))] {
 		t.Logf("heaviest: %-60s %6d B HTML, %7d B with what it loads", w.Page, w.HTML, w.Total)

@@ -292,23 +292,12 @@ func TestBuiltSite(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, b := range s.BrokenLinks("/") {
-		t.Error(b)
-	}
-	for _, p := range s.ScriptProblems() {
+	// Links, script, a description, the icons and the accessibility
+	// statement on every page, _headers as Netlify and Cloudflare Pages
+	// read it, and the pages' weight.
+	problems, weights := s.Problems("/")
+	for _, p := range problems {
 		t.Error(p)
-	}
-	// A description, the icons and the accessibility statement on every
-	// page; and _headers as Netlify and Cloudflare Pages read it.
-	for _, p := range s.Essentials() {
-		t.Error(p)
-	}
-	for _, p := range s.HeaderProblems("/") {
-		t.Error(p)
-	}
-	weights := s.Weigh("/")
-	for _, o := range OverBudget(weights, PageBudget) {
-		t.Error(o)
 	}
 	t.Logf("%d pages; the heaviest, against budgets of 100 KB of HTML and 300 KB with what each loads:", len(weights))
 	for _, w := range weights[:min(5, len(weights))] {

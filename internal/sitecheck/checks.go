@@ -150,3 +150,19 @@ func (s Site) ScriptProblems() []string {
 	}
 	return out
 }
+
+// Problems runs the checks every built site must pass, for a site
+// published under basePath: links that lead nowhere, script that could
+// run, the essentials of every page, _headers as hosts read it, and the
+// pages' weight against PageBudget. It returns the problems and the
+// pages' weights, heaviest first, for a test to log.
+func (s Site) Problems(basePath string) ([]string, []Weight) {
+	var out []string
+	out = append(out, s.BrokenLinks(basePath)...)
+	out = append(out, s.ScriptProblems()...)
+	out = append(out, s.Essentials()...)
+	out = append(out, s.HeaderProblems(basePath)...)
+	weights := s.Weigh(basePath)
+	out = append(out, OverBudget(weights, PageBudget)...)
+	return out, weights
+}
