@@ -78,8 +78,12 @@ func TestTableProblemsOnce(t *testing.T) {
 		t.Errorf("one bad value:\n%s", msgs)
 	}
 	_, msgs = loaded(t, "a = \"A\\u0007\"\n", "a = \"A\"\n")
-	if !strings.Contains(msgs, `"a" holds a control character (U+0007)`) || strings.Count(msgs, "error") != 1 {
+	if !strings.Contains(msgs, `\u0007 writes a control character`) || strings.Count(msgs, "error") != 1 {
 		t.Errorf("a control character:\n%s", msgs)
+	}
+	_, msgs = loaded(t, "a = \"A\\tB\"\n", "a = \"A\"\n")
+	if !strings.Contains(msgs, `"a" holds a control character (U+0009)`) || strings.Count(msgs, "error") != 1 {
+		t.Errorf("a tab:\n%s", msgs)
 	}
 	var problems diag.List
 	fsys := tables("", "")

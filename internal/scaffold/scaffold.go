@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"report/internal/data"
 	"report/internal/diag"
@@ -41,6 +42,11 @@ func NewCase(root string, edition int, clusterID, title string) (string, error) 
 	}
 	if !slices.Contains(e.Clusters, clusterID) {
 		return "", fmt.Errorf("unknown cluster %q for edition %d; the valid ids are:\n  %s", clusterID, edition, strings.Join(e.Clusters, "\n  "))
+	}
+	// A control character would be refused by check at the title's line
+	// (tomlfile): say so before any file is written.
+	if i := strings.IndexFunc(title, unicode.IsControl); i >= 0 {
+		return "", fmt.Errorf("the title holds a control character (%U); remove it", []rune(title[i:])[0])
 	}
 	slug := shortSlug(slugs.Make(title), slugs.Max)
 	if slug == "" {

@@ -16,12 +16,16 @@ import (
 	"report/internal/tomlfile"
 )
 
-// TestNewCaseQuotesTheTitle: a title with a control character, quotes and
-// a backslash is written as TOML 1.0 reads it back, not as Go's %q writes
-// it (\x7f).
+// TestNewCaseQuotesTheTitle: a title with quotes, a backslash and Danish
+// letters is written as TOML 1.0 reads it back; one with a control
+// character, which check would refuse, is refused before any file is
+// written.
 func TestNewCaseQuotesTheTitle(t *testing.T) {
 	root := sitetest.Dir(t, nil)
-	title := "Et \"godt\" møde\x7f på C:\\sti"
+	if _, err := scaffold.NewCase(root, 2016, "vindkraft", "Et møde\x7f"); err == nil || !strings.Contains(err.Error(), "control character (U+007F)") {
+		t.Errorf("a title with a control character: %v", err)
+	}
+	title := "Et \"godt\" møde på C:\\sti"
 	p, err := scaffold.NewCase(root, 2016, "vindkraft", title)
 	if err != nil {
 		t.Fatal(err)

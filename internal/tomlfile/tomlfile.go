@@ -52,13 +52,13 @@ func Decode(path string, firstLine int, src []byte, v any, problems *diag.List) 
 	if _, whole := v.(*map[string]any); whole {
 		// A map takes every key, yet the library lists the keys of its
 		// subtables as undecoded.
-		return doc, true
+		return doc, doc.controlEscapes(src, problems)
 	}
 	for _, key := range md.Undecoded() {
 		line, col := doc.find(key)
 		problems.Errorf(path, line, col, "unknown key %q; check its spelling against docs/content-model.md", key.String())
 	}
-	return doc, true
+	return doc, doc.controlEscapes(src, problems)
 }
 
 // Pos returns the file position of the key at the given path: Pos("quote",

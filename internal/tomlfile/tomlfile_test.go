@@ -163,3 +163,23 @@ func TestXEscape(t *testing.T) {
 		}
 	}
 }
+
+// TestControlEscapes refuses an escape that writes a control character,
+// at its line and column, in a basic string of any kind, and leaves
+// literal strings, comments, tabs, line ends and an escaped backslash be.
+func TestControlEscapes(t *testing.T) {
+	src := "a = \"Titel\\u007F\"\nb = 'x\\u0001'\n# \"\\u0002\"\nc = \"\"\"ok\\tfine\\n\"\"\"\nd = \"\\\\u0001\"\ne = \"led \\b og \\U00000085\"\n"
+	var v map[string]any
+	var problems diag.List
+	_, ok := Decode("x.toml", 1, []byte(src), &v, &problems)
+	if ok {
+		t.Error("Decode says ok")
+	}
+	var got []string
+	for _, p := range problems.Problems() {
+		got = append(got, fmt.Sprintf("%d:%d", p.Line, p.Col))
+	}
+	if want := "1:11 6:10 6:16"; strings.Join(got, " ") != want {
+		t.Errorf("problems at %v, want %s: %v", got, want, problems.Problems())
+	}
+}
