@@ -54,22 +54,29 @@ func (w Work) limit() int {
 // was begun.
 func Each(ctx context.Context, w Work, n int, fn func(ctx context.Context, i int) error) error {
 	g, gctx := errgroup.WithContext(ctx)
-	g.SetLimit(w.limit())
+	// A few long-lived workers take the indices in turn, rather than a
+	// goroutine for each: a goroutine starts on a small stack, and
+	// rendering a page grows it by copying several times over; a worker
+	// grows its stack once and keeps it for every index it takes.
+	var next atomic.Int64
 	var skipped atomic.Bool
-	for i := range n {
-		if gctx.Err() != nil {
-			skipped.Store(true)
-			break
-		}
+	for range min(w.limit(), n) {
 		g.Go(func() error {
-			// Go may have waited for a free slot while the work was
-			// stopped: an index begun after that would be work no one
-			// wants.
-			if gctx.Err() != nil {
-				skipped.Store(true)
-				return nil
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= n {
+					return nil
+				}
+				// No index is begun once the work is stopped: it would be
+				// work no one wants.
+				if gctx.Err() != nil {
+					skipped.Store(true)
+					return nil
+				}
+				if err := fn(gctx, i); err != nil {
+					return err
+				}
 			}
-			return fn(gctx, i)
 		})
 	}
 	if err := g.Wait(); err != nil {
