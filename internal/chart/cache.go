@@ -13,6 +13,7 @@ import (
 var cache struct {
 	sync.Mutex
 	svgs map[[32]byte][]byte
+	used map[[32]byte]bool // looked up or drawn since the last Drawn
 }
 
 // maxCached bounds the cache; past it, the cache starts over.
@@ -24,6 +25,9 @@ func RenderCached(s Spec) ([]byte, error) {
 	if ok {
 		cache.Lock()
 		svg, hit := cache.svgs[key]
+		if hit {
+			use(key)
+		}
 		cache.Unlock()
 		if hit {
 			return svg, nil
@@ -38,8 +42,48 @@ func RenderCached(s Spec) ([]byte, error) {
 		cache.svgs = map[[32]byte][]byte{}
 	}
 	cache.svgs[key] = svg
+	use(key)
 	cache.Unlock()
 	return svg, nil
+}
+
+// use notes a chart as wanted; the cache is locked.
+func use(key [32]byte) {
+	if cache.used == nil {
+		cache.used = map[[32]byte]bool{}
+	}
+	cache.used[key] = true
+}
+
+// Drawn returns the charts RenderCached drew or looked up since the last
+// call, by the hash of their spec, for a later process to Recall: the
+// build keeps them beside its output, so that the next build draws only
+// the charts whose figures or words changed.
+func Drawn() map[[32]byte][]byte {
+	cache.Lock()
+	defer cache.Unlock()
+	out := make(map[[32]byte][]byte, len(cache.used))
+	for key := range cache.used {
+		if svg, ok := cache.svgs[key]; ok {
+			out[key] = svg
+		}
+	}
+	cache.used = nil
+	return out
+}
+
+// Recall puts charts an earlier process drew (see Drawn) into the cache.
+// The caller vouches that the same program drew them: the keys hash the
+// specs, not the code that draws them.
+func Recall(svgs map[[32]byte][]byte) {
+	cache.Lock()
+	defer cache.Unlock()
+	if cache.svgs == nil || len(cache.svgs)+len(svgs) >= maxCached {
+		cache.svgs = map[[32]byte][]byte{}
+	}
+	for key, svg := range svgs {
+		cache.svgs[key] = svg
+	}
 }
 
 // specKey hashes everything that shapes the drawing: the spec, and its
@@ -91,6 +135,6 @@ func specKey(s Spec) ([32]byte, bool) {
 // them, not looking them up.
 func ForgetDrawn() {
 	cache.Lock()
-	cache.svgs = nil
+	cache.svgs, cache.used = nil, nil
 	cache.Unlock()
 }

@@ -106,12 +106,13 @@ func parse(fs *flag.FlagSet, args []string) (code int, ok bool) {
 type buildFlags struct {
 	siteFlags
 	out, pdfDir, cmsDir string
-	metrics             bool
+	metrics, fresh      bool
 }
 
 func (b *buildFlags) set(stderr io.Writer) *flag.FlagSet {
 	fs := newFlagSet("build", stderr, &b.siteFlags)
 	fs.StringVar(&b.out, "out", "public", "the `folder` to write the site to; it is replaced whole, and only when the build succeeds")
+	fs.BoolVar(&b.fresh, "fresh", false, "parse every file again, ignoring what the last build into the same folder kept beside it (.<folder>.cache) to parse only what changed")
 	fs.BoolVar(&b.metrics, "metrics", false, "print where the time went, and any page or chart that took more than 8 % of the build")
 	fs.StringVar(&b.pdfDir, "pdf", "", "publish each edition's PDF from the `folder` report-pdf wrote it to, and link its front page to it (make publish does); such a build is the published one, and refuses a site without a publisher or an edition without its date")
 	fs.StringVar(&b.cmsDir, "cms", "", "publish the editors' CMS at admin/ from the `folder` make cms copied it to (make publish does); without it, admin/ says how to get it")
@@ -153,7 +154,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	// new tree is removed and the output folder is left as it was.
 	ctx, done, stopped := onSignal(ctx)
 	defer done()
-	warnings, n, err := pipeline.Publish(ctx, diskfs.Dir(sf.root), pipeline.Options{BaseURL: sf.baseURL, Timing: rec, PDFDir: *pdfDir, Publishing: *pdfDir != "", CMSDir: *cmsDir}, dir)
+	warnings, n, err := pipeline.Publish(ctx, diskfs.Dir(sf.root), pipeline.Options{BaseURL: sf.baseURL, Timing: rec, PDFDir: *pdfDir, Publishing: *pdfDir != "", CMSDir: *cmsDir, Reuse: !b.fresh}, dir)
 	if sig := stopped(); sig != nil && errors.Is(err, context.Canceled) {
 		printProblems(stderr, warnings, sf.acknowledged)
 		fmt.Fprintf(stderr, "report: build stopped by a signal (%v); %s was left as it was\n", sig, *out)

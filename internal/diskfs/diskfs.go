@@ -167,12 +167,27 @@ func renamed(err error, name string) error {
 // WriteFile creates or truncates the file name and writes data to it, like
 // os.WriteFile with mode 0644.
 func WriteFile(name string, data []byte) error {
+	_, err := writeFile(name, data, false)
+	return err
+}
+
+// WriteFileInfo is WriteFile, and describes the file as written, with one
+// fstat: for a build that keeps what it wrote to know it again.
+func WriteFileInfo(name string, data []byte) (fs.FileInfo, error) {
+	return writeFile(name, data, true)
+}
+
+func writeFile(name string, data []byte, describe bool) (fs.FileInfo, error) {
 	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_TRUNC|nonBlock, 0o644)
 	if err != nil {
-		return err
+		return nil, err
 	}
+	var info fs.FileInfo
 	_, err = f.Write(data)
-	return errors.Join(err, f.Close())
+	if err == nil && describe {
+		info, err = f.Stat()
+	}
+	return info, errors.Join(err, f.Close())
 }
 
 // Create writes a new file of d, named by its slash-separated name, and

@@ -1,7 +1,9 @@
 package lang
 
 import (
+	"crypto/sha256"
 	"fmt"
+	"maps"
 	"math"
 	"slices"
 	"strconv"
@@ -220,4 +222,20 @@ func (l *Lang) Foreign(other *Lang) []string {
 		}
 	}
 	return out
+}
+
+// Fingerprint identifies the languages' interface strings: equal
+// fingerprints, equal strings. A cache of anything drawn with them keys on
+// it.
+func Fingerprint(langs []*Lang) [32]byte {
+	h := sha256.New()
+	for _, l := range langs {
+		h.Write([]byte(l.Code + "\x00"))
+		for _, k := range slices.Sorted(maps.Keys(l.strings)) {
+			h.Write([]byte(k + "\x00" + l.strings[k] + "\x00"))
+		}
+	}
+	var sum [32]byte
+	h.Sum(sum[:0])
+	return sum
 }

@@ -156,6 +156,9 @@ func (o *Output) leftovers(noted []string) (asides []fs.DirEntry, stale []string
 	for _, e := range entries {
 		name := e.Name()
 		switch {
+		case e.Type().IsRegular() && strings.HasPrefix(name, "."+o.base+".cache-"):
+			// a kept file a killed build did not finish (see Keep)
+			_ = os.Remove(filepath.Join(o.parent, name))
 		case !e.IsDir():
 		case strings.HasPrefix(name, "."+o.base+".old-"),
 			// as report named the previous site aside before it took a lock

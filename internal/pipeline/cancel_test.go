@@ -3,6 +3,7 @@ package pipeline
 import (
 	"context"
 	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -37,7 +38,7 @@ func TestPublishStops(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	var written atomic.Int32
-	publishFile = func(name string, f render.File) error {
+	publishFile = func(name string, f render.File) (fs.FileInfo, error) {
 		if written.Add(1) == 10 {
 			cancel()
 		}

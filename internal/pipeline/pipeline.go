@@ -58,6 +58,9 @@ type Options struct {
 	// Publishing refuses a site that is not ready for readers (see
 	// site.Options.Publishing).
 	Publishing bool
+	// Reuse has Publish parse only what changed since the last build into
+	// the same folder, and keep what it parsed for the next (see keep.go).
+	Reuse bool
 	// CMSDir is the folder of the editors' CMS bundle (make cms copies
 	// Sveltia CMS there from npm); when set, admin/ gets the CMS, and
 	// without it a page that says how to get it (see package cms).
@@ -106,26 +109,50 @@ func Publish(ctx context.Context, fsys fs.FS, opts Options, dir string) ([]*diag
 		return nil, 0, err
 	}
 	defer out.Close()
+	var last map[string]keptPage // the pages the last build wrote, for Reuse
+	if opts.Reuse && opts.Cache == nil {
+		start := time.Now()
+		opts.Cache, last = readKept(out)
+		opts.Timing.Stage("read what the last build kept", start)
+	}
 	plan, warns, err := Prepare(fsys, opts)
 	if err != nil {
+		if opts.Reuse {
+			keep(out, opts.Cache, last) // what parsed is as good for the next try
+		}
 		return warns, 0, err
 	}
 	if err := ctx.Err(); err != nil {
 		return warns, 0, err
 	}
 	start := time.Now()
+	var reuse *pageReuse
 	err = out.Replace(func(tmp string) error {
 		if err := makeDirs(ctx, plan.Paths(), tmp); err != nil {
 			return err
 		}
-		return plan.Stream(ctx, func(_ int, f render.File) error {
+		reuse = newPageReuse(plan.Paths(), last, out.Dir(), tmp)
+		take := reuse.take
+		if !opts.Reuse {
+			take = nil
+		}
+		return plan.StreamReusing(ctx, take, func(i int, f render.File) error {
 			start := time.Now()
-			err := publishFile(filepath.Join(tmp, filepath.FromSlash(f.Path)), f)
+			info, err := publishFile(join(tmp, f.Path), f)
 			opts.Timing.Item("write", f.Path, time.Since(start))
+			reuse.wrote(i, f, info)
 			return err
 		})
 	})
 	opts.Timing.Stage("render and write pages", start)
+	if opts.Reuse {
+		start = time.Now()
+		if err == nil {
+			last = reuse.pages()
+		}
+		keep(out, opts.Cache, last)
+		opts.Timing.Stage("keep what the next build may reuse", start)
+	}
 	return warns, len(plan.Paths()), err
 }
 
@@ -245,14 +272,20 @@ var publishFile = writeFile
 // writeFile writes one file of the site: a page with one write, an asset
 // copied from the site folder as render.Plan.Stream hands it out, never
 // read whole into memory.
-func writeFile(name string, f render.File) error {
+//
+// A page with a key (render.File.Key) is described as written, for the next
+// build to know it again (see reuse.go); any other file's info is nil.
+func writeFile(name string, f render.File) (fs.FileInfo, error) {
+	if f.Key != ([32]byte{}) {
+		return diskfs.WriteFileInfo(name, f.Data)
+	}
 	if !f.Streamed() {
-		return diskfs.WriteFile(name, f.Data)
+		return nil, diskfs.WriteFile(name, f.Data)
 	}
 	out, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	_, err = f.WriteTo(out)
-	return errors.Join(err, out.Close())
+	return nil, errors.Join(err, out.Close())
 }

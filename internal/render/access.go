@@ -110,7 +110,7 @@ func (p *Plan) Templates(r *Renderer, name string) (*template.Template, error) {
 		}
 	}
 	for _, n := range append(names, name) {
-		if !parseFile(set, p.fsys, n, problems) {
+		if !parseFile(set, p.fsys, n, nil, problems) {
 			break
 		}
 	}

@@ -35,7 +35,7 @@ func (p *Plan) RenderAll() (Output, error) {
 // before any page's problem: a full disk fails every write after the
 // first, and saying so once is enough.
 func (p *Plan) Each(ctx context.Context, use func(i int, f File) error) error {
-	return p.each(ctx, false, use)
+	return p.each(ctx, false, nil, use)
 }
 
 // Stream is Each for a caller that writes every file where it belongs, as
@@ -43,21 +43,35 @@ func (p *Plan) Each(ctx context.Context, use func(i int, f File) error) error {
 // so that a large PDF is never held in memory whole. The asset is closed
 // when use returns.
 func (p *Plan) Stream(ctx context.Context, use func(i int, f File) error) error {
-	return p.each(ctx, true, use)
+	return p.each(ctx, true, nil, use)
+}
+
+// Reuse is asked, before a page is rendered, whether the page the last
+// build wrote with the same key (see PageKey) can be taken instead; it
+// returns that page's Content-Security-Policy and true when it took it.
+type Reuse func(i int, key [32]byte) (csp string, ok bool)
+
+// StreamReusing is Stream for a build that may take the pages the last
+// build wrote: a page reuse takes is neither rendered nor handed to use.
+// Every page with a key that is rendered comes to use with its key and
+// policy, for the next build.
+func (p *Plan) StreamReusing(ctx context.Context, reuse Reuse, use func(i int, f File) error) error {
+	return p.each(ctx, true, reuse, use)
 }
 
 // eachRun is one call of Each or Stream: what its workers share.
 type eachRun struct {
 	p        *Plan
 	stream   bool
+	reuse    Reuse // may be nil
 	use      func(i int, f File) error
 	failures []*diag.Problem // each file's problem, by its index in p.paths
 	csps     []string        // each page's policy, for _headers
 }
 
-func (p *Plan) each(ctx context.Context, stream bool, use func(i int, f File) error) error {
+func (p *Plan) each(ctx context.Context, stream bool, reuse Reuse, use func(i int, f File) error) error {
 	run := &eachRun{
-		p: p, stream: stream, use: use,
+		p: p, stream: stream, reuse: reuse, use: use,
 		failures: make([]*diag.Problem, len(p.paths)),
 		csps:     make([]string, len(p.paths)),
 	}
@@ -80,12 +94,25 @@ func (p *Plan) each(ctx context.Context, stream bool, use func(i int, f File) er
 // error. A file that fails to render is not handed on: its problem is
 // reported with the others once all are tried.
 func (run *eachRun) do(i int) error {
+	var key [32]byte
+	var keyed bool
+	if run.reuse != nil {
+		if key, keyed = run.p.PageKey(run.p.paths[i]); keyed {
+			if csp, ok := run.reuse(i, key); ok {
+				run.csps[i] = csp
+				return nil
+			}
+		}
+	}
 	var f File
 	if f, run.failures[i] = run.p.render(run.p.paths[i], run.stream); run.failures[i] != nil {
 		return nil
 	}
 	if _, isPage := run.p.pages[f.Path]; isPage {
 		run.csps[i] = hostfiles.PageCSP(f.Data)
+		if keyed {
+			f.Key, f.CSP = key, run.csps[i]
+		}
 	}
 	err := run.use(i, f)
 	if f.stream != nil {

@@ -44,7 +44,7 @@ type PageData struct {
 
 	Metric  *data.Metric
 	History []HistoryRow
-	Gaps    []int           // the years within the page's figures that no edition covers
+	Gaps    []int           // the years within the page's figures (a metric's, or a chapter's blocks') that no edition covers
 	Chart   template.HTML   // the metric's history drawn, on its page
 	Files   []markdown.File // downloads beside a page that has no Markdown
 	Metrics []MetricEntry
@@ -212,6 +212,9 @@ func (r *Renderer) chapterJobs(e *site.Edition) []job {
 	for i, ch := range e.Chapters {
 		d := r.page("chapter", e, ch.Title, ch.URL)
 		d.Page, d.Description, d.TOC, d.Draft = ch, ch.Summary, Sections(ch.Body), ch.Draft
+		if ch.Body != nil {
+			d.Gaps = ch.Body.Gaps
+		}
 		d.Breadcrumbs = r.editionCrumbs(e)
 		if i > 0 {
 			d.Prev = e.Chapters[i-1]

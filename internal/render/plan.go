@@ -33,6 +33,7 @@ type Plan struct {
 	immutable map[string]bool // files with hashed names, cached for a year (see hostfiles.Headers)
 	// tools are folders a tool publishes with its own policy (AddTool).
 	tools map[string]string // folder → its Content-Security-Policy
+	keys  keys              // for PageKey
 }
 
 // AddTool publishes files a tool brings under the folder dir (the editors'

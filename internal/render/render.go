@@ -31,6 +31,12 @@ type File struct {
 	Path string // slash-separated, relative to the output folder
 	Data []byte
 
+	// For a page StreamReusing rendered: its key (see PageKey), zero when
+	// it has none, and its Content-Security-Policy, for a later build
+	// that reuses the page to write _headers with.
+	Key [32]byte
+	CSP string
+
 	// stream, for an asset Stream hands out, is the asset opened and
 	// checked, to copy from instead of Data (see WriteTo).
 	stream *assets.Opened

@@ -6,8 +6,10 @@ package render
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"errors"
 	"fmt"
+	"hash"
 	"html/template"
 	"io"
 	"io/fs"
@@ -33,11 +35,20 @@ var Kinds = []string{"home", "archive", "edition", "chapter", "cases", "case", "
 // Templates holds one parsed template set per page kind.
 type Templates struct {
 	sets map[string]*template.Template
+	// sources identifies every file of layouts/ that was parsed, for the
+	// keys of pages a later build may reuse (see Plan.PageKey).
+	sources [32]byte
+	// readsBodies are the kinds whose templates name a Body field: they
+	// could show any page's body, not only their own, which the page data
+	// gives as Content (see Plan.PageKey).
+	readsBodies map[string]bool
 }
 
 // loadTemplates parses layouts/. Problems go to problems.
 func loadTemplates(fsys fs.FS, funcs template.FuncMap, problems *diag.List) *Templates {
-	t := &Templates{sets: map[string]*template.Template{}}
+	t := &Templates{sets: map[string]*template.Template{}, readsBodies: map[string]bool{}}
+	sources := sha256.New()
+	defer func() { sources.Sum(t.sources[:0]) }()
 	base := template.New("layouts").Funcs(funcs).Option("missingkey=error")
 	shared := []string{"base.html"}
 	entries, err := fs.ReadDir(fsys, layoutsDir)
@@ -51,7 +62,7 @@ func loadTemplates(fsys fs.FS, funcs template.FuncMap, problems *diag.List) *Tem
 		}
 	}
 	for _, name := range shared {
-		if !parseFile(base, fsys, name, problems) {
+		if !parseFile(base, fsys, name, sources, problems) {
 			return t
 		}
 	}
@@ -61,8 +72,9 @@ func loadTemplates(fsys fs.FS, funcs template.FuncMap, problems *diag.List) *Tem
 			problems.Errorf(layoutsDir, 0, 0, "%v", err)
 			return t
 		}
-		if parseFile(set, fsys, kind+".html", problems) {
+		if parseFile(set, fsys, kind+".html", sources, problems) {
 			t.sets[kind] = set
+			t.readsBodies[kind] = namesField(set, "Body")
 		}
 	}
 	for _, e := range entries {
@@ -74,7 +86,9 @@ func loadTemplates(fsys fs.FS, funcs template.FuncMap, problems *diag.List) *Tem
 	return t
 }
 
-func parseFile(set *template.Template, fsys fs.FS, name string, problems *diag.List) bool {
+// parseFile parses the file name of layouts/ into set, and writes its name
+// and bytes to sources when it is not nil.
+func parseFile(set *template.Template, fsys fs.FS, name string, sources hash.Hash, problems *diag.List) bool {
 	p := path.Join(layoutsDir, name)
 	src, err := fs.ReadFile(fsys, p)
 	if errors.Is(err, fs.ErrNotExist) {
@@ -84,6 +98,10 @@ func parseFile(set *template.Template, fsys fs.FS, name string, problems *diag.L
 	if err != nil {
 		problems.Errorf(p, 0, 0, "cannot read the template: %v", err)
 		return false
+	}
+	if sources != nil {
+		fmt.Fprintf(sources, "%s\x00%d\x00", name, len(src))
+		sources.Write(src)
 	}
 	if _, err := set.New(name).Parse(string(src)); err != nil {
 		problems.Add(templateProblem(err))
@@ -185,4 +203,61 @@ func (t *Templates) execute(kind string, data any, size int) ([]byte, error) {
 		return nil, err
 	}
 	return b.Bytes(), nil
+}
+
+// namesField reports whether any template of the set names the field: as
+// .Field, $x.Field or (expr).Field, anywhere in a chain.
+func namesField(set *template.Template, field string) bool {
+	for _, t := range set.Templates() {
+		if t.Tree != nil && nodeNames(t.Tree.Root, field) {
+			return true
+		}
+	}
+	return false
+}
+
+func nodeNames(n parse.Node, field string) bool {
+	switch n := n.(type) {
+	case *parse.ListNode:
+		if n == nil {
+			return false
+		}
+		for _, c := range n.Nodes {
+			if nodeNames(c, field) {
+				return true
+			}
+		}
+	case *parse.ActionNode:
+		return nodeNames(n.Pipe, field)
+	case *parse.IfNode:
+		return nodeNames(n.Pipe, field) || nodeNames(n.List, field) || nodeNames(n.ElseList, field)
+	case *parse.RangeNode:
+		return nodeNames(n.Pipe, field) || nodeNames(n.List, field) || nodeNames(n.ElseList, field)
+	case *parse.WithNode:
+		return nodeNames(n.Pipe, field) || nodeNames(n.List, field) || nodeNames(n.ElseList, field)
+	case *parse.TemplateNode:
+		return nodeNames(n.Pipe, field)
+	case *parse.PipeNode:
+		if n == nil {
+			return false
+		}
+		for _, c := range n.Cmds {
+			if nodeNames(c, field) {
+				return true
+			}
+		}
+	case *parse.CommandNode:
+		for _, a := range n.Args {
+			if nodeNames(a, field) {
+				return true
+			}
+		}
+	case *parse.FieldNode:
+		return slices.Contains(n.Ident, field)
+	case *parse.VariableNode:
+		return slices.Contains(n.Ident, field)
+	case *parse.ChainNode:
+		return slices.Contains(n.Field, field) || nodeNames(n.Node, field)
+	}
+	return false
 }

@@ -70,11 +70,43 @@ var parsed = sync.OnceValues(func() (*truetype.Font, error) { return truetype.Pa
 
 // cache holds the images drawn, by card: the preview plans the site again
 // after every edit, and an edition's card rarely changes.
-var cache sync.Map // Card → []byte
+var cache, used sync.Map // Card → []byte; Card → true, since the last Drawn
+
+// Image is a card and its PNG, as Drawn and Recall pass them between
+// processes.
+type Image struct {
+	Card Card
+	PNG  []byte
+}
+
+// Drawn returns the images Render drew or looked up since the last call,
+// in no particular order, for a later process to Recall: the build keeps
+// them beside its output, so that the next build draws a card again only
+// when its words changed.
+func Drawn() []Image {
+	var out []Image
+	used.Range(func(c, _ any) bool {
+		if b, ok := cache.Load(c); ok {
+			out = append(out, Image{Card: c.(Card), PNG: b.([]byte)})
+		}
+		used.Delete(c)
+		return true
+	})
+	return out
+}
+
+// Recall puts images an earlier process drew (see Drawn) into the cache.
+// The caller vouches that the same program drew them.
+func Recall(images []Image) {
+	for _, im := range images {
+		cache.Store(im.Card, im.PNG)
+	}
+}
 
 // Render draws the card as a PNG. It fails only when the text holds a
 // character the font cannot draw.
 func Render(c Card) ([]byte, error) {
+	used.Store(c, true)
 	if b, ok := cache.Load(c); ok {
 		return b.([]byte), nil
 	}

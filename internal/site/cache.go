@@ -3,9 +3,13 @@ package site
 import (
 	"crypto/sha256"
 	"encoding/binary"
+	"fmt"
 	"sync"
+	"time"
 
+	"report/internal/data"
 	"report/internal/diag"
+	"report/internal/lang"
 )
 
 // Cache keeps parsed Markdown between builds of the preview server. A file
@@ -16,11 +20,13 @@ import (
 type Cache struct {
 	mu      sync.Mutex
 	entries map[string]cacheEntry // by file path
+	used    map[string]bool       // the files the last build looked up, which WriteTo keeps
 }
 
 type cacheEntry struct {
 	key      [32]byte // of the file's bytes and what the parse depends on
 	stamp    stamp    // the file's size and time when it was parsed
+	readAt   int64    // when its bytes were read, in Unix nanoseconds (see trusts)
 	env      [32]byte // what the parse depends on besides the file
 	parsed   parsed
 	problems []*diag.Problem
@@ -44,6 +50,20 @@ func envKey(dataPrint [32]byte, basePath string, edition int) [32]byte {
 	return key
 }
 
+// parsePrint identifies what parsing any file depends on besides the file,
+// its edition and the base path: data/, the interface strings, and the
+// options that let a draft through.
+func parsePrint(d *data.Data, langs []*lang.Lang, opts Options) [32]byte {
+	h := sha256.New()
+	dp, lp := d.Fingerprint(), lang.Fingerprint(langs)
+	h.Write(dp[:])
+	h.Write(lp[:])
+	fmt.Fprintf(h, "drafts=%t publishing=%t", opts.AllowDrafts, opts.Publishing)
+	var sum [32]byte
+	h.Sum(sum[:0])
+	return sum
+}
+
 // parseKey identifies the file's bytes in that environment.
 func parseKey(src []byte, env [32]byte) [32]byte {
 	h := sha256.New()
@@ -63,7 +83,31 @@ func (c *Cache) unchanged(path string, st stamp, env [32]byte) (cacheEntry, bool
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	e, ok := c.entries[path]
-	return e, ok && e.stamp == st && e.env == env
+	if ok && e.stamp == st && e.env == env && e.trusts(st) {
+		c.use(path)
+		return e, true
+	}
+	return cacheEntry{}, false
+}
+
+// racyWindow is how long after a file was read its stamp is not trusted:
+// a file saved again in the same tick of a coarse clock (FAT's 2 s, some
+// network file systems' 1 s) keeps its time, and if its size is the same,
+// its stamp too. Git calls this the racy-clean problem.
+const racyWindow = 2 * time.Second
+
+// trusts reports whether the file's stamp alone says it is unchanged: only
+// when it was last changed well before its bytes were read.
+func (e cacheEntry) trusts(st stamp) bool {
+	return st.modTime < e.readAt-int64(racyWindow)
+}
+
+// use notes that this build looked the file up; c.mu is held.
+func (c *Cache) use(path string) {
+	if c.used == nil {
+		c.used = map[string]bool{}
+	}
+	c.used[path] = true
 }
 
 func (c *Cache) get(path string, key [32]byte) (cacheEntry, bool) {
@@ -73,7 +117,11 @@ func (c *Cache) get(path string, key [32]byte) (cacheEntry, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	e, ok := c.entries[path]
-	return e, ok && e.key == key
+	if ok && e.key == key {
+		c.use(path)
+		return e, true
+	}
+	return cacheEntry{}, false
 }
 
 func (c *Cache) put(path string, e cacheEntry) {
@@ -86,4 +134,5 @@ func (c *Cache) put(path string, e cacheEntry) {
 		c.entries = map[string]cacheEntry{}
 	}
 	c.entries[path] = e
+	c.use(path)
 }

@@ -58,7 +58,10 @@ func Load(fsys fs.FS, opts Options, problems *diag.List) *Site {
 	s.scanStatic(fsys, problems)
 	opts.Timing.Stage("scan content/ and static/", start)
 	start = time.Now()
-	pages := parseAll(fsys, conv, files, problems, parseEnv{Options: opts, dataPrint: d.Fingerprint(), basePath: s.BasePath, unread: s.editionUnread})
+	pages := parseAll(fsys, conv, files, problems, parseEnv{Options: opts, dataPrint: parsePrint(d, s.Langs, opts), basePath: s.BasePath, unread: s.editionUnread})
+	if opts.Cache != nil {
+		s.Prints = prints(files, pages)
+	}
 	opts.Timing.Stage("parse and render Markdown, charts", start)
 	start = time.Now()
 	s.assemble(files, pages, problems)

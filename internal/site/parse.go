@@ -23,7 +23,8 @@ type parsed struct {
 	body     *markdown.Doc
 	bodyLine int // the line of the file the body starts on
 	ok       bool
-	held     int // problems held back because the page's edition is unread
+	held     int      // problems held back because the page's edition is unread
+	key      [32]byte // the parse's cache key, when parsed with a cache
 }
 
 type chapterMatter struct {
@@ -94,20 +95,22 @@ func parseCached(fsys fs.FS, conv *markdown.Converter, f file, problems *diag.Li
 	if e, hit := env.Cache.unchanged(f.path, f.stamp, envKey); hit {
 		return replay(e, problems)
 	}
+	readAt := time.Now().UnixNano()
 	src, ok := textfile.Read(fsys, f.path, problems)
 	if !ok {
 		return parsed{}
 	}
 	key := parseKey(src, envKey)
 	if e, hit := env.Cache.get(f.path, key); hit {
-		e.stamp = f.stamp
+		e.stamp, e.readAt = f.stamp, readAt
 		env.Cache.put(f.path, e)
 		return replay(e, problems)
 	}
 	local := &diag.List{}
 	p := parseFile(conv, f, src, local)
-	env.Cache.put(f.path, cacheEntry{key: key, stamp: f.stamp, env: envKey, parsed: p, problems: local.Problems()})
+	env.Cache.put(f.path, cacheEntry{key: key, stamp: f.stamp, readAt: readAt, env: envKey, parsed: p, problems: local.Problems()})
 	problems.Merge(local)
+	p.key = key
 	return p
 }
 
@@ -116,7 +119,9 @@ func replay(e cacheEntry, problems *diag.List) parsed {
 	for _, p := range e.problems {
 		problems.Add(p)
 	}
-	return e.parsed
+	p := e.parsed
+	p.key = e.key
+	return p
 }
 
 func parseFile(conv *markdown.Converter, f file, src []byte, problems *diag.List) parsed {

@@ -79,6 +79,10 @@ type Site struct {
 	// the Danish site, its parent for a translation (/en/ → /).
 	AssetBase string
 
+	// Prints identify the content files, for reusing rendered pages; nil
+	// when the site was loaded without a cache.
+	Prints *Prints
+
 	allowDrafts bool // see Options.AllowDrafts
 	// translations are the translations found under content/ (*.en.md),
 	// which the versions in other languages are made from.

@@ -100,9 +100,12 @@ func (s *Site) translate(fsys fs.FS, l *lang.Lang, files []file, opts Options, p
 			tfiles = append(tfiles, tf)
 		}
 	}
-	env := parseEnv{Options: opts, interfaceText: interfaceText{s.Langs[0].Foreign(l), l.Name}, dataPrint: s.Data.Fingerprint(), basePath: t.BasePath, unread: s.editionUnread}
+	env := parseEnv{Options: opts, interfaceText: interfaceText{s.Langs[0].Foreign(l), l.Name}, dataPrint: parsePrint(s.Data, s.Langs, opts), basePath: t.BasePath, unread: s.editionUnread}
 	var own diag.List
 	parsed := parseAll(fsys, conv, tfiles, &own, env)
+	if opts.Cache != nil {
+		t.Prints = prints(tfiles, parsed)
+	}
 	t.assemble(tfiles, parsed, &own)
 	t.drawHistories(&own)
 	t.OpenData = s.openData(s.Data, full, l, t.BasePath, func(year int) bool { return years[year] })
@@ -214,6 +217,7 @@ func parseTranslationCached(fsys fs.FS, conv *markdown.Converter, f file, proble
 	p := parseTranslation(conv, f, src, tsrc, env.interfaceText, local)
 	env.Cache.put(f.path, cacheEntry{key: key, env: envKey, parsed: p, problems: local.Problems()})
 	problems.Merge(local)
+	p.key = key
 	return p
 }
 

@@ -12,6 +12,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/BurntSushi/toml"
 
@@ -26,7 +27,22 @@ type Doc struct {
 	src       []byte
 	lines     []string // split from src when a position is first asked for
 	md        toml.MetaData
+	// reopen decodes src again for Defined, in a Doc made by Reopen, once.
+	reopen func() toml.MetaData
 }
+
+// Reopen is the Doc of TOML that Decode decoded and checked before, such as
+// a cache keeps with what it decoded: it finds positions as that Doc did,
+// and decodes the TOML again only if Defined is asked.
+func Reopen(path string, firstLine int, src []byte) *Doc {
+	return &Doc{Path: path, FirstLine: max(firstLine, 1), src: src, reopen: sync.OnceValue(func() toml.MetaData {
+		md, _ := toml.Decode(string(src), &map[string]any{})
+		return md
+	})}
+}
+
+// Source is the TOML the Doc was decoded from, for a cache to keep.
+func (d *Doc) Source() []byte { return d.src }
 
 // Decode decodes src into v. Problems go to problems; it reports whether the
 // decode succeeded well enough for v to be used (unknown keys are reported
@@ -74,6 +90,10 @@ func (d *Doc) Pos(path ...string) (line, col int) {
 // Defined reports whether the TOML sets the key at the given path, as
 // Defined("en", "publisher") for publisher below [en].
 func (d *Doc) Defined(path ...string) bool {
+	if d != nil && d.reopen != nil {
+		md := d.reopen()
+		return md.IsDefined(path...)
+	}
 	return d != nil && d.md.IsDefined(path...)
 }
 

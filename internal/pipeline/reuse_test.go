@@ -1,0 +1,288 @@
+//go:build unix
+
+package pipeline
+
+import (
+	"bytes"
+	"context"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"report/internal/diskfs"
+	"report/internal/sitetest"
+)
+
+// reuseSite is the test site with a second case story, English
+// translations and a chart, so that every kind of page and every kind of
+// input is there to change.
+var reuseSite = sitetest.Parse(`
+-- content/2016/cases/en-anden-historie.md --
++++
+title = "En anden historie"
+cluster = "lifestyle-design"
+theme = "matchmaking"
+summary = "Om en anden historie."
+
+[quote]
+text = "Det gav os nye partnere."
+person = "Bo Berg"
++++
+
+Den anden historie.
+-- content/2016/cases/en-god-historie.en.md --
++++
+title = "A good story"
+summary = "About a good story."
+
+[quote]
+text = "It brought us new customers."
+role = "Director"
++++
+
+The story is told here.
+-- content/2016/_index.en.md --
++++
+title = "Foreword"
++++
+
+A foreword with {{klynger 2015}} clusters.
+-- content/2016/udvikling.md --
++++
+title = "Udviklingen"
+weight = 20
+summary = "Tallene over tid."
++++
+
+## Omsætning
+
+` + "```chart" + `
+type = "bar"
+title = "Omsætning"
+metrics = ["omsaetning"]
+years = [2014, 2015]
+` + "```" + `
+`)
+
+// TestReuseNeverStale changes each kind of input a page is made from, and
+// checks that a build reusing what the last build kept writes exactly what
+// a build from nothing writes; and that it does reuse the pages whose
+// inputs did not change, so that the comparison is not won by rendering
+// everything again.
+func TestReuseNeverStale(t *testing.T) {
+	dir := sitetest.Dir(t, reuseSite)
+	out := filepath.Join(t.TempDir(), "public")
+	publish(t, dir, out, true)
+	edit := func(name, old, replacement string) func(t *testing.T) {
+		return func(t *testing.T) {
+			p := filepath.Join(dir, name)
+			b, err := os.ReadFile(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Contains(b, []byte(old)) {
+				t.Fatalf("%s does not hold %q", name, old)
+			}
+			writeSource(t, p, bytes.Replace(b, []byte(old), []byte(replacement), 1))
+		}
+	}
+	steps := []struct {
+		name   string
+		change func(t *testing.T)
+		// rendered are the pages that must be rendered again; every other
+		// page must be reused. nil: do not count (the change touches
+		// every page).
+		rendered []string
+	}{
+		{"nothing", func(*testing.T) {}, []string{}},
+		{"a story's body", edit("content/2016/cases/en-anden-historie.md", "Den anden historie.", "Den anden historie, fortalt om."),
+			[]string{"2016/cases/en-anden-historie/index.html"}},
+		{"a translation's body", edit("content/2016/cases/en-god-historie.en.md", "The story is told here.", "The story is told."),
+			[]string{"en/2016/cases/en-god-historie/index.html"}},
+		{"a story's title", edit("content/2016/cases/en-anden-historie.md", `title = "En anden historie"`, `title = "En tredje historie"`), nil},
+		{"a chapter's chart", edit("content/2016/udvikling.md", `years = [2014, 2015]`, `years = [2015]`),
+			[]string{"2016/udvikling/index.html"}},
+		{"a figure", edit("data/years/2015.toml", "omsaetning = 15.6", "omsaetning = 15.7"), nil},
+		{"an interface string", edit("i18n/da.toml", `skip_link = "`, `skip_link = "Gå `), nil},
+		{"a layout", edit("layouts/case.html", `<p class="back">`, `<p class="back tilbage">`), nil},
+		{"a style sheet", func(t *testing.T) {
+			p := filepath.Join(dir, "static/css/report.css")
+			b, _ := os.ReadFile(p)
+			writeSource(t, p, append(b, "\n.tilbage { margin: 0 }\n"...))
+		}, nil},
+		{"a new story", func(t *testing.T) {
+			writeSource(t, filepath.Join(dir, "content/2016/cases/en-ny-historie.md"), []byte("+++\ntitle = \"En ny historie\"\ncluster = \"lifestyle-design\"\ntheme = \"matchmaking\"\nsummary = \"Ny.\"\n\n[quote]\ntext = \"Nyt.\"\nperson = \"Ida\"\n+++\n\nNy historie.\n"))
+		}, nil},
+		{"a story removed", func(t *testing.T) {
+			if err := os.Remove(filepath.Join(dir, "content/2016/cases/en-ny-historie.md")); err != nil {
+				t.Fatal(err)
+			}
+		}, nil},
+		{"a page edited in the output", func(t *testing.T) {
+			p := filepath.Join(out, "2016/cases/en-god-historie/index.html")
+			b, err := os.ReadFile(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			// in place, as an editor's mistake or a tool would: the same
+			// inode, another time
+			if err := os.WriteFile(p, bytes.Replace(b, []byte("</main>"), []byte("<p>redigeret</p></main>"), 1), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}, []string{"2016/cases/en-god-historie/index.html"}},
+		{"a layout that shows every story's body", func(t *testing.T) {
+			edit("layouts/cases.html", `{{define "main"}}`, `{{define "main"}}{{range .Edition.Cases}}<div hidden>{{.Body.HTML}}</div>{{end}}`)(t)
+		}, nil},
+		{"a story's body, shown on the list", edit("content/2016/cases/en-anden-historie.md", "fortalt om.", "fortalt om igen."),
+			[]string{"2016/cases/en-anden-historie/index.html", "2016/cases/index.html", "en/2016/cases/index.html"}},
+		{"a body changed in place within the racy window", func(t *testing.T) {
+			// Same size, same time: only its time being too recent to trust
+			// makes the build read it.
+			p := filepath.Join(dir, "content/2016/cases/en-anden-historie.md")
+			info, err := os.Stat(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			edit("content/2016/cases/en-anden-historie.md", "igen.", "igeN.")(t)
+			if err := os.Chtimes(p, info.ModTime(), info.ModTime()); err != nil {
+				t.Fatal(err)
+			}
+		}, []string{"2016/cases/en-anden-historie/index.html", "2016/cases/index.html", "en/2016/cases/index.html"}},
+		{"the kept file of another program", func(t *testing.T) {
+			kept := filepath.Join(filepath.Dir(out), ".public.cache")
+			b, err := os.ReadFile(kept)
+			if err != nil {
+				t.Fatal(err)
+			}
+			b[0] ^= 0xff // the mark of the program that kept it
+			writeSource(t, kept, b)
+		}, nil},
+		{"a kept file cut short", func(t *testing.T) {
+			kept := filepath.Join(filepath.Dir(out), ".public.cache")
+			b, err := os.ReadFile(kept)
+			if err != nil {
+				t.Fatal(err)
+			}
+			writeSource(t, kept, b[:len(b)/2])
+		}, nil},
+	}
+	for _, step := range steps {
+		t.Run(step.name, func(t *testing.T) {
+			before := inodes(t, out)
+			step.change(t)
+			publish(t, dir, out, true)
+			fresh := filepath.Join(t.TempDir(), "public")
+			publish(t, dir, fresh, false)
+			sameTree(t, out, fresh)
+			if step.rendered == nil {
+				return
+			}
+			after := inodes(t, out)
+			var rendered []string
+			for path, ino := range after {
+				// admin/ is the CMS's, made again by every build.
+				if strings.HasSuffix(path, ".html") && !strings.HasPrefix(path, "admin/") && before[path] != ino {
+					rendered = append(rendered, path)
+				}
+			}
+			if !sameSet(rendered, step.rendered) {
+				t.Errorf("pages rendered again: %q, want %q", rendered, step.rendered)
+			}
+		})
+	}
+}
+
+func publish(t *testing.T, dir, out string, reuse bool) {
+	t.Helper()
+	if _, _, err := Publish(context.Background(), diskfs.Dir(dir), Options{Reuse: reuse}, out); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// writeSource writes a file of the site, or the kept file, as an editor or
+// an accident would.
+func writeSource(t *testing.T, p string, b []byte) {
+	t.Helper()
+	if err := os.WriteFile(p, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// inodes are the files of a built site by path, with the inode of each:
+// a page taken from the last build keeps its inode.
+func inodes(t *testing.T, dir string) map[string]uint64 {
+	t.Helper()
+	out := map[string]uint64{}
+	err := filepath.WalkDir(dir, func(p string, e fs.DirEntry, err error) error {
+		if err != nil || e.IsDir() {
+			return err
+		}
+		info, err := e.Info()
+		if err != nil {
+			return err
+		}
+		st, _ := stampOf(info)
+		rel, _ := filepath.Rel(dir, p)
+		out[filepath.ToSlash(rel)] = st.Ino
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// sameTree fails the test unless the two folders hold the same files with
+// the same bytes.
+func sameTree(t *testing.T, got, want string) {
+	t.Helper()
+	g, w := readTree(t, got), readTree(t, want)
+	for p, b := range w {
+		if gb, ok := g[p]; !ok {
+			t.Errorf("%s is missing", p)
+		} else if !bytes.Equal(gb, b) {
+			t.Errorf("%s differs from a build from nothing", p)
+		}
+	}
+	for p := range g {
+		if _, ok := w[p]; !ok {
+			t.Errorf("%s should not be there", p)
+		}
+	}
+}
+
+func readTree(t *testing.T, dir string) map[string][]byte {
+	t.Helper()
+	out := map[string][]byte{}
+	err := filepath.WalkDir(dir, func(p string, e fs.DirEntry, err error) error {
+		if err != nil || e.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		rel, _ := filepath.Rel(dir, p)
+		out[filepath.ToSlash(rel)] = b
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+func sameSet(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	seen := map[string]bool{}
+	for _, s := range a {
+		seen[s] = true
+	}
+	for _, s := range b {
+		if !seen[s] {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,107 @@
+package render
+
+// Keys for the pages a later build may reuse: a build that keeps, for each
+// page it wrote, the page's key, can take the page it wrote before instead
+// of rendering it again, when the key is the same (see package pipeline).
+// The key must therefore change whenever anything the page is drawn from
+// changes. A page is drawn from its templates, the site's data and
+// interface strings, the files of the site (the hashed names of static/
+// among them), every content file's front matter (the titles, summaries
+// and order that its navigation, lists and language switch show), and
+// its own Markdown file whole. A page whose templates name a Body field
+// could show any page's body, so its key takes in every content file
+// whole.
+
+import (
+	"crypto/sha256"
+	"encoding/binary"
+	"hash"
+	"sync"
+
+	"report/internal/lang"
+)
+
+// keys are what PageKey computes once for the whole plan.
+type keys struct {
+	once sync.Once
+	site [32]byte // everything but the pages' own files (see siteKey)
+	all  [32]byte // every content file whole, of every language
+	ok   bool
+}
+
+// PageKey identifies everything the page at path is rendered from; ok is
+// false when the path is no page, when the site was loaded without a cache
+// (so its content files have no prints), or when the page shows a draft.
+// It is computed when asked for, so that it takes in what was added to the
+// plan after it was made (an edition's PDF, see printpage.AddPDFs).
+func (p *Plan) PageKey(path string) (key [32]byte, ok bool) {
+	j, isPage := p.pages[path]
+	if !isPage || j.data.Draft != nil {
+		return key, false
+	}
+	p.keys.once.Do(p.siteKey)
+	if !p.keys.ok {
+		return key, false
+	}
+	h := sha256.New()
+	h.Write(p.keys.site[:])
+	writeString(h, j.kind)
+	writeString(h, path)
+	if pg := j.data.Page; pg != nil {
+		src, found := j.r.site.Prints.Sources[pg.Source]
+		if !found {
+			return key, false
+		}
+		h.Write(src[:])
+	}
+	if j.r.templates.readsBodies[j.kind] {
+		h.Write(p.keys.all[:])
+	}
+	if pdf := j.data.PDF; pdf != nil {
+		writeString(h, pdf.URL)
+		writeString(h, pdf.Size)
+	}
+	h.Sum(key[:0])
+	return key, true
+}
+
+// siteKey hashes what every page of the plan may show besides its own
+// file: see the top of this file.
+func (p *Plan) siteKey() {
+	renderers := append([]*Renderer{p.r}, p.r.versions...)
+	site, all := sha256.New(), sha256.New()
+	d, l := p.r.site.Data.Fingerprint(), lang.Fingerprint(p.r.site.Langs)
+	site.Write(d[:])
+	site.Write(l[:])
+	for _, r := range renderers {
+		prints := r.site.Prints
+		if prints == nil {
+			return
+		}
+		writeString(site, r.origin)
+		writeString(site, r.basePath)
+		writeString(site, r.assetBase)
+		writeString(site, r.prefix)
+		site.Write(r.templates.sources[:])
+		site.Write(prints.Matter[:])
+		all.Write(prints.All[:])
+	}
+	writeInt(site, len(p.paths))
+	for _, path := range p.paths {
+		writeString(site, path)
+	}
+	site.Sum(p.keys.site[:0])
+	all.Sum(p.keys.all[:0])
+	p.keys.ok = true
+}
+
+func writeString(h hash.Hash, s string) {
+	writeInt(h, len(s))
+	h.Write([]byte(s))
+}
+
+func writeInt(h hash.Hash, n int) {
+	var b [8]byte
+	binary.LittleEndian.PutUint64(b[:], uint64(n))
+	h.Write(b[:])
+}
