@@ -1,7 +1,6 @@
 package outdir
 
 import (
-	"bufio"
 	"errors"
 	"io"
 	"os"
@@ -15,20 +14,26 @@ import (
 
 func (o *Output) keptPath() string { return filepath.Join(o.parent, "."+o.base+".cache") }
 
-// ReadKept hands what the last build kept to read, or returns nil when it
-// kept nothing, or something that is not a regular file: a link there is
-// not followed.
-func (o *Output) ReadKept(read func(io.Reader) error) error {
-	p := o.keptPath()
-	if info, err := os.Lstat(p); err != nil || !info.Mode().IsRegular() {
-		return nil
-	}
-	f, err := os.Open(p)
+// ReadKept returns what the last build kept, or nil when it kept nothing,
+// or something that is not a regular file: a link there is not followed.
+func (o *Output) ReadKept() []byte {
+	f, err := os.Open(o.keptPath())
 	if err != nil {
 		return nil
 	}
 	defer f.Close()
-	return read(bufio.NewReaderSize(f, 1<<16))
+	if l, err := os.Lstat(o.keptPath()); err != nil || !l.Mode().IsRegular() {
+		return nil
+	}
+	info, err := f.Stat()
+	if err != nil || !info.Mode().IsRegular() {
+		return nil
+	}
+	b := make([]byte, info.Size())
+	if _, err := io.ReadFull(f, b); err != nil {
+		return nil
+	}
+	return b
 }
 
 // Keep replaces what the last build kept with what write writes: whole or
@@ -38,8 +43,7 @@ func (o *Output) Keep(write func(io.Writer) error) error {
 	if err != nil {
 		return err
 	}
-	w := bufio.NewWriterSize(f, 1<<16)
-	err = errors.Join(write(w), w.Flush(), f.Close())
+	err = errors.Join(write(f), f.Close())
 	if err == nil {
 		err = os.Rename(f.Name(), o.keptPath())
 	}

@@ -93,9 +93,12 @@ func writeManifest(dir string, files []string) error {
 // killed at any point of the swap leaves a list that holds every file of
 // the folder, whichever it is.
 func (o *Output) listNew(tmp string) ([]string, error) {
-	fresh, err := listTree(tmp)
-	if err != nil {
-		return nil, err
+	fresh := o.known
+	if fresh == nil {
+		var err error
+		if fresh, err = listTree(tmp); err != nil {
+			return nil, err
+		}
 	}
 	old, _, _ := readManifest(o.dir)
 	both := slices.Clone(fresh)

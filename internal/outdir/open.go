@@ -32,6 +32,7 @@ type Output struct {
 	parent string
 	base   string
 	lock   *lockFile
+	known  []string // the files the fill of ReplaceWith writes, sorted
 }
 
 // Open resolves dir (see Resolve), locks it against other builds and

@@ -38,6 +38,17 @@ func Replace(ctx context.Context, dir string, fill func(tmp string) error) error
 // point cannot be renamed at all: its contents are replaced instead (see
 // replaceInside).
 func (o *Output) Replace(fill func(tmp string) error) error {
+	return o.ReplaceWith(nil, fill)
+}
+
+// ReplaceWith is Replace for a fill that writes the files named, sorted and
+// slash-separated, and nothing else: the list of them (see manifest.go) is
+// written from the names, without walking the new tree. A file fill writes
+// and files does not name is not on the list, so the next build refuses the
+// folder as holding a file not its own.
+func (o *Output) ReplaceWith(files []string, fill func(tmp string) error) error {
+	o.known = files
+	defer func() { o.known = nil }()
 	if isMountPoint(o.dir, o.parent) {
 		return o.replaceInside(fill)
 	}

@@ -127,7 +127,7 @@ func Publish(ctx context.Context, fsys fs.FS, opts Options, dir string) ([]*diag
 	}
 	start := time.Now()
 	var reuse *pageReuse
-	err = out.Replace(func(tmp string) error {
+	err = out.ReplaceWith(plan.Paths(), func(tmp string) error {
 		if err := makeDirs(ctx, plan.Paths(), tmp); err != nil {
 			return err
 		}

@@ -74,15 +74,11 @@ func (r *pageReuse) pages() map[string]keptPage {
 	return out
 }
 
-// link makes to a hard link to from when from is the file the stamp names,
-// and checks what it linked: from may have been swapped between the look
-// and the link.
+// link makes to a hard link to from when from is the file the stamp names.
+// It looks at what it linked, not at from before: one look fewer, and from
+// may be swapped between a look and the link. (A link, not the file it
+// leads to, is what a hard link to a link links; its stamp is no page's.)
 func link(from, to string, want fileStamp) bool {
-	if info, err := os.Lstat(from); err != nil {
-		return false
-	} else if st, ok := stampOf(info); !ok || st != want {
-		return false
-	}
 	if err := os.Link(from, to); err != nil {
 		return false
 	}

@@ -1,15 +1,13 @@
 package site
 
 import (
-	"cmp"
-	"encoding/gob"
-	"fmt"
-	"io"
+	"maps"
 	"slices"
 
 	"report/internal/diag"
 	"report/internal/markdown"
 	"report/internal/tomlfile"
+	"report/internal/wire"
 )
 
 // A Cache is kept between processes as a file (see WriteTo and ReadCache),
@@ -21,10 +19,6 @@ import (
 // (see cacheEntry.trusts). Whoever keeps the file keys it on the program
 // too (see package program): another build of report may parse
 // differently.
-
-// cacheFormat changes whenever savedEntry does, so that an old file is
-// ignored rather than misread.
-const cacheFormat = 1
 
 // savedEntry is a cacheEntry as the file holds it.
 type savedEntry struct {
@@ -45,15 +39,17 @@ type savedEntry struct {
 	Problems   []diag.Problem
 }
 
-// WriteTo writes the entries of the files the last build looked up, in
+// AppendTo writes the entries of the files the last build looked up, in
 // the order of their paths.
-func (c *Cache) WriteTo(w io.Writer) (int64, error) {
+func (c *Cache) AppendTo(w *wire.Writer) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	var saved []savedEntry
-	for path := range c.used {
+	paths := slices.Sorted(maps.Keys(c.used))
+	w.Int(int64(len(paths)))
+	for _, path := range paths {
 		e, ok := c.entries[path]
 		if !ok {
+			w.Bool(false)
 			continue
 		}
 		s := savedEntry{
@@ -74,35 +70,21 @@ func (c *Cache) WriteTo(w io.Writer) (int64, error) {
 			q.Cause = nil // its message says all an editor reads again
 			s.Problems = append(s.Problems, q)
 		}
-		saved = append(saved, s)
+		w.Bool(true)
+		encodeEntry(w, &s)
 	}
-	slices.SortFunc(saved, func(a, b savedEntry) int { return cmp.Compare(a.Path, b.Path) })
-	cw := &countingWriter{w: w}
-	enc := gob.NewEncoder(cw)
-	if err := enc.Encode(cacheFormat); err != nil {
-		return cw.n, err
-	}
-	err := enc.Encode(saved)
-	return cw.n, err
 }
 
-// ReadCache reads a cache WriteTo wrote. A file of another format is an
-// error, for the caller to start afresh.
-func ReadCache(r io.Reader) (*Cache, error) {
-	dec := gob.NewDecoder(r)
-	var format int
-	if err := dec.Decode(&format); err != nil {
-		return nil, err
-	}
-	if format != cacheFormat {
-		return nil, fmt.Errorf("cache format %d, not %d", format, cacheFormat)
-	}
-	var saved []savedEntry
-	if err := dec.Decode(&saved); err != nil {
-		return nil, err
-	}
-	c := &Cache{entries: make(map[string]cacheEntry, len(saved))}
-	for _, s := range saved {
+// ReadCache reads a cache AppendTo wrote.
+func ReadCache(r *wire.Reader) (*Cache, error) {
+	n := r.Count()
+	c := &Cache{entries: make(map[string]cacheEntry, n)}
+	for range n {
+		if !r.Bool() {
+			continue
+		}
+		var s savedEntry
+		decodeEntry(r, &s)
 		e := cacheEntry{key: s.Key, env: s.Env, stamp: stamp{size: s.Size, modTime: s.ModTime}, readAt: s.ReadAt}
 		e.parsed = parsed{body: s.Body, bodyLine: s.BodyLine, ok: s.OK}
 		switch s.MatterKind {
@@ -119,16 +101,5 @@ func ReadCache(r io.Reader) (*Cache, error) {
 		}
 		c.entries[s.Path] = e
 	}
-	return c, nil
-}
-
-type countingWriter struct {
-	w io.Writer
-	n int64
-}
-
-func (c *countingWriter) Write(p []byte) (int, error) {
-	n, err := c.w.Write(p)
-	c.n += int64(n)
-	return n, err
+	return c, r.Err()
 }
