@@ -36,7 +36,7 @@ func convert(t testing.TB, c *markdown.Converter, src string) (string, []string)
 	for _, p := range problems.Problems() {
 		msgs = append(msgs, p.Error())
 	}
-	return doc.HTML, msgs
+	return doc.HTML(), msgs
 }
 
 // convertBudget is what converting a block may allocate: the worst shapes

@@ -43,7 +43,7 @@ func convertIn(t *testing.T, d *data.Data, src string) (string, map[string]strin
 	for _, f := range doc.Files {
 		files[f.Name] = string(f.Data)
 	}
-	return doc.HTML, files
+	return doc.HTML(), files
 }
 
 const turnoverTable = "```table\ncaption = \"Turnover\"\nyears = [2014, 2015]\nchange = [2014, 2015]\nrows = [\"omsaetning\", \"omsaetning-staten\", \"virksomheder-deltagende\"]\n```\n"

@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"bytes"
+	"sync"
 
 	"github.com/yuin/goldmark/ast"
 )
@@ -41,7 +42,6 @@ type CaseList struct {
 // needs to know about it.
 type Doc struct {
 	Path     string
-	HTML     string
 	Headings []Heading
 	Links    []Link
 	Anchors  map[string]bool // every id the body gives an element
@@ -49,6 +49,50 @@ type Doc struct {
 	Findings []Finding       // what a copied page still says of the old edition
 	Cases    []CaseList      // lists of case stories to fill in, in order
 	Gaps     []int           // years in a gap of the series its blocks span, sorted
+
+	html *lazyHTML // see HTML
+}
+
+// lazyHTML is a body's HTML, or how to get it when first asked.
+type lazyHTML struct {
+	once sync.Once
+	load func() string
+	text string
+}
+
+// HTML is the body as HTML. A Doc that a build kept for the next (see
+// package site's cache) comes back without it, and converts its Markdown
+// again the first time it is asked (see WithHTMLFrom): a rebuild then reads
+// none of the bodies whose pages it does not render again.
+func (d *Doc) HTML() string {
+	if d == nil || d.html == nil {
+		return ""
+	}
+	h := d.html
+	h.once.Do(func() {
+		if h.load != nil {
+			h.text, h.load = h.load(), nil
+		}
+	})
+	return h.text
+}
+
+// NeedsHTML reports whether the Doc has no HTML yet: one a cache read back.
+func (d *Doc) NeedsHTML() bool { return d != nil && d.html == nil }
+
+// WithHTMLFrom is a copy of d whose HTML load gives, once, when first
+// asked: load converts the same Markdown again.
+func (d *Doc) WithHTMLFrom(load func() string) *Doc {
+	c := *d
+	c.html = &lazyHTML{load: load}
+	return &c
+}
+
+// WithHTML is a copy of d with the HTML given, for tests.
+func (d *Doc) WithHTML(html string) *Doc {
+	c := *d
+	c.html = &lazyHTML{text: html}
+	return &c
 }
 
 // File is a download that belongs to a page, such as a chart's data.

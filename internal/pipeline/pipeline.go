@@ -136,13 +136,19 @@ func Publish(ctx context.Context, fsys fs.FS, opts Options, dir string) ([]*diag
 		if !opts.Reuse {
 			take = nil
 		}
-		return plan.StreamReusing(ctx, take, func(i int, f render.File) error {
+		err := plan.StreamReusing(ctx, take, func(i int, f render.File) error {
 			start := time.Now()
 			info, err := publishFile(join(tmp, f.Path), f)
 			opts.Timing.Item("write", f.Path, time.Since(start))
 			reuse.wrote(i, f, info)
 			return err
 		})
+		if err != nil {
+			return err
+		}
+		// A body the cache kept without its HTML is converted again when a
+		// page shows it; a file that changed meanwhile fails the build.
+		return opts.Cache.Err()
 	})
 	opts.Timing.Stage("render and write pages", start)
 	if opts.Reuse {

@@ -157,14 +157,15 @@ func (r *Renderer) renderPage(j job) (File, *diag.Problem) {
 // theme (see markdown.CaseList), under caselist.heading, each story's
 // cluster named as caselist.from says.
 func (r *Renderer) content(body *markdown.Doc, e *site.Edition) string {
+	text := body.HTML()
 	if len(body.Cases) == 0 || e == nil {
-		return body.HTML
+		return text
 	}
 	var b strings.Builder
-	b.Grow(len(body.HTML) + 512*len(body.Cases))
+	b.Grow(len(text) + 512*len(body.Cases))
 	last := 0
 	for _, list := range body.Cases {
-		b.WriteString(body.HTML[last:list.At])
+		b.WriteString(text[last:list.At])
 		last = list.At
 		theme, _ := site.ThemeByID(list.Theme)
 		var items []string
@@ -182,6 +183,6 @@ func (r *Renderer) content(body *markdown.Doc, e *site.Edition) string {
 			b.WriteString("<p>" + html.EscapeString(r.lang.T("caselist.heading")) + "</p>\n<ul class=\"case-links\">\n" + strings.Join(items, "") + "</ul>\n")
 		}
 	}
-	b.WriteString(body.HTML[last:])
+	b.WriteString(text[last:])
 	return b.String()
 }

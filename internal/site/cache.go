@@ -4,6 +4,8 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"fmt"
+	"slices"
+	"strings"
 	"sync"
 	"time"
 
@@ -20,7 +22,45 @@ import (
 type Cache struct {
 	mu      sync.Mutex
 	entries map[string]cacheEntry // by file path
-	used    map[string]bool       // the files the last build looked up, which WriteTo keeps
+	used    map[string]bool       // the files the last build looked up, which AppendTo keeps
+	changed []string              // files whose HTML was asked for and could not be had again
+}
+
+// withHTML gives a parse the cache read back from a file without its HTML
+// (see ReadCache) the means to convert its Markdown again when the HTML is
+// first asked for. again parses the file again, and reports whether its
+// bytes are still those the cache holds: a file that changed or vanished
+// during the build has no HTML to give, and Err then fails the build.
+func (c *Cache) withHTML(p parsed, path string, again func() (parsed, bool)) parsed {
+	if p.body == nil || !p.body.NeedsHTML() {
+		return p
+	}
+	p.body = p.body.WithHTMLFrom(func() string {
+		q, same := again()
+		if !same || q.body == nil {
+			c.mu.Lock()
+			c.changed = append(c.changed, path)
+			c.mu.Unlock()
+			return ""
+		}
+		return q.body.HTML()
+	})
+	return p
+}
+
+// Err fails a build that asked for the HTML of a file that changed or
+// vanished while it ran (see withHTML).
+func (c *Cache) Err() error {
+	if c == nil {
+		return nil
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if len(c.changed) == 0 {
+		return nil
+	}
+	slices.Sort(c.changed)
+	return fmt.Errorf("%s changed while the site was built; build again", strings.Join(slices.Compact(c.changed), ", "))
 }
 
 type cacheEntry struct {

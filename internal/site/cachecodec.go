@@ -41,8 +41,7 @@ func encodeEntry(e *wire.Writer, s *savedEntry) {
 	e.Bytes(s.Matter)
 	e.Bool(s.Body != nil)
 	if d := s.Body; d != nil {
-		e.String(d.Path)
-		e.String(d.HTML)
+		e.String(d.Path) // not its HTML: see markdown.Doc.HTML
 		e.Int(int64(len(d.Headings)))
 		for _, h := range d.Headings {
 			e.Int(int64(h.Level))
@@ -90,6 +89,7 @@ func encodeEntry(e *wire.Writer, s *savedEntry) {
 	}
 	e.Int(int64(s.BodyLine))
 	e.Bool(s.OK)
+	e.Bool(s.Placeholder)
 	e.Int(int64(len(s.Problems)))
 	for _, p := range s.Problems {
 		e.String(p.Path)
@@ -129,7 +129,7 @@ func decodeEntry(d *wire.Reader, s *savedEntry) {
 	s.MatterLine = int(d.Int())
 	s.Matter = d.Bytes()
 	if d.Bool() {
-		doc := &markdown.Doc{Path: d.String(), HTML: d.String()}
+		doc := &markdown.Doc{Path: d.String()}
 		for range d.Count() {
 			doc.Headings = append(doc.Headings, markdown.Heading{Level: int(d.Int()), ID: d.String(), Text: d.String()})
 		}
@@ -158,6 +158,7 @@ func decodeEntry(d *wire.Reader, s *savedEntry) {
 	}
 	s.BodyLine = int(d.Int())
 	s.OK = d.Bool()
+	s.Placeholder = d.Bool()
 	for range d.Count() {
 		s.Problems = append(s.Problems, diag.Problem{
 			Path: d.String(), Line: int(d.Int()), Col: int(d.Int()), Severity: diag.Severity(d.Int()),

@@ -3,8 +3,10 @@ package site
 import (
 	"fmt"
 	"reflect"
+	"strings"
 	"testing"
 
+	"report/internal/markdown"
 	"report/internal/wire"
 )
 
@@ -83,5 +85,27 @@ func fill(v reflect.Value, n *int) {
 	case reflect.Interface:
 	default:
 		panic("fill: no value for " + v.Type().String())
+	}
+}
+
+// TestHTMLOfAChangedFile: a body the cache kept without its HTML whose file
+// changed or vanished during the build gives no HTML, and fails the build.
+func TestHTMLOfAChangedFile(t *testing.T) {
+	c := &Cache{}
+	kept := parsed{body: &markdown.Doc{Path: "content/2016/a.md"}}
+	p := c.withHTML(kept, "content/2016/a.md", func() (parsed, bool) { return parsed{}, false })
+	if err := c.Err(); err != nil {
+		t.Fatalf("Err before the HTML was asked for: %v", err)
+	}
+	if html := p.body.HTML(); html != "" {
+		t.Errorf("HTML = %q, want none", html)
+	}
+	if err := c.Err(); err == nil || !strings.Contains(err.Error(), "content/2016/a.md changed while the site was built") {
+		t.Errorf("Err = %v, want the file named", err)
+	}
+	fresh := (&markdown.Doc{}).WithHTML("<p>ny</p>")
+	q := c.withHTML(kept, "content/2016/a.md", func() (parsed, bool) { return parsed{body: fresh}, true })
+	if html := q.body.HTML(); html != "<p>ny</p>" {
+		t.Errorf("HTML = %q, want the file converted again", html)
 	}
 }

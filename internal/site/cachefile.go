@@ -22,21 +22,22 @@ import (
 
 // savedEntry is a cacheEntry as the file holds it.
 type savedEntry struct {
-	Path       string
-	Key, Env   [32]byte
-	Size       int64
-	ModTime    int64
-	ReadAt     int64
-	MatterKind uint8 // 0: none, 1: Chapter, 2: Case
-	Chapter    chapterMatter
-	Case       caseMatter
-	MatterFile string // the front matter's Doc, reopened with tomlfile.Reopen
-	MatterLine int
-	Matter     []byte
-	Body       *markdown.Doc
-	BodyLine   int
-	OK         bool
-	Problems   []diag.Problem
+	Path        string
+	Key, Env    [32]byte
+	Size        int64
+	ModTime     int64
+	ReadAt      int64
+	MatterKind  uint8 // 0: none, 1: Chapter, 2: Case
+	Chapter     chapterMatter
+	Case        caseMatter
+	MatterFile  string // the front matter's Doc, reopened with tomlfile.Reopen
+	MatterLine  int
+	Matter      []byte
+	Body        *markdown.Doc
+	BodyLine    int
+	OK          bool
+	Placeholder bool
+	Problems    []diag.Problem
 }
 
 // AppendTo writes the entries of the files the last build looked up, in
@@ -54,7 +55,7 @@ func (c *Cache) AppendTo(w *wire.Writer) {
 		}
 		s := savedEntry{
 			Path: path, Key: e.key, Env: e.env, Size: e.stamp.size, ModTime: e.stamp.modTime, ReadAt: e.readAt,
-			Body: e.parsed.body, BodyLine: e.parsed.bodyLine, OK: e.parsed.ok,
+			Body: e.parsed.body, BodyLine: e.parsed.bodyLine, OK: e.parsed.ok, Placeholder: e.parsed.placeholder,
 		}
 		switch m := e.parsed.matter.(type) {
 		case *chapterMatter:
@@ -86,7 +87,7 @@ func ReadCache(r *wire.Reader) (*Cache, error) {
 		var s savedEntry
 		decodeEntry(r, &s)
 		e := cacheEntry{key: s.Key, env: s.Env, stamp: stamp{size: s.Size, modTime: s.ModTime}, readAt: s.ReadAt}
-		e.parsed = parsed{body: s.Body, bodyLine: s.BodyLine, ok: s.OK}
+		e.parsed = parsed{body: s.Body, bodyLine: s.BodyLine, ok: s.OK, placeholder: s.Placeholder}
 		switch s.MatterKind {
 		case 1:
 			e.parsed.matter = &s.Chapter

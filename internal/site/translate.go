@@ -211,7 +211,9 @@ func parseTranslationCached(fsys fs.FS, conv *markdown.Converter, f file, proble
 	envKey := envKey(env.dataPrint, env.basePath+"\x00"+strings.Join(env.interfaceText.foreign, "\x00"), f.year)
 	key := parseKey(append(append(slices.Clip(src), 0), tsrc...), envKey)
 	if e, hit := env.Cache.get(f.path, key); hit {
-		return replay(e, problems)
+		return env.Cache.withHTML(replay(e, problems), f.path, func() (parsed, bool) {
+			return parseTranslation(conv, f, src, tsrc, env.interfaceText, &diag.List{}), true
+		})
 	}
 	local := &diag.List{}
 	p := parseTranslation(conv, f, src, tsrc, env.interfaceText, local)
@@ -247,8 +249,7 @@ func parseTranslation(conv *markdown.Converter, f file, src, tsrc []byte, check 
 	if m, isChapter := matter.(*chapterMatter); isChapter {
 		page.CopiedFrom = m.CopiedFrom // the translation is a draft while its page is
 	}
-	body := conv.Convert(page, parts.Body, problems)
-	return parsed{matter: matter, doc: doc, body: body, bodyLine: parts.BodyLine, ok: true}
+	return converted(matter, doc, conv.Convert(page, parts.Body, problems), parts.BodyLine)
 }
 
 // adopt puts the translation's words into the Danish page's front matter:

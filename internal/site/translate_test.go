@@ -69,14 +69,14 @@ func TestTranslation(t *testing.T) {
 		t.Errorf("the chapter: %q weight %d at %s from %s", ch.Title, ch.Weight, ch.URL, ch.Source)
 	}
 	for _, want := range []string{`<span class="figure">15.6</span>`, `<span class="figure">12,000</span>`, `<span lang="da">Styrelsen for Forskning og Innovation</span>`} {
-		if !strings.Contains(ch.Body.HTML, want) {
-			t.Errorf("the English chapter lacks %s:\n%s", want, ch.Body.HTML)
+		if !strings.Contains(ch.Body.HTML(), want) {
+			t.Errorf("the English chapter lacks %s:\n%s", want, ch.Body.HTML())
 		}
 	}
 	if c.Title != "A good story" || c.Quote.Text != "It brought us new customers." || c.Quote.Role != "Managing Director" || c.Quote.Person != "Anne Andersen" || c.Cluster == nil {
 		t.Errorf("the case story: %+v", c)
 	}
-	if da := s.Editions[0].Chapters[0]; da.Title != "Økonomi og støtte" || !strings.Contains(da.Body.HTML, "15,6") {
+	if da := s.Editions[0].Chapters[0]; da.Title != "Økonomi og støtte" || !strings.Contains(da.Body.HTML(), "15,6") {
 		t.Errorf("the Danish chapter changed: %q", da.Title)
 	}
 }
