@@ -88,9 +88,9 @@ type Renderer struct {
 // New prepares a renderer and parses the templates. Template problems go to
 // problems; a renderer is returned even then, but must not be used.
 func New(fsys fs.FS, s *site.Site, opts Options, problems *diag.List) *Renderer {
-	r := newRenderer(fsys, s, opts, problems)
+	r := newRenderer(fsys, s, opts, nil, problems)
 	for _, t := range s.Translations {
-		v := newRenderer(fsys, t, opts, problems)
+		v := newRenderer(fsys, t, opts, r.templates, problems)
 		v.prefix, v.danish = t.Lang.Code+"/", r
 		r.versions = append(r.versions, v)
 	}
@@ -98,8 +98,10 @@ func New(fsys fs.FS, s *site.Site, opts Options, problems *diag.List) *Renderer 
 }
 
 // newRenderer prepares the renderer of one language's pages, with the
-// templates' functions bound to its language.
-func newRenderer(fsys fs.FS, s *site.Site, opts Options, problems *diag.List) *Renderer {
+// templates' functions bound to its language: the templates parsed from
+// layouts/, or, for another language, a copy of the Danish renderer's
+// templates, parsed (and checked) once.
+func newRenderer(fsys fs.FS, s *site.Site, opts Options, danish *Templates, problems *diag.List) *Renderer {
 	r := &Renderer{site: s, lang: lang.Danish, timing: opts.Timing, basePath: s.BasePath, assetBase: s.AssetBase}
 	if s.Lang != nil {
 		r.lang = s.Lang
@@ -107,7 +109,11 @@ func newRenderer(fsys fs.FS, s *site.Site, opts Options, problems *diag.List) *R
 	if u, err := url.Parse(s.BaseURL); err == nil && u.Host != "" {
 		r.origin = u.Scheme + "://" + u.Host
 	}
-	r.templates = loadTemplates(fsys, r.funcs(), problems)
+	if danish != nil {
+		r.templates = danish.withFuncs(r.funcs(), problems)
+	} else {
+		r.templates = loadTemplates(fsys, r.funcs(), problems)
+	}
 	r.chrome = &chrome{templates: r.templates}
 	return r
 }

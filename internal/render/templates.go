@@ -88,6 +88,23 @@ func loadTemplates(fsys fs.FS, funcs template.FuncMap, problems *diag.List) *Tem
 
 // parseFile parses the file name of layouts/ into set, and writes its name
 // and bytes to sources when it is not nil.
+// withFuncs is a copy of the templates that call funcs, the functions of
+// another language: a template finds its functions by name when it runs,
+// so a clone given other functions of the same names draws the same pages
+// in that language.
+func (t *Templates) withFuncs(funcs template.FuncMap, problems *diag.List) *Templates {
+	c := &Templates{sets: map[string]*template.Template{}, sources: t.sources, readsBodies: t.readsBodies}
+	for kind, set := range t.sets {
+		clone, err := set.Clone()
+		if err != nil {
+			problems.Errorf(layoutsDir, 0, 0, "%v", err)
+			continue
+		}
+		c.sets[kind] = clone.Funcs(funcs)
+	}
+	return c
+}
+
 func parseFile(set *template.Template, fsys fs.FS, name string, sources hash.Hash, problems *diag.List) bool {
 	p := path.Join(layoutsDir, name)
 	src, err := fs.ReadFile(fsys, p)
