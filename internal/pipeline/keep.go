@@ -2,9 +2,11 @@ package pipeline
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"io"
 	"maps"
 	"slices"
+	"strings"
 
 	"report/internal/chart"
 	"report/internal/outdir"
@@ -23,17 +25,24 @@ import (
 // the program that kept it: a build of report with any change of code
 // starts afresh.
 
-// readKept returns the cache the last build into out kept and the pages it
-// wrote, and recalls its drawings; or returns an empty cache when it kept
-// nothing this program can use.
-func readKept(out *outdir.Output) (*site.Cache, map[string]keptPage) {
+// lastBuild is what the last build into the folder kept.
+type lastBuild struct {
+	cache *site.Cache
+	pages map[string]keptPage // by path
+	rest  [32]byte            // the hash of its drawings and pages as kept: see keep
+}
+
+// readKept returns what the last build into out kept, and recalls its
+// drawings; or an empty cache when it kept nothing this program can use.
+func readKept(out *outdir.Output) lastBuild {
 	self, err := program.Fingerprint()
 	b := out.ReadKept()
 	if err != nil || len(b) < len(self) || [32]byte(b[:32]) != self {
-		return &site.Cache{}, nil
+		return lastBuild{cache: &site.Cache{}}
 	}
 	r := wire.NewReaderBytes(b[32:])
 	cache, err := site.ReadCache(r)
+	rest := r.Offset()
 	charts := map[[32]byte][]byte{}
 	for range r.Count() {
 		charts[r.Key()] = r.Bytes()
@@ -51,19 +60,28 @@ func readKept(out *outdir.Output) (*site.Cache, map[string]keptPage) {
 		}}
 	}
 	if err != nil || !r.Done() {
-		return &site.Cache{}, nil
+		return lastBuild{cache: &site.Cache{}}
 	}
 	chart.Recall(charts)
 	share.Recall(shares)
-	return cache, pages
+	return lastBuild{cache: cache, pages: pages, rest: sha256.Sum256(b[32+rest:])}
 }
 
 // keep writes the cache and the drawings of this build beside out for the
-// next, with the pages the output folder holds. Failing to is no failure
-// of the build: the next one starts afresh.
-func keep(out *outdir.Output, cache *site.Cache, pages map[string]keptPage) {
+// next, with the pages the output folder holds; or nothing, when all of it
+// is as the last build kept it (a rebuild with nothing changed). Failing
+// to write is no failure of the build: the next one starts afresh.
+func keep(out *outdir.Output, last lastBuild, cache *site.Cache, pages map[string]keptPage) {
 	self, err := program.Fingerprint()
 	if err != nil {
+		return
+	}
+	// The drawings and pages are small beside the parsed files: written
+	// first to memory, they tell whether anything changed.
+	var rest bytes.Buffer
+	w := wire.NewWriter(&rest)
+	writeDrawings(w, pages)
+	if w.Flush() != nil || !cache.Changed() && sha256.Sum256(rest.Bytes()) == last.rest {
 		return
 	}
 	_ = out.Keep(func(f io.Writer) error {
@@ -71,14 +89,18 @@ func keep(out *outdir.Output, cache *site.Cache, pages map[string]keptPage) {
 			return err
 		}
 		w := wire.NewWriter(f)
-		writeKept(w, cache, pages)
-		return w.Flush()
+		cache.AppendTo(w)
+		if err := w.Flush(); err != nil {
+			return err
+		}
+		_, err := f.Write(rest.Bytes())
+		return err
 	})
 }
 
-// writeKept writes the parsed files, the drawings and the pages.
-func writeKept(w *wire.Writer, cache *site.Cache, pages map[string]keptPage) {
-	cache.AppendTo(w)
+// writeDrawings writes the charts and share images drawn or reused by this
+// build, and the pages.
+func writeDrawings(w *wire.Writer, pages map[string]keptPage) {
 	charts := chart.Drawn()
 	w.Int(int64(len(charts)))
 	for _, key := range slices.SortedFunc(maps.Keys(charts), func(a, b [32]byte) int { return bytes.Compare(a[:], b[:]) }) {
@@ -86,6 +108,10 @@ func writeKept(w *wire.Writer, cache *site.Cache, pages map[string]keptPage) {
 		w.Bytes(charts[key])
 	}
 	shares := share.Drawn()
+	slices.SortFunc(shares, func(a, b share.Image) int {
+		return strings.Compare(strings.Join([]string{a.Card.Site, a.Card.Title, a.Card.Prefix, a.Card.Number, a.Card.Text}, "\x00"),
+			strings.Join([]string{b.Card.Site, b.Card.Title, b.Card.Prefix, b.Card.Number, b.Card.Text}, "\x00"))
+	})
 	w.Int(int64(len(shares)))
 	for _, im := range shares {
 		c := im.Card

@@ -109,16 +109,17 @@ func Publish(ctx context.Context, fsys fs.FS, opts Options, dir string) ([]*diag
 		return nil, 0, err
 	}
 	defer out.Close()
-	var last map[string]keptPage // the pages the last build wrote, for Reuse
+	var last lastBuild // what the last build kept, for Reuse
 	if opts.Reuse && opts.Cache == nil {
 		start := time.Now()
-		opts.Cache, last = readKept(out)
+		last = readKept(out)
+		opts.Cache = last.cache
 		opts.Timing.Stage("read what the last build kept", start)
 	}
 	plan, warns, err := Prepare(fsys, opts)
 	if err != nil {
 		if opts.Reuse {
-			keep(out, opts.Cache, last) // what parsed is as good for the next try
+			keep(out, last, opts.Cache, last.pages) // what parsed is as good for the next try
 		}
 		return warns, 0, err
 	}
@@ -131,7 +132,7 @@ func Publish(ctx context.Context, fsys fs.FS, opts Options, dir string) ([]*diag
 		if err := makeDirs(ctx, plan.Paths(), tmp); err != nil {
 			return err
 		}
-		reuse = newPageReuse(plan.Paths(), last, out.Dir(), tmp)
+		reuse = newPageReuse(plan.Paths(), last.pages, out.Dir(), tmp)
 		take := reuse.take
 		if !opts.Reuse {
 			take = nil
@@ -153,10 +154,11 @@ func Publish(ctx context.Context, fsys fs.FS, opts Options, dir string) ([]*diag
 	opts.Timing.Stage("render and write pages", start)
 	if opts.Reuse {
 		start = time.Now()
+		pages := last.pages
 		if err == nil {
-			last = reuse.pages()
+			pages = reuse.pages()
 		}
-		keep(out, opts.Cache, last)
+		keep(out, last, opts.Cache, pages)
 		opts.Timing.Stage("keep what the next build may reuse", start)
 	}
 	return warns, len(plan.Paths()), err

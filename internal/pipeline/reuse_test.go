@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"report/internal/diskfs"
 	"report/internal/sitetest"
@@ -285,4 +286,55 @@ func sameSet(a, b []string) bool {
 		}
 	}
 	return true
+}
+
+// TestNothingChangedWritesNothingKept: a rebuild that parsed no file
+// again, drew nothing new and rendered no page leaves the kept file as it
+// was, rather than writing the same megabytes again.
+func TestNothingChangedWritesNothingKept(t *testing.T) {
+	dir := sitetest.Dir(t, reuseSite)
+	out := filepath.Join(t.TempDir(), "public")
+	kept := filepath.Join(filepath.Dir(out), ".public.cache")
+	// Files saved an hour ago: their stamps are old enough to trust.
+	hourAgo := time.Now().Add(-time.Hour)
+	err := filepath.WalkDir(dir, func(p string, e fs.DirEntry, err error) error {
+		if err != nil || e.IsDir() {
+			return err
+		}
+		return os.Chtimes(p, hourAgo, hourAgo)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The first rebuild drops the charts only the Markdown drew, which it
+	// no longer converts; from the second on, nothing changes.
+	publish(t, dir, out, true)
+	publish(t, dir, out, true)
+	first, err := os.Stat(kept)
+	if err != nil {
+		t.Fatal(err)
+	}
+	publish(t, dir, out, true)
+	second, err := os.Stat(kept)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !os.SameFile(first, second) || !first.ModTime().Equal(second.ModTime()) {
+		t.Error("a rebuild with nothing changed wrote the kept file again")
+	}
+	// And one with a change does write it.
+	p := filepath.Join(dir, "content/2016/cases/en-anden-historie.md")
+	b, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeSource(t, p, append(b, "Mere.\n"...))
+	publish(t, dir, out, true)
+	third, err := os.Stat(kept)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if os.SameFile(second, third) {
+		t.Error("a rebuild after an edit kept the old file")
+	}
 }

@@ -24,6 +24,16 @@ type Cache struct {
 	entries map[string]cacheEntry // by file path
 	used    map[string]bool       // the files the last build looked up, which AppendTo keeps
 	changed []string              // files whose HTML was asked for and could not be had again
+	updated bool                  // an entry was added or updated since the cache was made or read
+}
+
+// Changed reports whether the cache holds anything AppendTo would write
+// differently from what ReadCache read: an entry added or updated, or one
+// the last build did not look up (a file deleted since).
+func (c *Cache) Changed() bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.updated || len(c.used) != len(c.entries)
 }
 
 // withHTML gives a parse the cache read back from a file without its HTML
@@ -174,5 +184,6 @@ func (c *Cache) put(path string, e cacheEntry) {
 		c.entries = map[string]cacheEntry{}
 	}
 	c.entries[path] = e
+	c.updated = true
 	c.use(path)
 }

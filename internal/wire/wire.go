@@ -106,6 +106,9 @@ var ErrCorrupt = errors.New("cut short or damaged")
 // Err is the first error the Reader met, or nil.
 func (r *Reader) Err() error { return r.err }
 
+// Offset is how many bytes of the source were read.
+func (r *Reader) Offset() int { return r.at }
+
 // Done reports whether everything was read, without error.
 func (r *Reader) Done() bool { return r.err == nil && r.at == len(r.src) }
 
