@@ -193,8 +193,10 @@ func (c *check) holdsMoreThanASite() error {
 		if err != nil {
 			return err
 		}
-		rel, _ := filepath.Rel(c.out, p)
-		rel = filepath.ToSlash(rel)
+		rel := "."
+		if len(p) > len(c.out) {
+			rel = filepath.ToSlash(p[len(c.out)+1:]) // WalkDir's paths are c.out joined with the rest
+		}
 		top, _, _ := strings.Cut(rel, "/")
 		switch {
 		case rel == ".":

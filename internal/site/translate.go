@@ -150,17 +150,29 @@ func foldTranslated(problems, own *diag.List, l *lang.Lang) {
 		path, msg string
 		severity  diag.Severity
 	}
+	danishPath := func(p *diag.Problem) string {
+		if t, ok := strings.CutSuffix(p.Path, "."+l.Code+".md"); ok {
+			return t + ".md"
+		}
+		return p.Path
+	}
+	// Only the Danish problems of the files the version has problems in
+	// can pair up: a site of ten thousand stories has tens of thousands of
+	// warnings, and a translation's few.
+	paths := map[string]bool{}
+	for _, p := range own.Problems() {
+		paths[danishPath(p)] = true
+	}
 	// The same message at several places of a page pairs up in order.
 	danish := map[key][]*diag.Problem{}
 	for _, p := range problems.Problems() {
-		k := key{p.Path, sameFigures(p.Msg), p.Severity}
-		danish[k] = append(danish[k], p)
+		if paths[p.Path] {
+			k := key{p.Path, sameFigures(p.Msg), p.Severity}
+			danish[k] = append(danish[k], p)
+		}
 	}
 	for _, p := range own.Problems() {
-		from := p.Path
-		if t, ok := strings.CutSuffix(p.Path, "."+l.Code+".md"); ok {
-			from = t + ".md"
-		}
+		from := danishPath(p)
 		k := key{from, sameFigures(p.Msg), p.Severity}
 		same := danish[k]
 		switch {
