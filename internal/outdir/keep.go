@@ -52,3 +52,10 @@ func (o *Output) Keep(write func(io.Writer) error) error {
 	}
 	return err
 }
+
+// Listed is the list of the files the last build wrote into the folder (see
+// manifest.go); ok is false when there is none to go by.
+func (o *Output) Listed() (files map[string]bool, ok bool) {
+	files, ok, err := readManifest(o.dir)
+	return files, ok && err == nil
+}

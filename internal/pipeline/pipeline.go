@@ -127,6 +127,11 @@ func Publish(ctx context.Context, fsys fs.FS, opts Options, dir string) ([]*diag
 		return warns, 0, err
 	}
 	start := time.Now()
+	if opts.Reuse && upToDate(ctx, plan, out, last.pages) {
+		opts.Timing.Stage("find the output folder up to date", start)
+		keep(out, last, opts.Cache, last.pages)
+		return warns, len(plan.Paths()), ctx.Err()
+	}
 	var reuse *pageReuse
 	err = out.ReplaceWith(plan.Paths(), func(tmp string) error {
 		if err := makeDirs(ctx, plan.Paths(), tmp); err != nil {

@@ -133,6 +133,22 @@ func TestReuseNeverStale(t *testing.T) {
 				t.Fatal(err)
 			}
 		}, []string{"2016/cases/en-god-historie/index.html"}},
+		{"a file beside the pages edited in the output", func(t *testing.T) {
+			p := filepath.Join(out, "robots.txt")
+			b, err := os.ReadFile(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			b[0] ^= 0x20 // the same size, in the same file
+			if err := os.WriteFile(p, b, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}, []string{}},
+		{"a page deleted from the output", func(t *testing.T) {
+			if err := os.Remove(filepath.Join(out, "2016/cases/en-god-historie/index.html")); err != nil {
+				t.Fatal(err)
+			}
+		}, []string{"2016/cases/en-god-historie/index.html"}},
 		{"a layout that shows every story's body", func(t *testing.T) {
 			edit("layouts/cases.html", `{{define "main"}}`, `{{define "main"}}{{range .Edition.Cases}}<div hidden>{{.Body.HTML}}</div>{{end}}`)(t)
 		}, nil},
@@ -172,8 +188,17 @@ func TestReuseNeverStale(t *testing.T) {
 	for _, step := range steps {
 		t.Run(step.name, func(t *testing.T) {
 			before := inodes(t, out)
+			folder, err := os.Stat(out)
+			if err != nil {
+				t.Fatal(err)
+			}
 			step.change(t)
 			publish(t, dir, out, true)
+			// With nothing changed the folder is up to date, and left as it
+			// is; anything else replaces it.
+			if now, err := os.Stat(out); err != nil || os.SameFile(folder, now) != (step.name == "nothing") {
+				t.Errorf("the output folder was replaced: %t, want %t", err == nil && !os.SameFile(folder, now), step.name != "nothing")
+			}
 			fresh := filepath.Join(t.TempDir(), "public")
 			publish(t, dir, fresh, false)
 			sameTree(t, out, fresh)

@@ -105,3 +105,21 @@ func writeInt(h hash.Hash, n int) {
 	binary.LittleEndian.PutUint64(b[:], uint64(n))
 	h.Write(b[:])
 }
+
+// IsPage reports whether the file at path is a page, rendered with the
+// templates.
+func (p *Plan) IsPage(path string) bool {
+	_, ok := p.pages[path]
+	return ok
+}
+
+// HeadersWith is _headers as the build writes it when the pages have the
+// policies given, by path: the pages' policies as the last build kept
+// them, to tell whether _headers would change.
+func (p *Plan) HeadersWith(csps map[string]string) []byte {
+	byIndex := make([]string, len(p.paths))
+	for i, path := range p.paths {
+		byIndex[i] = csps[path]
+	}
+	return p.headers(byIndex)
+}

@@ -1,0 +1,74 @@
+package pipeline
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"sync/atomic"
+
+	"report/internal/outdir"
+	"report/internal/parallel"
+	"report/internal/render"
+	"report/internal/urls"
+)
+
+// upToDate reports whether the output folder holds exactly the files this
+// build would write, so that it can be left as it is: every page as the
+// last build wrote it (its key unchanged, its file untouched since, see
+// reuse.go), every other file with the very bytes this build would write,
+// and, by the list of the files the last build wrote, nothing of its own
+// besides. A rebuild with nothing changed then writes nothing, where
+// replacing the folder would make each of its folders and link each of its
+// pages again, and delete the old ones.
+func upToDate(ctx context.Context, plan *render.Plan, out *outdir.Output, last map[string]keptPage) bool {
+	listed, ok := out.Listed()
+	paths := plan.Paths()
+	if !ok || len(last) == 0 || len(listed) != len(paths) {
+		return false
+	}
+	csps := map[string]string{}
+	for _, path := range paths {
+		if !listed[path] {
+			return false
+		}
+		if plan.IsPage(path) {
+			csps[path] = last[path].CSP
+		}
+	}
+	var stale atomic.Bool
+	stop := func() error { stale.Store(true); return context.Canceled }
+	_ = parallel.Each(ctx, parallel.Disk, len(paths), func(_ context.Context, i int) error {
+		path := paths[i]
+		name := join(out.Dir(), path)
+		if plan.IsPage(path) {
+			key, ok := plan.PageKey(path)
+			kept, found := last[path]
+			info, err := os.Lstat(name)
+			if !ok || !found || kept.Key != key || err != nil {
+				return stop()
+			}
+			if st, ok := stampOf(info); !ok || st != kept.Stamp {
+				return stop()
+			}
+			return nil
+		}
+		var want []byte
+		if path == urls.Headers {
+			want = plan.HeadersWith(csps)
+		} else {
+			data, ok, err := plan.File(path)
+			if !ok || err != nil {
+				return stop()
+			}
+			want = data
+		}
+		if info, err := os.Lstat(name); err != nil || !info.Mode().IsRegular() || info.Size() != int64(len(want)) {
+			return stop()
+		}
+		if have, err := os.ReadFile(name); err != nil || !bytes.Equal(have, want) {
+			return stop()
+		}
+		return nil
+	})
+	return !stale.Load() && ctx.Err() == nil
+}
