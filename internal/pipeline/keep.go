@@ -76,12 +76,13 @@ func keep(out *outdir.Output, last lastBuild, cache *site.Cache, pages map[strin
 	if err != nil {
 		return
 	}
-	// The drawings and pages are small beside the parsed files: written
-	// first to memory, they tell whether anything changed.
-	var rest bytes.Buffer
-	w := wire.NewWriter(&rest)
-	writeDrawings(w, pages)
-	if w.Flush() != nil || !cache.Changed() && sha256.Sum256(rest.Bytes()) == last.rest {
+	// The drawings and pages, hashed as they would be written, tell whether
+	// they changed; the parsed files say so themselves.
+	charts, shares := chart.Drawn(), share.Drawn()
+	h := sha256.New()
+	hw := wire.NewWriter(h)
+	writeDrawings(hw, charts, shares, pages)
+	if hw.Flush() != nil || !cache.Changed() && [32]byte(h.Sum(nil)) == last.rest {
 		return
 	}
 	_ = out.Keep(func(f io.Writer) error {
@@ -90,24 +91,19 @@ func keep(out *outdir.Output, last lastBuild, cache *site.Cache, pages map[strin
 		}
 		w := wire.NewWriter(f)
 		cache.AppendTo(w)
-		if err := w.Flush(); err != nil {
-			return err
-		}
-		_, err := f.Write(rest.Bytes())
-		return err
+		writeDrawings(w, charts, shares, pages)
+		return w.Flush()
 	})
 }
 
 // writeDrawings writes the charts and share images drawn or reused by this
 // build, and the pages.
-func writeDrawings(w *wire.Writer, pages map[string]keptPage) {
-	charts := chart.Drawn()
+func writeDrawings(w *wire.Writer, charts map[[32]byte][]byte, shares []share.Image, pages map[string]keptPage) {
 	w.Int(int64(len(charts)))
 	for _, key := range slices.SortedFunc(maps.Keys(charts), func(a, b [32]byte) int { return bytes.Compare(a[:], b[:]) }) {
 		w.Key(key)
 		w.Bytes(charts[key])
 	}
-	shares := share.Drawn()
 	slices.SortFunc(shares, func(a, b share.Image) int {
 		return strings.Compare(strings.Join([]string{a.Card.Site, a.Card.Title, a.Card.Prefix, a.Card.Number, a.Card.Text}, "\x00"),
 			strings.Join([]string{b.Card.Site, b.Card.Title, b.Card.Prefix, b.Card.Number, b.Card.Text}, "\x00"))

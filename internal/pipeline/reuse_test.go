@@ -236,11 +236,12 @@ func writeSource(t *testing.T, p string, b []byte) {
 	}
 }
 
-// inodes are the files of a built site by path, with the inode of each:
-// a page taken from the last build keeps its inode.
-func inodes(t *testing.T, dir string) map[string]uint64 {
+// inodes are the files of a built site by path, with the stamp of each: a
+// page taken from the last build keeps its inode and time (a file written
+// again may get a freed inode back, but not its time).
+func inodes(t *testing.T, dir string) map[string]fileStamp {
 	t.Helper()
-	out := map[string]uint64{}
+	out := map[string]fileStamp{}
 	err := filepath.WalkDir(dir, func(p string, e fs.DirEntry, err error) error {
 		if err != nil || e.IsDir() {
 			return err
@@ -251,7 +252,7 @@ func inodes(t *testing.T, dir string) map[string]uint64 {
 		}
 		st, _ := stampOf(info)
 		rel, _ := filepath.Rel(dir, p)
-		out[filepath.ToSlash(rel)] = st.Ino
+		out[filepath.ToSlash(rel)] = st
 		return nil
 	})
 	if err != nil {
