@@ -38,7 +38,7 @@ func TestPublishStops(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	var written atomic.Int32
-	publishFile = func(name string, f render.File) (fs.FileInfo, error) {
+	publishFile = func(name string, f render.File) (fs.FileInfo, [32]byte, error) {
 		if written.Add(1) == 10 {
 			cancel()
 		}

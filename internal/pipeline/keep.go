@@ -28,7 +28,7 @@ import (
 // lastBuild is what the last build into the folder kept.
 type lastBuild struct {
 	cache *site.Cache
-	pages map[string]keptPage // by path
+	files map[string]keptFile // by path
 	rest  [32]byte            // the hash of its drawings and pages as kept: see keep
 }
 
@@ -52,10 +52,10 @@ func readKept(out *outdir.Output) lastBuild {
 		c := share.Card{Site: r.String(), Title: r.String(), Prefix: r.String(), Number: r.String(), Text: r.String()}
 		shares = append(shares, share.Image{Card: c, PNG: r.Bytes()})
 	}
-	pages := map[string]keptPage{}
+	files := map[string]keptFile{}
 	for range r.Count() {
 		path := r.String()
-		pages[path] = keptPage{Key: r.Key(), CSP: r.String(), Stamp: fileStamp{
+		files[path] = keptFile{Key: r.Key(), CSP: r.String(), Stamp: fileStamp{
 			Dev: uint64(r.Int()), Ino: uint64(r.Int()), Size: r.Int(), ModTime: r.Int(),
 		}}
 	}
@@ -64,14 +64,14 @@ func readKept(out *outdir.Output) lastBuild {
 	}
 	chart.Recall(charts)
 	share.Recall(shares)
-	return lastBuild{cache: cache, pages: pages, rest: sha256.Sum256(b[32+rest:])}
+	return lastBuild{cache: cache, files: files, rest: sha256.Sum256(b[32+rest:])}
 }
 
 // keep writes the cache and the drawings of this build beside out for the
 // next, with the pages the output folder holds; or nothing, when all of it
 // is as the last build kept it (a rebuild with nothing changed). Failing
 // to write is no failure of the build: the next one starts afresh.
-func keep(out *outdir.Output, last lastBuild, cache *site.Cache, pages map[string]keptPage) {
+func keep(out *outdir.Output, last lastBuild, cache *site.Cache, files map[string]keptFile) {
 	self, err := program.Fingerprint()
 	if err != nil {
 		return
@@ -81,7 +81,7 @@ func keep(out *outdir.Output, last lastBuild, cache *site.Cache, pages map[strin
 	charts, shares := chart.Drawn(), share.Drawn()
 	h := sha256.New()
 	hw := wire.NewWriter(h)
-	writeDrawings(hw, charts, shares, pages)
+	writeDrawings(hw, charts, shares, files)
 	if hw.Flush() != nil || !cache.Changed() && [32]byte(h.Sum(nil)) == last.rest {
 		return
 	}
@@ -91,14 +91,14 @@ func keep(out *outdir.Output, last lastBuild, cache *site.Cache, pages map[strin
 		}
 		w := wire.NewWriter(f)
 		cache.AppendTo(w)
-		writeDrawings(w, charts, shares, pages)
+		writeDrawings(w, charts, shares, files)
 		return w.Flush()
 	})
 }
 
 // writeDrawings writes the charts and share images drawn or reused by this
 // build, and the pages.
-func writeDrawings(w *wire.Writer, charts map[[32]byte][]byte, shares []share.Image, pages map[string]keptPage) {
+func writeDrawings(w *wire.Writer, charts map[[32]byte][]byte, shares []share.Image, files map[string]keptFile) {
 	w.Int(int64(len(charts)))
 	for _, key := range slices.SortedFunc(maps.Keys(charts), func(a, b [32]byte) int { return bytes.Compare(a[:], b[:]) }) {
 		w.Key(key)
@@ -116,9 +116,9 @@ func writeDrawings(w *wire.Writer, charts map[[32]byte][]byte, shares []share.Im
 		}
 		w.Bytes(im.PNG)
 	}
-	w.Int(int64(len(pages)))
-	for _, path := range slices.Sorted(maps.Keys(pages)) {
-		p := pages[path]
+	w.Int(int64(len(files)))
+	for _, path := range slices.Sorted(maps.Keys(files)) {
+		p := files[path]
 		w.String(path)
 		w.Key(p.Key)
 		w.String(p.CSP)

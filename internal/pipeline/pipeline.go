@@ -22,8 +22,10 @@ package pipeline
 
 import (
 	"context"
+	"crypto/sha256"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -119,7 +121,7 @@ func Publish(ctx context.Context, fsys fs.FS, opts Options, dir string) ([]*diag
 	plan, warns, err := Prepare(fsys, opts)
 	if err != nil {
 		if opts.Reuse {
-			keep(out, last, opts.Cache, last.pages) // what parsed is as good for the next try
+			keep(out, last, opts.Cache, last.files) // what parsed is as good for the next try
 		}
 		return warns, 0, err
 	}
@@ -127,26 +129,26 @@ func Publish(ctx context.Context, fsys fs.FS, opts Options, dir string) ([]*diag
 		return warns, 0, err
 	}
 	start := time.Now()
-	if opts.Reuse && upToDate(ctx, plan, out, last.pages) {
+	if opts.Reuse && upToDate(ctx, plan, out, last.files) {
 		opts.Timing.Stage("find the output folder up to date", start)
-		keep(out, last, opts.Cache, last.pages)
+		keep(out, last, opts.Cache, last.files)
 		return warns, len(plan.Paths()), ctx.Err()
 	}
-	var reuse *pageReuse
+	var reuse *reuse
 	err = out.ReplaceWith(plan.Paths(), func(tmp string) error {
 		if err := makeDirs(ctx, plan.Paths(), tmp); err != nil {
 			return err
 		}
-		reuse = newPageReuse(plan.Paths(), last.pages, out.Dir(), tmp)
+		reuse = newReuse(plan.Paths(), last.files, out.Dir(), tmp)
 		take := reuse.take
 		if !opts.Reuse {
 			take = nil
 		}
 		err := plan.StreamReusing(ctx, take, func(i int, f render.File) error {
 			start := time.Now()
-			info, err := publishFile(join(tmp, f.Path), f)
+			info, key, err := publishFile(join(tmp, f.Path), f)
 			opts.Timing.Item("write", f.Path, time.Since(start))
-			reuse.wrote(i, f, info)
+			reuse.wrote(i, key, f.CSP, info)
 			return err
 		})
 		if err != nil {
@@ -159,11 +161,11 @@ func Publish(ctx context.Context, fsys fs.FS, opts Options, dir string) ([]*diag
 	opts.Timing.Stage("render and write pages", start)
 	if opts.Reuse {
 		start = time.Now()
-		pages := last.pages
+		files := last.files
 		if err == nil {
-			pages = reuse.pages()
+			files = reuse.files()
 		}
-		keep(out, last, opts.Cache, pages)
+		keep(out, last, opts.Cache, files)
 		opts.Timing.Stage("keep what the next build may reuse", start)
 	}
 	return warns, len(plan.Paths()), err
@@ -284,21 +286,27 @@ var publishFile = writeFile
 
 // writeFile writes one file of the site: a page with one write, an asset
 // copied from the site folder as render.Plan.Stream hands it out, never
-// read whole into memory.
-//
-// A page with a key (render.File.Key) is described as written, for the next
-// build to know it again (see reuse.go); any other file's info is nil.
-func writeFile(name string, f render.File) (fs.FileInfo, error) {
-	if f.Key != ([32]byte{}) {
-		return diskfs.WriteFileInfo(name, f.Data)
-	}
+// read whole into memory. It describes the file as written, and returns
+// its key, for the next build to know it again (see reuse.go): a page's
+// key (render.File.Key), or the hash of any other file's bytes.
+func writeFile(name string, f render.File) (fs.FileInfo, [32]byte, error) {
 	if !f.Streamed() {
-		return nil, diskfs.WriteFile(name, f.Data)
+		key := f.Key
+		if key == ([32]byte{}) {
+			key = sha256.Sum256(f.Data)
+		}
+		info, err := diskfs.WriteFileInfo(name, f.Data)
+		return info, key, err
 	}
 	out, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
 	if err != nil {
-		return nil, err
+		return nil, [32]byte{}, err
 	}
-	_, err = f.WriteTo(out)
-	return nil, errors.Join(err, out.Close())
+	h := sha256.New()
+	_, err = f.WriteTo(io.MultiWriter(out, h))
+	var info fs.FileInfo
+	if err == nil {
+		info, err = out.Stat()
+	}
+	return info, [32]byte(h.Sum(nil)), errors.Join(err, out.Close())
 }

@@ -3,17 +3,16 @@ package pipeline
 import (
 	"os"
 	"path/filepath"
-
-	"report/internal/render"
 )
 
-// A build keeps, for every page it wrote, the page's key (render.Plan.
-// PageKey) and the stamp of the file; the next build into the same folder
-// takes a page whose key is unchanged from the folder, as a hard link into
-// its new tree, instead of rendering and writing it again. The page is
-// taken only while it is the very file the last build wrote (same device,
-// inode, size and time): a page edited in the folder by hand is rendered
-// again.
+// A build keeps, for every file it wrote, the file's key and stamp: for a
+// page, the page's key (render.Plan.PageKey), for any other file the hash
+// of its bytes. The next build into the same folder takes a page whose key
+// is unchanged from the folder, as a hard link into its new tree, instead
+// of rendering and writing it again; and with every file unchanged, leaves
+// the folder as it is (see upToDate). A file is taken only while it is the
+// very file the last build wrote (same device, inode, size and time): a
+// page edited in the folder by hand is rendered again.
 
 // fileStamp identifies a file a build wrote.
 type fileStamp struct {
@@ -22,28 +21,29 @@ type fileStamp struct {
 	ModTime  int64
 }
 
-// keptPage is what the next build knows of a page this one wrote.
-type keptPage struct {
+// keptFile is what the next build knows of a file this one wrote.
+type keptFile struct {
 	Key   [32]byte
-	CSP   string
+	CSP   string // a page's policy, for _headers
 	Stamp fileStamp
 }
 
-// pageReuse takes pages from the last build's folder old into the new tree.
-type pageReuse struct {
+// reuse takes pages from the last build's folder old into the new tree,
+// and notes what this build wrote.
+type reuse struct {
 	paths []string
-	last  map[string]keptPage // the last build's pages, by path
+	last  map[string]keptFile // the last build's files, by path
 	old   string              // the output folder, as the last build left it
 	tmp   string              // the new tree
-	now   []keptPage          // this build's pages, by index in paths
+	now   []keptFile          // this build's files, by index in paths
 }
 
-func newPageReuse(paths []string, last map[string]keptPage, old, tmp string) *pageReuse {
-	return &pageReuse{paths: paths, last: last, old: old, tmp: tmp, now: make([]keptPage, len(paths))}
+func newReuse(paths []string, last map[string]keptFile, old, tmp string) *reuse {
+	return &reuse{paths: paths, last: last, old: old, tmp: tmp, now: make([]keptFile, len(paths))}
 }
 
 // take is render.Reuse.
-func (r *pageReuse) take(i int, key [32]byte) (string, bool) {
+func (r *reuse) take(i int, key [32]byte) (string, bool) {
 	path := r.paths[i]
 	last, ok := r.last[path]
 	if !ok || last.Key != key || !link(join(r.old, path), join(r.tmp, path), last.Stamp) {
@@ -53,19 +53,20 @@ func (r *pageReuse) take(i int, key [32]byte) (string, bool) {
 	return last.CSP, true
 }
 
-// wrote notes a page written to name, to keep for the next build.
-func (r *pageReuse) wrote(i int, f render.File, info os.FileInfo) {
-	if f.Key == ([32]byte{}) || info == nil {
+// wrote notes a file written, with its key and, for a page, its policy,
+// to keep for the next build.
+func (r *reuse) wrote(i int, key [32]byte, csp string, info os.FileInfo) {
+	if info == nil {
 		return
 	}
 	if st, ok := stampOf(info); ok {
-		r.now[i] = keptPage{Key: f.Key, CSP: f.CSP, Stamp: st}
+		r.now[i] = keptFile{Key: key, CSP: csp, Stamp: st}
 	}
 }
 
-// pages are this build's pages by path, for the next build.
-func (r *pageReuse) pages() map[string]keptPage {
-	out := map[string]keptPage{}
+// files are this build's files by path, for the next build.
+func (r *reuse) files() map[string]keptFile {
+	out := map[string]keptFile{}
 	for i, p := range r.now {
 		if p.Key != ([32]byte{}) {
 			out[r.paths[i]] = p

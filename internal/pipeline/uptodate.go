@@ -1,8 +1,8 @@
 package pipeline
 
 import (
-	"bytes"
 	"context"
+	"crypto/sha256"
 	"os"
 	"sync/atomic"
 
@@ -13,14 +13,13 @@ import (
 )
 
 // upToDate reports whether the output folder holds exactly the files this
-// build would write, so that it can be left as it is: every page as the
-// last build wrote it (its key unchanged, its file untouched since, see
-// reuse.go), every other file with the very bytes this build would write,
-// and, by the list of the files the last build wrote, nothing of its own
-// besides. A rebuild with nothing changed then writes nothing, where
+// build would write, so that it can be left as it is: every file as the
+// last build wrote it, untouched since, with its key unchanged (see
+// reuse.go: a page's key, the hash of any other file's bytes), and, by the
+// list of the files the last build wrote, nothing of its own besides. A rebuild with nothing changed then writes nothing, where
 // replacing the folder would make each of its folders and link each of its
 // pages again, and delete the old ones.
-func upToDate(ctx context.Context, plan *render.Plan, out *outdir.Output, last map[string]keptPage) bool {
+func upToDate(ctx context.Context, plan *render.Plan, out *outdir.Output, last map[string]keptFile) bool {
 	listed, ok := out.Listed()
 	paths := plan.Paths()
 	if !ok || len(last) == 0 || len(listed) != len(paths) {
@@ -52,20 +51,22 @@ func upToDate(ctx context.Context, plan *render.Plan, out *outdir.Output, last m
 			}
 			return nil
 		}
-		var want []byte
+		var want [32]byte
 		if path == urls.Headers {
-			want = plan.HeadersWith(csps)
+			want = sha256.Sum256(plan.HeadersWith(csps))
 		} else {
 			data, ok, err := plan.File(path)
 			if !ok || err != nil {
 				return stop()
 			}
-			want = data
+			want = sha256.Sum256(data)
 		}
-		if info, err := os.Lstat(name); err != nil || !info.Mode().IsRegular() || info.Size() != int64(len(want)) {
+		kept, found := last[path]
+		info, err := os.Lstat(name)
+		if !found || kept.Key != want || err != nil {
 			return stop()
 		}
-		if have, err := os.ReadFile(name); err != nil || !bytes.Equal(have, want) {
+		if st, ok := stampOf(info); !ok || st != kept.Stamp {
 			return stop()
 		}
 		return nil
