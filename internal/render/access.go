@@ -77,16 +77,13 @@ func (p *Plan) RenderMain(path string) (string, error) {
 	if !ok {
 		return "", fmt.Errorf("the site has no page %s", path)
 	}
-	d := *j.data
-	if d.Page != nil && d.Page.Body != nil {
-		d.Content = template.HTML(j.r.content(d.Page.Body, d.Edition))
-	}
+	d := j.full()
 	set := j.r.templates.sets[j.kind]
 	if set == nil {
 		return "", fmt.Errorf("no template for %s pages", j.kind)
 	}
 	var b bytes.Buffer
-	if err := set.ExecuteTemplate(&b, "main", &d); err != nil {
+	if err := set.ExecuteTemplate(&b, "main", d); err != nil {
 		return "", TemplateError(err)
 	}
 	return b.String(), nil

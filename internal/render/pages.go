@@ -45,7 +45,7 @@ type PageData struct {
 	Metric  *data.Metric
 	History []HistoryRow
 	Gaps    []int           // the years within the page's figures (a metric's, or a chapter's blocks') that no edition covers
-	Chart   template.HTML   // the metric's history drawn, on its page
+	Chart   template.HTML   // the metric's history drawn, on its page: drawn only when the page renders (see job.chart)
 	Files   []markdown.File // downloads beside a page that has no Markdown
 	Metrics []MetricEntry
 
@@ -136,12 +136,13 @@ func (r *Renderer) metricJobs() []job {
 				d.Gaps = append(d.Gaps, row.Year)
 			}
 		}
+		var chart func() string
 		if fig := r.site.Histories[m.ID]; fig != nil {
-			d.Chart, d.Files = template.HTML(fig.HTML()), fig.Downloads()
+			d.Files, chart = fig.Downloads(), fig.HTML
 		}
 		d.Breadcrumbs = []Crumb{home, {Title: index.Title, URL: urls.Metrics}}
 		d.Description = r.lang.Tf("page.metric_description", d.Title)
-		jobs = append(jobs, job{path: d.URL + "index.html", kind: "metric", data: d})
+		jobs = append(jobs, job{path: d.URL + "index.html", kind: "metric", data: d, chart: chart})
 	}
 	return jobs
 }

@@ -133,14 +133,27 @@ type job struct {
 	kind string
 	data *PageData
 	r    *Renderer
+	// chart draws a metric's history into the page data's Chart, only when
+	// the page renders: a rebuild that reuses the page never draws it.
+	chart func() string
+}
+
+// full is the page's data with what is made only for rendering it: its
+// body with the lists of case stories filled in, and its chart. It is a
+// copy: a page may be rendered twice at once in the preview.
+func (j job) full() *PageData {
+	d := *j.data
+	if d.Page != nil && d.Page.Body != nil {
+		d.Content = template.HTML(j.r.content(d.Page.Body, d.Edition))
+	}
+	if j.chart != nil {
+		d.Chart = template.HTML(j.chart())
+	}
+	return &d
 }
 
 func (r *Renderer) renderPage(j job) (File, *diag.Problem) {
-	d := *j.data // a copy: a page may be rendered twice at once in the preview
-	j.data = &d
-	if j.data.Page != nil && j.data.Page.Body != nil {
-		j.data.Content = template.HTML(r.content(j.data.Page.Body, j.data.Edition))
-	}
+	j.data = j.full()
 	var err error
 	if j.data.Header, err = r.chrome.render("header", r.site, j.data.Edition, j.data.URL); err != nil {
 		return File{Path: j.path}, templateProblem(err)
