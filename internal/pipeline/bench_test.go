@@ -1,9 +1,14 @@
 package pipeline
 
 import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
 	"testing"
 
 	"report/internal/diskfs"
+	"report/internal/sitetest"
 )
 
 // BenchmarkRealSite builds the shipped 2016 edition in memory: load, check
@@ -31,3 +36,48 @@ func BenchmarkRealSiteWrite(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkRebuild is a second `report build` of the shipped site into
+// the folder the first wrote, with nothing changed: what it reuses of the
+// last build (Options.Reuse) is most of it.
+func BenchmarkRebuild(b *testing.B) { benchmarkRebuild(b, false) }
+
+// BenchmarkRebuildEdited is that rebuild after one case story was edited.
+func BenchmarkRebuildEdited(b *testing.B) { benchmarkRebuild(b, true) }
+
+func benchmarkRebuild(b *testing.B, edit bool) {
+	dir := filepath.Join(b.TempDir(), "site")
+	if err := os.CopyFS(dir, sitetest.RealFS(b)); err != nil {
+		b.Fatal(err)
+	}
+	story, err := filepath.Glob(filepath.Join(dir, "content", "*", "cases", "*.md"))
+	if err != nil || len(story) == 0 {
+		b.Fatalf("no case story to edit: %v", err)
+	}
+	out := filepath.Join(b.TempDir(), "public")
+	build := func() {
+		if _, _, err := Publish(context.Background(), diskfs.Dir(dir), rebuildOptions, out); err != nil {
+			b.Fatal(err)
+		}
+	}
+	build()
+	build()
+	i := 0
+	for b.Loop() {
+		if edit {
+			b.StopTimer()
+			f, err := os.OpenFile(story[0], os.O_APPEND|os.O_WRONLY, 0)
+			if err != nil {
+				b.Fatal(err)
+			}
+			fmt.Fprintf(f, "\nEn sætning mere, nummer %d.\n", i)
+			f.Close()
+			i++
+			b.StartTimer()
+		}
+		build()
+	}
+}
+
+// rebuildOptions reuse what the last build kept.
+var rebuildOptions = Options{Reuse: true}
