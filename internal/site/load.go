@@ -73,13 +73,15 @@ func Load(fsys fs.FS, opts Options, problems *diag.List) *Site {
 	if len(s.Langs) > 0 {
 		s.Lang = s.Langs[0]
 	}
-	start = time.Now()
 	// The English forms of the data with every edition, for the open
 	// data's English columns; the English version, if any, reports what
-	// they lack.
+	// they lack. The open data are written while the other languages'
+	// versions load: neither reads what the other makes.
 	english := d.In(lang.English, &diag.List{})
-	s.OpenData = s.openData(d, english, cmp.Or(s.Lang, lang.Danish), s.BasePath, func(int) bool { return true })
-	opts.Timing.Stage("write the open data", start)
+	openData := make(chan *figures.OpenData, 1)
+	go func() {
+		openData <- s.openData(d, english, cmp.Or(s.Lang, lang.Danish), s.BasePath, func(int) bool { return true })
+	}()
 	s.unusedTranslations(problems)
 	for _, l := range s.Langs[min(1, len(s.Langs)):] {
 		start = time.Now()
@@ -88,6 +90,9 @@ func Load(fsys fs.FS, opts Options, problems *diag.List) *Site {
 		}
 		opts.Timing.Stage("load the "+l.Name+" version", start)
 	}
+	start = time.Now()
+	s.OpenData = <-openData
+	opts.Timing.Stage("wait for the open data", start)
 	return s
 }
 
