@@ -6,9 +6,10 @@ package render
 
 // structuredData is the page's JSON-LD; html/template writes it as JSON in
 // the page's <script type="application/ld+json">, escaped for a script.
-// A map, so that encoding/json writes its keys sorted: the same page gives
-// the same bytes.
-func (r *Renderer) structuredData(page any) map[string]any {
+// Its fields are in the order of their names, as the map it once was wrote
+// them: encoding/json writes a struct faster than a map, whose keys it
+// sorts for every page.
+func (r *Renderer) structuredData(page any) *linkedData {
 	// A page of the site, or a page that embeds one's data, as the print
 	// page does.
 	p, ok := page.(interface{ pageData() *PageData })
@@ -23,33 +24,45 @@ func (r *Renderer) structuredData(page any) map[string]any {
 	case "chapter", "case":
 		kind = "Article"
 	}
-	ld := map[string]any{
-		"@context":   "https://schema.org",
-		"@type":      kind,
-		"name":       d.Title,
-		"inLanguage": r.lang.Code,
-	}
-	if d.Description != "" {
-		ld["description"] = d.Description
-	}
+	ld := &linkedData{Context: "https://schema.org", Type: kind, Name: d.Title, InLanguage: r.lang.Code, Description: d.Description}
 	if r.origin != "" {
-		ld["url"] = r.origin + r.url(d.URL)
+		ld.URL = r.origin + r.url(d.URL)
 	}
 	s := r.site.Data.Site
 	if s.Publisher != "" {
-		publisher := map[string]any{"@type": "GovernmentOrganization", "name": s.Publisher}
-		if s.PublisherURL != "" {
-			publisher["url"] = s.PublisherURL
-		}
-		ld["publisher"] = publisher
+		ld.Publisher = &organisation{Type: "GovernmentOrganization", Name: s.Publisher, URL: s.PublisherURL}
 	}
 	if e := d.Edition; e != nil {
 		if !e.Published.IsZero() {
-			ld["datePublished"] = e.Published.W3C()
+			ld.DatePublished = e.Published.W3C()
 		}
 		if d.Kind != "edition" {
-			ld["isPartOf"] = map[string]any{"@type": "Report", "name": e.Title + ". " + e.Subtitle}
+			ld.IsPartOf = &report{Type: "Report", Name: e.Title + ". " + e.Subtitle}
 		}
 	}
 	return ld
+}
+
+// linkedData is a page in schema.org's words.
+type linkedData struct {
+	Context       string        `json:"@context"`
+	Type          string        `json:"@type"`
+	DatePublished string        `json:"datePublished,omitempty"`
+	Description   string        `json:"description,omitempty"`
+	InLanguage    string        `json:"inLanguage"`
+	IsPartOf      *report       `json:"isPartOf,omitempty"`
+	Name          string        `json:"name"`
+	Publisher     *organisation `json:"publisher,omitempty"`
+	URL           string        `json:"url,omitempty"`
+}
+
+type organisation struct {
+	Type string `json:"@type"`
+	Name string `json:"name"`
+	URL  string `json:"url,omitempty"`
+}
+
+type report struct {
+	Type string `json:"@type"`
+	Name string `json:"name"`
 }
