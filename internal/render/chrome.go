@@ -54,6 +54,16 @@ func (c *chrome) render(name string, s *site.Site, e *site.Edition, url string) 
 	return html, nil
 }
 
+// renderIfDefined renders a part of the chrome that does not depend on the
+// page (the head's parts), once per edition; a site whose layouts do not
+// define it gets nothing, and its base.html does not ask for it.
+func (c *chrome) renderIfDefined(name string, s *site.Site, e *site.Edition) (template.HTML, error) {
+	if !c.templates.defines(name) {
+		return "", nil
+	}
+	return c.render(name, s, e, "")
+}
+
 // navURLs are the pages of an edition that its navigation links to.
 func navURLs(e *site.Edition) []string {
 	urls := []string{urls.Edition(e.Year), urls.Cases(e.Year), urls.Clusters(e.Year)}

@@ -26,6 +26,10 @@ type PageData struct {
 	Breadcrumbs []Crumb
 	Header      template.HTML // the site's header, from _chrome.html
 	Footer      template.HTML // the site's footer, from _chrome.html
+	// HeadSite, HeadShare and HeadIcons are the parts of the head that are
+	// the same on every page of an edition in a language, from _chrome.html
+	// (empty where the layouts do not define them).
+	HeadSite, HeadShare, HeadIcons template.HTML
 
 	Page    *site.Page    // the Markdown page, on edition, chapter and case pages
 	Draft   *site.Draft   // an unconfirmed copy the page shows, in the preview

@@ -161,6 +161,14 @@ func (r *Renderer) renderPage(j job) (File, *diag.Problem) {
 	if j.data.Footer, err = r.chrome.render("footer", r.site, j.data.Edition, j.data.URL); err != nil {
 		return File{Path: j.path}, templateProblem(err)
 	}
+	for _, part := range []struct {
+		name string
+		html *template.HTML
+	}{{"head-site", &j.data.HeadSite}, {"head-share", &j.data.HeadShare}, {"head-icons", &j.data.HeadIcons}} {
+		if *part.html, err = r.chrome.renderIfDefined(part.name, r.site, j.data.Edition); err != nil {
+			return File{Path: j.path}, templateProblem(err)
+		}
+	}
 	// The page is mostly its body, header and footer; sizing the buffer for
 	// them up front spares it growing through several copies.
 	size := len(j.data.Content) + len(j.data.Header) + len(j.data.Footer) + 4096

@@ -202,6 +202,12 @@ func cutLast(s, sep string) (before, after string, found bool) {
 }
 
 // partial executes a shared template, such as the header, on its own.
+// defines reports whether the layouts define the template name.
+func (t *Templates) defines(name string) bool {
+	set := t.sets["home"]
+	return set != nil && set.Lookup(name) != nil
+}
+
 func (t *Templates) partial(w io.Writer, name string, data any) error {
 	set := t.sets["home"]
 	if set == nil {
