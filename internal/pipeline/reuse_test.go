@@ -167,6 +167,21 @@ func TestReuseNeverStale(t *testing.T) {
 				t.Fatal(err)
 			}
 		}, []string{"2016/cases/en-anden-historie/index.html", "2016/cases/index.html", "en/2016/cases/index.html"}},
+		{"a body changed in place with its time set back", func(t *testing.T) {
+			// Saved an hour ago and built since, its stamp is trusted; then
+			// changed, same size, and its time set back: only the time its
+			// inode changed, which no program sets, tells.
+			p := filepath.Join(dir, "content/2016/cases/en-anden-historie.md")
+			hourAgo := time.Now().Add(-time.Hour)
+			if err := os.Chtimes(p, hourAgo, hourAgo); err != nil {
+				t.Fatal(err)
+			}
+			publish(t, dir, out, true)
+			edit("content/2016/cases/en-anden-historie.md", "igeN.", "IgeN.")(t)
+			if err := os.Chtimes(p, hourAgo, hourAgo); err != nil {
+				t.Fatal(err)
+			}
+		}, nil},
 		{"the kept file of another program", func(t *testing.T) {
 			kept := filepath.Join(filepath.Dir(out), ".public.cache")
 			b, err := os.ReadFile(kept)
@@ -363,4 +378,39 @@ func TestNothingChangedWritesNothingKept(t *testing.T) {
 	if os.SameFile(second, third) {
 		t.Error("a rebuild after an edit kept the old file")
 	}
+}
+
+// TestReuseAcrossFolders builds two copies of a site into one folder, in
+// turn: files of the same name, size and time in the two copies, but not
+// the same bytes, are told apart.
+func TestReuseAcrossFolders(t *testing.T) {
+	one := sitetest.Dir(t, reuseSite)
+	two := filepath.Join(t.TempDir(), "site")
+	if err := os.CopyFS(two, os.DirFS(one)); err != nil {
+		t.Fatal(err)
+	}
+	story := "content/2016/cases/en-anden-historie.md"
+	b, err := os.ReadFile(filepath.Join(two, story))
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeSource(t, filepath.Join(two, story), bytes.Replace(b, []byte("Den anden"), []byte("Den andeN"), 1))
+	hourAgo := time.Now().Add(-time.Hour)
+	for _, dir := range []string{one, two} {
+		err := filepath.WalkDir(dir, func(p string, e fs.DirEntry, err error) error {
+			if err != nil || e.IsDir() {
+				return err
+			}
+			return os.Chtimes(p, hourAgo, hourAgo)
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	out := filepath.Join(t.TempDir(), "public")
+	publish(t, one, out, true)
+	publish(t, two, out, true)
+	fresh := filepath.Join(t.TempDir(), "public")
+	publish(t, two, fresh, false)
+	sameTree(t, out, fresh)
 }

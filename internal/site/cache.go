@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"fmt"
+	"io/fs"
 	"slices"
 	"strings"
 	"sync"
@@ -87,6 +88,16 @@ type cacheEntry struct {
 type stamp struct {
 	size    int64
 	modTime int64
+	// dev, ino and ctime name the file itself where the system can (see
+	// fileID); zero elsewhere.
+	dev, ino uint64
+	ctime    int64
+}
+
+// stampOf is a file's stamp.
+func stampOf(info fs.FileInfo) stamp {
+	dev, ino, ctime := fileID(info)
+	return stamp{size: info.Size(), modTime: info.ModTime().UnixNano(), dev: dev, ino: ino, ctime: ctime}
 }
 
 // envKey identifies what a file's parse depends on besides the file.

@@ -20,6 +20,9 @@ func encodeEntry(e *wire.Writer, s *savedEntry) {
 	e.Key(s.Env)
 	e.Int(s.Size)
 	e.Int(s.ModTime)
+	e.Int(int64(s.Dev))
+	e.Int(int64(s.Ino))
+	e.Int(s.CTime)
 	e.Int(s.ReadAt)
 	e.Int(int64(s.MatterKind))
 	c := &s.Chapter
@@ -109,6 +112,9 @@ func decodeEntry(d *wire.Reader, s *savedEntry) {
 	s.Env = d.Key()
 	s.Size = d.Int()
 	s.ModTime = d.Int()
+	s.Dev = uint64(d.Int())
+	s.Ino = uint64(d.Int())
+	s.CTime = d.Int()
 	s.ReadAt = d.Int()
 	s.MatterKind = uint8(d.Int())
 	c := &s.Chapter

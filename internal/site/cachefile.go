@@ -26,6 +26,8 @@ type savedEntry struct {
 	Key, Env    [32]byte
 	Size        int64
 	ModTime     int64
+	Dev, Ino    uint64
+	CTime       int64
 	ReadAt      int64
 	MatterKind  uint8 // 0: none, 1: Chapter, 2: Case
 	Chapter     chapterMatter
@@ -55,6 +57,7 @@ func (c *Cache) AppendTo(w *wire.Writer) {
 		}
 		s := savedEntry{
 			Path: path, Key: e.key, Env: e.env, Size: e.stamp.size, ModTime: e.stamp.modTime, ReadAt: e.readAt,
+			Dev: e.stamp.dev, Ino: e.stamp.ino, CTime: e.stamp.ctime,
 			Body: e.parsed.body, BodyLine: e.parsed.bodyLine, OK: e.parsed.ok, Placeholder: e.parsed.placeholder,
 		}
 		switch m := e.parsed.matter.(type) {
@@ -86,7 +89,8 @@ func ReadCache(r *wire.Reader) (*Cache, error) {
 		}
 		var s savedEntry
 		decodeEntry(r, &s)
-		e := cacheEntry{key: s.Key, env: s.Env, stamp: stamp{size: s.Size, modTime: s.ModTime}, readAt: s.ReadAt}
+		e := cacheEntry{key: s.Key, env: s.Env, readAt: s.ReadAt,
+			stamp: stamp{size: s.Size, modTime: s.ModTime, dev: s.Dev, ino: s.Ino, ctime: s.CTime}}
 		e.parsed = parsed{body: s.Body, bodyLine: s.BodyLine, ok: s.OK, placeholder: s.Placeholder}
 		switch s.MatterKind {
 		case 1:

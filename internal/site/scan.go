@@ -75,7 +75,7 @@ func (s *Site) scan(fsys fs.FS, stamps bool, problems *diag.List) []file {
 		if f, ok := classify(p, problems); ok {
 			if stamps { // a stat per file, for the preview's cache only
 				if info, err := e.Info(); err == nil {
-					f.stamp = stamp{size: info.Size(), modTime: info.ModTime().UnixNano()}
+					f.stamp = stampOf(info)
 				}
 			}
 			files = append(files, f)
