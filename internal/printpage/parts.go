@@ -21,6 +21,9 @@ func assemble(p *render.Plan, r *render.Renderer, e *site.Edition, pr Print) (*D
 		return nil, fmt.Errorf("edition %d has no front page", e.Year)
 	}
 	d := pageData(r, e, front, pr)
+	if err := r.FillHead(d.PageData); err != nil {
+		return nil, render.TemplateError(err)
+	}
 	rw := newRewriter(r, e)
 	d.add(forewordPart(r, e, front, rw))
 	chapters, err := chapterParts(p, r, e, rw)

@@ -161,13 +161,8 @@ func (r *Renderer) renderPage(j job) (File, *diag.Problem) {
 	if j.data.Footer, err = r.chrome.render("footer", r.site, j.data.Edition, j.data.URL); err != nil {
 		return File{Path: j.path}, templateProblem(err)
 	}
-	for _, part := range []struct {
-		name string
-		html *template.HTML
-	}{{"head-site", &j.data.HeadSite}, {"head-share", &j.data.HeadShare}, {"head-icons", &j.data.HeadIcons}} {
-		if *part.html, err = r.chrome.renderIfDefined(part.name, r.site, j.data.Edition); err != nil {
-			return File{Path: j.path}, templateProblem(err)
-		}
+	if err := r.FillHead(j.data); err != nil {
+		return File{Path: j.path}, templateProblem(err)
 	}
 	// The page is mostly its body, header and footer; sizing the buffer for
 	// them up front spares it growing through several copies.
@@ -177,6 +172,23 @@ func (r *Renderer) renderPage(j job) (File, *diag.Problem) {
 		return File{Path: j.path}, templateProblem(err)
 	}
 	return File{Path: j.path, Data: html}, nil
+}
+
+// FillHead fills in the parts of the head that every page of d's edition
+// shares in the renderer's language (_chrome.html's head-site, head-share
+// and head-icons), as rendering a page does: for a page drawn in the site's
+// frame that is not one of its kinds, as the print page is.
+func (r *Renderer) FillHead(d *PageData) error {
+	for _, part := range []struct {
+		name string
+		html *template.HTML
+	}{{"head-site", &d.HeadSite}, {"head-share", &d.HeadShare}, {"head-icons", &d.HeadIcons}} {
+		var err error
+		if *part.html, err = r.chrome.renderIfDefined(part.name, r.site, d.Edition); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // content is a page's body with its lists of case stories filled in: the
