@@ -77,6 +77,8 @@ func TestPrintPage(t *testing.T) {
 		`<span class="print-toc__page">7</span>`,                      // the contents' page numbers
 		`<span class="print-toc__page">34</span>`,
 		`257,6`, `11.708`,
+		// the head every page of the edition has (_chrome.html's head-*)
+		`<meta property="og:locale" content="da_DK">`, `<meta name="twitter:card"`, `<link rel="icon" href=`,
 	} {
 		if !strings.Contains(page, want) {
 			t.Errorf("the print page lacks %s", want)
