@@ -112,7 +112,7 @@ type buildFlags struct {
 func (b *buildFlags) set(stderr io.Writer) *flag.FlagSet {
 	fs := newFlagSet("build", stderr, &b.siteFlags)
 	fs.StringVar(&b.out, "out", "public", "the `folder` to write the site to; it is replaced whole, and only when the build succeeds")
-	fs.BoolVar(&b.fresh, "fresh", false, "parse every file again, ignoring what the last build into the same folder kept beside it (.<folder>.cache) to parse only what changed")
+	fs.BoolVar(&b.fresh, "fresh", false, "build everything again, ignoring what the last build into the same folder kept beside it (.<folder>.cache) for the next to reuse; what this build makes is kept")
 	fs.BoolVar(&b.metrics, "metrics", false, "print where the time went, and any page or chart that took more than 8 % of the build")
 	fs.StringVar(&b.pdfDir, "pdf", "", "publish each edition's PDF from the `folder` report-pdf wrote it to, and link its front page to it (make publish does); such a build is the published one, and refuses a site without a publisher or an edition without its date")
 	fs.StringVar(&b.cmsDir, "cms", "", "publish the editors' CMS at admin/ from the `folder` make cms copied it to (make publish does); without it, admin/ says how to get it")
@@ -155,7 +155,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	// new tree is removed and the output folder is left as it was.
 	ctx, done, stopped := onSignal(ctx)
 	defer done()
-	warnings, n, err := pipeline.Publish(ctx, diskfs.Dir(sf.root), pipeline.Options{BaseURL: sf.baseURL, Timing: rec, PDFDir: *pdfDir, Publishing: *pdfDir != "", CMSDir: *cmsDir, Reuse: !b.fresh}, dir)
+	warnings, n, err := pipeline.Publish(ctx, diskfs.Dir(sf.root), pipeline.Options{BaseURL: sf.baseURL, Timing: rec, PDFDir: *pdfDir, Publishing: *pdfDir != "", CMSDir: *cmsDir, Reuse: true, Fresh: b.fresh}, dir)
 	if sig := stopped(); sig != nil && errors.Is(err, context.Canceled) {
 		printProblems(stderr, warnings, sf.acknowledged)
 		fmt.Fprintf(stderr, "report: build stopped by a signal (%v); %s was left as it was\n", sig, *out)
@@ -166,7 +166,11 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		return fail(stderr, err, warnings, sf.acknowledged, "build failed", *out)
 	}
 	printProblems(stderr, warnings, sf.acknowledged)
-	fmt.Fprintf(stdout, "report: wrote %d files to %s\n", n, dir)
+	if n == 0 {
+		fmt.Fprintf(stdout, "report: %s is up to date; nothing written\n", dir)
+	} else {
+		fmt.Fprintf(stdout, "report: wrote %d files to %s\n", n, dir)
+	}
 	if rec != nil {
 		rec.Report(stdout, time.Since(start), 0.08)
 	}

@@ -63,6 +63,9 @@ type Options struct {
 	// Reuse has Publish parse only what changed since the last build into
 	// the same folder, and keep what it parsed for the next (see keep.go).
 	Reuse bool
+	// Fresh, with Reuse, ignores what the last build kept, and keeps what
+	// this one made for the next.
+	Fresh bool
 	// CMSDir is the folder of the editors' CMS bundle (make cms copies
 	// Sveltia CMS there from npm); when set, admin/ gets the CMS, and
 	// without it a page that says how to get it (see package cms).
@@ -100,7 +103,8 @@ func Run(fsys fs.FS, opts Options) (*Result, error) {
 // outdir.Output.Replace). On failure dir is as it was and the new tree
 // removed; the error lists every problem of the content, or is the one
 // failed write, or ctx's error when ctx was cancelled. It returns the
-// warnings and the number of files written.
+// warnings and the number of files written: none when the folder already
+// held the site (see upToDate).
 //
 // The output folder is locked first, before the site is read: a second
 // build into it waits for this one to finish, and this one repairs what a
@@ -114,7 +118,9 @@ func Publish(ctx context.Context, fsys fs.FS, opts Options, dir string) ([]*diag
 	var last lastBuild // what the last build kept, for Reuse
 	if opts.Reuse && opts.Cache == nil {
 		start := time.Now()
-		last = readKept(out)
+		if last = (lastBuild{cache: &site.Cache{}}); !opts.Fresh {
+			last = readKept(out)
+		}
 		opts.Cache = last.cache
 		opts.Timing.Stage("read what the last build kept", start)
 	}
@@ -132,7 +138,7 @@ func Publish(ctx context.Context, fsys fs.FS, opts Options, dir string) ([]*diag
 	if opts.Reuse && upToDate(ctx, plan, out, last.files) {
 		opts.Timing.Stage("find the output folder up to date", start)
 		keep(out, last, opts.Cache, last.files)
-		return warns, len(plan.Paths()), ctx.Err()
+		return warns, 0, ctx.Err() // nothing written
 	}
 	var reuse *reuse
 	err = out.ReplaceWith(plan.Paths(), func(tmp string) error {
