@@ -115,10 +115,10 @@ func Publish(ctx context.Context, fsys fs.FS, opts Options, dir string) ([]*diag
 		return nil, 0, err
 	}
 	defer out.Close()
-	var last lastBuild // what the last build kept, for Reuse
+	last := lastBuild{cache: &site.Cache{}} // what the last build kept, for Reuse
 	if opts.Reuse && opts.Cache == nil {
 		start := time.Now()
-		if last = (lastBuild{cache: &site.Cache{}}); !opts.Fresh {
+		if !opts.Fresh {
 			last = readKept(out)
 		}
 		opts.Cache = last.cache
