@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -167,7 +168,7 @@ func TestReuseNeverStale(t *testing.T) {
 				t.Fatal(err)
 			}
 		}, []string{"2016/cases/en-anden-historie/index.html", "2016/cases/index.html", "en/2016/cases/index.html"}},
-		{"a body changed in place with its time set back", func(t *testing.T) {
+		{"a body changed in place with its time set back" + ctimeOnly, func(t *testing.T) {
 			// Saved an hour ago and built since, its stamp is trusted; then
 			// changed, same size, and its time set back: only the time its
 			// inode changed, which no program sets, tells.
@@ -201,6 +202,9 @@ func TestReuseNeverStale(t *testing.T) {
 		}, nil},
 	}
 	for _, step := range steps {
+		if strings.HasSuffix(step.name, ctimeOnly) && runtime.GOOS != "linux" {
+			continue
+		}
 		t.Run(step.name, func(t *testing.T) {
 			before := inodes(t, out)
 			folder, err := os.Stat(out)
@@ -234,6 +238,10 @@ func TestReuseNeverStale(t *testing.T) {
 		})
 	}
 }
+
+// ctimeOnly marks a step that needs the time a file's inode changed, which
+// site's stamps know on Linux only (see site.fileID).
+const ctimeOnly = " (Linux)"
 
 func publish(t *testing.T, dir, out string, reuse bool) {
 	t.Helper()
