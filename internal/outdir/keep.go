@@ -15,18 +15,16 @@ import (
 func (o *Output) keptPath() string { return filepath.Join(o.parent, "."+o.base+".cache") }
 
 // ReadKept returns what the last build kept, or nil when it kept nothing,
-// or something that is not a regular file: a link there is not followed.
+// or something that is not a regular file: a link there is not followed,
+// nor a pipe waited on.
 func (o *Output) ReadKept() []byte {
-	f, err := os.Open(o.keptPath())
+	f, err := openRegular(o.keptPath())
 	if err != nil {
 		return nil
 	}
 	defer f.Close()
-	if l, err := os.Lstat(o.keptPath()); err != nil || !l.Mode().IsRegular() {
-		return nil
-	}
 	info, err := f.Stat()
-	if err != nil || !info.Mode().IsRegular() {
+	if err != nil {
 		return nil
 	}
 	b := make([]byte, info.Size())
@@ -34,6 +32,27 @@ func (o *Output) ReadKept() []byte {
 		return nil
 	}
 	return b
+}
+
+// openRegular opens a file a build keeps beside the output for reading,
+// and refuses anything but a regular file without reading it: not through
+// a link (O_NOFOLLOW where the system has it), and not waiting on a pipe
+// put in its place (O_NONBLOCK), as the look before an open cannot
+// promise.
+func openRegular(path string) (*os.File, error) {
+	f, err := os.OpenFile(path, os.O_RDONLY|noFollow|nonBlock, 0)
+	if err != nil {
+		return nil, err
+	}
+	info, err := f.Stat()
+	if err == nil && !info.Mode().IsRegular() {
+		err = errors.New(path + " is " + kindOf(info) + ", not a file a build keeps; remove it by hand")
+	}
+	if err != nil {
+		f.Close()
+		return nil, err
+	}
+	return f, nil
 }
 
 // Keep replaces what the last build kept with what write writes: whole or

@@ -15,3 +15,6 @@ func (l *lockFile) release() {
 
 // noFollow is 0 here: acquire's look at the path is all there is.
 const noFollow = 0
+
+// nonBlock is 0 here.
+const nonBlock = 0

@@ -13,6 +13,10 @@ import (
 // between acquire's look at the path and its opening of it.
 const noFollow = unix.O_NOFOLLOW
 
+// nonBlock makes opening a file that should be regular return at once
+// should a pipe be put in its place, where a read would wait for ever.
+const nonBlock = unix.O_NONBLOCK
+
 // tryLock takes an exclusive flock on f if no other open file holds one.
 // The kernel drops it when the process ends, however it ends.
 func tryLock(f *os.File) (bool, error) {

@@ -30,3 +30,6 @@ func (l *lockFile) release() {
 
 // noFollow is 0 here: acquire's look at the path is all there is.
 const noFollow = 0
+
+// nonBlock is 0 here: Windows has no named pipes in a folder.
+const nonBlock = 0

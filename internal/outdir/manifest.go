@@ -50,7 +50,7 @@ func readManifest(dir string) (map[string]bool, bool, error) {
 	if info, err := os.Lstat(p); err == nil && !info.Mode().IsRegular() {
 		return nil, false, errors.New(p + " is " + kindOf(info) + ", not the list of files a build keeps; remove it by hand")
 	}
-	f, err := os.Open(p)
+	f, err := openRegular(p)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, false, nil
 	}
