@@ -48,7 +48,9 @@ func (d *Doc) Source() []byte { return d.src }
 // decode succeeded well enough for v to be used (unknown keys are reported
 // but do not spoil v).
 func Decode(path string, firstLine int, src []byte, v any, problems *diag.List) (*Doc, bool) {
-	doc := &Doc{Path: path, FirstLine: max(firstLine, 1), src: src}
+	// A copy of its own: src is often a part of a whole file (a page's front
+	// matter), which a Doc kept by a cache must not keep alive.
+	doc := &Doc{Path: path, FirstLine: max(firstLine, 1), src: bytes.Clone(src)}
 	md, err := toml.NewDecoder(bytes.NewReader(src)).Decode(v)
 	doc.md = md
 	if err != nil {
