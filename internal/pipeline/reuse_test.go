@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -265,22 +266,12 @@ func writeSource(t *testing.T, p string, b []byte) {
 func inodes(t *testing.T, dir string) map[string]fileStamp {
 	t.Helper()
 	out := map[string]fileStamp{}
-	err := filepath.WalkDir(dir, func(p string, e fs.DirEntry, err error) error {
-		if err != nil || e.IsDir() {
-			return err
-		}
+	eachFile(t, dir, func(rel, p string, e fs.DirEntry) error {
 		info, err := e.Info()
-		if err != nil {
-			return err
-		}
 		st, _ := stampOf(info)
-		rel, _ := filepath.Rel(dir, p)
-		out[filepath.ToSlash(rel)] = st
-		return nil
+		out[rel] = st
+		return err
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
 	return out
 }
 
@@ -306,35 +297,40 @@ func sameTree(t *testing.T, got, want string) {
 func readTree(t *testing.T, dir string) map[string][]byte {
 	t.Helper()
 	out := map[string][]byte{}
+	eachFile(t, dir, func(rel, p string, _ fs.DirEntry) error {
+		b, err := os.ReadFile(p)
+		out[rel] = b
+		return err
+	})
+	return out
+}
+
+// eachFile calls fn for every file below dir, with its slash-separated
+// path below dir, and fails the test on the first error.
+func eachFile(t *testing.T, dir string, fn func(rel, p string, e fs.DirEntry) error) {
+	t.Helper()
 	err := filepath.WalkDir(dir, func(p string, e fs.DirEntry, err error) error {
 		if err != nil || e.IsDir() {
 			return err
 		}
-		b, err := os.ReadFile(p)
 		rel, _ := filepath.Rel(dir, p)
-		out[filepath.ToSlash(rel)] = b
-		return err
+		return fn(filepath.ToSlash(rel), p, e)
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
-	return out
+}
+
+// savedAnHourAgo gives every file below dir the time of an hour ago: old
+// enough for its stamp to be trusted (see site's racy window).
+func savedAnHourAgo(t *testing.T, dir string) {
+	t.Helper()
+	hourAgo := time.Now().Add(-time.Hour)
+	eachFile(t, dir, func(_, p string, _ fs.DirEntry) error { return os.Chtimes(p, hourAgo, hourAgo) })
 }
 
 func sameSet(a, b []string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	seen := map[string]bool{}
-	for _, s := range a {
-		seen[s] = true
-	}
-	for _, s := range b {
-		if !seen[s] {
-			return false
-		}
-	}
-	return true
+	return slices.Equal(slices.Sorted(slices.Values(a)), slices.Sorted(slices.Values(b)))
 }
 
 // TestNothingChangedWritesNothingKept: a rebuild that parsed no file
@@ -344,17 +340,7 @@ func TestNothingChangedWritesNothingKept(t *testing.T) {
 	dir := sitetest.Dir(t, reuseSite)
 	out := filepath.Join(t.TempDir(), "public")
 	kept := filepath.Join(filepath.Dir(out), ".public.cache")
-	// Files saved an hour ago: their stamps are old enough to trust.
-	hourAgo := time.Now().Add(-time.Hour)
-	err := filepath.WalkDir(dir, func(p string, e fs.DirEntry, err error) error {
-		if err != nil || e.IsDir() {
-			return err
-		}
-		return os.Chtimes(p, hourAgo, hourAgo)
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	savedAnHourAgo(t, dir)
 	// The first rebuild drops the charts only the Markdown drew, which it
 	// no longer converts; from the second on, nothing changes.
 	publish(t, dir, out, true)
@@ -403,18 +389,8 @@ func TestReuseAcrossFolders(t *testing.T) {
 		t.Fatal(err)
 	}
 	writeSource(t, filepath.Join(two, story), bytes.Replace(b, []byte("Den anden"), []byte("Den andeN"), 1))
-	hourAgo := time.Now().Add(-time.Hour)
-	for _, dir := range []string{one, two} {
-		err := filepath.WalkDir(dir, func(p string, e fs.DirEntry, err error) error {
-			if err != nil || e.IsDir() {
-				return err
-			}
-			return os.Chtimes(p, hourAgo, hourAgo)
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
+	savedAnHourAgo(t, one)
+	savedAnHourAgo(t, two)
 	out := filepath.Join(t.TempDir(), "public")
 	publish(t, one, out, true)
 	publish(t, two, out, true)
