@@ -110,14 +110,16 @@ func Run(fsys fs.FS, opts Options) (*Result, error) {
 // build into it waits for this one to finish, and this one repairs what a
 // killed build left there, even if it then fails on the content.
 func Publish(ctx context.Context, fsys fs.FS, opts Options, dir string) ([]*diag.Problem, int, error) {
+	start := time.Now()
 	out, err := outdir.Open(ctx, dir)
 	if err != nil {
 		return nil, 0, err
 	}
 	defer out.Close()
+	opts.Timing.Stage("lock the output folder", start)
 	last := lastBuild{cache: &site.Cache{}} // what the last build kept, for Reuse
 	if opts.Reuse && opts.Cache == nil {
-		start := time.Now()
+		start = time.Now()
 		if !opts.Fresh {
 			last = readKept(out)
 		}
@@ -134,17 +136,24 @@ func Publish(ctx context.Context, fsys fs.FS, opts Options, dir string) ([]*diag
 	if err := ctx.Err(); err != nil {
 		return warns, 0, err
 	}
-	start := time.Now()
+	start = time.Now()
 	if opts.Reuse && upToDate(ctx, plan, out, last.files) {
 		opts.Timing.Stage("find the output folder up to date", start)
 		keep(out, last, opts.Cache, last.files)
 		return warns, 0, ctx.Err() // nothing written
 	}
 	var reuse *reuse
+	var filled time.Time // when the new tree was whole, before the swap
 	err = out.ReplaceWith(plan.Paths(), func(tmp string) error {
+		defer func() {
+			opts.Timing.Stage("render and write pages", start)
+			filled = time.Now()
+		}()
 		if err := makeDirs(ctx, plan.Paths(), tmp); err != nil {
 			return err
 		}
+		opts.Timing.Stage("make the new tree's folders", start)
+		start = time.Now()
 		reuse = newReuse(plan.Paths(), last.files, out.Dir(), tmp)
 		take := reuse.take
 		if !opts.Reuse {
@@ -164,7 +173,9 @@ func Publish(ctx context.Context, fsys fs.FS, opts Options, dir string) ([]*diag
 		// page shows it; a file that changed meanwhile fails the build.
 		return opts.Cache.Err()
 	})
-	opts.Timing.Stage("render and write pages", start)
+	if !filled.IsZero() {
+		opts.Timing.Stage("swap in the new tree", filled)
+	}
 	if opts.Reuse {
 		start = time.Now()
 		files := last.files
@@ -188,7 +199,9 @@ func Prepare(fsys fs.FS, opts Options) (*render.Plan, []*diag.Problem, error) {
 	if err := problems.Err(); err != nil {
 		return nil, warnings(problems), err
 	}
+	start = time.Now()
 	plan, err := r.Plan(fsys)
+	opts.Timing.Stage("plan the files, draw share images", start)
 	if err == nil && opts.PDFDir != "" {
 		err = printpage.AddPDFs(plan, os.DirFS(opts.PDFDir), opts.PDFDir)
 	}

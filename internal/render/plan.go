@@ -146,7 +146,7 @@ func (p *Plan) File(path string) (data []byte, ok bool, err error) {
 func (p *Plan) planAssets(fsys fs.FS, claim func(string) bool, problems *diag.List) {
 	r := p.r
 	p.immutable = map[string]bool{}
-	drawShareImages(append([]*Renderer{r}, r.versions...))
+	<-r.sharesDrawn
 	for _, v := range append([]*Renderer{r}, r.versions...) {
 		v.shareImages(func(f File) {
 			if claim(f.Path) {

@@ -83,12 +83,18 @@ type Renderer struct {
 	// assets.Fingerprint), and each edition's share image by year.
 	hashed map[string]string
 	shares map[int]*ShareImage
+
+	// Closed when the share images New started drawing are in share's
+	// cache (see drawShareImages); set on the Danish renderer.
+	sharesDrawn <-chan struct{}
 }
 
 // New prepares a renderer and parses the templates. Template problems go to
 // problems; a renderer is returned even then, but must not be used.
 func New(fsys fs.FS, s *site.Site, opts Options, problems *diag.List) *Renderer {
+	drawn := drawShareImages(s)
 	r := newRenderer(fsys, s, opts, nil, problems)
+	r.sharesDrawn = drawn
 	for _, t := range s.Translations {
 		v := newRenderer(fsys, t, opts, r.templates, problems)
 		v.prefix, v.danish = t.Lang.Code+"/", r

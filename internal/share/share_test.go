@@ -64,6 +64,31 @@ func TestDeterministic(t *testing.T) {
 	}
 }
 
+// TestPainterLeavesNoTrace draws a card on a new painter, then on one that
+// drew a longer card before (see painter): the bytes must be the same.
+func TestPainterLeavesNoTrace(t *testing.T) {
+	for painters.Get() != nil { // empty the pool: the first card gets a new painter
+	}
+	fresh, err := Render(sample)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cache.Delete(sample)
+	long := sample
+	long.Title = strings.Repeat("Performanceregnskab for klynger og innovationsnetværk ", 4)
+	long.Number = "1.234.567.890"
+	if _, err := Render(long); err != nil {
+		t.Fatal(err)
+	}
+	again, err := Render(sample)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(fresh, again) {
+		t.Error("a reused painter drew the card differently")
+	}
+}
+
 func TestMissingGlyph(t *testing.T) {
 	c := sample
 	c.Title = "Performanceregnskab 2016 ✓"
