@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"slices"
 	"strconv"
 
 	"github.com/yuin/goldmark/ast"
@@ -24,6 +25,19 @@ func newHeadingIDs() *headingIDs {
 		h.used[id] = true
 	}
 	return h
+}
+
+// anchors are the ids the body gave its elements, without the layouts'
+// (see Doc.HasAnchor): a map of its own, a few entries where used has a
+// dozen more for every page of the site.
+func (h *headingIDs) anchors() map[string]bool {
+	out := make(map[string]bool, len(h.used)-len(LayoutIDs))
+	for id := range h.used {
+		if !slices.Contains(LayoutIDs, id) {
+			out[id] = true
+		}
+	}
+	return out
 }
 
 // Generate implements parser.IDs.

@@ -110,7 +110,7 @@ func (c *Converter) Convert(p Page, body []byte, problems *diag.List) *Doc {
 	st := &state{conv: c, path: p.Path, edition: p.Edition, firstLine: max(p.FirstLine, 1), src: body, ids: ids, problems: local}
 	if at, msg := checkShape(body); at >= 0 {
 		st.errorf(at, "%s", msg)
-		return &Doc{Path: p.Path, Anchors: ids.used, html: &lazyHTML{}}
+		return &Doc{Path: p.Path, Anchors: ids.anchors(), html: &lazyHTML{}}
 	}
 	if p.CopiedFrom != 0 {
 		st.old = c.oldEdition(p)
@@ -125,7 +125,7 @@ func (c *Converter) Convert(p Page, body []byte, problems *diag.List) *Doc {
 		// Rendering into memory fails only on a bug in a node renderer.
 		st.errorf(0, "cannot render the Markdown: %v", err)
 	}
-	return &Doc{Path: p.Path, html: &lazyHTML{text: b.String()}, Headings: headings(root, body), Links: st.links, Anchors: ids.used, Files: st.files, Findings: st.findings, Cases: st.cases, Gaps: st.gaps}
+	return &Doc{Path: p.Path, html: &lazyHTML{text: b.String()}, Headings: headings(root, body), Links: st.links, Anchors: ids.anchors(), Files: st.files, Findings: st.findings, Cases: st.cases, Gaps: st.gaps}
 }
 
 // oldEdition is the edition a page was copied from, as draft checks it.

@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"bytes"
+	"slices"
 	"sync"
 
 	"github.com/yuin/goldmark/ast"
@@ -44,13 +45,19 @@ type Doc struct {
 	Path     string
 	Headings []Heading
 	Links    []Link
-	Anchors  map[string]bool // every id the body gives an element
+	Anchors  map[string]bool // every id the body gives an element (see HasAnchor)
 	Files    []File          // downloads the page offers, written beside it
 	Findings []Finding       // what a copied page still says of the old edition
 	Cases    []CaseList      // lists of case stories to fill in, in order
 	Gaps     []int           // years in a gap of the series its blocks span, sorted
 
 	html *lazyHTML // see HTML
+}
+
+// HasAnchor reports whether the page has an element with the id: one the
+// body gives (Anchors), or one the layouts give every page (LayoutIDs).
+func (d *Doc) HasAnchor(id string) bool {
+	return d.Anchors[id] || slices.Contains(LayoutIDs, id)
 }
 
 // lazyHTML is a body's HTML, or how to get it when first asked.

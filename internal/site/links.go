@@ -64,7 +64,7 @@ func checkLink(from *Page, dest string, targets map[string]*Page) string {
 		}
 		return "no page or file has this address"
 	}
-	if u.Fragment != "" && page != nil && page.Body != nil && !page.Body.Anchors[u.Fragment] {
+	if u.Fragment != "" && page != nil && page.Body != nil && !page.Body.HasAnchor(u.Fragment) {
 		return "the page has no heading or table with id " + u.Fragment
 	}
 	return ""
