@@ -125,7 +125,7 @@ func (c *Converter) Convert(p Page, body []byte, problems *diag.List) *Doc {
 		// Rendering into memory fails only on a bug in a node renderer.
 		st.errorf(0, "cannot render the Markdown: %v", err)
 	}
-	return &Doc{Path: p.Path, html: &lazyHTML{text: b.String()}, Headings: headings(root, body), Links: st.links, Anchors: ids.anchors(), Files: st.files, Findings: st.findings, Cases: st.cases, Gaps: st.gaps}
+	return &Doc{Path: p.Path, html: &lazyHTML{text: b.String(), have: true}, Headings: headings(root, body), Links: st.links, Anchors: ids.anchors(), Files: st.files, Findings: st.findings, Cases: st.cases, Gaps: st.gaps}
 }
 
 // oldEdition is the edition a page was copied from, as draft checks it.

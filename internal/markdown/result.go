@@ -60,11 +60,12 @@ func (d *Doc) HasAnchor(id string) bool {
 	return d.Anchors[id] || slices.Contains(LayoutIDs, id)
 }
 
-// lazyHTML is a body's HTML, or how to get it when first asked.
+// lazyHTML is a body's HTML, or how to get it when asked.
 type lazyHTML struct {
-	once sync.Once
-	load func() string
+	mu   sync.Mutex
+	load func() string // converts the Markdown again; nil when text is the only copy
 	text string
+	have bool // text is the HTML
 }
 
 // HTML is the body as HTML. A Doc that a build kept for the next (see
@@ -76,29 +77,53 @@ func (d *Doc) HTML() string {
 		return ""
 	}
 	h := d.html
-	h.once.Do(func() {
-		if h.load != nil {
-			h.text, h.load = h.load(), nil
-		}
-	})
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if !h.have && h.load != nil {
+		h.text, h.have = h.load(), true
+	}
 	return h.text
 }
 
 // NeedsHTML reports whether the Doc has no HTML yet: one a cache read back.
 func (d *Doc) NeedsHTML() bool { return d != nil && d.html == nil }
 
-// WithHTMLFrom is a copy of d whose HTML load gives, once, when first
-// asked: load converts the same Markdown again.
+// WithHTMLFrom is a copy of d whose HTML load gives when first asked: load
+// converts the same Markdown again.
 func (d *Doc) WithHTMLFrom(load func() string) *Doc {
 	c := *d
 	c.html = &lazyHTML{load: load}
 	return &c
 }
 
+// ReloadableFrom is a copy of d, with d's HTML, that can let it go (see
+// DropHTML) and have load convert the same Markdown again if it is asked
+// for after all.
+func (d *Doc) ReloadableFrom(load func() string) *Doc {
+	c := *d
+	c.html = &lazyHTML{load: load, text: d.HTML(), have: true}
+	return &c
+}
+
+// DropHTML lets go of the HTML of a Doc that can convert it again (see
+// WithHTMLFrom and ReloadableFrom); any other keeps it. A build drops a
+// body once its page is written.
+func (d *Doc) DropHTML() {
+	if d == nil || d.html == nil {
+		return
+	}
+	h := d.html
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if h.load != nil {
+		h.text, h.have = "", false
+	}
+}
+
 // WithHTML is a copy of d with the HTML given, for tests.
 func (d *Doc) WithHTML(html string) *Doc {
 	c := *d
-	c.html = &lazyHTML{text: html}
+	c.html = &lazyHTML{text: html, have: true}
 	return &c
 }
 

@@ -228,6 +228,17 @@ func (t *Templates) execute(kind string, data any, size int) ([]byte, error) {
 	return b.Bytes(), nil
 }
 
+// readsAnyBodies reports whether the templates of some kind name a Body
+// field (see readsBodies).
+func (t *Templates) readsAnyBodies() bool {
+	for _, reads := range t.readsBodies {
+		if reads {
+			return true
+		}
+	}
+	return false
+}
+
 // namesField reports whether any template of the set names the field: as
 // .Field, $x.Field or (expr).Field, anywhere in a chain.
 func namesField(set *template.Template, field string) bool {

@@ -46,7 +46,23 @@ func (c *Cache) withHTML(p parsed, path string, again func() (parsed, bool)) par
 	if p.body == nil || !p.body.NeedsHTML() {
 		return p
 	}
-	p.body = p.body.WithHTMLFrom(func() string {
+	p.body = p.body.WithHTMLFrom(c.convertAgain(path, again))
+	return p
+}
+
+// reloadable gives a parse just made the means to convert its Markdown
+// again (as withHTML does) once the build has dropped its HTML (see
+// markdown.Doc.DropHTML).
+func (c *Cache) reloadable(p parsed, path string, again func() (parsed, bool)) parsed {
+	if p.body == nil {
+		return p
+	}
+	p.body = p.body.ReloadableFrom(c.convertAgain(path, again))
+	return p
+}
+
+func (c *Cache) convertAgain(path string, again func() (parsed, bool)) func() string {
+	return func() string {
 		q, same := again()
 		if !same || q.body == nil {
 			c.mu.Lock()
@@ -55,8 +71,7 @@ func (c *Cache) withHTML(p parsed, path string, again func() (parsed, bool)) par
 			return ""
 		}
 		return q.body.HTML()
-	})
-	return p
+	}
 }
 
 // Err fails a build that asked for the HTML of a file that changed or

@@ -122,7 +122,10 @@ func parseCached(fsys fs.FS, conv *markdown.Converter, f file, problems *diag.Li
 		})
 	}
 	local := &diag.List{}
-	p := parseFile(conv, f, src, local)
+	p := env.Cache.reloadable(parseFile(conv, f, src, local), f.path, func() (parsed, bool) {
+		src, ok := textfile.Read(fsys, f.path, &diag.List{})
+		return parseFile(conv, f, src, &diag.List{}), ok && parseKey(src, envKey) == key
+	})
 	env.Cache.put(f.path, cacheEntry{key: key, stamp: f.stamp, readAt: readAt, env: envKey, parsed: p, problems: local.Problems()})
 	problems.Merge(local)
 	p.key = key
