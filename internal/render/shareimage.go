@@ -56,7 +56,7 @@ func shareCard(s *site.Site, e *site.Edition) share.Card {
 // once the returned channel is closed. New starts it first, so that the
 // drawing (about 35 ms for the 2016 edition's two cards, in a new process)
 // runs beside the parsing of the templates rather than before the plan.
-// One card after another: one painter serves them all (see share.Render),
+// One card after another: one painter serves them all (see share.Draw),
 // and the other core goes on with the build.
 func drawShareImages(s *site.Site) <-chan struct{} {
 	var cards []share.Card
@@ -68,9 +68,7 @@ func drawShareImages(s *site.Site) <-chan struct{} {
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
-		for _, c := range cards {
-			_, _ = share.Render(c) // a card it cannot draw is reported by shareImages
-		}
+		share.Draw(cards) // a card it cannot draw is reported by shareImages
 	}()
 	return done
 }
