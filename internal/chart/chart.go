@@ -1,7 +1,6 @@
 package chart
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"math"
@@ -109,11 +108,7 @@ func Render(s Spec) ([]byte, error) {
 		return nil, fmt.Errorf("chart %q: %w", s.ID, err)
 	}
 	r.meta = svgMeta{id: s.ID, title: s.Title, desc: describe(s), class: svgClass(s)}
-	var out bytes.Buffer
-	if err := r.Save(&out); err != nil {
-		return nil, err
-	}
-	return out.Bytes(), nil
+	return r.svg(), nil
 }
 
 // validate checks a spec before anything is drawn. Counts matter: TOML reads

@@ -12,11 +12,13 @@ import (
 // The <svg> element around a drawing: its size, what screen readers are
 // told, the patterns, and the formatting every attribute shares.
 
-// Save writes the whole <svg> element.
-func (r *svgRenderer) Save(w io.Writer) error {
-	if r.dry {
-		return nil
-	}
+// Save is go-chart's last call of a drawing, which it makes with
+// io.Discard: the drawing is not done until every pass (see frame.go,
+// rows.go) has drawn, and Render then takes the document whole (svg).
+func (r *svgRenderer) Save(io.Writer) error { return nil }
+
+// svg is the whole <svg> element.
+func (r *svgRenderer) svg() []byte {
 	var out bytes.Buffer
 	out.Grow(r.body.Len() + r.defs.Len() + len(r.meta.title) + len(r.meta.desc) + 512)
 	fmt.Fprintf(&out, `<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" viewBox="0 0 %d %d"`,
@@ -43,8 +45,7 @@ func (r *svgRenderer) Save(w io.Writer) error {
 	}
 	out.Write(r.body.Bytes())
 	out.WriteString("</svg>\n")
-	_, err := w.Write(out.Bytes())
-	return err
+	return out.Bytes()
 }
 
 // escape writes s XML-escaped; characters XML cannot hold become U+FFFD.
