@@ -161,6 +161,9 @@ func Publish(ctx context.Context, fsys fs.FS, opts Options, dir string) ([]*diag
 		}
 		err := plan.StreamReusing(ctx, take, func(i int, f render.File) error {
 			start := time.Now()
+			if opts.Reuse && reuse.same(i, &f) {
+				return nil
+			}
 			info, key, err := publishFile(join(tmp, f.Path), f)
 			opts.Timing.Item("write", f.Path, time.Since(start))
 			reuse.wrote(i, key, f.CSP, info)

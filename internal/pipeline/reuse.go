@@ -1,8 +1,11 @@
 package pipeline
 
 import (
+	"crypto/sha256"
 	"os"
 	"path/filepath"
+
+	"report/internal/render"
 )
 
 // A build keeps, for every file it wrote, the file's key and stamp: for a
@@ -51,6 +54,24 @@ func (r *reuse) take(i int, key [32]byte) (string, bool) {
 	}
 	r.now[i] = last
 	return last.CSP, true
+}
+
+// same takes a file that is not a page from the last build's folder when
+// the last build wrote the same bytes there: a rebuild after one edit
+// writes again only the few files the edit changed, not every chart, data
+// file and feed. It gives the file its key (the hash of its bytes) either
+// way, for writeFile and the next build.
+func (r *reuse) same(i int, f *render.File) bool {
+	if f.Streamed() || f.Key != ([32]byte{}) {
+		return false // a page, or an asset copied as it is read
+	}
+	f.Key = sha256.Sum256(f.Data)
+	last, ok := r.last[f.Path]
+	if !ok || last.Key != f.Key || !link(join(r.old, f.Path), join(r.tmp, f.Path), last.Stamp) {
+		return false
+	}
+	r.now[i] = last
+	return true
 }
 
 // wrote notes a file written, with its key and, for a page, its policy,

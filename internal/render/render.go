@@ -33,7 +33,8 @@ type File struct {
 
 	// For a page StreamReusing rendered: its key (see PageKey), zero when
 	// it has none, and its Content-Security-Policy, for a later build
-	// that reuses the page to write _headers with.
+	// that reuses the page to write _headers with. (The build gives any
+	// other file the hash of its bytes as its key.)
 	Key [32]byte
 	CSP string
 
