@@ -147,7 +147,10 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	if *cmsDir != "" && !filepath.IsAbs(*cmsDir) {
 		*cmsDir = filepath.Join(sf.root, *cmsDir)
 	}
-	if err := outdir.Check(sf.root, dir); err != nil {
+	// Where the output is, and what its top holds, are checked first; what
+	// lies deeper, only once the build is about to replace the folder
+	// (outdir.Refusal below).
+	if err := outdir.CheckPlace(sf.root, dir); err != nil {
 		fmt.Fprintf(stderr, "report build: will not write the site to %s: %v\n", *out, err)
 		return ExitUsage
 	}
@@ -160,6 +163,11 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		printProblems(stderr, warnings, sf.acknowledged)
 		fmt.Fprintf(stderr, "report: build stopped by a signal (%v); %s was left as it was\n", sig, *out)
 		return exitCode(sig)
+	}
+	if refusal := (*outdir.Refusal)(nil); errors.As(err, &refusal) {
+		printProblems(stderr, warnings, sf.acknowledged)
+		fmt.Fprintf(stderr, "report build: will not write the site to %s: %v\n", *out, refusal)
+		return ExitUsage
 	}
 	if err != nil {
 		// Content problems and a failed write alike leave the folder as it was.

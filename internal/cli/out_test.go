@@ -63,35 +63,38 @@ func TestBuildRefusesLinkIntoSources(t *testing.T) {
 // TestHostileOutput builds into an output folder seeded, one at a time,
 // with entries a build never makes: links named like a build's leftovers
 // (inside the folder and beside it), a link as the lock file, a Git
-// repository deep inside, a link inside, and a reader's own file. Each
-// build refuses, and the sources and a file outside the site, which the
-// links lead to, are as they were.
+// repository deep inside, a link inside, and a reader's own file. A build
+// that finds the site up to date touches nothing (a leftover's name is
+// refused even then); one that would replace the folder (--fresh) refuses;
+// and the sources and a file outside the site, which the links lead to,
+// are as they were.
 func TestHostileOutput(t *testing.T) {
 	cases := []struct {
 		name, want string
 		plant      func(t *testing.T, root, outside string)
+		refusal    bool // of the folder, before anything is written (exit status 2)
 	}{
 		{"leftover link inside", "named like a folder a build leaves, but a symbolic link", func(t *testing.T, root, outside string) {
 			link(t, filepath.Join(root, "content"), filepath.Join(root, "public", ".public.new-1"))
-		}},
+		}, false},
 		{"old leftover link inside", "named like a folder a build leaves, but a symbolic link", func(t *testing.T, root, outside string) {
 			link(t, outside, filepath.Join(root, "public", ".public.old-1"))
-		}},
+		}, false},
 		{"leftover link beside", "is named like a folder a build leaves, but it is a symbolic link", func(t *testing.T, root, outside string) {
 			link(t, outside, filepath.Join(root, ".public.old-2"))
-		}},
+		}, false},
 		{"lock link", "is not a lock file a build made: it is a symbolic link", func(t *testing.T, root, outside string) {
 			link(t, filepath.Join(root, "content", "2016", "_index.md"), filepath.Join(root, ".public.lock"))
-		}},
+		}, false},
 		{"nested repository", "Git repository (2016/.git)", func(t *testing.T, root, outside string) {
 			plantFile(t, filepath.Join(root, "public", "2016", ".git", "HEAD"))
-		}},
+		}, true},
 		{"link inside", "symbolic link, 2016/kilder", func(t *testing.T, root, outside string) {
 			link(t, outside, filepath.Join(root, "public", "2016", "kilder"))
-		}},
+		}, true},
 		{"reader's file", "files the last build did not write (noter.txt)", func(t *testing.T, root, outside string) {
 			plantFile(t, filepath.Join(root, "public", "noter.txt"))
-		}},
+		}, true},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -101,9 +104,16 @@ func TestHostileOutput(t *testing.T) {
 			sources := fingerprint(t, filepath.Join(root, "content"))
 			c.plant(t, root, outside)
 			var stdout, stderr bytes.Buffer
-			code := Run(context.Background(), []string{"build", "--root", root}, &stdout, &stderr)
+			if code := Run(context.Background(), []string{"build", "--root", root}, &stdout, &stderr); code == ExitOK {
+				sitetest.AssertContains(t, "stdout", stdout.String(), "up to date; nothing written")
+			}
+			stdout.Reset()
+			stderr.Reset()
+			code := Run(context.Background(), []string{"build", "--fresh", "--root", root}, &stdout, &stderr)
 			if code == ExitOK {
 				t.Errorf("the build did not refuse; stdout: %s", stdout.String())
+			} else if c.refusal && code != ExitUsage {
+				t.Errorf("the refusal exited %d, want %d", code, ExitUsage)
 			}
 			sitetest.AssertContains(t, "stderr", stderr.String(), c.want)
 			if after := fingerprint(t, filepath.Join(root, "content")); len(after) != len(sources) {

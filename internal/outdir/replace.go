@@ -17,6 +17,13 @@ import (
 	"report/internal/parallel"
 )
 
+// Refusal is ReplaceWith's error for an output folder that holds more than
+// a site built before (see CheckContents): nothing was written.
+type Refusal struct{ Reason error }
+
+func (r *Refusal) Error() string { return r.Reason.Error() }
+func (r *Refusal) Unwrap() error { return r.Reason }
+
 // Replace replaces the folder dir with a tree that fill writes, as Open and
 // Output.Replace do, and lets the folder go.
 func Replace(ctx context.Context, dir string, fill func(tmp string) error) error {
@@ -47,6 +54,10 @@ func (o *Output) Replace(fill func(tmp string) error) error {
 // and files does not name is not on the list, so the next build refuses the
 // folder as holding a file not its own.
 func (o *Output) ReplaceWith(files []string, fill func(tmp string) error) error {
+	// Nothing but a site built before may be lost (see CheckContents).
+	if err := CheckContents(o.dir); err != nil {
+		return &Refusal{Reason: err}
+	}
 	o.known = files
 	defer func() { o.known = nil }()
 	if isMountPoint(o.dir, o.parent) {

@@ -200,3 +200,52 @@ func TestReplaceKeepsLink(t *testing.T) {
 		t.Errorf("the folder the link leads to is %q (%v), want the new site", v, err)
 	}
 }
+
+// TestReplaceRefusesOthersFiles replaces a site whose folder gained, deep
+// inside, a file the build did not write, a link and a Git repository: each
+// time ReplaceWith refuses before writing anything (see CheckContents), and
+// the folder is as it was.
+func TestReplaceRefusesOthersFiles(t *testing.T) {
+	for _, plant := range []struct{ name, want string }{
+		{"2016/tal/noter.txt", "files the last build did not write (2016/tal/noter.txt)"},
+		{"2016/kilder", "symbolic link, 2016/kilder"},
+		{"2016/.git/HEAD", "Git repository (2016/.git)"},
+	} {
+		t.Run(plant.name, func(t *testing.T) {
+			top := t.TempDir()
+			out := filepath.Join(top, "public")
+			if err := Replace(context.Background(), out, func(tmp string) error { return writeSite(tmp, "old") }); err != nil {
+				t.Fatal(err)
+			}
+			p := filepath.Join(out, filepath.FromSlash(plant.name))
+			if plant.name == "2016/kilder" {
+				if err := os.Symlink(top, p); err != nil {
+					t.Fatal(err)
+				}
+			} else if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil || os.WriteFile(p, []byte("mine"), 0o644) != nil {
+				t.Fatal(err)
+			}
+			filled := false
+			err := Replace(context.Background(), out, func(tmp string) error { filled = true; return writeSite(tmp, "new") })
+			var refusal *Refusal
+			if !errors.As(err, &refusal) || !strings.Contains(err.Error(), plant.want) {
+				t.Errorf("got %v, want a refusal saying %q", err, plant.want)
+			}
+			if filled {
+				t.Error("the new tree was written before the refusal")
+			}
+			if v, err := siteVersion(out); v != "old" {
+				t.Errorf("the folder holds %q (%v), want the old site", v, err)
+			}
+			if _, err := os.Lstat(p); err != nil {
+				t.Errorf("%s is gone: %v", plant.name, err)
+			}
+			entries, _ := os.ReadDir(top)
+			for _, e := range entries {
+				if strings.Contains(e.Name(), ".new-") {
+					t.Errorf("the refused replacement left %s", e.Name())
+				}
+			}
+		})
+	}
+}
