@@ -118,15 +118,26 @@ func Publish(ctx context.Context, fsys fs.FS, opts Options, dir string) ([]*diag
 	defer out.Close()
 	opts.Timing.Stage("lock the output folder", start)
 	last := lastBuild{cache: &site.Cache{}} // what the last build kept, for Reuse
+	var read chan lastBuild
 	if opts.Reuse && opts.Cache == nil {
-		start = time.Now()
-		if !opts.Fresh {
-			last = readKept(out)
-		}
 		opts.Cache = last.cache
-		opts.Timing.Stage("read what the last build kept", start)
+		if !opts.Fresh {
+			// Read while data/ loads and content/ is scanned (see site.Later).
+			read = make(chan lastBuild, 1)
+			opts.Cache = site.Later(func() *site.Cache {
+				start := time.Now()
+				l := readKept(out)
+				opts.Timing.Stage("read what the last build kept, beside loading", start)
+				read <- l
+				return l.cache
+			})
+		}
 	}
 	plan, warns, err := Prepare(fsys, opts)
+	if read != nil {
+		last = <-read
+		last.cache = opts.Cache
+	}
 	if err != nil {
 		if opts.Reuse {
 			keep(out, last, opts.Cache, last.files) // what parsed is as good for the next try

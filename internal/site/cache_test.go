@@ -3,6 +3,7 @@ package site
 import (
 	"testing"
 	"testing/fstest"
+	"time"
 
 	"report/internal/diag"
 )
@@ -65,5 +66,31 @@ func TestCacheReportsProblemsAgain(t *testing.T) {
 		if !problems.HasErrors() {
 			t.Fatal("the cached parse lost its error")
 		}
+	}
+}
+
+// TestLaterWaitsToBeFilled uses a Cache that Later is still filling: the
+// first lookup waits for the fill and finds what it filled.
+func TestLaterWaitsToBeFilled(t *testing.T) {
+	release := make(chan struct{})
+	filled := &Cache{}
+	filled.put("content/2016/a.md", cacheEntry{key: [32]byte{1}})
+	c := Later(func() *Cache { <-release; return filled })
+	found := make(chan bool)
+	go func() {
+		_, ok := c.get("content/2016/a.md", [32]byte{1})
+		found <- ok
+	}()
+	select {
+	case <-found:
+		t.Fatal("the lookup did not wait for the fill")
+	case <-time.After(50 * time.Millisecond):
+	}
+	close(release)
+	if !<-found {
+		t.Error("the lookup did not find what the fill filled")
+	}
+	if !c.Changed() {
+		t.Error("the filled entry, put since the cache was made, is not a change")
 	}
 }

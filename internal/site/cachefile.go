@@ -45,6 +45,7 @@ type savedEntry struct {
 // AppendTo writes the entries of the files the last build looked up, in
 // the order of their paths.
 func (c *Cache) AppendTo(w *wire.Writer) {
+	c.wait()
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	paths := slices.Sorted(maps.Keys(c.used))
