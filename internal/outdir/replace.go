@@ -54,13 +54,28 @@ func (o *Output) Replace(fill func(tmp string) error) error {
 // and files does not name is not on the list, so the next build refuses the
 // folder as holding a file not its own.
 func (o *Output) ReplaceWith(files []string, fill func(tmp string) error) error {
-	// Nothing but a site built before may be lost (see CheckContents).
-	if err := CheckContents(o.dir); err != nil {
+	// Nothing but a site built before may be lost (see CheckContents). The
+	// walk of the folder runs while the new tree is filled, and the folder
+	// is replaced only once it has passed: a refused build has written
+	// only its new tree, which it removes.
+	walk, err := checkContents(o.dir)
+	if err != nil {
 		return &Refusal{Reason: err}
+	}
+	checked := make(chan error, 1)
+	go func() { checked <- walk() }()
+	refused := func() error {
+		if err := <-checked; err != nil {
+			return &Refusal{Reason: err}
+		}
+		return nil
 	}
 	o.known = files
 	defer func() { o.known = nil }()
 	if isMountPoint(o.dir, o.parent) {
+		if err := refused(); err != nil {
+			return err
+		}
 		return o.replaceInside(fill)
 	}
 	tmp, err := os.MkdirTemp(o.parent, "."+o.base+".new-")
@@ -82,6 +97,9 @@ func (o *Output) ReplaceWith(files []string, fill func(tmp string) error) error 
 		return err
 	}
 	hook("filled")
+	if err := refused(); err != nil {
+		return err
+	}
 	err = o.swap(tmp)
 	if err == nil {
 		return writeManifest(o.dir, fresh)
