@@ -204,7 +204,10 @@ func (r *Renderer) FillHead(d *PageData) error {
 // cluster named as caselist.from says.
 func (r *Renderer) content(body *markdown.Doc, e *site.Edition) string {
 	text := body.HTML()
-	if len(body.Cases) == 0 || e == nil {
+	// No HTML is a body whose file changed while the build ran, which
+	// fails the build (see site.Cache.Err): its lists' places are in HTML
+	// it no longer has.
+	if len(body.Cases) == 0 || e == nil || text == "" {
 		return text
 	}
 	var b strings.Builder
