@@ -18,7 +18,8 @@ import (
 )
 
 // Refusal is ReplaceWith's error for an output folder that holds more than
-// a site built before (see CheckContents): nothing was written.
+// a site built before (see CheckContents): the folder is as it was, and the
+// new tree written beside it is removed.
 type Refusal struct{ Reason error }
 
 func (r *Refusal) Error() string { return r.Reason.Error() }
