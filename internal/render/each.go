@@ -133,7 +133,7 @@ func (run *eachRun) do(i int) error {
 // templates show the bodies of other pages.
 func (p *Plan) dropBody(path string) {
 	j, isPage := p.pages[path]
-	if !isPage || j.data.Page == nil || p.r.templates.readsAnyBodies() {
+	if !isPage || j.data.Page == nil || p.r.templates.anyBodies {
 		return
 	}
 	j.data.Page.Body.DropHTML()

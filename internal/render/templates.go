@@ -42,6 +42,7 @@ type Templates struct {
 	// could show any page's body, not only their own, which the page data
 	// gives as Content (see Plan.PageKey).
 	readsBodies map[string]bool
+	anyBodies   bool // some kind reads bodies (see Plan.dropBody)
 }
 
 // loadTemplates parses layouts/. Problems go to problems.
@@ -75,6 +76,7 @@ func loadTemplates(fsys fs.FS, funcs template.FuncMap, problems *diag.List) *Tem
 		if parseFile(set, fsys, kind+".html", sources, problems) {
 			t.sets[kind] = set
 			t.readsBodies[kind] = namesField(set, "Body")
+			t.anyBodies = t.anyBodies || t.readsBodies[kind]
 		}
 	}
 	for _, e := range entries {
@@ -93,7 +95,7 @@ func loadTemplates(fsys fs.FS, funcs template.FuncMap, problems *diag.List) *Tem
 // so a clone given other functions of the same names draws the same pages
 // in that language.
 func (t *Templates) withFuncs(funcs template.FuncMap, problems *diag.List) *Templates {
-	c := &Templates{sets: map[string]*template.Template{}, sources: t.sources, readsBodies: t.readsBodies}
+	c := &Templates{sets: map[string]*template.Template{}, sources: t.sources, readsBodies: t.readsBodies, anyBodies: t.anyBodies}
 	for kind, set := range t.sets {
 		clone, err := set.Clone()
 		if err != nil {
@@ -226,17 +228,6 @@ func (t *Templates) execute(kind string, data any, size int) ([]byte, error) {
 		return nil, err
 	}
 	return b.Bytes(), nil
-}
-
-// readsAnyBodies reports whether the templates of some kind name a Body
-// field (see readsBodies).
-func (t *Templates) readsAnyBodies() bool {
-	for _, reads := range t.readsBodies {
-		if reads {
-			return true
-		}
-	}
-	return false
 }
 
 // namesField reports whether any template of the set names the field: as

@@ -262,10 +262,10 @@ func (p *pngBuffers) Put(b *png.EncoderBuffer) { p.b = b }
 
 // faces are the font's faces by size, made once per painter: a face holds a
 // glyph cache of its own, costly to make and not safe to share between
-// goroutines. Fitting text tries many sizes but draws at few, so a size
-// only measured gets a face whose cache holds a single mask: measuring
-// reads the font's advances and never draws one (at 120 pixels, 64 masks
-// take 2 MB to clear, and a card tried a dozen sizes).
+// goroutines. Fitting a long title or key figure tries many sizes (down to
+// half, two pixels at a time) but draws at few, so a size only measured
+// gets a face whose cache holds a single mask: measuring reads the font's
+// advances and never draws one (at 120 pixels, 64 masks take 2 MB).
 type faces struct {
 	font     *truetype.Font
 	drawing  map[int]font.Face
