@@ -79,7 +79,7 @@ func readLimited(fsys fs.FS, name string) ([]byte, error) {
 
 // clean removes a UTF-8 byte order mark and turns CRLF line ends (Windows)
 // and lone CRs (old Mac programs) into LF; it refuses text that is not
-// UTF-8.
+// UTF-8, and text holding a control character.
 func clean(name string, src []byte, problems *diag.List) ([]byte, bool) {
 	// No copies unless there is something to change: every page passes here.
 	src = bytes.TrimPrefix(src, []byte("\uFEFF"))
@@ -95,7 +95,33 @@ func clean(name string, src []byte, problems *diag.List) ([]byte, bool) {
 		src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
 		src = bytes.ReplaceAll(src, []byte("\r"), []byte("\n"))
 	}
+	if line, col, r, found := control(src); found {
+		problems.Errorf(name, line, col, "the file holds a control character (U+%04X), which no page can show and a paste can hide; remove it", r)
+		return nil, false
+	}
 	return src, true
+}
+
+// control finds the first control character of src, a tab and a line end
+// apart: C0, DEL and C1, as TOML's escapes are judged (see tomlfile). Such
+// a character reaches a page as it is, where it is an error of HTML and
+// shows as nothing, or as a box.
+func control(src []byte) (line, col int, r rune, found bool) {
+	at := -1
+	for i, b := range src {
+		if b < 0x20 && b != '\t' && b != '\n' || b == 0x7f || b == 0xC2 && i+1 < len(src) && src[i+1] >= 0x80 && src[i+1] <= 0x9f {
+			at = i
+			break
+		}
+	}
+	if at < 0 {
+		return 0, 0, 0, false
+	}
+	r, _ = utf8.DecodeRune(src[at:])
+	before := src[:at]
+	line = bytes.Count(before, []byte("\n")) + 1
+	col = utf8.RuneCount(before[bytes.LastIndexByte(before, '\n')+1:]) + 1
+	return line, col, r, true
 }
 
 func invalidUTF8(src []byte) (line, col int, ok bool) {

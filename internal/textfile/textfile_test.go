@@ -21,6 +21,12 @@ func TestRead(t *testing.T) {
 		{"utf16", "\xFF\xFEa\x00", "", "f.md:1:1: error: the file is saved as UTF-16"},
 		{"latin1", "æble\nø\xF8", "", "f.md:2:2: error: the file is not valid UTF-8; save it as UTF-8"},
 		{"replacement char is text", "a\uFFFDb", "a\uFFFDb", ""},
+		{"tab is text", "a\tb\n", "a\tb\n", ""},
+		{"control character pasted", "Tekst\nmed æ\x01 i\n", "", "f.md:2:6: error: the file holds a control character (U+0001)"},
+		{"form feed", "a\fb", "", "f.md:1:2: error: the file holds a control character (U+000C)"},
+		{"DEL", "a\x7f", "", "(U+007F)"},
+		{"C1, as a Windows-1252 paste decoded wrongly leaves", "æ\u0085", "", "f.md:1:2: error: the file holds a control character (U+0085)"},
+		{"NUL", "a\x00", "", "(U+0000)"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			var problems diag.List
