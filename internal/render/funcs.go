@@ -25,7 +25,10 @@ func (r *Renderer) funcs() template.FuncMap {
 		"absURL":         func(p string) string { return r.origin + r.url(p) },
 		"hasOrigin":      func() bool { return r.origin != "" },
 		"structuredData": r.structuredData,
-		"shareImage":     r.shareImage,
+		// card is a case story's card in the lists of stories: the "card"
+		// template, rendered once for every list that shows it.
+		"card":       func(c *site.Case) (template.HTML, error) { return r.cards.render(c) },
+		"shareImage": r.shareImage,
 		// feedURL is the language's own feed: cases.xml, en/cases.xml.
 		"feedURL":     func() string { return r.basePath + urls.Feed },
 		"editionURL":  urls.Edition,

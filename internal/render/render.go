@@ -64,6 +64,7 @@ type Output []File
 // Renderer renders one loaded site.
 type Renderer struct {
 	chrome    *chrome
+	cards     *cards
 	timing    *timing.Recorder
 	site      *site.Site
 	lang      *lang.Lang // the language of the pages it renders
@@ -122,6 +123,7 @@ func newRenderer(fsys fs.FS, s *site.Site, opts Options, danish *Templates, prob
 		r.templates = loadTemplates(fsys, r.funcs(), problems)
 	}
 	r.chrome = &chrome{templates: r.templates}
+	r.cards = &cards{templates: r.templates}
 	return r
 }
 

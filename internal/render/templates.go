@@ -88,8 +88,6 @@ func loadTemplates(fsys fs.FS, funcs template.FuncMap, problems *diag.List) *Tem
 	return t
 }
 
-// parseFile parses the file name of layouts/ into set, and writes its name
-// and bytes to sources when it is not nil.
 // withFuncs is a copy of the templates that call funcs, the functions of
 // another language: a template finds its functions by name when it runs,
 // so a clone given other functions of the same names draws the same pages
@@ -107,6 +105,8 @@ func (t *Templates) withFuncs(funcs template.FuncMap, problems *diag.List) *Temp
 	return c
 }
 
+// parseFile parses the file name of layouts/ into set, and writes its name
+// and bytes to sources when it is not nil.
 func parseFile(set *template.Template, fsys fs.FS, name string, sources hash.Hash, problems *diag.List) bool {
 	p := path.Join(layoutsDir, name)
 	src, err := fs.ReadFile(fsys, p)
@@ -203,13 +203,13 @@ func cutLast(s, sep string) (before, after string, found bool) {
 	return s[:i], s[i+len(sep):], true
 }
 
-// partial executes a shared template, such as the header, on its own.
 // defines reports whether the layouts define the template name.
 func (t *Templates) defines(name string) bool {
 	set := t.sets["home"]
 	return set != nil && set.Lookup(name) != nil
 }
 
+// partial executes a shared template, such as the header, on its own.
 func (t *Templates) partial(w io.Writer, name string, data any) error {
 	set := t.sets["home"]
 	if set == nil {
