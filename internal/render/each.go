@@ -41,7 +41,8 @@ func (p *Plan) Each(ctx context.Context, use func(i int, f File) error) error {
 // Stream is Each for a caller that writes every file where it belongs, as
 // the build does: an asset comes without Data, open, for WriteTo to copy,
 // so that a large PDF is never held in memory whole. The asset is closed
-// when use returns.
+// when use returns, and a page's Data is taken back to render the next
+// pages into: use must not keep either.
 func (p *Plan) Stream(ctx context.Context, use func(i int, f File) error) error {
 	return p.each(ctx, true, nil, use)
 }
@@ -112,7 +113,8 @@ func (run *eachRun) do(i int) error {
 	if run.failures[i] != nil {
 		return nil
 	}
-	if _, isPage := run.p.pages[f.Path]; isPage {
+	_, isPage := run.p.pages[f.Path]
+	if isPage {
 		run.csps[i] = hostfiles.PageCSP(f.Data)
 		if keyed {
 			f.Key, f.CSP = key, run.csps[i]
@@ -121,6 +123,9 @@ func (run *eachRun) do(i int) error {
 	err := run.use(i, f)
 	if f.stream != nil {
 		f.stream.Close()
+	}
+	if run.stream && isPage {
+		recyclePage(f.Data)
 	}
 	return err
 }
