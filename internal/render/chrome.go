@@ -31,11 +31,12 @@ type chromeKey struct {
 type chrome struct {
 	templates *Templates
 	cache     sync.Map // chromeKey → template.HTML
+	nav       sync.Map // *site.Edition → its navURLs, asked for by every page
 }
 
 func (c *chrome) render(name string, s *site.Site, e *site.Edition, url string) (template.HTML, error) {
 	current := ""
-	if e != nil && slices.Contains(navURLs(e), url) {
+	if e != nil && slices.Contains(c.navURLs(e), url) {
 		current = url
 	}
 	key := chromeKey{name: name, current: current}
@@ -64,7 +65,16 @@ func (c *chrome) renderIfDefined(name string, s *site.Site, e *site.Edition) (te
 	return c.render(name, s, e, "")
 }
 
-// navURLs are the pages of an edition that its navigation links to.
+// navURLs are the pages of an edition that its navigation links to,
+// worked out once per build.
+func (c *chrome) navURLs(e *site.Edition) []string {
+	if urls, ok := c.nav.Load(e); ok {
+		return urls.([]string)
+	}
+	urls, _ := c.nav.LoadOrStore(e, navURLs(e))
+	return urls.([]string)
+}
+
 func navURLs(e *site.Edition) []string {
 	urls := []string{urls.Edition(e.Year), urls.Cases(e.Year), urls.Clusters(e.Year)}
 	for _, ch := range e.Chapters {
