@@ -215,6 +215,7 @@ fuzz:
 	$(GO) test $(FUZZFLAGS) -fuzz '^FuzzRender$$' -fuzztime $(FUZZTIME) ./internal/chart
 	$(GO) test $(FUZZFLAGS) -fuzz '^FuzzSite$$' -fuzztime $(FUZZSITE) ./internal/pipeline
 	$(GO) test $(FUZZFLAGS) -fuzz '^FuzzHostFiles$$' -fuzztime $(FUZZSITE) ./internal/pipeline
+	$(GO) test $(FUZZFLAGS) -fuzz '^FuzzPageCSP$$' -fuzztime $(FUZZTIME) ./internal/hostfiles
 	$(GO) test $(FUZZFLAGS) -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) ./internal/pdfobj
 	$(GO) test $(FUZZFLAGS) -fuzz '^FuzzFinish$$' -fuzztime $(FUZZTIME) ./internal/pdfobj
 	$(GO) test $(FUZZFLAGS) -fuzz '^FuzzObjects$$' -fuzztime $(FUZZPDF) ./internal/pdfobj

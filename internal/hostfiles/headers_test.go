@@ -1,6 +1,8 @@
 package hostfiles
 
 import (
+	"html"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -53,6 +55,44 @@ func TestPageCSP(t *testing.T) {
 	if got := PageCSP([]byte("<head></head>")); got != "" {
 		t.Errorf("a page without a policy: %q", got)
 	}
+	for _, page := range cspPages {
+		if got, want := PageCSP([]byte(page)), cspBySpec(page); got != want {
+			t.Errorf("PageCSP(%q) = %q, want %q", page, got, want)
+		}
+	}
+}
+
+// cspSpec is what PageCSP finds, as a regular expression: the first tag
+// whose content closes the tag, in the head.
+var cspSpec = regexp.MustCompile(`<meta http-equiv="Content-Security-Policy" content="([^"]*)">`)
+
+func cspBySpec(page string) string {
+	head, _, _ := strings.Cut(page, "</head>")
+	if m := cspSpec.FindStringSubmatch(head); m != nil {
+		return html.UnescapeString(m[1])
+	}
+	return ""
+}
+
+var cspPages = []string{
+	`<meta http-equiv="Content-Security-Policy" content="a" ><meta http-equiv="Content-Security-Policy" content="b">`,
+	`<meta http-equiv="Content-Security-Policy" content="a`,
+	`<meta http-equiv="Content-Security-Policy" content="a"`,
+	`<meta http-equiv="Content-Security-Policy" content="">`,
+	`<meta http-equiv="Content-Security-Policy" content="<meta http-equiv="Content-Security-Policy" content="c">`,
+	`</head><meta http-equiv="Content-Security-Policy" content="a">`,
+}
+
+// FuzzPageCSP holds PageCSP to its specification on any page.
+func FuzzPageCSP(f *testing.F) {
+	for _, p := range cspPages {
+		f.Add(p)
+	}
+	f.Fuzz(func(t *testing.T, page string) {
+		if got, want := PageCSP([]byte(page)), cspBySpec(page); got != want {
+			t.Errorf("PageCSP(%q) = %q, want %q", page, got, want)
+		}
+	})
 }
 
 // TestHeaders writes _headers for a small site: pages carry their own
