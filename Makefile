@@ -44,7 +44,7 @@ FUZZPDF     ?= 30000x
 FUZZFLAGS    = -run '^$$' -fuzzminimizetime 200x
 BENCH_RUNS  ?= 7
 
-.PHONY: cms edit pdf-sheets all build publish publish-needs serve check install test vet fmt-check lint unit test-next-edition bench fuzz check-site \
+.PHONY: cms edit pdf-sheets all build publish publish-needs serve check install test vet fmt-check lint unit test-next-edition bench pgo fuzz check-site \
 	release-check release clean
 
 all: build
@@ -229,6 +229,15 @@ bench:
 	TMPDIR=$$([ -d /dev/shm ] && echo /dev/shm || echo "$${TMPDIR:-/tmp}") \
 		$(GO) test -run '^$$' -bench . -benchmem ./...
 	tools/bench/compare-hugo.sh $(BENCH_RUNS) 1000 10000
+
+## pgo: refresh cmd/report/default.pgo, the CPU profile that go build (and GoReleaser)
+## optimise the report command with, from the benchmarks of the shipped site and of it
+## with 1,000 generated stories; commit it when the hot paths have changed
+pgo:
+	TMPDIR=$$([ -d /dev/shm ] && echo /dev/shm || echo "$${TMPDIR:-/tmp}") \
+		$(GO) test -run '^$$' -bench '^Benchmark(RealSiteWrite|Realistic1000)$$' -benchtime 15x \
+		-o $(CURDIR)/.pgo.test -cpuprofile $(CURDIR)/cmd/report/default.pgo ./internal/pipeline
+	rm -f .pgo.test
 
 ## release-check: check .goreleaser.yaml and the publishing workflow, make a snapshot release
 ## in dist/ (every system's binary and archive, nothing published), check them and run this
