@@ -84,8 +84,8 @@ func writeAnnotations(out io.Writer, warnings []*diag.Problem, err error) {
 // unless asked for: printed on every build, it would teach editors to skip
 // warnings.
 func printProblems(out io.Writer, problems []*diag.Problem, acknowledged bool) (warnings int) {
-	// Buffered: a build of 10,000 stories can print 13,000 warnings, and
-	// one write each cost as much as rendering a few hundred pages.
+	// Buffered: a build of 10,000 stories can print 13,000 warnings, which
+	// unbuffered were 13,000 system calls.
 	w := bufio.NewWriterSize(out, 64<<10)
 	defer w.Flush()
 	hidden := 0

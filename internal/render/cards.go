@@ -9,9 +9,9 @@ import (
 )
 
 // cards renders each case story's card (the "card" template of the
-// layouts) once per language and build. The cases page and the story's
-// cluster page list the same card: at 10,000 stories, rendering every card
-// twice was a tenth of the time spent in templates.
+// layouts) once per language and build: the cases page and the story's
+// cluster page list the same card. At 10,000 stories that spares a build
+// 440,000 allocations, 4 % of them (BenchmarkRealistic10000).
 type cards struct {
 	templates *Templates
 	cache     sync.Map // *site.Case → template.HTML
