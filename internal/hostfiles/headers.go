@@ -105,11 +105,7 @@ func Headers(basePath string, files []File, tools map[string]string) []byte {
 				hs = append(hs, header{"X-Robots-Tag", "noindex"})
 			}
 		}
-		var b strings.Builder
-		for _, h := range hs {
-			b.WriteString("  " + h.name + ": " + h.value + "\n")
-		}
-		want[f.Path] = b.String()
+		want[f.Path] = headerLines(hs)
 	}
 	var out strings.Builder
 	out.WriteString("# Response headers for Netlify and Cloudflare Pages, written by `report build`\n" +
@@ -124,6 +120,26 @@ func Headers(basePath string, files []File, tools map[string]string) []byte {
 
 // header is one header line.
 type header struct{ name, value string }
+
+// headerLines are the headers as a rule lists them, written into a string
+// sized once: growing it took a third of the time Headers took at 10,000
+// pages (BenchmarkHeaders).
+func headerLines(hs []header) string {
+	n := 0
+	for _, h := range hs {
+		n += len("  : \n") + len(h.name) + len(h.value)
+	}
+	var b strings.Builder
+	b.Grow(n)
+	for _, h := range hs {
+		b.WriteString("  ")
+		b.WriteString(h.name)
+		b.WriteString(": ")
+		b.WriteString(h.value)
+		b.WriteString("\n")
+	}
+	return b.String()
+}
 
 // headersFor are the headers of a file, given its page's policy (csp, when
 // it is a page) and the policy of the other files.

@@ -1,6 +1,7 @@
 package hostfiles
 
 import (
+	"fmt"
 	"html"
 	"regexp"
 	"strings"
@@ -135,5 +136,18 @@ func TestRedirects(t *testing.T) {
 	}
 	if got := string(Redirects("/", nil, "")); strings.Contains(got, "\n/") {
 		t.Errorf("a site in one language without a statement has rules:\n%s", got)
+	}
+}
+
+// BenchmarkHeaders writes _headers for a site of 10,000 stories: a page
+// each, under two policies, beside hashed assets and the search index.
+func BenchmarkHeaders(b *testing.B) {
+	const policy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'"
+	files := []File{{Path: "css/report.0bb12efc.css", Immutable: true}, {Path: "pagefind/pagefind.js"}, {Path: "soeg/index.html", Page: true, CSP: policy + "; script-src 'wasm-unsafe-eval'"}}
+	for i := range 10000 {
+		files = append(files, File{Path: fmt.Sprintf("2016/cases/case-%05d/index.html", i), Page: true, CSP: policy})
+	}
+	for b.Loop() {
+		Headers("/", files, map[string]string{"admin": "frame-ancestors 'none'"})
 	}
 }
