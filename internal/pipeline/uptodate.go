@@ -36,34 +36,43 @@ func upToDate(ctx context.Context, plan *render.Plan, out *outdir.Output, last m
 	}
 	var stale atomic.Bool
 	stop := func() error { stale.Store(true); return context.Canceled }
-	_ = parallel.Each(ctx, parallel.Disk, len(paths), func(_ context.Context, i int) error {
+	// The keys first: they need no system call, and after an edit one of
+	// them differs, which spares looking at every file of the folder (at
+	// 10,000 stories, 10,000 lstat calls).
+	_ = parallel.Each(ctx, parallel.CPU, len(paths), func(_ context.Context, i int) error {
 		path := paths[i]
-		name := join(out.Dir(), path)
-		if plan.IsPage(path) {
-			key, ok := plan.PageKey(path)
-			kept, found := last[path]
-			info, err := os.Lstat(name)
-			if !ok || !found || kept.Key != key || err != nil {
-				return stop()
-			}
-			if st, ok := stampOf(info); !ok || st != kept.Stamp {
-				return stop()
-			}
+		if !plan.IsPage(path) {
 			return nil
 		}
-		var want [32]byte
-		if path == urls.Headers {
-			want = sha256.Sum256(plan.HeadersWith(csps))
-		} else {
-			data, ok, err := plan.File(path)
-			if !ok || err != nil {
+		key, ok := plan.PageKey(path)
+		if kept, found := last[path]; !ok || !found || kept.Key != key {
+			return stop()
+		}
+		return nil
+	})
+	if stale.Load() || ctx.Err() != nil {
+		return false
+	}
+	_ = parallel.Each(ctx, parallel.Disk, len(paths), func(_ context.Context, i int) error {
+		path := paths[i]
+		kept := last[path]
+		if !plan.IsPage(path) {
+			var want [32]byte
+			if path == urls.Headers {
+				want = sha256.Sum256(plan.HeadersWith(csps))
+			} else {
+				data, ok, err := plan.File(path)
+				if !ok || err != nil {
+					return stop()
+				}
+				want = sha256.Sum256(data)
+			}
+			if kept.Key != want {
 				return stop()
 			}
-			want = sha256.Sum256(data)
 		}
-		kept, found := last[path]
-		info, err := os.Lstat(name)
-		if !found || kept.Key != want || err != nil {
+		info, err := os.Lstat(join(out.Dir(), path))
+		if err != nil {
 			return stop()
 		}
 		if st, ok := stampOf(info); !ok || st != kept.Stamp {
