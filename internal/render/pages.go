@@ -26,6 +26,9 @@ type PageData struct {
 	Breadcrumbs []Crumb
 	Header      template.HTML // the site's header, from _chrome.html
 	Footer      template.HTML // the site's footer, from _chrome.html
+	// BreadcrumbNav is the breadcrumbs drawn, from _chrome.html (empty
+	// where the layouts do not define them, or the page has none).
+	BreadcrumbNav template.HTML
 	// HeadSite, HeadShare and HeadIcons are the parts of the head that are
 	// the same on every page of an edition in a language, from _chrome.html
 	// (empty where the layouts do not define them).

@@ -170,6 +170,9 @@ func (r *Renderer) renderPage(j job) (File, *diag.Problem) {
 	if j.data.Footer, err = r.chrome.render("footer", r.site, j.data.Edition, j.data.URL); err != nil {
 		return File{Path: j.path}, templateProblem(err)
 	}
+	if j.data.BreadcrumbNav, err = r.chrome.breadcrumbs(j.data.Breadcrumbs); err != nil {
+		return File{Path: j.path}, templateProblem(err)
+	}
 	if err := r.FillHead(j.data); err != nil {
 		return File{Path: j.path}, templateProblem(err)
 	}
