@@ -6,6 +6,7 @@ package render
 
 import (
 	"html/template"
+	"slices"
 
 	"report/internal/data"
 	"report/internal/lang"
@@ -196,7 +197,8 @@ func (r *Renderer) homeCrumb() Crumb {
 // edition's front page, then more.
 func (r *Renderer) editionCrumbs(e *site.Edition, more ...Crumb) []Crumb {
 	trail := []Crumb{r.homeCrumb(), {Title: e.Subtitle, URL: urls.Edition(e.Year)}}
-	return append(trail, more...)
+	// Clipped: pages share a trail, and an append must not write into it.
+	return slices.Clip(append(trail, more...))
 }
 
 // frontPage is the edition's front page. It shows one draft notice: the
@@ -241,11 +243,12 @@ func (r *Renderer) caseJobs(e *site.Edition) []job {
 	cases.Themes, cases.Breadcrumbs = e.CasesByTheme(), r.editionCrumbs(e)
 	cases.Description = r.lang.Tf("page.cases_description", e.DataYear)
 	jobs := []job{jobFor("cases", cases)}
-	casesCrumb := Crumb{Title: cases.Title, URL: urls.Cases(e.Year)}
+	// Every story has the same trail: one slice for all, read only.
+	trail := r.editionCrumbs(e, Crumb{Title: cases.Title, URL: urls.Cases(e.Year)})
 	for _, c := range e.Cases {
 		d := r.page("case", e, c.Title, c.URL)
 		d.Page, d.Case, d.Cluster, d.Description = &c.Page, c, c.Cluster, c.Summary
-		d.Breadcrumbs = r.editionCrumbs(e, casesCrumb)
+		d.Breadcrumbs = trail
 		jobs = append(jobs, jobFor("case", d))
 	}
 	return jobs
@@ -258,7 +261,7 @@ func (r *Renderer) clusterJobs(e *site.Edition) []job {
 	clusters.Fields, clusters.Breadcrumbs, clusters.Draft = r.site.ClustersByField(e), r.editionCrumbs(e), e.Draft
 	clusters.Description = r.lang.Tf("page.clusters_description", len(e.Clusters), e.Year)
 	jobs := []job{jobFor("clusters", clusters)}
-	clustersCrumb := Crumb{Title: clusters.Title, URL: urls.Clusters(e.Year)}
+	trail := r.editionCrumbs(e, Crumb{Title: clusters.Title, URL: urls.Clusters(e.Year)}) // shared, as caseJobs's
 	for _, id := range e.Clusters {
 		c := r.site.Data.Cluster(id)
 		if c == nil {
@@ -267,7 +270,7 @@ func (r *Renderer) clusterJobs(e *site.Edition) []job {
 		d := r.page("cluster", e, c.Name, urls.Cluster(e.Year, id))
 		d.Cluster, d.ClusterCases = c, e.CasesOf(id)
 		d.Description = r.lang.Tf("page.cluster_description", c.Name, e.Year)
-		d.Breadcrumbs = r.editionCrumbs(e, clustersCrumb)
+		d.Breadcrumbs = trail
 		jobs = append(jobs, jobFor("cluster", d))
 	}
 	return jobs
