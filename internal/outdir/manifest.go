@@ -43,12 +43,33 @@ func listTree(dir string) ([]string, error) {
 	return out, err
 }
 
+// hasManifest reports whether the last build kept a list of its files,
+// without reading it; like readManifest, it refuses a list that is not a
+// regular file.
+func hasManifest(dir string) (bool, error) {
+	p := manifestPath(dir)
+	info, err := os.Lstat(p)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return false, nil
+	case err != nil:
+		return false, err
+	case !info.Mode().IsRegular():
+		return false, notAManifest(p, info)
+	}
+	return true, nil
+}
+
+func notAManifest(p string, info fs.FileInfo) error {
+	return errors.New(p + " is " + kindOf(info) + ", not the list of files a build keeps; remove it by hand")
+}
+
 // readManifest returns the files the last build listed, and false when
 // there is no list: a folder built by a version of report that kept none.
 func readManifest(dir string) (map[string]bool, bool, error) {
 	p := manifestPath(dir)
 	if info, err := os.Lstat(p); err == nil && !info.Mode().IsRegular() {
-		return nil, false, errors.New(p + " is " + kindOf(info) + ", not the list of files a build keeps; remove it by hand")
+		return nil, false, notAManifest(p, info)
 	}
 	f, err := openRegular(p)
 	if errors.Is(err, fs.ErrNotExist) {
