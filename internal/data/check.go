@@ -119,7 +119,7 @@ func (d *Data) KeyFigureNumber(k KeyFigure) (string, error) {
 func (d *Data) Lookup(metricID string, year int) (float64, *Metric, error) {
 	m := d.metrics[metricID]
 	switch {
-	case m == nil && d.broken["metrics"], d.brokenYears[year], d.brokenValues[year][metricID]:
+	case m == nil && d.broken["metrics"], d.ValueBroken(year, metricID):
 		return 0, m, ErrIncomplete
 	case m == nil:
 		return 0, nil, fmt.Errorf("unknown metric %q; metrics are defined in data/metrics.toml", metricID)

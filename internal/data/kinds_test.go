@@ -1,6 +1,7 @@
 package data
 
 import (
+	"errors"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -109,6 +110,26 @@ func TestOneErrorPerFigure(t *testing.T) {
 	}
 	if v, ok := d.Value("virksomheder", 2015); !ok || v != 44 {
 		t.Errorf("a figure below the header: %v, %v", v, ok)
+	}
+}
+
+// TestRatioOfARefusedFigure: a ratio worked out from a refused figure is
+// missing for the same reason, and says so with data.ErrIncomplete, so
+// that the pages showing it add nothing to the figure's one error.
+func TestRatioOfARefusedFigure(t *testing.T) {
+	var problems diag.List
+	d := Load(kindSite(map[string]string{
+		"2015.toml": "skrevet = 10\nbevilget = 1e308\n",
+		"2014.toml": "skrevet = 10\nbevilget = 4\n",
+	}), &problems)
+	if got, want := problemTexts(&problems), `data/years/2015.toml:2:1: error: "bevilget" is 1e+308, larger than any figure of the report; check the figure`; got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+	if _, _, err := d.Lookup("succesrate", 2015); !errors.Is(err, ErrIncomplete) || !d.ValueBroken(2015, "succesrate") {
+		t.Errorf("the ratio of a refused figure: %v, broken %v; want ErrIncomplete", err, d.ValueBroken(2015, "succesrate"))
+	}
+	if v, _, err := d.Lookup("succesrate", 2014); err != nil || v != 40 || d.ValueBroken(2014, "succesrate") {
+		t.Errorf("the ratio of figures typed right: %v, %v", v, err)
 	}
 }
 

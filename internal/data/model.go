@@ -3,10 +3,10 @@ package data
 import (
 	"errors"
 	"hash"
-	"report/internal/lang"
 	"slices"
 	"time"
 
+	"report/internal/lang"
 	"report/internal/tomlfile"
 )
 
@@ -275,10 +275,24 @@ var ErrIncomplete = errors.New("data incomplete")
 func (d *Data) Broken(list string) bool { return d.broken[list] }
 
 // ValueBroken reports whether the metric's figure for the year was refused
-// (or the year's whole file): its error is reported, and whatever shows the
-// figure should not report it missing as well.
+// (or the year's whole file), or, for a ratio, a figure it is worked out
+// from: that error is reported, and whatever shows the figure should not
+// report it missing as well.
 func (d *Data) ValueBroken(year int, metricID string) bool {
-	return d.brokenYears[year] || d.brokenValues[year][metricID]
+	return d.valueBroken(year, metricID, len(d.Metrics))
+}
+
+// valueBroken is ValueBroken, following ratios at most depth deep: a
+// ratio of ratios is followed, and a loop (which the load refuses) ends.
+func (d *Data) valueBroken(year int, metricID string, depth int) bool {
+	if d.brokenYears[year] || d.brokenValues[year][metricID] {
+		return true
+	}
+	m := d.metrics[metricID]
+	if m == nil || !m.Derived() || depth == 0 {
+		return false
+	}
+	return slices.ContainsFunc(m.Ratio, func(id string) bool { return d.valueBroken(year, id, depth-1) })
 }
 
 // YearBroken reports whether the year's file of figures failed to load.
