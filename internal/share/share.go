@@ -217,7 +217,7 @@ func setText(img draw.Image, f *faces, text string, px int, c color.Color, x, y,
 
 // measure is the width of text at px, in whole pixels, rounded up.
 func measure(f *faces, text string, px int) int {
-	return font.MeasureString(f.measuring(px), text).Ceil()
+	return font.MeasureString(f.at(px), text).Ceil()
 }
 
 // line draws one line of text on the baseline y and returns the x after
@@ -231,7 +231,7 @@ func line(img draw.Image, f *faces, text string, px int, c color.Color, x, y int
 // A painter is what drawing a card needs besides the card: the canvas, the
 // faces and the encoder's buffers. A build draws a card for each edition
 // and language; reusing one painter for the next card spares most of the
-// 10 MB a card needs, which a new process pays for twice, once to allocate
+// 5 MB a card needs, which a new process pays for twice, once to allocate
 // and once to fault in (about 12 µs a page on the project's machine). The
 // painter is let go once the cards are drawn (see Draw): kept, it was half
 // of what a build of the 2016 edition held while it rendered its pages.
@@ -260,51 +260,40 @@ type pngBuffers struct{ b *png.EncoderBuffer }
 func (p *pngBuffers) Get() *png.EncoderBuffer  { return p.b }
 func (p *pngBuffers) Put(b *png.EncoderBuffer) { p.b = b }
 
-// faces are the font's faces by size, made once per painter: a face holds a
-// glyph cache of its own, costly to make and not safe to share between
-// goroutines. Fitting a long title or key figure tries many sizes (down to
-// half, two pixels at a time) but draws at few, so a size only measured
-// gets a face whose cache holds a single mask: measuring reads the font's
-// advances and never draws one (at 120 pixels, 64 masks take 2 MB).
+// faces are the font's faces by size, made once per painter: a face is
+// costly to make and not safe to share between goroutines. Each caches a
+// single glyph mask. A face allocates its whole cache at once, a mask the
+// size of its largest glyph per entry, and a card sets a few dozen
+// letters, most of them once: with 64 masks a face, the faces took 5.7 MB
+// a card, half of what drawing it allocated, and drawing a letter again
+// costs less than clearing them (BenchmarkRender, 64 masks against 1:
+// -50 % B/op, time within noise).
 type faces struct {
-	font     *truetype.Font
-	drawing  map[int]font.Face
-	measured map[int]font.Face
+	font   *truetype.Font
+	bySize map[int]font.Face
 }
 
 func newFaces(tt *truetype.Font) *faces {
-	return &faces{font: tt, drawing: map[int]font.Face{}, measured: map[int]font.Face{}}
+	return &faces{font: tt, bySize: map[int]font.Face{}}
 }
 
-// at is the face to draw with at px: a small glyph cache, as the card sets
-// a few dozen letters, and the default 512 masks of a 120-pixel face take
-// 9 MB to clear.
-func (f *faces) at(px int) font.Face { return f.face(f.drawing, px, 64) }
-
-// measuring is the face to measure with at px (see faces).
-func (f *faces) measuring(px int) font.Face {
-	if fc, ok := f.drawing[px]; ok {
-		return fc
-	}
-	return f.face(f.measured, px, 1)
-}
-
-func (f *faces) face(bySize map[int]font.Face, px, masks int) font.Face {
-	fc, ok := bySize[px]
+// at is the face to draw and measure with at px.
+func (f *faces) at(px int) font.Face {
+	fc, ok := f.bySize[px]
 	if !ok {
-		fc = truetype.NewFace(f.font, &truetype.Options{Size: float64(px), DPI: 72, Hinting: font.HintingNone, GlyphCacheEntries: masks})
-		bySize[px] = fc
+		fc = truetype.NewFace(f.font, &truetype.Options{Size: float64(px), DPI: 72, Hinting: font.HintingNone, GlyphCacheEntries: 1})
+		f.bySize[px] = fc
 	}
 	return fc
 }
 
 // ascent is how far the font's tallest letters rise above the baseline.
-func ascent(f *faces, px int) int { return f.measuring(px).Metrics().Ascent.Ceil() }
+func ascent(f *faces, px int) int { return f.at(px).Metrics().Ascent.Ceil() }
 
 // wrap breaks text at spaces into lines no wider than width pixels at px; a
 // word wider than the width gets a line of its own.
 func wrap(f *faces, text string, px, width int) []string {
-	fc := f.measuring(px)
+	fc := f.at(px)
 	limit := fixed.I(width)
 	var lines []string
 	for _, w := range strings.Fields(text) {
