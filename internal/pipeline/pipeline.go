@@ -10,7 +10,8 @@
 //     came from and re-converts only what changed.
 //   - render: package render parses the templates and plans every file of
 //     the site; pages are rendered as they are written, or as the preview
-//     asks for them.
+//     asks for them. The share images, whose hashes every page names, are
+//     drawn from data/ while content/ loads (render.SharePrefetch).
 //   - write: package outdir locks the output folder, and each file is
 //     written to a new tree beside it that replaces it only when every
 //     file was written, so a failed or interrupted build never leaves a
@@ -206,9 +207,10 @@ func Publish(ctx context.Context, fsys fs.FS, opts Options, dir string) ([]*diag
 // them: the preview server renders pages as they are asked for.
 func Prepare(fsys fs.FS, opts Options) (*render.Plan, []*diag.Problem, error) {
 	problems := &diag.List{}
-	s := site.Load(fsys, site.Options{BaseURL: opts.BaseURL, Timing: opts.Timing, Cache: opts.Cache, AllowDrafts: opts.AllowDrafts, Publishing: opts.Publishing}, problems)
+	shares := &render.SharePrefetch{}
+	s := site.Load(fsys, site.Options{BaseURL: opts.BaseURL, Timing: opts.Timing, Cache: opts.Cache, AllowDrafts: opts.AllowDrafts, Publishing: opts.Publishing, DataLoaded: shares.DataLoaded}, problems)
 	start := time.Now()
-	r := render.New(fsys, s, render.Options{Timing: opts.Timing}, problems)
+	r := render.New(fsys, s, render.Options{Timing: opts.Timing, SharePrefetch: shares}, problems)
 	opts.Timing.Stage("parse templates", start)
 	if err := problems.Err(); err != nil {
 		return nil, warnings(problems), err

@@ -24,6 +24,9 @@ import (
 // Options configure rendering.
 type Options struct {
 	Timing *timing.Recorder // where the time goes, for --metrics; may be nil
+	// SharePrefetch, when set, is drawing the share images from the data
+	// (see SharePrefetch); New draws those it left undrawn once it is done.
+	SharePrefetch *SharePrefetch
 }
 
 // File is one file of the output.
@@ -94,7 +97,7 @@ type Renderer struct {
 // New prepares a renderer and parses the templates. Template problems go to
 // problems; a renderer is returned even then, but must not be used.
 func New(fsys fs.FS, s *site.Site, opts Options, problems *diag.List) *Renderer {
-	drawn := drawShareImages(s)
+	drawn := drawShareImages(s, opts.SharePrefetch)
 	r := newRenderer(fsys, s, opts, nil, problems)
 	r.sharesDrawn = drawn
 	for _, t := range s.Translations {

@@ -3,11 +3,12 @@ package site
 import (
 	"fmt"
 	"math"
-	"report/internal/lang"
 	"slices"
 	"strconv"
 
+	"report/internal/data"
 	"report/internal/diag"
+	"report/internal/lang"
 	"report/internal/markdown"
 	"report/internal/refs"
 )
@@ -16,11 +17,7 @@ import (
 // description and its key figures' texts, and reports an edition file
 // copied from an earlier one that no editor has confirmed.
 func (s *Site) resolveEdition(e *Edition, problems *diag.List) {
-	ctx := refs.Context{Data: s.Data, Edition: e.Edition}
-	expand := func(text string, years []int, key ...string) string {
-		c := ctx
-		c.Years = years
-		out, probs := c.Expand(text)
+	report := func(probs []refs.Problem, key ...string) {
 		for _, p := range probs {
 			line, col := e.Doc.Pos(key...)
 			if p.Warning {
@@ -29,21 +26,47 @@ func (s *Site) resolveEdition(e *Edition, problems *diag.List) {
 				problems.Errorf(e.Path, max(line, 1), col, "%s", p.Msg)
 			}
 		}
-		return out
 	}
-	e.Description = lang.Plain(expand(e.DescriptionText, nil, "description")) // meta tags hold no markup
+	description, probs := refs.Context{Data: s.Data, Edition: e.Edition}.Expand(e.DescriptionText)
+	report(probs, "description")
+	e.Description = lang.Plain(description) // meta tags hold no markup
 	for i, k := range e.KeyFigures {
-		n, err := s.Data.KeyFigureNumber(k)
-		if err != nil {
+		fig, probs, ok := keyFigure(s.Data, e.Edition, k)
+		if !ok {
 			continue // reported by data.Load
 		}
-		at := []string{"key_figure", strconv.Itoa(i), "text"}
-		e.Figures = append(e.Figures, KeyFigure{Prefix: k.Prefix, Number: n, Text: expand(k.Text, []int{k.Year}, at...)})
+		report(probs, "key_figure", strconv.Itoa(i), "text")
+		e.Figures = append(e.Figures, fig)
 		s.checkKeyFigureRounding(e, i, problems)
 	}
 	if e.CopiedFrom != 0 {
 		e.Draft = s.editionDraft(e, problems)
 	}
+}
+
+// keyFigure is the key figure k of edition e as its pages show it, with
+// the problems of its text; ok is false when its number cannot be worked
+// out, which data.Load reports.
+func keyFigure(d *data.Data, e *data.Edition, k data.KeyFigure) (fig KeyFigure, probs []refs.Problem, ok bool) {
+	n, err := d.KeyFigureNumber(k)
+	if err != nil {
+		return KeyFigure{}, nil, false
+	}
+	text, probs := refs.Context{Data: d, Edition: e, Years: []int{k.Year}}.Expand(k.Text)
+	return KeyFigure{Prefix: k.Prefix, Number: n, Text: text}, probs, true
+}
+
+// FirstKeyFigure is the first key figure edition e of the data d shows,
+// as resolving the loaded site gives it (Edition.Figures), for what is
+// drawn from the data before the site is loaded; ok is false when there
+// is none.
+func FirstKeyFigure(d *data.Data, e *data.Edition) (fig KeyFigure, ok bool) {
+	for _, k := range e.KeyFigures {
+		if fig, _, ok := keyFigure(d, e, k); ok {
+			return fig, true
+		}
+	}
+	return KeyFigure{}, false
 }
 
 // checkKeyFigureRounding warns where round moves a key figure further than

@@ -32,6 +32,11 @@ type Options struct {
 	// an edition without its publication date, which the PDF's cover and
 	// metadata, the feed and the sitemap state.
 	Publishing bool
+	// DataLoaded, when set, is called with the data in the first language
+	// and the site's languages as soon as data/ is loaded, before content/
+	// is read: for what the build can make from the data alone beside the
+	// loading (see render.SharePrefetch).
+	DataLoaded func(d *data.Data, langs []*lang.Lang)
 }
 
 // Load reads content/ and data/ from fsys and returns the checked model. The
@@ -45,6 +50,9 @@ func Load(fsys fs.FS, opts Options, problems *diag.List) *Site {
 	if len(s.Langs) > 0 {
 		s.Data = d.In(s.Langs[0], problems) // Danish, with its interface strings
 		d = s.Data
+	}
+	if opts.DataLoaded != nil {
+		opts.DataLoaded(d, s.Langs)
 	}
 	s.resolveBase(opts.BaseURL, problems)
 	if opts.Publishing {
