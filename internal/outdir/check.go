@@ -80,14 +80,15 @@ func CheckContents(dir string) error {
 	if err != nil {
 		return err
 	}
-	return walk()
+	_, err = walk()
+	return err
 }
 
 // checkContents reads the list of the last build's files now, and returns
 // the walk that judges the folder by it: a build that walks while it
 // writes its new tree (see ReplaceWith) writes the list of the new tree's
 // files before the walk is done.
-func checkContents(dir string) (walk func() error, err error) {
+func checkContents(dir string) (walk func() (*tree, error), err error) {
 	out, err := Resolve(dir)
 	if err != nil {
 		return nil, err
@@ -97,13 +98,13 @@ func checkContents(dir string) (walk func() error, err error) {
 		c.via = viaLink(out)
 	}
 	if info, err := os.Stat(out); err != nil || !info.IsDir() {
-		return func() error { return nil }, nil // CheckPlace's to judge
+		return func() (*tree, error) { return nil, nil }, nil // CheckPlace's to judge
 	}
 	listed, hasList, err := readManifest(out)
 	if err != nil {
 		return nil, err
 	}
-	return func() error { return c.holdsOthersFiles(listed, hasList) }, nil
+	return func() (*tree, error) { return c.holdsOthersFiles(listed, hasList) }, nil
 }
 
 // viaLink is how a reason names the folder an output reached through a
@@ -246,10 +247,11 @@ func (c *check) holdsMoreThanASite() error {
 // holdsOthersFiles walks the output folder for what holdsMoreThanASite
 // cannot see at its top: a file the list of the last build's files
 // (listed, when hasList) does not name, a link, a Git repository.
-func (c *check) holdsOthersFiles(listed map[string]bool, hasList bool) error {
+func (c *check) holdsOthersFiles(listed map[string]bool, hasList bool) (*tree, error) {
 	base := filepath.Base(c.out)
 	mount := isMountPoint(c.out, filepath.Dir(c.out))
 	var foreign []string
+	found := newTreeOf()
 	err := filepath.WalkDir(c.out, func(p string, e fs.DirEntry, err error) error {
 		if err != nil {
 			return err
@@ -271,10 +273,11 @@ func (c *check) holdsOthersFiles(listed map[string]bool, hasList bool) error {
 		case e.Type().IsRegular() && hasList && !listed[rel] && !slices.Contains(litter, e.Name()):
 			foreign = append(foreign, rel)
 		}
+		found.add(rel, e.IsDir())
 		return nil
 	})
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if len(foreign) > 0 {
 		more := ""
@@ -282,9 +285,9 @@ func (c *check) holdsOthersFiles(listed map[string]bool, hasList bool) error {
 			more = fmt.Sprintf(" and %d more", len(foreign)-3)
 			foreign = foreign[:3]
 		}
-		return fmt.Errorf("it holds files the last build did not write (%s%s)%s, which a build would delete with the rest of the folder; move them elsewhere first", strings.Join(foreign, ", "), more, c.via)
+		return nil, fmt.Errorf("it holds files the last build did not write (%s%s)%s, which a build would delete with the rest of the folder; move them elsewhere first", strings.Join(foreign, ", "), more, c.via)
 	}
-	return nil
+	return found.root, nil
 }
 
 // signature are files every build writes at the top of its output; a

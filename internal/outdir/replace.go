@@ -63,12 +63,22 @@ func (o *Output) ReplaceWith(files []string, fill func(tmp string) error) error 
 	if err != nil {
 		return &Refusal{Reason: err}
 	}
-	checked := make(chan error, 1)
-	go func() { checked <- walk() }()
+	type walked struct {
+		old *tree // what the folder held, for removing it once replaced
+		err error
+	}
+	checked := make(chan walked, 1)
+	go func() {
+		old, err := walk()
+		checked <- walked{old, err}
+	}()
+	var old *tree
 	refused := func() error {
-		if err := <-checked; err != nil {
-			return &Refusal{Reason: err}
+		w := <-checked
+		if w.err != nil {
+			return &Refusal{Reason: w.err}
 		}
+		old = w.old
 		return nil
 	}
 	o.known = files
@@ -101,7 +111,7 @@ func (o *Output) ReplaceWith(files []string, fill func(tmp string) error) error 
 	if err := refused(); err != nil {
 		return err
 	}
-	err = o.swap(tmp)
+	err = o.swap(tmp, old)
 	if err == nil {
 		return writeManifest(o.dir, fresh)
 	}
@@ -117,8 +127,8 @@ func (o *Output) ReplaceWith(files []string, fill func(tmp string) error) error 
 }
 
 // swap puts the filled tree fresh in the output's place and removes the
-// previous site.
-func (o *Output) swap(fresh string) error {
+// previous site, which held what old says (nil when unknown).
+func (o *Output) swap(fresh string, old *tree) error {
 	if _, err := os.Lstat(o.dir); errors.Is(err, fs.ErrNotExist) {
 		return os.Rename(fresh, o.dir)
 	}
@@ -127,7 +137,7 @@ func (o *Output) swap(fresh string) error {
 		// fresh now holds the previous site, under a name the lock file
 		// holds: if this build dies now, the next removes it.
 		hook("swapped")
-		return removeTree(fresh)
+		return removeWalked(fresh, old)
 	case !errors.Is(err, errNoExchange):
 		return err
 	}
@@ -145,7 +155,7 @@ func (o *Output) swap(fresh string) error {
 		return err
 	}
 	hook("swapped")
-	return removeTree(aside)
+	return removeWalked(aside, old)
 }
 
 // hook is called at the points of a build that tests kill it at.
