@@ -17,23 +17,33 @@ type subtree struct {
 }
 
 // treeOf builds a tree from a walk's entries, each under a folder added
-// before it, as filepath.WalkDir visits them.
+// before it, as filepath.WalkDir visits them: depth first, so that an
+// entry's folder is on the path from the root to the folder last added.
 type treeOf struct {
-	root   *tree
-	byPath map[string]*tree // slash-separated path → its folder's tree
+	root *tree
+	path []openFolder // from the root down to the folder last added
+}
+
+type openFolder struct {
+	rel string // slash-separated, "." for the root
+	*tree
 }
 
 func newTreeOf() *treeOf {
 	root := &tree{}
-	return &treeOf{root: root, byPath: map[string]*tree{".": root}}
+	return &treeOf{root: root, path: []openFolder{{".", root}}}
 }
 
 // add records the entry rel (slash-separated, below the walked folder), a
 // folder when dir is set. An entry under a folder the walk skipped is not
 // recorded: the removal finds it and removes it as it is.
 func (t *treeOf) add(rel string, dir bool) {
-	parent, ok := t.byPath[path.Dir(rel)]
-	if !ok {
+	in := path.Dir(rel)
+	for len(t.path) > 1 && t.path[len(t.path)-1].rel != in {
+		t.path = t.path[:len(t.path)-1]
+	}
+	parent := t.path[len(t.path)-1]
+	if parent.rel != in {
 		return
 	}
 	name := path.Base(rel)
@@ -43,5 +53,5 @@ func (t *treeOf) add(rel string, dir bool) {
 	}
 	child := &tree{}
 	parent.dirs = append(parent.dirs, subtree{name, child})
-	t.byPath[rel] = child
+	t.path = append(t.path, openFolder{rel, child})
 }

@@ -87,7 +87,7 @@ func (r *reuse) wrote(i int, key [32]byte, csp string, info os.FileInfo) {
 
 // files are this build's files by path, for the next build.
 func (r *reuse) files() map[string]keptFile {
-	out := map[string]keptFile{}
+	out := make(map[string]keptFile, len(r.now))
 	for i, p := range r.now {
 		if p.Key != ([32]byte{}) {
 			out[r.paths[i]] = p
