@@ -43,8 +43,9 @@ func readKept(out *outdir.Output) lastBuild {
 	r := wire.NewReaderBytes(b[32:])
 	cache, err := site.ReadCache(r)
 	rest := r.Offset()
-	charts := map[[32]byte][]byte{}
-	for range r.Count() {
+	n := r.Count() // at most the bytes left, which a damaged file cannot exceed
+	charts := make(map[[32]byte][]byte, n)
+	for range n {
 		charts[r.Key()] = r.Bytes()
 	}
 	var shares []share.Image
@@ -52,8 +53,9 @@ func readKept(out *outdir.Output) lastBuild {
 		c := share.Card{Site: r.String(), Title: r.String(), Prefix: r.String(), Number: r.String(), Text: r.String()}
 		shares = append(shares, share.Image{Card: c, PNG: r.Bytes()})
 	}
-	files := map[string]keptFile{}
-	for range r.Count() {
+	n = r.Count()
+	files := make(map[string]keptFile, n)
+	for range n {
 		path := r.String()
 		files[path] = keptFile{Key: r.Key(), CSP: r.String(), Stamp: fileStamp{
 			Dev: uint64(r.Int()), Ino: uint64(r.Int()), Size: r.Int(), ModTime: r.Int(),
