@@ -7,6 +7,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"syscall"
 
 	"golang.org/x/sys/unix"
 
@@ -26,18 +27,21 @@ func removeWalked(dir string, known *tree) error {
 	if known == nil {
 		return removeTree(dir)
 	}
-	if info, err := os.Lstat(dir); err != nil || !info.IsDir() {
+	fd, err := unix.Open(dir, unix.O_RDONLY|unix.O_DIRECTORY|unix.O_NOFOLLOW|unix.O_CLOEXEC, 0)
+	if err != nil {
 		return removeTree(dir) // it says why
 	}
 	root, err := os.OpenRoot(dir)
-	if err != nil {
+	if err != nil || !sameFolder(fd, root) {
+		// OpenRoot follows a link: dir swapped for one after the open is
+		// left to removeTree, which refuses it.
+		unix.Close(fd)
+		if root != nil {
+			root.Close()
+		}
 		return removeTree(dir)
 	}
 	defer root.Close()
-	fd, err := unix.Open(dir, unix.O_RDONLY|unix.O_DIRECTORY|unix.O_NOFOLLOW|unix.O_CLOEXEC, 0)
-	if err != nil {
-		return removeTree(dir)
-	}
 	r := &remover{root: root}
 	r.empty(fd, ".", known, false)
 	unix.Close(fd)
@@ -47,6 +51,17 @@ func removeWalked(dir string, known *tree) error {
 	// What the walk did not know (pagefind/, added after the build) is
 	// all that is left, if anything.
 	return removeTree(dir)
+}
+
+// sameFolder reports whether the folder open as fd is root's.
+func sameFolder(fd int, root *os.Root) bool {
+	var st unix.Stat_t
+	info, err := root.Stat(".")
+	if err != nil || unix.Fstat(fd, &st) != nil {
+		return false
+	}
+	rs, ok := info.Sys().(*syscall.Stat_t)
+	return ok && uint64(rs.Dev) == uint64(st.Dev) && rs.Ino == st.Ino
 }
 
 // remover removes known trees below root.

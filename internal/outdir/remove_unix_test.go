@@ -139,3 +139,20 @@ func BenchmarkRemoveSite(b *testing.B) {
 		})
 	}
 }
+
+// TestRemoveWalkedRefusesALink: a replaced site swapped for a link to
+// another folder, between the walk and the removal, is refused, and the
+// folder it leads to keeps its files.
+func TestRemoveWalkedRefusesALink(t *testing.T) {
+	dir, known := walkedSite(t, 3)
+	elsewhere := filepath.Join(t.TempDir(), "sources")
+	write(t, filepath.Join(elsewhere, "2016", "index.html"))
+	must(t, os.RemoveAll(dir))
+	must(t, os.Symlink(elsewhere, dir))
+	if err := removeWalked(dir, known); err == nil {
+		t.Error("a link in the place of the replaced site was not refused")
+	}
+	if _, err := os.Stat(filepath.Join(elsewhere, "2016", "index.html")); err != nil {
+		t.Errorf("the folder the link leads to lost its file: %v", err)
+	}
+}
