@@ -115,11 +115,10 @@ func dataCards(d *data.Data, langs []*lang.Lang) []share.Card {
 
 // drawShareImages starts drawing the share images of every edition of the
 // site and its translations, for shareImages to take from share's cache
-// once the returned channel is closed. New starts it first, so that the
-// drawing (about 35 ms for the 2016 edition's two cards, in a new process)
-// runs beside the parsing of the templates rather than before the plan.
-// One card after another: one painter serves them all (see share.Draw),
-// and the other core goes on with the build.
+// once the returned channel is closed: those the prefetch drew are there
+// already, and any it did not predict is drawn now, beside the parsing of
+// the templates. One card after another: one painter serves them all (see
+// share.Draw), and the other core goes on with the build.
 func drawShareImages(s *site.Site, prefetched *SharePrefetch) <-chan struct{} {
 	cards := siteCards(s)
 	done := make(chan struct{})
