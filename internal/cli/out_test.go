@@ -5,6 +5,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -64,10 +65,10 @@ func TestBuildRefusesLinkIntoSources(t *testing.T) {
 // with entries a build never makes: links named like a build's leftovers
 // (inside the folder and beside it), a link as the lock file, a Git
 // repository deep inside, a link inside, and a reader's own file. A build
-// that finds the site up to date touches nothing (a leftover's name is
-// refused even then); one that would replace the folder (--fresh) refuses;
-// and the sources and a file outside the site, which the links lead to,
-// are as they were.
+// refuses the folder whether it would replace it (--fresh) or find the site
+// up to date, which would publish what it holds; a leftover's name is
+// repaired or refused; and the sources and a file outside the site, which
+// the links lead to, are as they were.
 func TestHostileOutput(t *testing.T) {
 	cases := []struct {
 		name, want string
@@ -103,19 +104,20 @@ func TestHostileOutput(t *testing.T) {
 			plantFile(t, filepath.Join(outside, "canary.txt"))
 			sources := fingerprint(t, filepath.Join(root, "content"))
 			c.plant(t, root, outside)
-			var stdout, stderr bytes.Buffer
-			if code := Run(context.Background(), []string{"build", "--root", root}, &stdout, &stderr); code == ExitOK {
-				sitetest.AssertContains(t, "stdout", stdout.String(), "up to date; nothing written")
+			for _, args := range [][]string{{"build", "--root", root}, {"build", "--fresh", "--root", root}} {
+				var stdout, stderr bytes.Buffer
+				code := Run(context.Background(), args, &stdout, &stderr)
+				if code == ExitOK && !c.refusal && !slices.Contains(args, "--fresh") {
+					sitetest.AssertContains(t, "stdout", stdout.String(), "up to date; nothing written")
+					continue
+				}
+				if code == ExitOK {
+					t.Errorf("%v did not refuse; stdout: %s", args, stdout.String())
+				} else if c.refusal && code != ExitUsage {
+					t.Errorf("%v: the refusal exited %d, want %d", args, code, ExitUsage)
+				}
+				sitetest.AssertContains(t, "stderr", stderr.String(), c.want)
 			}
-			stdout.Reset()
-			stderr.Reset()
-			code := Run(context.Background(), []string{"build", "--fresh", "--root", root}, &stdout, &stderr)
-			if code == ExitOK {
-				t.Errorf("the build did not refuse; stdout: %s", stdout.String())
-			} else if c.refusal && code != ExitUsage {
-				t.Errorf("the refusal exited %d, want %d", code, ExitUsage)
-			}
-			sitetest.AssertContains(t, "stderr", stderr.String(), c.want)
 			if after := fingerprint(t, filepath.Join(root, "content")); len(after) != len(sources) {
 				t.Errorf("the sources changed: %d files, were %d", len(after), len(sources))
 			} else {

@@ -40,10 +40,9 @@ const lostFound = "lost+found"
 // system that ignores case cannot make one folder look like two.
 //
 // Check is CheckPlace and then CheckContents: a build asks the first before
-// it starts, and the second, which reads every folder of the output, only
-// when it replaces the folder, while it writes the new tree (see
-// Output.ReplaceWith). A rebuild that finds the folder up to date then
-// reads none of it: at 10,000 pages the walk took 0.13 s.
+// it starts, and the second, which reads every folder of the output, while
+// it loads the site (see Output.Examine): whether it then replaces the
+// folder or finds it up to date, what the folder holds is judged.
 func Check(root, dir string) error {
 	return firstRefusal(func() error { return CheckPlace(root, dir) }, func() error { return CheckContents(dir) })
 }

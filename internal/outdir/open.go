@@ -32,7 +32,10 @@ type Output struct {
 	parent string
 	base   string
 	lock   *lockFile
-	known  []string // the files the fill of ReplaceWith writes, sorted
+	known  []string      // the files the fill of ReplaceWith writes, sorted
+	walked func() walked // the walk Examine started, waited for; nil before
+	// refusedAtOnce is Examine's refusal that needed no walk.
+	refusedAtOnce error
 }
 
 // Open resolves dir (see Resolve), locks it against other builds and

@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"syscall"
 
 	"report/internal/parallel"
@@ -56,30 +57,19 @@ func (o *Output) Replace(fill func(tmp string) error) error {
 // folder as holding a file not its own.
 func (o *Output) ReplaceWith(files []string, fill func(tmp string) error) error {
 	// Nothing but a site built before may be lost (see CheckContents). The
-	// walk of the folder runs while the new tree is filled, and the folder
-	// is replaced only once it has passed: a refused build has written
-	// only its new tree, which it removes.
-	walk, err := checkContents(o.dir)
-	if err != nil {
-		return &Refusal{Reason: err}
+	// walk of the folder runs while the new tree is filled, unless Examine
+	// started it earlier, and the folder is replaced only once it has
+	// passed: a refused build has written only its new tree, which it
+	// removes.
+	defer o.forgetWalk()
+	if err := o.Examine(); err != nil {
+		return err
 	}
-	type walked struct {
-		old *tree // what the folder held, for removing it once replaced
-		err error
-	}
-	checked := make(chan walked, 1)
-	go func() {
-		old, err := walk()
-		checked <- walked{old, err}
-	}()
 	var old *tree
 	refused := func() error {
-		w := <-checked
-		if w.err != nil {
-			return &Refusal{Reason: w.err}
-		}
+		w := o.walked()
 		old = w.old
-		return nil
+		return w.err
 	}
 	o.known = files
 	defer func() { o.known = nil }()
@@ -124,6 +114,58 @@ func (o *Output) ReplaceWith(files []string, fill func(tmp string) error) error 
 		}
 	}
 	return err
+}
+
+// Examine starts, in the background, the walk that judges what the folder
+// holds (see CheckContents), and returns at once: with the refusal, a
+// *Refusal, when the list of the last build's files is enough to refuse.
+// ReplaceWith waits for the walk before the swap, and Examined for a build
+// that writes nothing. A build starts it beside its load, so that the walk
+// costs no time of its own whether the build then writes the folder or
+// finds it up to date. A walk already started is not started again.
+func (o *Output) Examine() error {
+	if o.walked != nil {
+		return o.refusedAtOnce
+	}
+	walk, err := checkContents(o.dir)
+	if err != nil {
+		o.refusedAtOnce = &Refusal{Reason: err}
+		o.walked = func() walked { return walked{err: o.refusedAtOnce} }
+		return o.refusedAtOnce
+	}
+	done := make(chan walked, 1)
+	go func() {
+		old, err := walk()
+		if err != nil {
+			err = &Refusal{Reason: err}
+		}
+		done <- walked{old, err}
+	}()
+	o.walked = sync.OnceValue(func() walked { return <-done })
+	return nil
+}
+
+// Examined waits for the walk Examine started and returns its refusal, a
+// *Refusal, when the folder holds more than the last build's files: a
+// build that finds the folder up to date asks it before saying so, since
+// a link or a file put there by hand would be published with the site.
+func (o *Output) Examined() error {
+	defer o.forgetWalk()
+	if err := o.Examine(); err != nil {
+		return err
+	}
+	return o.walked().err
+}
+
+// forgetWalk lets the next Examine walk again: a walk judges the folder
+// once, as it was before one build, and what a build found is no
+// judgement of the folder it leaves.
+func (o *Output) forgetWalk() { o.walked, o.refusedAtOnce = nil, nil }
+
+// walked is what Examine's walk found.
+type walked struct {
+	old *tree // what the folder held, for removing it once replaced
+	err error // a *Refusal
 }
 
 // swap puts the filled tree fresh in the output's place and removes the

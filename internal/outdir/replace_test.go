@@ -203,8 +203,8 @@ func TestReplaceKeepsLink(t *testing.T) {
 
 // TestReplaceRefusesOthersFiles replaces a site whose folder gained, deep
 // inside, a file the build did not write, a link and a Git repository: each
-// time ReplaceWith refuses (see CheckContents), the folder is as it was,
-// and the new tree is gone.
+// time Examined and ReplaceWith refuse (see CheckContents), the folder is
+// as it was, and the new tree is gone.
 func TestReplaceRefusesOthersFiles(t *testing.T) {
 	for _, plant := range []struct{ name, want string }{
 		{"2016/tal/noter.txt", "files the last build did not write (2016/tal/noter.txt)"},
@@ -225,8 +225,20 @@ func TestReplaceRefusesOthersFiles(t *testing.T) {
 			} else if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil || os.WriteFile(p, []byte("mine"), 0o644) != nil {
 				t.Fatal(err)
 			}
-			err := Replace(context.Background(), out, func(tmp string) error { return writeSite(tmp, "new") })
+			// A build that finds the site up to date asks Examined instead,
+			// and is refused the same way.
+			o, err := Open(context.Background(), out)
+			if err != nil {
+				t.Fatal(err)
+			}
+			o.Examine()
+			err = o.Examined()
+			o.Close()
 			var refusal *Refusal
+			if !errors.As(err, &refusal) || !strings.Contains(err.Error(), plant.want) {
+				t.Errorf("Examined: got %v, want a refusal saying %q", err, plant.want)
+			}
+			err = Replace(context.Background(), out, func(tmp string) error { return writeSite(tmp, "new") })
 			if !errors.As(err, &refusal) || !strings.Contains(err.Error(), plant.want) {
 				t.Errorf("got %v, want a refusal saying %q", err, plant.want)
 			}

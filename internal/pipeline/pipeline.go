@@ -118,6 +118,13 @@ func Publish(ctx context.Context, fsys fs.FS, opts Options, dir string) ([]*diag
 	}
 	defer out.Close()
 	opts.Timing.Stage("lock the output folder", start)
+	if opts.Reuse {
+		// What the folder holds is judged beside the load: a rebuild that
+		// finds it up to date must still refuse a link or a file put there
+		// by hand (see outdir.Output.Examined), and one that replaces it
+		// has the walk done by then.
+		_ = out.Examine() // its refusal is Examined's, or ReplaceWith's
+	}
 	last := lastBuild{cache: &site.Cache{}} // what the last build kept, for Reuse
 	var read chan lastBuild
 	if opts.Reuse && opts.Cache == nil {
@@ -152,6 +159,12 @@ func Publish(ctx context.Context, fsys fs.FS, opts Options, dir string) ([]*diag
 	if opts.Reuse && upToDate(ctx, plan, out, last.files) {
 		opts.Timing.Stage("find the output folder up to date", start)
 		keep(out, last, opts.Cache, last.files)
+		start = time.Now()
+		err := out.Examined()
+		opts.Timing.Stage("wait for the check of what the folder holds", start)
+		if err != nil {
+			return warns, 0, err
+		}
 		return warns, 0, ctx.Err() // nothing written
 	}
 	var reuse *reuse

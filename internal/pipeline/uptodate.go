@@ -16,9 +16,11 @@ import (
 // build would write, so that it can be left as it is: every file as the
 // last build wrote it, untouched since, with its key unchanged (see
 // reuse.go: a page's key, the hash of any other file's bytes), and, by the
-// list of the files the last build wrote, nothing of its own besides. A rebuild with nothing changed then writes nothing, where
-// replacing the folder would make each of its folders and link each of its
-// pages again, and delete the old ones.
+// list of the files the last build wrote, nothing of its own besides. A
+// rebuild with nothing changed then writes nothing, where replacing the
+// folder would make each of its folders and link each of its pages again,
+// and delete the old ones. What else the folder holds, a link or a file
+// put there by hand, is for the walk of outdir.Output.Examined to refuse.
 func upToDate(ctx context.Context, plan *render.Plan, out *outdir.Output, last map[string]keptFile) bool {
 	listed, ok := out.Listed()
 	paths := plan.Paths()
