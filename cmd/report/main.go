@@ -6,6 +6,15 @@ import (
 	"os"
 
 	"report/internal/cli"
+	"report/internal/hugepages"
 )
 
-func main() { os.Exit(cli.Main()) }
+// heapSpace is how much of the heap hugepages.Advise marks: more than a
+// site of 10,000 stories uses at its peak, and address space only until
+// touched.
+const heapSpace = 256 << 20
+
+func main() {
+	_, _ = hugepages.Advise(heapSpace) // a speed-up, or nothing
+	os.Exit(cli.Main())
+}

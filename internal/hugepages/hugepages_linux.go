@@ -1,0 +1,66 @@
+package hugepages
+
+import (
+	"bytes"
+	"os"
+	"runtime/debug"
+	"syscall"
+	"unsafe"
+)
+
+// hugePage is the size of a huge page on the 64-bit architectures Linux
+// runs Go on (where another size applies, madvise still succeeds, and the
+// kernel uses its own).
+const hugePage = 2 << 20
+
+// Advise marks size bytes of the heap's address space for huge pages (see
+// the package documentation), and returns how many it marked: size less
+// what rounding to whole huge pages takes off. It must be called first
+// thing in main, while the heap is small, so that the allocation is fresh
+// address space rather than used memory the runtime would clear page by
+// page. If the kernel refuses the advice, Advise returns its error, and
+// the program runs as before.
+//
+// Advise does nothing where it would gain nothing or risk the program:
+// when the system gives every program huge pages, or none ("always" or
+// "never" rather than "madvise", or no transparent huge pages at all);
+// when the kernel counts untouched memory against a strict limit
+// (vm.overcommit_memory 2), where the allocation could fail; and on 32-bit
+// systems, whose address space is scarce.
+func Advise(size int) (int, error) {
+	if unsafe.Sizeof(uintptr(0)) < 8 || !askedFor() || strictCommit() {
+		return 0, nil
+	}
+	// The allocation would set off a collection at once, which could find
+	// the space still in hand and set the heap's next goal by it, twice its
+	// size: a build's memory doubled. With collections off until the
+	// space is let go, the next one frees it, and sets the goal by what is
+	// in use; it starts with the program's next allocation, beside it.
+	gcPercent := debug.SetGCPercent(-1)
+	defer debug.SetGCPercent(gcPercent)
+	space := make([]byte, size)
+	base := uintptr(unsafe.Pointer(unsafe.SliceData(space)))
+	from := (base + hugePage - 1) &^ (hugePage - 1)
+	to := (base + uintptr(size)) &^ (hugePage - 1)
+	if to <= from {
+		return 0, nil
+	}
+	if err := syscall.Madvise(space[from-base:to-base], syscall.MADV_HUGEPAGE); err != nil {
+		return 0, err
+	}
+	return int(to - from), nil
+}
+
+// askedFor reports whether the system gives huge pages only to memory
+// marked for them.
+func askedFor() bool {
+	mode, err := os.ReadFile("/sys/kernel/mm/transparent_hugepage/enabled")
+	return err == nil && bytes.Contains(mode, []byte("[madvise]"))
+}
+
+// strictCommit reports whether the kernel refuses memory a program maps
+// beyond a fixed limit, touched or not.
+func strictCommit() bool {
+	mode, err := os.ReadFile("/proc/sys/vm/overcommit_memory")
+	return err == nil && bytes.HasPrefix(bytes.TrimSpace(mode), []byte("2"))
+}
