@@ -163,7 +163,8 @@ test-next-edition: $(BIN)
 	REPORT_SHIPPED_SITE=$(abspath $(NEXT_SITE)) $(GO) test -count=1 $(SHIPPED_READERS)
 
 ## check-site: build the site and check it as a browser, a validator and a crawler would
-## (needs Chromium, Java, Node.js with npm and hunspell with its en_GB dictionary; .ci/run installs them)
+## (needs Chromium, Java, Node.js with npm and hunspell with its en_GB dictionary; .ci/run installs them);
+## the checks in a browser load up to 5 pages of each kind in each language, EVERY_PAGE=1 every page
 check-site: $(BIN) $(SITE_CHECK)/node_modules/.installed $(SEARCH)/node_modules/.installed
 	rm -rf $(CHECK_DIR)
 	$(MAKE) --no-print-directory publish OUT=$(CHECK_DIR)/site PDF_DIR=$(CHECK_DIR)/pdf
@@ -179,7 +180,7 @@ check-site: $(BIN) $(SITE_CHECK)/node_modules/.installed $(SEARCH)/node_modules/
 	@echo "check-site: the open data are valid Frictionless data packages, every row read with its schema"
 	$(GO) test -tags sitecheck -count=1 -timeout 30m -v -run 'TestBuiltSite|TestBrowser|TestLayout|TestLighthouse|TestSearch|TestPDF|TestEnglishSpelling|TestDataPackage|TestCMS' ./internal/sitecheck \
 		-args -site $(abspath $(CHECK_DIR)/site) -axe $(abspath $(SITE_CHECK)/node_modules/axe-core/axe.min.js) \
-		-lighthouse $(abspath $(SITE_CHECK)/node_modules/.bin/lighthouse)
+		-lighthouse $(abspath $(SITE_CHECK)/node_modules/.bin/lighthouse) $(if $(EVERY_PAGE),-every-page)
 	$(GO) test -tags sitecheck -count=1 -run 'TestBuiltChartsClearOfLines' ./internal/chart -args -site $(abspath $(CHECK_DIR)/site)
 	@echo "check-site: no chart label of the site crosses an axis or stands struck by a grid line"
 	$(GO) test -tags sitecheck -count=1 -run 'TestBreaksPlanted' ./internal/pdf

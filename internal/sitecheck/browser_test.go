@@ -23,7 +23,27 @@ var (
 	siteDir  = flag.String("site", "", "the built site to check (make check-site builds it)")
 	axeFile  = flag.String("axe", "", "axe.min.js from the axe-core package in tools/site-check")
 	chromium = flag.String("chromium", "/usr/bin/chromium", "the Chromium binary")
+	every    = flag.Bool("every-page", false, "load every page in the browser checks, not a sample of each kind (make check-site EVERY_PAGE=1)")
 )
+
+// samplePerKind is how many pages of each kind, in each language, the
+// browser checks load (see Site.Sample): at eight widths, every page of
+// the 2016 edition took TestLayout two minutes, and each edition adds as
+// many.
+const samplePerKind = 5
+
+// browserPages are the pages the browser checks load: a sample of each
+// kind, or with -every-page all of them.
+func browserPages(t *testing.T, s Site) []string {
+	t.Helper()
+	all := s.Pages()
+	if *every {
+		return all
+	}
+	sample := s.Sample(samplePerKind)
+	t.Logf("loading %d of the %d pages: up to %d of each kind in each language (-every-page loads them all)", len(sample), len(all), samplePerKind)
+	return sample
+}
 
 // axeTags are the rule sets of WCAG 2.0, 2.1 and 2.2 at levels A and AA.
 const axeTags = `["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]`
@@ -35,9 +55,10 @@ type violation struct {
 	Nodes  []string `json:"nodes"`
 }
 
-// TestBrowser loads every page of the built site in headless Chromium, runs
-// axe-core on it, and loads it again with JavaScript disabled to check that
-// the main text is all there without it.
+// TestBrowser loads the pages of the built site (a sample of each kind, see
+// browserPages) in headless Chromium, runs axe-core on each, and loads it
+// again with JavaScript disabled to check that the main text is all there
+// without it.
 func TestBrowser(t *testing.T) {
 	if *siteDir == "" || *axeFile == "" {
 		t.Fatal("give -site DIR and -axe FILE; make check-site does")
@@ -59,7 +80,7 @@ func TestBrowser(t *testing.T) {
 		t.Fatal(err)
 	}
 	checked := 0
-	for _, p := range s.Pages() {
+	for _, p := range browserPages(t, s) {
 		url := srv.URL + "/" + strings.TrimSuffix(p, "index.html")
 		violations, text, err := audit(withJS, url, string(axe))
 		if err != nil {
@@ -180,10 +201,10 @@ const layoutProbe = `(() => {
 	return JSON.stringify({overflow: doc.scrollWidth - doc.clientWidth, minLabel: min, label: label, above: above, below: below, unshaded: unshaded});
 })()`
 
-// TestLayout loads every page at phone, tablet and desktop widths: no page
-// may scroll sideways as a whole, the header and the footer keep minRoom
-// from the content, and from minLabelWidth no chart label may be drawn
-// smaller than 12 CSS pixels.
+// TestLayout loads the pages (a sample of each kind, see browserPages) at
+// phone, tablet and desktop widths: no page may scroll sideways as a
+// whole, the header and the footer keep minRoom from the content, and from
+// minLabelWidth no chart label may be drawn smaller than 12 CSS pixels.
 func TestLayout(t *testing.T) {
 	if *siteDir == "" {
 		t.Fatal("give -site DIR; make check-site does")
@@ -191,11 +212,12 @@ func TestLayout(t *testing.T) {
 	s, srv := serveSite(t)
 	ctx := startBrowser(t)
 	charts := 0
+	pages := browserPages(t, s)
 	for _, w := range layoutWidths {
 		if err := chromedp.Do(ctx, chromedp.EmulateViewport(w, 900)); err != nil {
 			t.Fatal(err)
 		}
-		for _, p := range s.Pages() {
+		for _, p := range pages {
 			hasCharts := strings.Contains(string(s[p]), `<figure class="chart"`)
 			if w != layoutWidths[0] && !hasCharts {
 				continue // pages without charts: the narrowest width is the telling one
@@ -236,7 +258,7 @@ func TestLayout(t *testing.T) {
 	if charts == 0 {
 		t.Fatal("no page with charts was measured; has the chart markup changed?")
 	}
-	t.Logf("every page at %d px, and %d loads of pages with charts at %v px (labels from %d px)", layoutWidths[0], charts, layoutWidths, minLabelWidth)
+	t.Logf("%d pages at %d px, and %d loads of pages with charts at %v px (labels from %d px)", len(pages), layoutWidths[0], charts, layoutWidths, minLabelWidth)
 }
 
 func probe(ctx context.Context, url string) (string, error) {

@@ -92,3 +92,63 @@ func Resolve(from, ref, basePath string) (file, fragment string, internal bool) 
 	}
 	return strings.TrimPrefix(path.Clean(p), "/"), u.Fragment, true
 }
+
+var (
+	bodyClass = regexp.MustCompile(`<body class="([^"]*)"`)
+	firstH1   = regexp.MustCompile(`(?s)<h1[^>]*>(.*?)</h1>`)
+)
+
+// Sample picks the pages a check in a browser loads, where loading every
+// page would make CI grow with each edition (a page of each metric and
+// cluster, in each language, at eight widths). It takes, for each kind of
+// page (its <body class>) in each language, the pages most likely to show
+// a problem its kind can have: the largest (the most text, tables and
+// charts), the one with the longest heading, and the first and the last
+// by path; up to perKind pages, and every page of a kind with no more.
+// The pages come sorted, as Pages gives them.
+func (s Site) Sample(perKind int) []string {
+	groups := map[string][]string{}
+	for _, p := range s.Pages() {
+		kind := ""
+		if m := bodyClass.FindSubmatch(s[p]); m != nil {
+			kind = string(m[1])
+		}
+		if strings.HasPrefix(p, "en/") {
+			kind = "en " + kind
+		}
+		groups[kind] = append(groups[kind], p)
+	}
+	var out []string
+	for _, pages := range groups {
+		picked := map[string]bool{}
+		pick := func(p string) {
+			if len(picked) < perKind {
+				picked[p] = true
+			}
+		}
+		bySize := slices.Clone(pages)
+		slices.SortStableFunc(bySize, func(a, b string) int { return len(s[b]) - len(s[a]) })
+		byHeading := slices.Clone(pages)
+		slices.SortStableFunc(byHeading, func(a, b string) int { return len(heading(s[b])) - len(heading(s[a])) })
+		pick(bySize[0])
+		pick(byHeading[0])
+		pick(pages[0])
+		pick(pages[len(pages)-1])
+		for _, p := range bySize {
+			pick(p)
+		}
+		for p := range picked {
+			out = append(out, p)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// heading is a page's h1, tags and all: its length is what can overflow.
+func heading(page []byte) []byte {
+	if m := firstH1.FindSubmatch(page); m != nil {
+		return m[1]
+	}
+	return nil
+}

@@ -1,6 +1,8 @@
 package sitecheck
 
 import (
+	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -136,6 +138,52 @@ func TestClickProblems(t *testing.T) {
 	for _, want := range []string{"2017/index.html is more than one click from index.html and arkiv/index.html", "tal/x/y/index.html is more than two clicks from the front page"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("missed %q in\n%s", want, got)
+		}
+	}
+}
+
+// TestSample: of a kind with more pages than the sample takes, it picks
+// the largest, the one with the longest heading, the first and the last;
+// a small kind comes whole, each language's pages are a kind of their own,
+// and what it picks is sorted and the same every time.
+func TestSample(t *testing.T) {
+	page := func(kind, h1 string, size int) []byte {
+		return []byte(`<body class="` + kind + `"><main><h1>` + h1 + `</h1>` + strings.Repeat("x", size) + `</main>`)
+	}
+	s := Site{"index.html": page("page-home", "Forside", 10), "en/index.html": page("page-home", "Home", 10)}
+	for i := range 20 {
+		p := fmt.Sprintf("tal/m%02d/index.html", i)
+		s[p] = page("page-metric", "Tal", 100)
+		s["en/"+p] = page("page-metric", "Figure", 100)
+	}
+	s["tal/m07/index.html"] = page("page-metric", "Tal", 5000)                                // the largest
+	s["tal/m11/index.html"] = page("page-metric", "Et tal med en meget lang overskrift", 100) // the longest heading
+	s["arkiv/index.html"] = page("page-archive", "Arkiv", 10)
+	s["2016/x/index.html"] = []byte("<body><h1>Uden klasse</h1>")
+	got := s.Sample(5)
+	for _, want := range []string{"index.html", "en/index.html", "arkiv/index.html", "2016/x/index.html",
+		"tal/m07/index.html", "tal/m11/index.html", "tal/m00/index.html", "tal/m19/index.html", "en/tal/m00/index.html", "en/tal/m19/index.html"} {
+		if !slices.Contains(got, want) {
+			t.Errorf("the sample leaves out %s: %v", want, got)
+		}
+	}
+	for _, prefix := range []string{"tal/", "en/tal/"} {
+		n := 0
+		for _, p := range got {
+			if strings.HasPrefix(p, prefix) {
+				n++
+			}
+		}
+		if n != 5 {
+			t.Errorf("%d pages of %s in the sample, want 5: %v", n, prefix, got)
+		}
+	}
+	if !slices.IsSorted(got) {
+		t.Errorf("the sample is not sorted: %v", got)
+	}
+	for range 5 {
+		if again := s.Sample(5); !slices.Equal(again, got) {
+			t.Fatalf("the sample differs between runs:\n%v\n%v", got, again)
 		}
 	}
 }
