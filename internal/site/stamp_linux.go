@@ -15,5 +15,5 @@ func fileID(info fs.FileInfo) (dev, ino uint64, ctime int64) {
 	if !ok {
 		return 0, 0, 0
 	}
-	return uint64(st.Dev), uint64(st.Ino), st.Ctim.Sec*1e9 + st.Ctim.Nsec
+	return uint64(st.Dev), uint64(st.Ino), int64(st.Ctim.Sec)*1e9 + int64(st.Ctim.Nsec) // int32 fields on 32-bit systems
 }
