@@ -75,7 +75,7 @@ func CheckPlace(root, dir string) error {
 // at any depth, a file the last build did not write, a link or a Git
 // repository.
 func CheckContents(dir string) error {
-	walk, err := checkContents(dir)
+	walk, _, err := checkContents(dir)
 	if err != nil {
 		return err
 	}
@@ -84,26 +84,26 @@ func CheckContents(dir string) error {
 }
 
 // checkContents reads the list of the last build's files now, and returns
-// the walk that judges the folder by it: a build that walks while it
-// writes its new tree (see ReplaceWith) writes the list of the new tree's
-// files before the walk is done.
-func checkContents(dir string) (walk func() (*tree, error), err error) {
+// the walk that judges the folder by it, and the list (see Output.Listed):
+// a build that walks while it writes its new tree (see ReplaceWith) writes
+// the list of the new tree's files before the walk is done.
+func checkContents(dir string) (walk func() (*tree, error), last manifest, err error) {
 	out, err := Resolve(dir)
 	if err != nil {
-		return nil, err
+		return nil, manifest{}, err
 	}
 	c := &check{out: out}
 	if abs, err := filepath.Abs(dir); err == nil && abs != out {
 		c.via = viaLink(out)
 	}
 	if info, err := os.Stat(out); err != nil || !info.IsDir() {
-		return func() (*tree, error) { return nil, nil }, nil // CheckPlace's to judge
+		return func() (*tree, error) { return nil, nil }, manifest{}, nil // CheckPlace's to judge
 	}
 	listed, hasList, err := readManifest(out)
 	if err != nil {
-		return nil, err
+		return nil, manifest{}, err
 	}
-	return func() (*tree, error) { return c.holdsOthersFiles(listed, hasList) }, nil
+	return func() (*tree, error) { return c.holdsOthersFiles(listed, hasList) }, manifest{listed, hasList}, nil
 }
 
 // viaLink is how a reason names the folder an output reached through a

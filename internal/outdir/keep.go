@@ -73,8 +73,13 @@ func (o *Output) Keep(write func(io.Writer) error) error {
 }
 
 // Listed is the list of the files the last build wrote into the folder (see
-// manifest.go); ok is false when there is none to go by.
+// manifest.go); ok is false when there is none to go by. Once Examine has
+// started, it is the list the walk goes by, not read again: the folder is
+// locked, so the list cannot have changed.
 func (o *Output) Listed() (files map[string]bool, ok bool) {
+	if o.last != nil {
+		return o.last.files, o.last.ok
+	}
 	files, ok, err := readManifest(o.dir)
 	return files, ok && err == nil
 }

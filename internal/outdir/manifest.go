@@ -64,6 +64,12 @@ func notAManifest(p string, info fs.FileInfo) error {
 	return errors.New(p + " is " + kindOf(info) + ", not the list of files a build keeps; remove it by hand")
 }
 
+// manifest is the list of the files the last build wrote, as read once.
+type manifest struct {
+	files map[string]bool
+	ok    bool // false when there is no list to go by
+}
+
 // readManifest returns the files the last build listed, and false when
 // there is no list: a folder built by a version of report that kept none.
 func readManifest(dir string) (map[string]bool, bool, error) {

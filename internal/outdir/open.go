@@ -36,6 +36,7 @@ type Output struct {
 	walked func() walked // the walk Examine started, waited for; nil before
 	// refusedAtOnce is Examine's refusal that needed no walk.
 	refusedAtOnce error
+	last          *manifest // the list Examine's walk goes by, for Listed; nil before
 }
 
 // Open resolves dir (see Resolve), locks it against other builds and

@@ -127,12 +127,13 @@ func (o *Output) Examine() error {
 	if o.walked != nil {
 		return o.refusedAtOnce
 	}
-	walk, err := checkContents(o.dir)
+	walk, last, err := checkContents(o.dir)
 	if err != nil {
 		o.refusedAtOnce = &Refusal{Reason: err}
 		o.walked = func() walked { return walked{err: o.refusedAtOnce} }
 		return o.refusedAtOnce
 	}
+	o.last = &last
 	done := make(chan walked, 1)
 	go func() {
 		old, err := walk()
@@ -160,7 +161,7 @@ func (o *Output) Examined() error {
 // forgetWalk lets the next Examine walk again: a walk judges the folder
 // once, as it was before one build, and what a build found is no
 // judgement of the folder it leaves.
-func (o *Output) forgetWalk() { o.walked, o.refusedAtOnce = nil, nil }
+func (o *Output) forgetWalk() { o.walked, o.refusedAtOnce, o.last = nil, nil, nil }
 
 // walked is what Examine's walk found.
 type walked struct {
