@@ -4,10 +4,7 @@ import (
 	"os"
 	"testing"
 
-	"report/internal/data"
-	"report/internal/diag"
 	"report/internal/figures"
-	"report/internal/lang"
 	"report/internal/sitetest"
 )
 
@@ -19,14 +16,8 @@ func BenchmarkOpenData(b *testing.B) {
 	if dir := os.Getenv("REPORT_BENCH_SITE"); dir != "" {
 		root = dir
 	}
-	fsys := os.DirFS(root)
-	var problems diag.List
-	d := data.Load(fsys, &problems)
-	langs := lang.Load(fsys, &problems)
-	if problems.HasErrors() || len(langs) < 2 {
-		b.Fatal(problems.Err())
-	}
-	o := figures.OpenDataOptions{Danish: d.In(langs[0], &problems), English: d.In(langs[1], &problems), Lang: langs[0]}
+	var o figures.OpenDataOptions
+	withData(b, os.DirFS(root), &o)
 	b.ReportAllocs()
 	for b.Loop() {
 		figures.NewOpenData(o)

@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"io/fs"
 	"strings"
 	"testing"
 
@@ -63,18 +64,25 @@ omsaetning = "Without in kind."
 // openData makes the test site's open data in the language with the code.
 func openData(t *testing.T, code string, o figures.OpenDataOptions) *figures.OpenData {
 	t.Helper()
-	fsys := sitetest.FS(t, sitetest.Parse(openDataSite))
-	var problems diag.List
-	d := data.Load(fsys, &problems)
-	langs := lang.Load(fsys, &problems)
-	if problems.HasErrors() || len(langs) < 2 {
-		t.Fatal(problems.Err())
-	}
-	o.Danish, o.English, o.Lang = d.In(langs[0], &problems), d.In(langs[1], &problems), langs[0]
+	langs := withData(t, sitetest.FS(t, sitetest.Parse(openDataSite)), &o)
 	if code == "en" {
 		o.Lang = langs[1]
 	}
 	return figures.NewOpenData(o)
+}
+
+// withData loads the data and languages of the site in fsys into o, in
+// Danish and English, with Danish files, and returns the languages.
+func withData(tb testing.TB, fsys fs.FS, o *figures.OpenDataOptions) []*lang.Lang {
+	tb.Helper()
+	var problems diag.List
+	d := data.Load(fsys, &problems)
+	langs := lang.Load(fsys, &problems)
+	if problems.HasErrors() || len(langs) < 2 {
+		tb.Fatal(problems.Err())
+	}
+	o.Danish, o.English, o.Lang = d.In(langs[0], &problems), d.In(langs[1], &problems), langs[0]
+	return langs
 }
 
 // files are the open data's files by name.
@@ -346,14 +354,9 @@ func TestOpenDataPackage(t *testing.T) {
 // gives none, and no address where the base URL has no host: nothing is
 // made up.
 func TestOpenDataWithoutLicenceOrHost(t *testing.T) {
-	fsys := sitetest.FS(t, nil)
-	var problems diag.List
-	d := data.Load(fsys, &problems)
-	langs := lang.Load(fsys, &problems)
-	if problems.HasErrors() {
-		t.Fatal(problems.Err())
-	}
-	od := figures.NewOpenData(figures.OpenDataOptions{Danish: d.In(langs[0], &problems), English: d.In(langs[1], &problems), Lang: langs[0]})
+	var o figures.OpenDataOptions
+	withData(t, sitetest.FS(t, nil), &o)
+	od := figures.NewOpenData(o)
 	pkg := string(files(t, od)[figures.OpenDataPackage])
 	for _, no := range []string{`"licenses"`, `"homepage"`, `"path": "http`} {
 		if strings.Contains(pkg, no) {
