@@ -48,3 +48,36 @@ func TestResolve(t *testing.T) {
 		}
 	}
 }
+
+// TestResolveWhileMovedAside: the output folder is moved aside between
+// Resolve's look at it and its resolving, as another build without an
+// atomic swap does for a moment. Resolve looks again and returns the
+// folder's path; before, it took the folder for a link that cannot be
+// followed (TestConcurrentReplace failed so, now and then).
+func TestResolveWhileMovedAside(t *testing.T) {
+	top, err := filepath.EvalSymlinks(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(top, "public")
+	if err := os.Mkdir(out, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	moved := 0
+	resolveHook = func(existing string) {
+		if existing == out && moved == 0 {
+			moved++
+			if err := os.Rename(out, out+".old"); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	defer func() { resolveHook = func(string) {} }()
+	got, err := Resolve(out)
+	if err != nil || got != out {
+		t.Errorf("Resolve = %q, %v; want %q", got, err, out)
+	}
+	if moved != 1 {
+		t.Errorf("the folder was moved %d times, want once", moved)
+	}
+}
