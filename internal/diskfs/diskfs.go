@@ -167,18 +167,22 @@ func renamed(err error, name string) error {
 // WriteFile creates or truncates the file name and writes data to it, like
 // os.WriteFile with mode 0644.
 func WriteFile(name string, data []byte) error {
-	_, err := writeFile(name, data, false)
+	_, err := writeFile(name, data, os.O_TRUNC, false)
 	return err
 }
 
-// WriteFileInfo is WriteFile, and describes the file as written, with one
-// fstat: for a build that keeps what it wrote to know it again.
-func WriteFileInfo(name string, data []byte) (fs.FileInfo, error) {
-	return writeFile(name, data, true)
+// WriteNewFile writes a file that must not exist yet, and describes it as
+// written, with one fstat: for a build that keeps what it wrote to know it
+// again. Never over a file: one there may be a hard link to a file of the
+// site readers see.
+func WriteNewFile(name string, data []byte) (fs.FileInfo, error) {
+	return writeFile(name, data, os.O_EXCL, true)
 }
 
-func writeFile(name string, data []byte, describe bool) (fs.FileInfo, error) {
-	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_TRUNC|nonBlock, 0o644)
+// writeFile writes data to name, opened with os.O_TRUNC or os.O_EXCL
+// (how), and describes it as written when asked.
+func writeFile(name string, data []byte, how int, describe bool) (fs.FileInfo, error) {
+	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|how|nonBlock, 0o644)
 	if err != nil {
 		return nil, err
 	}

@@ -121,6 +121,10 @@ type check struct {
 	out      string                 // the output folder (see Resolve)
 	outInfo  fs.FileInfo            // set once the output is known to be a folder
 	via      string                 // for the reasons: the link the output was reached through
+	// strict takes nothing for granted: not the folders a build or a tool
+	// leaves in a site (see Recycle), nor litter; only folders and the
+	// listed files.
+	strict bool
 }
 
 func newCheck(root, dir string) (*check, error) {
@@ -263,12 +267,14 @@ func (c *check) holdsOthersFiles(listed map[string]bool, hasList bool) (*tree, e
 		switch {
 		case rel == ".":
 			return nil
-		case isOwn(top, base) || mount && top == lostFound || slices.Contains(addedAfter, top):
+		case !c.strict && (isOwn(top, base) || mount && top == lostFound || slices.Contains(addedAfter, top)):
 			return fs.SkipDir // removed by the next build, or filled after it
 		case e.Name() == ".git":
 			return fmt.Errorf("it holds a Git repository (%s)%s, which a build would delete with the rest of the folder; write the site elsewhere and copy it in", rel, c.via)
 		case e.Type()&fs.ModeSymlink != 0:
 			return fmt.Errorf("it holds a symbolic link, %s%s, which a build never writes; remove it, or write the site elsewhere", rel, c.via)
+		case c.strict && !e.IsDir() && !(e.Type().IsRegular() && listed[rel]):
+			foreign = append(foreign, rel)
 		case e.Type().IsRegular() && hasList && !listed[rel] && !slices.Contains(litter, e.Name()):
 			foreign = append(foreign, rel)
 		}

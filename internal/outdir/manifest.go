@@ -73,7 +73,11 @@ type manifest struct {
 // readManifest returns the files the last build listed, and false when
 // there is no list: a folder built by a version of report that kept none.
 func readManifest(dir string) (map[string]bool, bool, error) {
-	p := manifestPath(dir)
+	return readListAt(manifestPath(dir))
+}
+
+// readListAt reads the list of files at p, as readManifest does.
+func readListAt(p string) (map[string]bool, bool, error) {
 	if info, err := os.Lstat(p); err == nil && !info.Mode().IsRegular() {
 		return nil, false, notAManifest(p, info)
 	}
@@ -97,7 +101,11 @@ func readManifest(dir string) (map[string]bool, bool, error) {
 // file renamed into place, so that a build killed while writing it leaves
 // the old list or the new one.
 func writeManifest(dir string, files []string) error {
-	p := manifestPath(dir)
+	return writeListAt(manifestPath(dir), files)
+}
+
+// writeListAt writes the list of files at p, as writeManifest does.
+func writeListAt(p string, files []string) error {
 	tmp := p + ".tmp"
 	var b strings.Builder
 	for _, f := range files {

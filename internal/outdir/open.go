@@ -37,6 +37,13 @@ type Output struct {
 	// refusedAtOnce is Examine's refusal that needed no walk.
 	refusedAtOnce error
 	last          *manifest // the list Examine's walk goes by, for Listed; nil before
+
+	// Recycle has ReplaceWith keep the site it swaps out, and fill its new
+	// tree from the one kept before (see recycle.go).
+	Recycle    bool
+	prevWalked func() prevWalk // the walk of the kept site; nil when none
+	recycled   *Recycled       // during ReplaceWith's fill
+	keptPrev   bool            // the last ReplaceWith kept the site it swapped out
 }
 
 // Open resolves dir (see Resolve), locks it against other builds and

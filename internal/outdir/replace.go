@@ -79,14 +79,21 @@ func (o *Output) ReplaceWith(files []string, fill func(tmp string) error) error 
 		}
 		return o.replaceInside(fill)
 	}
-	tmp, err := os.MkdirTemp(o.parent, "."+o.base+".new-")
-	if err != nil {
-		return err
+	o.keptPrev = false
+	tmp, rec := o.takePrev(files)
+	if tmp == "" {
+		var err error
+		if tmp, err = os.MkdirTemp(o.parent, "."+o.base+".new-"); err != nil {
+			return err
+		}
+		if err := o.lock.note(filepath.Base(tmp)); err != nil {
+			os.Remove(tmp)
+			return err
+		}
 	}
 	defer os.RemoveAll(tmp)
-	if err := o.lock.note(filepath.Base(tmp)); err != nil {
-		return err
-	}
+	o.recycled = rec
+	defer func() { o.recycled = nil }()
 	if err := fill(tmp); err != nil {
 		return err
 	}
@@ -110,6 +117,7 @@ func (o *Output) ReplaceWith(files []string, fill func(tmp string) error) error 
 			// A mount point that isMountPoint cannot tell (a bind mount
 			// of the same file system): write the tree again, inside it.
 			_ = os.RemoveAll(tmp)
+			o.recycled = nil
 			return o.replaceInside(fill)
 		}
 	}
@@ -134,6 +142,7 @@ func (o *Output) Examine() error {
 		return o.refusedAtOnce
 	}
 	o.last = &last
+	o.examinePrev()
 	done := make(chan walked, 1)
 	go func() {
 		old, err := walk()
@@ -161,7 +170,9 @@ func (o *Output) Examined() error {
 // forgetWalk lets the next Examine walk again: a walk judges the folder
 // once, as it was before one build, and what a build found is no
 // judgement of the folder it leaves.
-func (o *Output) forgetWalk() { o.walked, o.refusedAtOnce, o.last = nil, nil, nil }
+func (o *Output) forgetWalk() {
+	o.walked, o.refusedAtOnce, o.last, o.prevWalked = nil, nil, nil, nil
+}
 
 // walked is what Examine's walk found.
 type walked struct {
@@ -180,7 +191,7 @@ func (o *Output) swap(fresh string, old *tree) error {
 		// fresh now holds the previous site, under a name the lock file
 		// holds: if this build dies now, the next removes it.
 		hook("swapped")
-		return removeWalked(fresh, old)
+		return o.retire(fresh, old)
 	case !errors.Is(err, errNoExchange):
 		return err
 	}
@@ -198,7 +209,7 @@ func (o *Output) swap(fresh string, old *tree) error {
 		return err
 	}
 	hook("swapped")
-	return removeWalked(aside, old)
+	return o.retire(aside, old)
 }
 
 // hook is called at the points of a build that tests kill it at.

@@ -25,7 +25,7 @@ func noExchange(t *testing.T) {
 // childKill, in the child, replaces the output folder and dies at the point
 // the environment names, as a build killed there would: no deferred
 // clean-up runs, and the lock goes with the process.
-func childKill(out, point string, fallback bool) error {
+func childKill(out, point string, fallback, recycle bool) error {
 	if fallback {
 		exchange = func(a, b string) error { return errNoExchange }
 	}
@@ -34,15 +34,28 @@ func childKill(out, point string, fallback bool) error {
 			os.Exit(3)
 		}
 	}
-	err := Replace(context.Background(), out, func(tmp string) error { return writeSite(tmp, "new") })
+	o, err := Open(context.Background(), out)
+	if err != nil {
+		return err
+	}
+	o.Recycle = recycle
+	err = o.ReplaceWith(sitePaths, func(tmp string) error {
+		if recycle && o.Recycled() == nil {
+			return errors.New("the tree was not filled from the kept site")
+		}
+		for _, p := range sitePaths {
+			_ = os.Remove(filepath.Join(tmp, filepath.FromSlash(p))) // never written over
+		}
+		return writeSite(tmp, "new")
+	})
 	return fmt.Errorf("the build was not stopped at %s: %v", point, err)
 }
 
 func runChild(job string) error {
 	kind, arg, _ := strings.Cut(job, ":")
 	switch kind {
-	case "kill", "kill-fallback":
-		return childKill(os.Getenv("OUTDIR_TEST_OUT"), arg, kind == "kill-fallback")
+	case "kill", "kill-fallback", "kill-recycle":
+		return childKill(os.Getenv("OUTDIR_TEST_OUT"), arg, kind == "kill-fallback", kind == "kill-recycle")
 	case "mount":
 		return childMount(os.Getenv("OUTDIR_TEST_OUT"))
 	}
@@ -65,11 +78,18 @@ func TestKilledBuildRepaired(t *testing.T) {
 		{"kill-fallback:filled", "old", "old"},
 		{"kill-fallback:aside", "", "old"},
 		{"kill-fallback:swapped", "new", "new"},
+		// Filling its tree from the site the last build kept beside the
+		// output (see Recycle), which the killed build had taken.
+		{"kill-recycle:filled", "old", "old"},
+		{"kill-recycle:swapped", "new", "new"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.job, func(t *testing.T) {
 			out := filepath.Join(t.TempDir(), "public")
-			if err := writeSite(out, "old"); err != nil {
+			if strings.HasPrefix(tt.job, "kill-recycle:") {
+				recycleBuild(t, out, sitePaths, "older")
+				recycleBuild(t, out, sitePaths, "old")
+			} else if err := writeSite(out, "old"); err != nil {
 				t.Fatal(err)
 			}
 			cmd := exec.Command(os.Args[0], "-test.run=^$")

@@ -29,6 +29,7 @@ import (
 type lastBuild struct {
 	cache *site.Cache
 	files map[string]keptFile // by path
+	prev  map[string]keptFile // the files of the site before it, kept beside the output (outdir.Recycle)
 	rest  [32]byte            // the hash of its drawings and pages as kept: see keep
 }
 
@@ -53,27 +54,44 @@ func readKept(out *outdir.Output) lastBuild {
 		c := share.Card{Site: r.String(), Title: r.String(), Prefix: r.String(), Number: r.String(), Text: r.String()}
 		shares = append(shares, share.Image{Card: c, PNG: r.Bytes()})
 	}
-	n = r.Count()
-	files := make(map[string]keptFile, n)
-	for range n {
-		path := r.String()
-		files[path] = keptFile{Key: r.Key(), CSP: r.String(), Stamp: fileStamp{
-			Dev: uint64(r.Int()), Ino: uint64(r.Int()), Size: r.Int(), ModTime: r.Int(),
-		}}
+	files := readFiles(r, nil)
+	var prev map[string]keptFile
+	if r.Int() == 1 {
+		// The site before last, as it differs from the last.
+		prev = readFiles(r, maps.Clone(files))
+		for range r.Count() {
+			delete(prev, r.String())
+		}
 	}
 	if err != nil || !r.Done() {
 		return lastBuild{cache: &site.Cache{}}
 	}
 	chart.Recall(charts)
 	share.Recall(shares)
-	return lastBuild{cache: cache, files: files, rest: sha256.Sum256(b[32+rest:])}
+	return lastBuild{cache: cache, files: files, prev: prev, rest: sha256.Sum256(b[32+rest:])}
+}
+
+// readFiles reads files as writeFiles wrote them, into into (a new map
+// when nil).
+func readFiles(r *wire.Reader, into map[string]keptFile) map[string]keptFile {
+	n := r.Count()
+	if into == nil {
+		into = make(map[string]keptFile, n)
+	}
+	for range n {
+		path := r.String()
+		into[path] = keptFile{Key: r.Key(), CSP: r.String(), Stamp: fileStamp{
+			Dev: uint64(r.Int()), Ino: uint64(r.Int()), Size: r.Int(), ModTime: r.Int(),
+		}}
+	}
+	return into
 }
 
 // keep writes the cache and the drawings of this build beside out for the
 // next, with the pages the output folder holds; or nothing, when all of it
 // is as the last build kept it (a rebuild with nothing changed). Failing
 // to write is no failure of the build: the next one starts afresh.
-func keep(out *outdir.Output, last lastBuild, cache *site.Cache, files map[string]keptFile) {
+func keep(out *outdir.Output, last lastBuild, cache *site.Cache, files, prev map[string]keptFile) {
 	self, err := program.Fingerprint()
 	if err != nil {
 		return
@@ -83,7 +101,7 @@ func keep(out *outdir.Output, last lastBuild, cache *site.Cache, files map[strin
 	charts, shares := chart.Drawn(), share.Drawn()
 	h := sha256.New()
 	hw := wire.NewWriter(h)
-	writeDrawings(hw, charts, shares, files)
+	writeDrawings(hw, charts, shares, files, prev)
 	if hw.Flush() != nil || !cache.Changed() && [32]byte(h.Sum(nil)) == last.rest {
 		return
 	}
@@ -93,14 +111,15 @@ func keep(out *outdir.Output, last lastBuild, cache *site.Cache, files map[strin
 		}
 		w := wire.NewWriter(f)
 		cache.AppendTo(w)
-		writeDrawings(w, charts, shares, files)
+		writeDrawings(w, charts, shares, files, prev)
 		return w.Flush()
 	})
 }
 
 // writeDrawings writes the charts and share images drawn or reused by this
-// build, and the pages.
-func writeDrawings(w *wire.Writer, charts map[[32]byte][]byte, shares []share.Image, files map[string]keptFile) {
+// build, and the files of the site it wrote and of the one before (prev),
+// the latter as it differs from the former: one edit apart, by a few.
+func writeDrawings(w *wire.Writer, charts map[[32]byte][]byte, shares []share.Image, files, prev map[string]keptFile) {
 	w.Int(int64(len(charts)))
 	for _, key := range slices.SortedFunc(maps.Keys(charts), func(a, b [32]byte) int { return bytes.Compare(a[:], b[:]) }) {
 		w.Key(key)
@@ -118,6 +137,33 @@ func writeDrawings(w *wire.Writer, charts map[[32]byte][]byte, shares []share.Im
 		}
 		w.Bytes(im.PNG)
 	}
+	writeFiles(w, files)
+	if prev == nil {
+		w.Int(0)
+		return
+	}
+	w.Int(1)
+	changed := maps.Clone(prev)
+	maps.DeleteFunc(changed, func(path string, p keptFile) bool {
+		f, ok := files[path]
+		return ok && f == p
+	})
+	writeFiles(w, changed)
+	var gone []string
+	for path := range files {
+		if _, ok := prev[path]; !ok {
+			gone = append(gone, path)
+		}
+	}
+	slices.Sort(gone)
+	w.Int(int64(len(gone)))
+	for _, path := range gone {
+		w.String(path)
+	}
+}
+
+// writeFiles writes files, sorted by path.
+func writeFiles(w *wire.Writer, files map[string]keptFile) {
 	w.Int(int64(len(files)))
 	for _, path := range slices.Sorted(maps.Keys(files)) {
 		p := files[path]

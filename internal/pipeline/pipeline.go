@@ -118,6 +118,9 @@ func Publish(ctx context.Context, fsys fs.FS, opts Options, dir string) ([]*diag
 	}
 	defer out.Close()
 	opts.Timing.Stage("lock the output folder", start)
+	// The site this build replaces is kept for the next to fill its tree
+	// from, unless the build starts afresh.
+	out.Recycle = opts.Reuse && !opts.Fresh
 	if opts.Reuse {
 		// What the folder holds is judged beside the load: a rebuild that
 		// finds it up to date must still refuse a link or a file put there
@@ -148,7 +151,7 @@ func Publish(ctx context.Context, fsys fs.FS, opts Options, dir string) ([]*diag
 	}
 	if err != nil {
 		if opts.Reuse {
-			keep(out, last, opts.Cache, last.files) // what parsed is as good for the next try
+			keep(out, last, opts.Cache, last.files, last.prev) // what parsed is as good for the next try
 		}
 		return warns, 0, err
 	}
@@ -158,7 +161,7 @@ func Publish(ctx context.Context, fsys fs.FS, opts Options, dir string) ([]*diag
 	start = time.Now()
 	if opts.Reuse && upToDate(ctx, plan, out, last.files) {
 		opts.Timing.Stage("find the output folder up to date", start)
-		keep(out, last, opts.Cache, last.files)
+		keep(out, last, opts.Cache, last.files, last.prev)
 		start = time.Now()
 		err := out.Examined()
 		opts.Timing.Stage("wait for the check of what the folder holds", start)
@@ -174,12 +177,13 @@ func Publish(ctx context.Context, fsys fs.FS, opts Options, dir string) ([]*diag
 			opts.Timing.Stage("render and write pages", start)
 			filled = time.Now()
 		}()
-		if err := makeDirs(ctx, plan.Paths(), tmp); err != nil {
+		held := out.Recycled()
+		if err := makeDirs(ctx, plan.Paths(), tmp, held); err != nil {
 			return err
 		}
 		opts.Timing.Stage("make the new tree's folders", start)
 		start = time.Now()
-		reuse = newReuse(plan.Paths(), last.files, out.Dir(), tmp)
+		reuse = newReuse(plan.Paths(), last.files, last.prev, held, out.Dir(), tmp)
 		take := reuse.take
 		if !opts.Reuse {
 			take = nil
@@ -189,6 +193,7 @@ func Publish(ctx context.Context, fsys fs.FS, opts Options, dir string) ([]*diag
 			if opts.Reuse && reuse.same(i, &f) {
 				return nil
 			}
+			reuse.clear(f.Path)
 			info, key, err := publishFile(join(tmp, f.Path), f)
 			opts.Timing.Item("write", f.Path, time.Since(start))
 			reuse.wrote(i, key, f.CSP, info)
@@ -206,11 +211,14 @@ func Publish(ctx context.Context, fsys fs.FS, opts Options, dir string) ([]*diag
 	}
 	if opts.Reuse {
 		start = time.Now()
-		files := last.files
+		files, prev := last.files, last.prev
 		if err == nil {
 			files = reuse.files()
 		}
-		keep(out, last, opts.Cache, files)
+		if out.KeptPrevious() {
+			prev = last.files
+		}
+		keep(out, last, opts.Cache, files, prev)
 		opts.Timing.Stage("keep what the next build may reuse", start)
 	}
 	return warns, len(plan.Paths()), err
@@ -285,7 +293,7 @@ func writeTree(out render.Output, root string) error {
 	for i, f := range out {
 		paths[i] = f.Path
 	}
-	if err := makeDirs(context.Background(), paths, root); err != nil {
+	if err := makeDirs(context.Background(), paths, root, nil); err != nil {
 		return err
 	}
 	errs := make([]error, len(out))
@@ -296,10 +304,11 @@ func writeTree(out render.Output, root string) error {
 	return errors.Join(errs...)
 }
 
-// makeDirs creates every folder the output needs, parents first, with one
-// mkdir each (MkdirAll would first stat every path). One at a time: folders
-// made in parallel in one parent contend for its lock.
-func makeDirs(ctx context.Context, paths []string, root string) error {
+// makeDirs creates every folder the output needs that root does not hold
+// already (held, when it was filled from the site before last), parents
+// first, with one mkdir each (MkdirAll would first stat every path). One
+// at a time: folders made in parallel in one parent contend for its lock.
+func makeDirs(ctx context.Context, paths []string, root string, held *outdir.Recycled) error {
 	seen := map[string]bool{".": true}
 	var dirs []string
 	for _, p := range paths {
@@ -310,6 +319,9 @@ func makeDirs(ctx context.Context, paths []string, root string) error {
 			seen[d] = true
 			dirs = append(dirs, d)
 		}
+	}
+	if held != nil {
+		dirs = slices.DeleteFunc(dirs, func(d string) bool { return held.Dirs[d] })
 	}
 	slices.Sort(dirs) // a parent sorts before its children
 	for i, d := range dirs {
@@ -343,10 +355,10 @@ func writeFile(name string, f render.File) (fs.FileInfo, [32]byte, error) {
 		if key == ([32]byte{}) {
 			key = sha256.Sum256(f.Data)
 		}
-		info, err := diskfs.WriteFileInfo(name, f.Data)
+		info, err := diskfs.WriteNewFile(name, f.Data)
 		return info, key, err
 	}
-	out, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	out, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if err != nil {
 		return nil, [32]byte{}, err
 	}

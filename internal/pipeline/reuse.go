@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"report/internal/outdir"
 	"report/internal/render"
 )
 
@@ -31,29 +32,70 @@ type keptFile struct {
 	Stamp fileStamp
 }
 
+// When the new tree is filled from the site before last (see
+// outdir.Recycle), a file it holds is left in place while it is the very
+// file that build wrote and its key is unchanged; otherwise it is removed,
+// and the file linked from the last build's folder or written anew, never
+// written over: it may be a hard link to a file of the site readers see.
+
 // reuse takes pages from the last build's folder old into the new tree,
 // and notes what this build wrote.
 type reuse struct {
 	paths []string
 	last  map[string]keptFile // the last build's files, by path
+	prev  map[string]keptFile // the files of the site before last, by path
+	held  *outdir.Recycled    // what the new tree holds of that site; nil when none
 	old   string              // the output folder, as the last build left it
 	tmp   string              // the new tree
 	now   []keptFile          // this build's files, by index in paths
 }
 
-func newReuse(paths []string, last map[string]keptFile, old, tmp string) *reuse {
-	return &reuse{paths: paths, last: last, old: old, tmp: tmp, now: make([]keptFile, len(paths))}
+func newReuse(paths []string, last, prev map[string]keptFile, held *outdir.Recycled, old, tmp string) *reuse {
+	return &reuse{paths: paths, last: last, prev: prev, held: held, old: old, tmp: tmp, now: make([]keptFile, len(paths))}
 }
 
 // take is render.Reuse.
 func (r *reuse) take(i int, key [32]byte) (string, bool) {
 	path := r.paths[i]
+	if prev, ok := r.holds(path, key); ok {
+		r.now[i] = prev
+		return prev.CSP, true
+	}
+	r.clear(path)
 	last, ok := r.last[path]
 	if !ok || last.Key != key || !link(join(r.old, path), join(r.tmp, path), last.Stamp) {
 		return "", false
 	}
 	r.now[i] = last
 	return last.CSP, true
+}
+
+// holds reports whether the new tree holds, at path, the file the build
+// before last wrote there, with the key given.
+func (r *reuse) holds(path string, key [32]byte) (keptFile, bool) {
+	if r.held == nil || !r.held.Files[path] {
+		return keptFile{}, false
+	}
+	prev, ok := r.prev[path]
+	if !ok || prev.Key != key {
+		return keptFile{}, false
+	}
+	info, err := os.Lstat(join(r.tmp, path))
+	if err != nil {
+		return keptFile{}, false
+	}
+	if st, ok := stampOf(info); !ok || st != prev.Stamp {
+		return keptFile{}, false
+	}
+	return prev, true
+}
+
+// clear removes what the new tree holds at path from the site before
+// last, for a file to be linked or written there.
+func (r *reuse) clear(path string) {
+	if r.held != nil && r.held.Files[path] {
+		_ = os.Remove(join(r.tmp, path))
+	}
 }
 
 // same takes a file that is not a page from the last build's folder when
@@ -66,6 +108,11 @@ func (r *reuse) same(i int, f *render.File) bool {
 		return false // a page, or an asset copied as it is read
 	}
 	f.Key = sha256.Sum256(f.Data)
+	if prev, ok := r.holds(f.Path, f.Key); ok {
+		r.now[i] = prev
+		return true
+	}
+	r.clear(f.Path)
 	last, ok := r.last[f.Path]
 	if !ok || last.Key != f.Key || !link(join(r.old, f.Path), join(r.tmp, f.Path), last.Stamp) {
 		return false

@@ -150,7 +150,10 @@ func TestReuseNeverStale(t *testing.T) {
 			if err := os.Remove(filepath.Join(out, "2016/cases/en-god-historie/index.html")); err != nil {
 				t.Fatal(err)
 			}
-		}, []string{"2016/cases/en-god-historie/index.html"}},
+			// The site before last, kept beside the output, still has the
+			// page as the build wrote it: it comes back from there, not
+			// rendered again.
+		}, []string{}},
 		{"a layout that shows every story's body", func(t *testing.T) {
 			edit("layouts/cases.html", `{{define "main"}}`, `{{define "main"}}{{range .Edition.Cases}}<div hidden>{{.Body.HTML}}</div>{{end}}`)(t)
 		}, nil},
@@ -183,6 +186,36 @@ func TestReuseNeverStale(t *testing.T) {
 			if err := os.Chtimes(p, hourAgo, hourAgo); err != nil {
 				t.Fatal(err)
 			}
+		}, nil},
+		{"a file of the site before last changed where it is kept", func(t *testing.T) {
+			// The site the last build replaced is kept beside the output
+			// for the next to fill its tree from (outdir.Recycle); a file
+			// there changed, in place, must not reach the new site.
+			p := filepath.Join(filepath.Dir(out), ".public.prev", "robots.txt")
+			b, err := os.ReadFile(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			writeSource(t, p, append(b, "# tilføjet\n"...))
+			edit("content/2016/cases/en-anden-historie.md", "IgeN.", "igen.")(t)
+		}, nil},
+		{"a link put in the site before last", func(t *testing.T) {
+			// Nor may a link there lead a build outside: the kept site is
+			// removed, not used, and what the link leads to is untouched.
+			outside := filepath.Join(t.TempDir(), "kilder")
+			if err := os.MkdirAll(outside, 0o755); err != nil {
+				t.Fatal(err)
+			}
+			writeSource(t, filepath.Join(outside, "index.html"), []byte("kilde"))
+			if err := os.Symlink(outside, filepath.Join(filepath.Dir(out), ".public.prev", "2016", "udvikling", "kilder")); err != nil {
+				t.Fatal(err)
+			}
+			t.Cleanup(func() {
+				if b, err := os.ReadFile(filepath.Join(outside, "index.html")); err != nil || string(b) != "kilde" {
+					t.Errorf("the folder a link in the kept site led to was changed: %q, %v", b, err)
+				}
+			})
+			edit("content/2016/cases/en-anden-historie.md", "igen.", "igen!")(t)
 		}, nil},
 		{"the kept file of another program", func(t *testing.T) {
 			kept := filepath.Join(filepath.Dir(out), ".public.cache")
@@ -278,9 +311,13 @@ func inodes(t *testing.T, dir string) map[string]fileStamp {
 }
 
 // sameTree fails the test unless the two folders hold the same files with
-// the same bytes.
+// the same bytes, and the same folders: a tree filled from the site before
+// last (outdir.Recycle) keeps none the site no longer has.
 func sameTree(t *testing.T, got, want string) {
 	t.Helper()
+	if g, w := folders(t, got), folders(t, want); !slices.Equal(g, w) {
+		t.Errorf("folders %q, want %q", g, w)
+	}
 	g, w := readTree(t, got), readTree(t, want)
 	for p, b := range w {
 		if gb, ok := g[p]; !ok {
@@ -304,6 +341,23 @@ func readTree(t *testing.T, dir string) map[string][]byte {
 		out[rel] = b
 		return err
 	})
+	return out
+}
+
+// folders are the folders below dir, slash-separated and sorted.
+func folders(t *testing.T, dir string) []string {
+	t.Helper()
+	var out []string
+	err := filepath.WalkDir(dir, func(p string, e fs.DirEntry, err error) error {
+		if err == nil && e.IsDir() && p != dir {
+			rel, _ := filepath.Rel(dir, p)
+			out = append(out, filepath.ToSlash(rel))
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
 	return out
 }
 

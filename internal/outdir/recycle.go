@@ -1,0 +1,196 @@
+package outdir
+
+// A rebuild after one edit changes a few files of thousands, yet a new
+// tree made from nothing needs every folder made, every unchanged file
+// linked in, and the tree it replaced deleted: at 10,000 stories, half of
+// such a rebuild. So a build with Recycle set keeps the site it swapped
+// out beside the output, .<dir>.prev, with the list of its files,
+// .<dir>.prev.files, and the next build fills its new tree from that
+// site instead: it removes what the new site no longer has, and its fill
+// replaces what changed (see package pipeline, which knows each kept
+// file's stamp) and leaves the rest in place. The swap stays whole.
+//
+// The kept site is walked, as the output is (see CheckContents), beside
+// the load, and more strictly: one holding a file not on its list, a
+// link, or anything but folders and files, is removed, not used.
+
+import (
+	"errors"
+	"io/fs"
+	"maps"
+	"os"
+	"path"
+	"path/filepath"
+	"slices"
+	"sync"
+)
+
+// Recycled is what a new tree filled from the kept site holds when the
+// fill starts: only files and folders the new site has too.
+type Recycled struct {
+	Files map[string]bool // slash-separated paths
+	Dirs  map[string]bool
+}
+
+// prevWalk is what the walk of the kept site found.
+type prevWalk struct {
+	listed map[string]bool
+	tree   *tree
+	err    error
+}
+
+func (o *Output) prevDir() string  { return filepath.Join(o.parent, "."+o.base+".prev") }
+func (o *Output) prevList() string { return filepath.Join(o.parent, "."+o.base+".prev.files") }
+
+// examinePrev starts the walk of the kept site, when there is one.
+func (o *Output) examinePrev() {
+	o.prevWalked = nil
+	if !o.Recycle {
+		return
+	}
+	dir := o.prevDir()
+	if info, err := os.Lstat(dir); err != nil || !info.IsDir() {
+		return // none, or nothing a build made: keepPrev removes it or keeps none
+	}
+	listed, ok, err := readListAt(o.prevList())
+	if err == nil && !ok {
+		err = errors.New("no list of its files")
+	}
+	done := make(chan prevWalk, 1)
+	go func() {
+		w := prevWalk{listed: listed, err: err}
+		if err == nil {
+			c := &check{out: dir, strict: true}
+			w.tree, w.err = c.holdsOthersFiles(listed, true)
+		}
+		done <- w
+	}()
+	o.prevWalked = sync.OnceValue(func() prevWalk { return <-done })
+}
+
+// Recycled is, while ReplaceWith's fill runs, what the new tree already
+// holds, taken from the kept site; nil when the tree was made empty.
+func (o *Output) Recycled() *Recycled { return o.recycled }
+
+// KeptPrevious reports whether the last ReplaceWith kept the site it
+// swapped out for the next build to fill its tree from.
+func (o *Output) KeptPrevious() bool { return o.keptPrev }
+
+// takePrev moves the kept site to a new working tree's name, noted in the
+// lock (a build killed while filling it leaves it to be removed), and
+// removes from it what the site of files does not have. It returns ""
+// when there is no kept site its walk passed; one it refused is removed.
+func (o *Output) takePrev(files []string) (string, *Recycled) {
+	if o.prevWalked == nil {
+		return "", nil
+	}
+	w := o.prevWalked()
+	o.prevWalked = nil
+	if w.err != nil || files == nil {
+		_ = os.Remove(o.prevList())
+		_ = removeTree(o.prevDir())
+		return "", nil
+	}
+	tmp, err := os.MkdirTemp(o.parent, "."+o.base+".new-")
+	if err != nil {
+		return "", nil
+	}
+	if err := o.lock.note(filepath.Base(tmp)); err != nil {
+		_ = os.Remove(tmp)
+		return "", nil
+	}
+	if err := os.Remove(tmp); err != nil {
+		return "", nil
+	}
+	if err := os.Rename(o.prevDir(), tmp); err != nil {
+		_ = os.Mkdir(tmp, 0o700) // the caller fills it from nothing
+		return tmp, nil
+	}
+	_ = os.Remove(o.prevList())
+	rec, err := prune(tmp, w.tree, files)
+	if err != nil {
+		// What could not be removed is removed with the rest.
+		_ = removeTree(tmp)
+		if err := os.Mkdir(tmp, 0o700); err != nil {
+			return "", nil
+		}
+		return tmp, nil
+	}
+	return tmp, rec
+}
+
+// prune removes from dir, which holds what t says, every file the new
+// site (files) does not have and every folder it does not need, and
+// returns what is left. Through an os.Root: nothing outside dir is
+// touched, whatever was put in it since the walk.
+func prune(dir string, t *tree, files []string) (*Recycled, error) {
+	want := make(map[string]bool, len(files))
+	needed := map[string]bool{}
+	for _, f := range files {
+		want[f] = true
+		for d := path.Dir(f); d != "." && !needed[d]; d = path.Dir(d) {
+			needed[d] = true
+		}
+	}
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return nil, err
+	}
+	defer root.Close()
+	rec := &Recycled{Files: map[string]bool{}, Dirs: map[string]bool{}}
+	var errs []error
+	var visit func(rel string, t *tree)
+	visit = func(rel string, t *tree) {
+		for _, name := range t.files {
+			p := below(rel, name)
+			if want[p] {
+				rec.Files[p] = true
+			} else if err := root.Remove(p); err != nil && !errors.Is(err, fs.ErrNotExist) {
+				errs = append(errs, err)
+			}
+		}
+		for _, d := range t.dirs {
+			p := below(rel, d.name)
+			if !needed[p] {
+				errs = append(errs, root.RemoveAll(p))
+				continue
+			}
+			rec.Dirs[p] = true
+			visit(p, d.tree)
+		}
+	}
+	visit(".", t)
+	return rec, errors.Join(errs...)
+}
+
+// retire disposes of dir, the site a swap replaced, which held what old
+// says: kept for the next build when Recycle is set and the walk knew it
+// whole, removed otherwise.
+func (o *Output) retire(dir string, old *tree) error {
+	if o.Recycle && old != nil && o.last != nil && o.last.ok && o.keepPrev(dir) == nil {
+		return nil
+	}
+	return removeWalked(dir, old)
+}
+
+// keepPrev keeps dir as the site the next build fills its tree from, with
+// the list of its files: the list the walk of the output went by.
+func (o *Output) keepPrev(dir string) error {
+	prev := o.prevDir()
+	if _, err := os.Lstat(prev); err == nil {
+		// A kept site this build did not take (a build with Recycle unset
+		// came between): it is out of date.
+		if err := removeTree(prev); err != nil {
+			return err
+		}
+	}
+	if err := writeListAt(o.prevList(), slices.Sorted(maps.Keys(o.last.files))); err != nil {
+		return err
+	}
+	if err := os.Rename(dir, prev); err != nil {
+		_ = os.Remove(o.prevList())
+		return err
+	}
+	o.keptPrev = true
+	return nil
+}
