@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"iter"
 	"os"
+	"path"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -255,35 +256,28 @@ func (c *check) holdsOthersFiles(listed map[string]bool, hasList bool) (*tree, e
 	mount := isMountPoint(c.out, filepath.Dir(c.out))
 	var foreign []string
 	found := newTreeOf()
-	err := filepath.WalkDir(c.out, func(p string, e fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel := "."
-		if len(p) > len(c.out) {
-			rel = filepath.ToSlash(p[len(c.out)+1:]) // WalkDir's paths are c.out joined with the rest
-		}
+	err := walkBelow(c.out, func(rel string, typ fs.FileMode) error {
 		top, _, _ := strings.Cut(rel, "/")
+		name := path.Base(rel)
 		switch {
-		case rel == ".":
-			return nil
 		case !c.strict && (isOwn(top, base) || mount && top == lostFound || slices.Contains(addedAfter, top)):
 			return fs.SkipDir // removed by the next build, or filled after it
-		case e.Name() == ".git":
+		case name == ".git":
 			return fmt.Errorf("it holds a Git repository (%s)%s, which a build would delete with the rest of the folder; write the site elsewhere and copy it in", rel, c.via)
-		case e.Type()&fs.ModeSymlink != 0:
+		case typ&fs.ModeSymlink != 0:
 			return fmt.Errorf("it holds a symbolic link, %s%s, which a build never writes; remove it, or write the site elsewhere", rel, c.via)
-		case c.strict && !e.IsDir() && !(e.Type().IsRegular() && listed[rel]):
+		case c.strict && !typ.IsDir() && !(typ.IsRegular() && listed[rel]):
 			foreign = append(foreign, rel)
-		case e.Type().IsRegular() && hasList && !listed[rel] && !slices.Contains(litter, e.Name()):
+		case typ.IsRegular() && hasList && !listed[rel] && !slices.Contains(litter, name):
 			foreign = append(foreign, rel)
 		}
-		found.add(rel, e.IsDir())
+		found.add(rel, typ.IsDir())
 		return nil
 	})
 	if err != nil {
 		return nil, err
 	}
+	slices.Sort(foreign) // the walk goes in the order the folders hold their entries
 	if len(foreign) > 0 {
 		more := ""
 		if len(foreign) > 3 {

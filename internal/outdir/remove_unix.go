@@ -6,7 +6,6 @@ import (
 	"context"
 	"errors"
 	"os"
-	"path/filepath"
 	"syscall"
 
 	"golang.org/x/sys/unix"
@@ -121,12 +120,4 @@ func (r *remover) fallback(p string) {
 	if err := r.root.RemoveAll(p); err != nil {
 		r.errs = append(r.errs, err)
 	}
-}
-
-// below is the entry name of the folder rel, as os.Root names it.
-func below(rel, name string) string {
-	if rel == "." {
-		return name
-	}
-	return filepath.Join(rel, name)
 }

@@ -55,3 +55,12 @@ func (t *treeOf) add(rel string, dir bool) {
 	parent.dirs = append(parent.dirs, subtree{name, child})
 	t.path = append(t.path, openFolder{rel, child})
 }
+
+// below is the slash-separated path of the entry name in the folder rel
+// ("." for the top), as the list of a build's files and os.Root name it.
+func below(rel, name string) string {
+	if rel == "." {
+		return name
+	}
+	return rel + "/" + name
+}

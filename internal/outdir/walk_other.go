@@ -1,0 +1,24 @@
+//go:build !linux
+
+package outdir
+
+import (
+	"io/fs"
+	"path/filepath"
+)
+
+// walkBelow calls visit for every entry below dir, depth first, with its
+// slash-separated path below dir and its type; visit's fs.SkipDir keeps
+// the walk out of that entry. It follows no link.
+func walkBelow(dir string, visit func(rel string, typ fs.FileMode) error) error {
+	return filepath.WalkDir(dir, func(p string, e fs.DirEntry, err error) error {
+		if err != nil || p == dir {
+			return err
+		}
+		err = visit(filepath.ToSlash(p[len(dir)+1:]), e.Type())
+		if err == fs.SkipDir && !e.IsDir() {
+			return nil // WalkDir would skip the rest of its folder
+		}
+		return err
+	})
+}
