@@ -255,4 +255,4 @@ release:
 	$(GO) run $(GORELEASER) release --clean
 
 clean:
-	rm -rf bin $(OUT) $(CHECK_DIR) $(PDF_DIR) $(NEXT_SITE)
+	rm -rf bin $(OUT) $(dir $(OUT)).$(notdir $(OUT)).* $(CHECK_DIR) $(PDF_DIR) $(NEXT_SITE)
