@@ -14,6 +14,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync/atomic"
 )
 
 // SourceDirs are the site's own folders, which a build reads and must never
@@ -126,6 +127,7 @@ type check struct {
 	// leaves in a site (see Recycle), nor litter; only folders and the
 	// listed files.
 	strict bool
+	stop   *atomic.Bool // when set, the walk ends with errStopped
 }
 
 func newCheck(root, dir string) (*check, error) {
@@ -257,6 +259,9 @@ func (c *check) holdsOthersFiles(listed map[string]bool, hasList bool) (*tree, e
 	var foreign []string
 	found := newTreeOf()
 	err := walkBelow(c.out, func(rel string, typ fs.FileMode) error {
+		if c.stop != nil && typ.IsDir() && c.stop.Load() {
+			return errStopped
+		}
 		top, _, _ := strings.Cut(rel, "/")
 		name := path.Base(rel)
 		switch {

@@ -14,6 +14,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"time"
 )
 
@@ -42,6 +43,7 @@ type Output struct {
 	// tree from the one kept before (see recycle.go).
 	Recycle    bool
 	prevWalked func() prevWalk // the walk of the kept site; nil when none
+	stopPrev   atomic.Bool     // stops that walk
 	recycled   *Recycled       // during ReplaceWith's fill
 	keptPrev   bool            // the last ReplaceWith kept the site it swapped out
 }

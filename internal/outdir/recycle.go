@@ -34,38 +34,47 @@ type Recycled struct {
 
 // prevWalk is what the walk of the kept site found.
 type prevWalk struct {
-	listed map[string]bool
-	tree   *tree
-	err    error
+	tree *tree
+	err  error
 }
 
 func (o *Output) prevDir() string  { return filepath.Join(o.parent, "."+o.base+".prev") }
 func (o *Output) prevList() string { return filepath.Join(o.parent, "."+o.base+".prev.files") }
 
-// examinePrev starts the walk of the kept site, when there is one.
-func (o *Output) examinePrev() {
+var (
+	errStopped = errors.New("stopped")                        // by Examined: the build writes nothing
+	errNoPrev  = errors.New("no site kept beside the output") // or nothing a build made: keepPrev deals with it
+)
+
+// examinePrev returns the walk of the kept site, for Examine to run after
+// its own, and sets prevWalked to wait for it.
+func (o *Output) examinePrev() (walk func()) {
 	o.prevWalked = nil
+	o.stopPrev.Store(false)
 	if !o.Recycle {
-		return
+		return func() {}
 	}
+	done := make(chan prevWalk, 1)
+	o.prevWalked = sync.OnceValue(func() prevWalk { return <-done })
+	return func() { done <- o.walkPrev() }
+}
+
+// walkPrev judges the kept site by the list of its files.
+func (o *Output) walkPrev() prevWalk {
 	dir := o.prevDir()
 	if info, err := os.Lstat(dir); err != nil || !info.IsDir() {
-		return // none, or nothing a build made: keepPrev removes it or keeps none
+		return prevWalk{err: errNoPrev}
 	}
 	listed, ok, err := readListAt(o.prevList())
 	if err == nil && !ok {
 		err = errors.New("no list of its files")
 	}
-	done := make(chan prevWalk, 1)
-	go func() {
-		w := prevWalk{listed: listed, err: err}
-		if err == nil {
-			c := &check{out: dir, strict: true}
-			w.tree, w.err = c.holdsOthersFiles(listed, true)
-		}
-		done <- w
-	}()
-	o.prevWalked = sync.OnceValue(func() prevWalk { return <-done })
+	if err != nil {
+		return prevWalk{err: err}
+	}
+	c := &check{out: dir, strict: true, stop: &o.stopPrev}
+	t, err := c.holdsOthersFiles(listed, true)
+	return prevWalk{tree: t, err: err}
 }
 
 // Recycled is, while ReplaceWith's fill runs, what the new tree already
@@ -86,6 +95,9 @@ func (o *Output) takePrev(files []string) (string, *Recycled) {
 	}
 	w := o.prevWalked()
 	o.prevWalked = nil
+	if errors.Is(w.err, errStopped) || errors.Is(w.err, errNoPrev) {
+		return "", nil
+	}
 	if w.err != nil || files == nil {
 		_ = os.Remove(o.prevList())
 		_ = removeTree(o.prevDir())

@@ -153,3 +153,33 @@ func TestRecycleRefusesATamperedSite(t *testing.T) {
 		})
 	}
 }
+
+// TestUpToDateLeavesTheKeptSite: a build that finds its folder up to date
+// (Examined) stops the walk of the kept site, and leaves the site as it
+// is for the next build that writes.
+func TestUpToDateLeavesTheKeptSite(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	recycleBuild(t, out, sitePaths, "1")
+	recycleBuild(t, out, sitePaths, "2")
+	for range 3 {
+		o, err := Open(context.Background(), out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		o.Recycle = true
+		if err := o.Examine(); err != nil {
+			t.Fatal(err)
+		}
+		if err := o.Examined(); err != nil {
+			t.Fatal(err)
+		}
+		o.Close()
+	}
+	prev := filepath.Join(filepath.Dir(out), ".public.prev")
+	if v, err := siteVersion(prev); v != "1" || err != nil {
+		t.Fatalf("kept site: version %q, %v; want the first build's", v, err)
+	}
+	if held := recycleBuild(t, out, sitePaths, "3"); held == nil {
+		t.Error("the next build that writes did not fill its tree from the kept site")
+	}
+}

@@ -142,7 +142,7 @@ func (o *Output) Examine() error {
 		return o.refusedAtOnce
 	}
 	o.last = &last
-	o.examinePrev()
+	walkPrev := o.examinePrev()
 	done := make(chan walked, 1)
 	go func() {
 		old, err := walk()
@@ -150,6 +150,9 @@ func (o *Output) Examine() error {
 			err = &Refusal{Reason: err}
 		}
 		done <- walked{old, err}
+		// Then, on the same worker, the kept site (see recycle.go), which
+		// a build that finds the folder up to date stops.
+		walkPrev()
 	}()
 	o.walked = sync.OnceValue(func() walked { return <-done })
 	return nil
@@ -160,6 +163,7 @@ func (o *Output) Examine() error {
 // build that finds the folder up to date asks it before saying so, since
 // a link or a file put there by hand would be published with the site.
 func (o *Output) Examined() error {
+	o.stopPrev.Store(true) // it writes nothing: the kept site is not needed
 	defer o.forgetWalk()
 	if err := o.Examine(); err != nil {
 		return err
