@@ -325,10 +325,11 @@ func above(p string) iter.Seq[string] {
 	return upFrom(filepath.Dir(p))
 }
 
-// isOwn reports whether name, in the output folder base, is a working
-// folder of a build (see Replace): a build that cannot swap the folder
-// writes its new tree inside it, and one killed there leaves that tree
-// behind, which the next build removes.
+// isOwn reports whether name, beside or in the output folder base, is a
+// working folder of a build (see Replace; a build that cannot swap the
+// folder writes its new tree inside it, and one killed there leaves that
+// tree behind, which the next build removes), or the site a build kept
+// for the next (see Recycle).
 func isOwn(name, base string) bool {
-	return strings.HasPrefix(name, "."+base+".new-") || strings.HasPrefix(name, "."+base+".old-")
+	return strings.HasPrefix(name, "."+base+".new-") || strings.HasPrefix(name, "."+base+".old-") || name == "."+base+".prev"
 }

@@ -183,3 +183,28 @@ func TestUpToDateLeavesTheKeptSite(t *testing.T) {
 		t.Error("the next build that writes did not fill its tree from the kept site")
 	}
 }
+
+// TestKeptSiteALink: a link where a build keeps the site before last is
+// refused, as any entry named like a build's own folder that is not one:
+// a build that used or removed it would act on where it leads.
+func TestKeptSiteALink(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	outside := filepath.Join(t.TempDir(), "content")
+	if err := writeSite(outside, "source"); err != nil {
+		t.Fatal(err)
+	}
+	recycleBuild(t, out, sitePaths, "1")
+	if err := os.Symlink(outside, filepath.Join(filepath.Dir(out), ".public.prev")); err != nil {
+		t.Fatal(err)
+	}
+	_, err := Open(context.Background(), out)
+	if err == nil || !strings.Contains(err.Error(), ".public.prev is named like a folder a build leaves, but it is a symbolic link") {
+		t.Errorf("Open = %v, want the link refused", err)
+	}
+	if v, err := siteVersion(outside); v != "source" || err != nil {
+		t.Errorf("what the link leads to: version %q, %v", v, err)
+	}
+	if v, err := siteVersion(out); v != "1" || err != nil {
+		t.Errorf("site: version %q, %v", v, err)
+	}
+}
