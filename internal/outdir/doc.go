@@ -12,4 +12,6 @@
 // A folder that is a mount point cannot be swapped, and is the exception:
 // its entries are moved in one at a time, and a build killed while they
 // move leaves a mix of two sites until the next build (see replaceInside).
+// With Output.Recycle, the site a swap replaces is kept beside the folder
+// for the next build to fill its new tree from (see recycle.go).
 package outdir
