@@ -15,6 +15,7 @@ import (
 	"slices"
 	"strings"
 	"sync/atomic"
+	"time"
 )
 
 // SourceDirs are the site's own folders, which a build reads and must never
@@ -258,29 +259,42 @@ func (c *check) holdsOthersFiles(listed map[string]bool, hasList bool) (*tree, e
 	mount := isMountPoint(c.out, filepath.Dir(c.out))
 	var foreign []string
 	found := newTreeOf()
+	// Whether the folder holds nothing but folders and listed files, for
+	// a build that keeps it as the site before last (see recycle.go).
+	began, clean := time.Now().UnixNano(), hasList && stampsFolders
 	err := walkBelow(c.out, func(rel string, typ fs.FileMode) error {
 		if c.stop != nil && typ.IsDir() && c.stop.Load() {
 			return errStopped
 		}
 		top, _, _ := strings.Cut(rel, "/")
 		name := path.Base(rel)
+		if !typ.IsDir() && !(typ.IsRegular() && listed[rel]) {
+			clean = false
+		}
+		// Pagefind's folder is walked like the rest, for a link; only the
+		// files Pagefind adds after the build are not the build's own.
+		after := !c.strict && slices.Contains(addedAfter, top)
 		switch {
-		case !c.strict && (isOwn(top, base) || mount && top == lostFound || slices.Contains(addedAfter, top)):
-			return fs.SkipDir // removed by the next build, or filled after it
+		case !c.strict && (isOwn(top, base) || mount && top == lostFound):
+			clean = false
+			return fs.SkipDir // removed by the next build
 		case name == ".git":
 			return fmt.Errorf("it holds a Git repository (%s)%s, which a build would delete with the rest of the folder; write the site elsewhere and copy it in", rel, c.via)
 		case typ&fs.ModeSymlink != 0:
 			return fmt.Errorf("it holds a symbolic link, %s%s, which a build never writes; remove it, or write the site elsewhere", rel, c.via)
 		case c.strict && !typ.IsDir() && !(typ.IsRegular() && listed[rel]):
 			foreign = append(foreign, rel)
-		case typ.IsRegular() && hasList && !listed[rel] && !slices.Contains(litter, name):
+		case typ.IsRegular() && hasList && !listed[rel] && !slices.Contains(litter, name) && !after:
 			foreign = append(foreign, rel)
 		}
 		found.add(rel, typ.IsDir())
 		return nil
-	})
+	}, found.stamp)
 	if err != nil {
 		return nil, err
+	}
+	if clean {
+		found.root.began = began
 	}
 	slices.Sort(foreign) // the walk goes in the order the folders hold their entries
 	if len(foreign) > 0 {

@@ -106,17 +106,23 @@ func writeManifest(dir string, files []string) error {
 
 // writeListAt writes the list of files at p, as writeManifest does.
 func writeListAt(p string, files []string) error {
-	tmp := p + ".tmp"
 	var b strings.Builder
 	for _, f := range files {
 		b.WriteString(f + "\n")
 	}
+	return writeFileAt(p, b.String())
+}
+
+// writeFileAt replaces the file p with text, through a new file renamed
+// into place, never through a link.
+func writeFileAt(p, text string) error {
+	tmp := p + ".tmp"
 	_ = os.Remove(tmp)
 	f, err := os.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL|noFollow, 0o644)
 	if err != nil {
 		return err
 	}
-	_, err = f.WriteString(b.String())
+	_, err = f.WriteString(text)
 	if err = errors.Join(err, f.Close()); err != nil {
 		return err
 	}

@@ -15,14 +15,22 @@ package outdir
 // link, or anything but folders and files, is removed, not used.
 
 import (
+	"bufio"
+	"context"
 	"errors"
+	"fmt"
 	"io/fs"
 	"maps"
 	"os"
 	"path"
 	"path/filepath"
 	"slices"
+	"strconv"
+	"strings"
 	"sync"
+	"sync/atomic"
+
+	"report/internal/parallel"
 )
 
 // Recycled is what a new tree filled from the kept site holds when the
@@ -40,6 +48,7 @@ type prevWalk struct {
 
 func (o *Output) prevDir() string  { return filepath.Join(o.parent, "."+o.base+".prev") }
 func (o *Output) prevList() string { return filepath.Join(o.parent, "."+o.base+".prev.files") }
+func (o *Output) prevTree() string { return filepath.Join(o.parent, "."+o.base+".prev.tree") }
 
 var (
 	errStopped = errors.New("stopped")                        // by Examined: the build writes nothing
@@ -72,9 +81,137 @@ func (o *Output) walkPrev() prevWalk {
 	if err != nil {
 		return prevWalk{err: err}
 	}
+	if t := stampedTree(dir, o.prevTree()); t != nil {
+		return prevWalk{tree: t}
+	}
 	c := &check{out: dir, strict: true, stop: &o.stopPrev}
 	t, err := c.holdsOthersFiles(listed, true)
 	return prevWalk{tree: t, err: err}
+}
+
+// The walk of the output that a build kept as the site before last found
+// it clean and stamped each folder (see holdsOthersFiles); the next build
+// then need not read every folder again. A folder's entries are as that
+// walk read them while it is the same folder with the same change time,
+// and that time was not within the file system's clock tick of the walk:
+// one lstat a folder instead of reading it. Only the top, which the
+// swap's renames give a new time, is read again. Anything else takes the
+// whole walk. (The files themselves are each checked by the build that
+// leaves them in place, see package pipeline.)
+
+// windowOf is timeWindow, or in a test a window that trusts any time.
+var windowOf = timeWindow
+
+// writeStampedTree writes t, as the walk of the output found it, to p;
+// nothing when the walk did not stamp it.
+func writeStampedTree(p, dir string, t *tree) error {
+	if t == nil || t.began == 0 {
+		return nil
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "report-prev-tree 1 %d %d\n", t.began, windowOf(dir))
+	var write func(rel string, t *tree)
+	write = func(rel string, t *tree) {
+		for _, f := range t.files {
+			fmt.Fprintf(&b, "f %s\n", strconv.Quote(below(rel, f)))
+		}
+		for _, d := range t.dirs {
+			p := below(rel, d.name)
+			fmt.Fprintf(&b, "d %d %d %s\n", d.stamp.Ino, d.stamp.Ctime, strconv.Quote(p))
+			write(p, d.tree)
+		}
+	}
+	write(".", t)
+	return writeFileAt(p, b.String())
+}
+
+// stampedTree returns the tree recorded at p when the folder dir still
+// holds it, as the comment above says how it is known; nil otherwise.
+func stampedTree(dir, p string) *tree {
+	f, err := openRegular(p)
+	if err != nil {
+		return nil
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	var began, window int64
+	if !sc.Scan() {
+		return nil
+	}
+	if _, err := fmt.Sscanf(sc.Text(), "report-prev-tree 1 %d %d", &began, &window); err != nil || began <= 0 || window <= 0 {
+		return nil
+	}
+	found := newTreeOf()
+	var folders []string
+	var stamps []folderStamp
+	for sc.Scan() {
+		line := sc.Text()
+		var rel string
+		var st folderStamp
+		var err error
+		switch {
+		case strings.HasPrefix(line, "f "):
+			rel, err = strconv.Unquote(line[2:])
+		case strings.HasPrefix(line, "d "):
+			fields := strings.SplitN(line, " ", 4)
+			if len(fields) != 4 {
+				return nil
+			}
+			if st.Ino, err = strconv.ParseUint(fields[1], 10, 64); err == nil {
+				if st.Ctime, err = strconv.ParseInt(fields[2], 10, 64); err == nil {
+					rel, err = strconv.Unquote(fields[3])
+				}
+			}
+		default:
+			return nil
+		}
+		if err != nil || !fs.ValidPath(rel) || rel == "." {
+			return nil
+		}
+		dir := line[0] == 'd'
+		found.add(rel, dir)
+		if dir {
+			if st.Ctime > began-window {
+				return nil // changed too close to the walk to tell a later change by its time
+			}
+			found.stamp(rel, st)
+			folders = append(folders, rel)
+			stamps = append(stamps, st)
+		}
+	}
+	if sc.Err() != nil || !sameTop(dir, found.root) {
+		return nil
+	}
+	var changed atomic.Bool
+	_ = parallel.Each(context.Background(), parallel.Disk, len(folders), func(_ context.Context, i int) error {
+		if st, ok := lstatFolder(filepath.Join(dir, filepath.FromSlash(folders[i]))); !ok || st != stamps[i] {
+			changed.Store(true)
+			return context.Canceled
+		}
+		return nil
+	})
+	if changed.Load() {
+		return nil
+	}
+	return found.root
+}
+
+// sameTop reports whether the folder dir holds at its top exactly the
+// files and folders t says, and nothing else.
+func sameTop(dir string, t *tree) bool {
+	entries, err := os.ReadDir(dir)
+	if err != nil || len(entries) != len(t.files)+len(t.dirs) {
+		return false
+	}
+	for _, e := range entries {
+		switch {
+		case e.Type().IsRegular() && slices.Contains(t.files, e.Name()):
+		case e.IsDir() && slices.ContainsFunc(t.dirs, func(d subtree) bool { return d.name == e.Name() }):
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // Recycled is, while ReplaceWith's fill runs, what the new tree already
@@ -100,6 +237,7 @@ func (o *Output) takePrev(files []string) (string, *Recycled) {
 	}
 	if w.err != nil || files == nil {
 		_ = os.Remove(o.prevList())
+		_ = os.Remove(o.prevTree())
 		_ = removeTree(o.prevDir())
 		return "", nil
 	}
@@ -119,6 +257,7 @@ func (o *Output) takePrev(files []string) (string, *Recycled) {
 		return tmp, nil
 	}
 	_ = os.Remove(o.prevList())
+	_ = os.Remove(o.prevTree())
 	rec, err := prune(tmp, w.tree, files)
 	if err != nil {
 		// What could not be removed is removed with the rest.
@@ -179,15 +318,16 @@ func prune(dir string, t *tree, files []string) (*Recycled, error) {
 // says: kept for the next build when Recycle is set and the walk knew it
 // whole, removed otherwise.
 func (o *Output) retire(dir string, old *tree) error {
-	if o.Recycle && old != nil && o.last != nil && o.last.ok && o.keepPrev(dir) == nil {
+	if o.Recycle && old != nil && o.last != nil && o.last.ok && o.keepPrev(dir, old) == nil {
 		return nil
 	}
 	return removeWalked(dir, old)
 }
 
 // keepPrev keeps dir as the site the next build fills its tree from, with
-// the list of its files: the list the walk of the output went by.
-func (o *Output) keepPrev(dir string) error {
+// the list of its files (the list the walk of the output went by) and
+// what that walk found, old, when it stamped it.
+func (o *Output) keepPrev(dir string, old *tree) error {
 	prev := o.prevDir()
 	if _, err := os.Lstat(prev); err == nil {
 		// A kept site this build did not take (a build with Recycle unset
@@ -199,8 +339,13 @@ func (o *Output) keepPrev(dir string) error {
 	if err := writeListAt(o.prevList(), slices.Sorted(maps.Keys(o.last.files))); err != nil {
 		return err
 	}
+	_ = os.Remove(o.prevTree())
+	if err := writeStampedTree(o.prevTree(), o.dir, old); err != nil {
+		_ = os.Remove(o.prevTree()) // the next build walks the site instead
+	}
 	if err := os.Rename(dir, prev); err != nil {
 		_ = os.Remove(o.prevList())
+		_ = os.Remove(o.prevTree())
 		return err
 	}
 	o.keptPrev = true

@@ -9,6 +9,21 @@ import "path"
 type tree struct {
 	files []string
 	dirs  []subtree
+	// stamp is the folder's as the walk read it (see folderStamp); zero
+	// where the system does not tell.
+	stamp folderStamp
+	// began is set on the top folder only, by a walk that found nothing
+	// but folders and listed files and stamped every folder: when it
+	// began, in nanoseconds (see recycle.go). 0 otherwise.
+	began int64
+}
+
+// folderStamp is what tells a folder's entries unchanged: its inode, and
+// the time it last changed, which every entry made, removed or renamed in
+// it moves and no program can set back.
+type folderStamp struct {
+	Ino   uint64
+	Ctime int64 // nanoseconds
 }
 
 type subtree struct {
@@ -63,4 +78,12 @@ func below(rel, name string) string {
 		return name
 	}
 	return rel + "/" + name
+}
+
+// stamp records the stamp of the folder rel, which the walk has just
+// added (or the top, "."), as the walk opened it.
+func (t *treeOf) stamp(rel string, st folderStamp) {
+	if last := t.path[len(t.path)-1]; last.rel == rel {
+		last.tree.stamp = st
+	}
 }
