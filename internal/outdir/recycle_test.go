@@ -2,6 +2,7 @@ package outdir
 
 import (
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"slices"
@@ -318,4 +319,36 @@ func TestStampedKeptSite(t *testing.T) {
 			t.Errorf("site holds %q (%v), want %q", got, err, sitePaths)
 		}
 	})
+}
+
+// TestRefusedBuildKeepsTheKeptSite: a build refused for what the output
+// holds neither fills a tree nor uses up the kept site.
+func TestRefusedBuildKeepsTheKeptSite(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	recycleBuild(t, out, sitePaths, "1")
+	recycleBuild(t, out, sitePaths, "2")
+	if err := os.WriteFile(filepath.Join(out, "2016", "noter.txt"), []byte("mine"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	o, err := Open(context.Background(), out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	o.Recycle = true
+	filled := false
+	err = o.ReplaceWith(sitePaths, func(string) error { filled = true; return nil })
+	o.Close()
+	var refusal *Refusal
+	if !errors.As(err, &refusal) || filled {
+		t.Fatalf("ReplaceWith = %v, filled %v; want refused before filling", err, filled)
+	}
+	if v, err := siteVersion(filepath.Join(filepath.Dir(out), ".public.prev")); v != "1" || err != nil {
+		t.Errorf("kept site: version %q, %v; want it kept", v, err)
+	}
+	if err := os.Remove(filepath.Join(out, "2016", "noter.txt")); err != nil {
+		t.Fatal(err)
+	}
+	if held := recycleBuild(t, out, sitePaths, "3"); held == nil {
+		t.Error("the next build did not fill its tree from the kept site")
+	}
 }

@@ -80,6 +80,14 @@ func (o *Output) ReplaceWith(files []string, fill func(tmp string) error) error 
 		return o.replaceInside(fill)
 	}
 	o.keptPrev = false
+	if o.prevWalked != nil {
+		// The kept site is checked after the output, on one worker: the
+		// walk is as good as done, and a build it refuses need not take
+		// the kept site, nor fill a tree.
+		if err := refused(); err != nil {
+			return err
+		}
+	}
 	tmp, rec := o.takePrev(files)
 	if tmp == "" {
 		var err error
