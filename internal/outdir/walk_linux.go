@@ -1,6 +1,7 @@
 package outdir
 
 import (
+	"bytes"
 	"io/fs"
 	"path/filepath"
 	"unsafe"
@@ -104,11 +105,8 @@ func (w *walker) read(fd int) ([]entry, error) {
 				break
 			}
 			name := b[19:reclen]
-			for i, c := range name {
-				if c == 0 {
-					name = name[:i]
-					break
-				}
+			if i := bytes.IndexByte(name, 0); i >= 0 {
+				name = name[:i]
 			}
 			if s := string(name); s != "." && s != ".." {
 				out = append(out, entry{name: s, typ: b[18]})
@@ -119,9 +117,18 @@ func (w *walker) read(fd int) ([]entry, error) {
 }
 
 // typeOf is the type of the entry e of the folder open as fd: as the
-// folder gives it, or, where the file system does not say, as lstat does.
+// folder gives it, or, where the file system does not say, as lstat does
+// (a d_type is the file's S_IFMT bits shifted down by 12).
 func typeOf(fd int, e entry) (fs.FileMode, error) {
-	switch e.typ {
+	typ := e.typ
+	if typ == unix.DT_UNKNOWN {
+		var st unix.Stat_t
+		if err := unix.Fstatat(fd, e.name, &st, unix.AT_SYMLINK_NOFOLLOW); err != nil {
+			return 0, err
+		}
+		typ = uint8((st.Mode & unix.S_IFMT) >> 12)
+	}
+	switch typ {
 	case unix.DT_DIR:
 		return fs.ModeDir, nil
 	case unix.DT_REG:
@@ -136,18 +143,6 @@ func typeOf(fd int, e entry) (fs.FileMode, error) {
 		return fs.ModeDevice | fs.ModeCharDevice, nil
 	case unix.DT_BLK:
 		return fs.ModeDevice, nil
-	}
-	var st unix.Stat_t
-	if err := unix.Fstatat(fd, e.name, &st, unix.AT_SYMLINK_NOFOLLOW); err != nil {
-		return 0, err
-	}
-	switch st.Mode & unix.S_IFMT {
-	case unix.S_IFDIR:
-		return fs.ModeDir, nil
-	case unix.S_IFREG:
-		return 0, nil
-	case unix.S_IFLNK:
-		return fs.ModeSymlink, nil
 	}
 	return fs.ModeIrregular, nil
 }
