@@ -98,10 +98,10 @@ func keep(out *outdir.Output, last lastBuild, cache *site.Cache, files, prev map
 	}
 	// The drawings and pages, hashed as they would be written, tell whether
 	// they changed; the parsed files say so themselves.
-	charts, shares := chart.Drawn(), share.Drawn()
+	d := newKept(chart.Drawn(), share.Drawn(), files, prev)
 	h := sha256.New()
 	hw := wire.NewWriter(h)
-	writeDrawings(hw, charts, shares, files, prev)
+	d.write(hw)
 	if hw.Flush() != nil || !cache.Changed() && [32]byte(h.Sum(nil)) == last.rest {
 		return
 	}
@@ -111,61 +111,91 @@ func keep(out *outdir.Output, last lastBuild, cache *site.Cache, files, prev map
 		}
 		w := wire.NewWriter(f)
 		cache.AppendTo(w)
-		writeDrawings(w, charts, shares, files, prev)
+		d.write(w)
 		return w.Flush()
 	})
 }
 
-// writeDrawings writes the charts and share images drawn or reused by this
+// kept is what keep writes after the parsed files, in the order it writes
+// it, worked out once: keep writes it twice, into a hash that tells
+// whether it changed, then into the file.
+type kept struct {
+	charts      map[[32]byte][]byte
+	chartKeys   [][32]byte
+	shares      []share.Image
+	files       map[string]keptFile
+	paths       []string            // of files, sorted
+	hasPrev     bool                // the site before last is kept beside the output
+	prevChanged map[string]keptFile // its files that differ from files
+	prevPaths   []string            // of prevChanged, sorted
+	gone        []string            // files it does not have, sorted
+}
+
+// newKept describes the charts and share images drawn or reused by this
 // build, and the files of the site it wrote and of the one before (prev),
 // the latter as it differs from the former: one edit apart, by a few.
-func writeDrawings(w *wire.Writer, charts map[[32]byte][]byte, shares []share.Image, files, prev map[string]keptFile) {
-	w.Int(int64(len(charts)))
-	for _, key := range slices.SortedFunc(maps.Keys(charts), func(a, b [32]byte) int { return bytes.Compare(a[:], b[:]) }) {
-		w.Key(key)
-		w.Bytes(charts[key])
+func newKept(charts map[[32]byte][]byte, shares []share.Image, files, prev map[string]keptFile) *kept {
+	k := &kept{
+		charts:    charts,
+		chartKeys: slices.SortedFunc(maps.Keys(charts), func(a, b [32]byte) int { return bytes.Compare(a[:], b[:]) }),
+		shares:    shares,
+		files:     files,
+		paths:     slices.Sorted(maps.Keys(files)),
+		hasPrev:   prev != nil,
 	}
-	slices.SortFunc(shares, func(a, b share.Image) int {
+	slices.SortFunc(k.shares, func(a, b share.Image) int {
 		return strings.Compare(strings.Join([]string{a.Card.Site, a.Card.Title, a.Card.Prefix, a.Card.Number, a.Card.Text}, "\x00"),
 			strings.Join([]string{b.Card.Site, b.Card.Title, b.Card.Prefix, b.Card.Number, b.Card.Text}, "\x00"))
 	})
-	w.Int(int64(len(shares)))
-	for _, im := range shares {
+	if prev == nil {
+		return k
+	}
+	k.prevChanged = map[string]keptFile{}
+	for path, p := range prev {
+		if f, ok := files[path]; !ok || f != p {
+			k.prevChanged[path] = p
+		}
+	}
+	k.prevPaths = slices.Sorted(maps.Keys(k.prevChanged))
+	for _, path := range k.paths {
+		if _, ok := prev[path]; !ok {
+			k.gone = append(k.gone, path)
+		}
+	}
+	return k
+}
+
+func (k *kept) write(w *wire.Writer) {
+	w.Int(int64(len(k.chartKeys)))
+	for _, key := range k.chartKeys {
+		w.Key(key)
+		w.Bytes(k.charts[key])
+	}
+	w.Int(int64(len(k.shares)))
+	for _, im := range k.shares {
 		c := im.Card
 		for _, s := range []string{c.Site, c.Title, c.Prefix, c.Number, c.Text} {
 			w.String(s)
 		}
 		w.Bytes(im.PNG)
 	}
-	writeFiles(w, files)
-	if prev == nil {
+	writeFiles(w, k.files, k.paths)
+	if !k.hasPrev {
 		w.Int(0)
 		return
 	}
 	w.Int(1)
-	changed := maps.Clone(prev)
-	maps.DeleteFunc(changed, func(path string, p keptFile) bool {
-		f, ok := files[path]
-		return ok && f == p
-	})
-	writeFiles(w, changed)
-	var gone []string
-	for path := range files {
-		if _, ok := prev[path]; !ok {
-			gone = append(gone, path)
-		}
-	}
-	slices.Sort(gone)
-	w.Int(int64(len(gone)))
-	for _, path := range gone {
+	writeFiles(w, k.prevChanged, k.prevPaths)
+	w.Int(int64(len(k.gone)))
+	for _, path := range k.gone {
 		w.String(path)
 	}
 }
 
-// writeFiles writes files, sorted by path.
-func writeFiles(w *wire.Writer, files map[string]keptFile) {
-	w.Int(int64(len(files)))
-	for _, path := range slices.Sorted(maps.Keys(files)) {
+// writeFiles writes files in the order of paths, their paths sorted.
+func writeFiles(w *wire.Writer, files map[string]keptFile, paths []string) {
+	w.Int(int64(len(paths)))
+	for _, path := range paths {
 		p := files[path]
 		w.String(path)
 		w.Key(p.Key)
