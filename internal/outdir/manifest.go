@@ -141,9 +141,10 @@ func (o *Output) listNew(tmp string) ([]string, error) {
 			return nil, err
 		}
 	}
-	old, _, _ := readManifest(o.dir)
+	// The old list as Examine read it (ReplaceWith starts it first): the
+	// folder is locked, so it has not changed.
 	both := slices.Clone(fresh)
-	for f := range old {
+	for f := range o.last.files {
 		both = append(both, f)
 	}
 	slices.Sort(both)
