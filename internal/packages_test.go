@@ -29,6 +29,7 @@ var packages = []pkg{
 	{"diskfs", "reads the site folder and writes files, with fewer system calls than os", nil},
 	{"program", "identifies the running program, for what a build keeps for the next", nil},
 	{"hugepages", "asks Linux for 2 MB pages for the start of the heap, to spare a build its page faults", nil},
+	{"heapfloor", "keeps the collector from running while the heap is small", nil},
 	{"wire", "the compact encoding of what a build keeps for the next", nil},
 	{"outdir", "guards the output folder, locks it and swaps a new tree in atomically", []string{"parallel"}},
 	{"urls", "the published URL scheme: where each kind of page and file is written", nil},
@@ -82,7 +83,7 @@ var libraries = map[string]string{
 // commands are the programs of cmd/ and tools/, with what each may
 // import: a command only calls the package that does its work.
 var commands = []pkg{
-	{"cmd/report", "the report command", []string{"cli", "hugepages"}},
+	{"cmd/report", "the report command", []string{"cli", "heapfloor", "hugepages"}},
 	{"cmd/report-pdf", "prints each edition's PDF for report build --pdf", []string{"diag", "diskfs", "lang", "pdf", "pipeline", "printpage"}},
 	{"cmd/gensite", "writes a synthetic site for benchmarks", []string{"synthsite"}},
 	{"tools/nextedition", "writes the shipped site with a generated next edition", []string{"nextedition"}},

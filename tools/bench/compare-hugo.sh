@@ -24,7 +24,7 @@ need() {
 }
 need hugo hugo
 need /usr/bin/time time
-go build -trimpath -o bin/report ./cmd/report
+CGO_ENABLED=0 go build -trimpath -o bin/report ./cmd/report # as make build does
 # tmpfs where there is one: on disk the same build swings by 2x.
 if [ -d /dev/shm ] && [ -w /dev/shm ]; then
   work=/dev/shm/report-bench

@@ -1,0 +1,86 @@
+// Package heapfloor keeps the Go collector from running while a program's
+// heap is still small.
+//
+// The runtime starts collecting at a 4 MB heap, and sets each next goal at
+// twice what the last collection found in use. A build of the shipped
+// edition keeps 2 to 9 MB in use while it allocates about 70 MB, so it
+// collected 11 times in 130 ms: each collection stops the program twice,
+// turns on the write barrier, and makes the next allocations fault in fresh
+// mark bits (about 15 µs a page fault on the project's machine). With a
+// floor of 16 MB under the goal it collects 4 times, and takes 15-20 % less
+// time (see the README's speed section).
+//
+// The floor is lifted for good by the first collection that finds half of
+// it in use: from then on the runtime paces itself, so a build of a larger
+// site keeps the peak memory it had (its goals are above the floor by
+// then anyway).
+package heapfloor
+
+import (
+	"os"
+	"runtime"
+	"runtime/debug"
+	"runtime/metrics"
+)
+
+// runtimeMinimum is the heap at which the runtime starts its first
+// collection at the default GOGC of 100; it scales with GOGC.
+const runtimeMinimum = 4 << 20
+
+// Hold sets the floor under the heap's goal, in bytes, until a collection
+// finds half of it in use (see the package documentation). It does nothing
+// when GOGC is set: whoever set it chose how the program collects. Call it
+// first thing in main.
+func Hold(floor uint64) {
+	if os.Getenv("GOGC") != "" || floor <= 2*runtimeMinimum {
+		return
+	}
+	f := &holder{floor: floor}
+	f.adjust(0)
+	f.arm()
+}
+
+type holder struct{ floor uint64 }
+
+// sentinel is garbage from the moment it is made: the next collection
+// finds it unreachable and runs its cleanup, which is how the holder hears
+// that a collection ended. (Large enough that the runtime's tiny allocator,
+// which packs objects under 16 bytes together, gives it a block of its
+// own.)
+type sentinel struct{ _ [32]byte }
+
+func (f *holder) arm() {
+	runtime.AddCleanup(new(sentinel), func(f *holder) {
+		if f.adjust(liveBytes()) {
+			f.arm()
+		}
+	}, f)
+}
+
+// adjust sets GOGC so that the next goal is the floor, given what the
+// last collection found in use (0 before the first): the goal is what is
+// in use times 1+GOGC/100, and never under the runtime's minimum times
+// GOGC/100. It returns false once the floor is lifted, with GOGC back at
+// 100.
+func (f *holder) adjust(live uint64) (holding bool) {
+	if 2*live >= f.floor {
+		debug.SetGCPercent(100)
+		return false
+	}
+	percent := f.floor * 100 / runtimeMinimum
+	if live > 0 {
+		percent = min(percent, f.floor*100/live-100)
+	}
+	debug.SetGCPercent(int(percent))
+	return true
+}
+
+// liveBytes is what the last collection found in use.
+func liveBytes() uint64 {
+	sample := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+	metrics.Read(sample)
+	if sample[0].Value.Kind() != metrics.KindUint64 {
+		return 0
+	}
+	return sample[0].Value.Uint64()
+}
