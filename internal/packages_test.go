@@ -57,7 +57,7 @@ var packages = []pkg{
 	{"scaffold", "writes new case stories and editions", []string{"data", "diag", "diskfs", "site", "slugs", "textfile", "tomlfile"}},
 	{"nextedition", "adds a generated next edition to a copy of a site, as an editor would, for tests", []string{"data", "diag", "scaffold", "site"}},
 	{"serve", "the preview server: watches, rebuilds, renders on request, reloads", []string{"cms", "diag", "pipeline", "render", "site"}},
-	{"cli", "the commands and their flags; the only package that prints", []string{"diag", "diskfs", "outdir", "pipeline", "scaffold", "serve", "timing"}},
+	{"cli", "the commands and their flags; the only package that prints", []string{"diag", "diskfs", "heapfloor", "outdir", "pipeline", "scaffold", "serve", "timing"}},
 	{"sitecheck", "reads and checks a built site as a crawler and a browser would: the one reader of a built site for the tests", nil},
 	{"shipped", "the tests of the shipped site: what holds for every edition, and the 2016 edition's facts (tests only)", nil},
 	{"sitetest", "a site in a string, for tests: the test site with a txtar overlay, and the fuzz targets' allocation budget", nil},

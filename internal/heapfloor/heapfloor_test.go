@@ -59,9 +59,33 @@ func TestHoldDelaysCollections(t *testing.T) {
 	}
 }
 
+// TestLift: Lift puts GOGC back at 100 at once, and the collections
+// after it leave it there.
+func TestLift(t *testing.T) {
+	t.Setenv("GOGC", "")
+	Hold(64 << 20)
+	if got := gcPercent(); got == 100 {
+		t.Fatalf("Hold left GOGC at 100")
+	}
+	Lift()
+	if got := gcPercent(); got != 100 {
+		t.Errorf("after Lift, GOGC is %d; want 100", got)
+	}
+	for range 3 {
+		runtime.GC()
+		time.Sleep(10 * time.Millisecond) // for the cleanup
+	}
+	if got := gcPercent(); got != 100 {
+		t.Errorf("after Lift and three collections, GOGC is %d; want 100", got)
+	}
+}
+
 // TestAdjust: the percent that puts the next goal at the floor.
 func TestAdjust(t *testing.T) {
 	defer debug.SetGCPercent(debug.SetGCPercent(100))
+	mu.Lock()
+	lifted = false // as Hold leaves it
+	mu.Unlock()
 	f := &holder{floor: 16 << 20}
 	for _, c := range []struct {
 		live    uint64

@@ -71,6 +71,9 @@ type Options struct {
 	// Sveltia CMS there from npm); when set, admin/ gets the CMS, and
 	// without it a page that says how to get it (see package cms).
 	CMSDir string
+	// Scanned is site.Options.Scanned: called with the number of pages
+	// once content/ is scanned.
+	Scanned func(pages int)
 }
 
 // Result is a successful build in memory, with the warnings it produced.
@@ -229,7 +232,7 @@ func Publish(ctx context.Context, fsys fs.FS, opts Options, dir string) ([]*diag
 func Prepare(fsys fs.FS, opts Options) (*render.Plan, []*diag.Problem, error) {
 	problems := &diag.List{}
 	shares := &render.SharePrefetch{}
-	s := site.Load(fsys, site.Options{BaseURL: opts.BaseURL, Timing: opts.Timing, Cache: opts.Cache, AllowDrafts: opts.AllowDrafts, Publishing: opts.Publishing, DataLoaded: shares.DataLoaded}, problems)
+	s := site.Load(fsys, site.Options{BaseURL: opts.BaseURL, Timing: opts.Timing, Cache: opts.Cache, AllowDrafts: opts.AllowDrafts, Publishing: opts.Publishing, DataLoaded: shares.DataLoaded, Scanned: opts.Scanned}, problems)
 	start := time.Now()
 	r := render.New(fsys, s, render.Options{Timing: opts.Timing, SharePrefetch: shares}, problems)
 	opts.Timing.Stage("parse templates", start)

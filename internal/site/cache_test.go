@@ -94,3 +94,17 @@ func TestLaterWaitsToBeFilled(t *testing.T) {
 		t.Error("the filled entry, put since the cache was made, is not a change")
 	}
 }
+
+// TestScannedCountsPages: Scanned hears the number of pages, translations
+// aside, before any is parsed.
+func TestScannedCountsPages(t *testing.T) {
+	fsys := cacheSite()
+	fsys["content/2016/a.en.md"] = &fstest.MapFile{Data: []byte(chapterText)}
+	fsys["i18n/en.toml"] = &fstest.MapFile{Data: []byte("language = \"English\"\n")}
+	pages := -1
+	var problems diag.List
+	Load(fsys, Options{Scanned: func(n int) { pages = n }}, &problems)
+	if pages != 3 {
+		t.Errorf("Scanned was given %d pages; want 3 (_index.md, a.md and b.md, not a.en.md)", pages)
+	}
+}

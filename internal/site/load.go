@@ -37,6 +37,10 @@ type Options struct {
 	// is read: for what the build can make from the data alone beside the
 	// loading (see render.SharePrefetch).
 	DataLoaded func(d *data.Data, langs []*lang.Lang)
+	// Scanned, when set, is called with the number of pages content/
+	// holds (translations aside) once it is scanned, before any is read:
+	// for what a build decides by the site's size (see package cli).
+	Scanned func(pages int)
 }
 
 // Load reads content/ and data/ from fsys and returns the checked model. The
@@ -64,6 +68,9 @@ func Load(fsys fs.FS, opts Options, problems *diag.List) *Site {
 	start = time.Now()
 	files := s.scan(fsys, opts.Cache != nil, problems)
 	s.scanStatic(fsys, problems)
+	if opts.Scanned != nil {
+		opts.Scanned(len(files))
+	}
 	opts.Timing.Stage("scan content/ and static/", start)
 	start = time.Now()
 	pages := parseAll(fsys, conv, files, problems, parseEnv{Options: opts, dataPrint: parsePrint(d, s.Langs, opts), basePath: s.BasePath, unread: s.editionUnread})
