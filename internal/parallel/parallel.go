@@ -36,9 +36,9 @@ const (
 	Disk
 )
 
-// limit is how many calls of w run at once. GOMAXPROCS is read at every
+// Limit is how many calls of w run at once. GOMAXPROCS is read at every
 // call, as the runtime changes it when the container's CPU limit changes.
-func (w Work) limit() int {
+func (w Work) Limit() int {
 	procs := runtime.GOMAXPROCS(0)
 	if w == Disk {
 		return 2 * procs
@@ -60,7 +60,7 @@ func Each(ctx context.Context, w Work, n int, fn func(ctx context.Context, i int
 	// grows its stack once and keeps it for every index it takes.
 	var next atomic.Int64
 	var skipped atomic.Bool
-	for range min(w.limit(), n) {
+	for range min(w.Limit(), n) {
 		g.Go(func() error {
 			for {
 				i := int(next.Add(1) - 1)

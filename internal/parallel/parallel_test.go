@@ -24,10 +24,10 @@ func TestLimits(t *testing.T) {
 		procs, cpu, disk int
 	}{{1, 1, 2}, {2, 2, 4}, {8, 8, 16}} {
 		withProcs(t, c.procs)
-		if got := CPU.limit(); got != c.cpu {
+		if got := CPU.Limit(); got != c.cpu {
 			t.Errorf("GOMAXPROCS %d: CPU runs %d at once, want %d", c.procs, got, c.cpu)
 		}
-		if got := Disk.limit(); got != c.disk {
+		if got := Disk.Limit(); got != c.disk {
 			t.Errorf("GOMAXPROCS %d: Disk runs %d at once, want %d", c.procs, got, c.disk)
 		}
 	}
@@ -42,7 +42,7 @@ func TestBound(t *testing.T) {
 		for _, procs := range []int{1, 3} {
 			t.Run(fmt.Sprintf("%s/procs=%d", name, procs), func(t *testing.T) {
 				withProcs(t, procs)
-				limit := w.limit()
+				limit := w.Limit()
 				var active, most atomic.Int32
 				var arrived sync.WaitGroup
 				arrived.Add(limit)
@@ -147,7 +147,7 @@ func TestFirstErrorStops(t *testing.T) {
 	if err != full {
 		t.Errorf("Each = %v, want the failure", err)
 	}
-	if n, limit := int(begun.Load()), Disk.limit(); n > limit {
+	if n, limit := int(begun.Load()), Disk.Limit(); n > limit {
 		t.Errorf("%d calls begun; after the failure at index 2 no more than the %d under way should be", n, limit)
 	}
 }
@@ -182,7 +182,7 @@ func TestCancelStops(t *testing.T) {
 		if !errors.Is(err, context.Canceled) && !(err == nil && begun.Load() == 1000) {
 			t.Fatalf("Each = %v after %d calls, want context.Canceled", err, begun.Load())
 		}
-		if n, most := int(late.Load()), CPU.limit()-1; n > most {
+		if n, most := int(late.Load()), CPU.Limit()-1; n > most {
 			t.Fatalf("%d calls begun after the cancel returned, want at most %d", n, most)
 		}
 	}

@@ -17,6 +17,7 @@ import (
 	"report/internal/diag"
 	"report/internal/lang"
 	"report/internal/markdown"
+	"report/internal/parallel"
 	"report/internal/site"
 	"report/internal/timing"
 )
@@ -105,7 +106,28 @@ func New(fsys fs.FS, s *site.Site, opts Options, problems *diag.List) *Renderer 
 		v.prefix, v.danish = t.Lang.Code+"/", r
 		r.versions = append(r.versions, v)
 	}
+	if countCases(s) >= manyCases {
+		// As many sets as pages render at once when they are written as
+		// they render (see Plan.each).
+		for _, v := range append([]*Renderer{r}, r.versions...) {
+			v.templates.spread([]string{"case", partials}, parallel.Disk.Limit(), problems)
+		}
+	}
 	return r
+}
+
+// manyCases is how many case stories make a site whose case pages and
+// cards are rendered from copies of their template sets (see
+// Templates.spread): between the 1,000 that gained nothing from them and
+// the 10,000 that gained 5 %.
+const manyCases = 2000
+
+func countCases(s *site.Site) int {
+	n := 0
+	for _, e := range s.Editions {
+		n += len(e.Cases)
+	}
+	return n
 }
 
 // newRenderer prepares the renderer of one language's pages, with the

@@ -141,3 +141,43 @@ func TestTemplateProblemPositions(t *testing.T) {
 		})
 	}
 }
+
+// TestSpreadTakesCopiesInTurn: a spread kind is executed from each of its
+// sets in turn, and every one renders the same page; a kind not spread
+// keeps its one set.
+func TestSpreadTakesCopiesInTurn(t *testing.T) {
+	problems := &diag.List{}
+	tmpl := loadTemplates(layouts(nil), nil, problems)
+	tmpl.spread([]string{"case", partials}, 3, problems)
+	if err := problems.Err(); err != nil {
+		t.Fatal(err)
+	}
+	if n := len(tmpl.copies["case"]); n != 3 {
+		t.Fatalf("case has %d sets, want 3", n)
+	}
+	seen := map[*template.Template]bool{}
+	for range 6 {
+		seen[tmpl.set("case")] = true
+	}
+	if len(seen) != 3 {
+		t.Errorf("six executions took %d of the 3 sets", len(seen))
+	}
+	if tmpl.set("privacy") != tmpl.sets["privacy"] {
+		t.Error("a kind not spread is executed from another set than its own")
+	}
+	var first []byte
+	for i := range 6 {
+		got, err := tmpl.execute("case", map[string]any{"X": "a < b"}, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if i == 0 {
+			first = got
+		} else if string(got) != string(first) {
+			t.Errorf("execution %d gives %q, the first %q", i, got, first)
+		}
+	}
+	if !strings.Contains(string(first), "a &lt; b") {
+		t.Errorf("the page is not escaped: %q", first)
+	}
+}
