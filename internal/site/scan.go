@@ -1,12 +1,14 @@
 package site
 
 import (
+	"context"
 	"errors"
 	"io/fs"
 	"strconv"
 	"strings"
 
 	"report/internal/diag"
+	"report/internal/parallel"
 	"report/internal/slugs"
 )
 
@@ -35,6 +37,7 @@ const (
 // scan walks content/ and classifies every file by where it sits.
 func (s *Site) scan(fsys fs.FS, stamps bool, problems *diag.List) []file {
 	var files []file
+	var entries []fs.DirEntry // each file's, for its stamp
 	err := fs.WalkDir(fsys, ContentDir, func(p string, e fs.DirEntry, err error) error {
 		if p == ContentDir && errors.Is(err, fs.ErrNotExist) {
 			return err // reported below, once
@@ -73,17 +76,23 @@ func (s *Site) scan(fsys fs.FS, stamps bool, problems *diag.List) []file {
 			return nil
 		}
 		if f, ok := classify(p, problems); ok {
-			if stamps { // a stat per file, for the preview's cache only
-				if info, err := e.Info(); err == nil {
-					f.stamp = stampOf(info)
-				}
-			}
 			files = append(files, f)
+			entries = append(entries, e)
 		}
 		return nil
 	})
 	if errors.Is(err, fs.ErrNotExist) {
 		problems.Errorf(ContentDir, 0, 0, "folder is missing; the site's Markdown lives in content/<year>/")
+	}
+	if stamps {
+		// A stat per file, for the cache only, on every core: one after
+		// another they were most of the scan of 10,000 stories.
+		_ = parallel.Each(context.Background(), parallel.Disk, len(files), func(_ context.Context, i int) error {
+			if info, err := entries[i].Info(); err == nil {
+				files[i].stamp = stampOf(info)
+			}
+			return nil
+		})
 	}
 	return files
 }
