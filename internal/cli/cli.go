@@ -12,7 +12,6 @@ import (
 	"time"
 
 	"report/internal/diskfs"
-	"report/internal/heapfloor"
 	"report/internal/outdir"
 	"report/internal/pipeline"
 	"report/internal/timing"
@@ -28,21 +27,6 @@ const (
 	// TERM.
 	exitSignalBase = 128
 )
-
-// largeSite is how many pages (translations aside) make a site whose build
-// outgrows the heap floor cmd/report sets (package heapfloor) soon after
-// its scan: about five editions the size of 2016's, which has 36. Held
-// through a build of 1,000 stories the floor gained no time and raised
-// the peak memory by 4.5 % (51.7 → 54.0 MB, 21 alternating runs); lifted
-// when the scan has counted them, neither changed.
-const largeSite = 200
-
-// liftFloorIfLarge lifts the heap floor for a large site (see largeSite).
-func liftFloorIfLarge(pages int) {
-	if pages > largeSite {
-		heapfloor.Lift()
-	}
-}
 
 // Run runs the command line args (without the program name) and returns the
 // exit status.
@@ -174,7 +158,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	// new tree is removed and the output folder is left as it was.
 	ctx, done, stopped := onSignal(ctx)
 	defer done()
-	warnings, n, err := pipeline.Publish(ctx, diskfs.Dir(sf.root), pipeline.Options{BaseURL: sf.baseURL, Timing: rec, PDFDir: *pdfDir, Publishing: *pdfDir != "", CMSDir: *cmsDir, Reuse: true, Fresh: b.fresh, Scanned: liftFloorIfLarge}, dir)
+	warnings, n, err := pipeline.Publish(ctx, diskfs.Dir(sf.root), pipeline.Options{BaseURL: sf.baseURL, Timing: rec, PDFDir: *pdfDir, Publishing: *pdfDir != "", CMSDir: *cmsDir, Reuse: true, Fresh: b.fresh}, dir)
 	if sig := stopped(); sig != nil && errors.Is(err, context.Canceled) {
 		printProblems(stderr, warnings, sf.acknowledged)
 		fmt.Fprintf(stderr, "report: build stopped by a signal (%v); %s was left as it was\n", sig, *out)
@@ -224,7 +208,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "report check: --format must be text, json or github, not %q\n", *format)
 		return ExitUsage
 	}
-	res, err := pipeline.Run(diskfs.Dir(sf.root), pipeline.Options{BaseURL: sf.baseURL, Scanned: liftFloorIfLarge})
+	res, err := pipeline.Run(diskfs.Dir(sf.root), pipeline.Options{BaseURL: sf.baseURL})
 	switch *format {
 	case "json":
 		return writeJSON(stdout, res.Warnings, err)

@@ -13,7 +13,7 @@
 // The floor is lifted for good by the first collection that finds half of
 // it in use, or by Lift: from then on the runtime paces itself. A build
 // lifts it once it has counted the site's pages and found the site large
-// (see package cli): held through a build of 1,000 stories, whose goals
+// (see package pipeline): held through a build of 1,000 stories, whose goals
 // are above it within 80 ms anyway, it gained no time and raised the peak
 // memory by 4.5 %.
 package heapfloor
@@ -39,7 +39,7 @@ func Hold(floor uint64) {
 		return
 	}
 	mu.Lock()
-	lifted = false
+	held, lifted = true, false
 	mu.Unlock()
 	f := &holder{floor: floor}
 	f.adjust(0)
@@ -49,14 +49,15 @@ func Hold(floor uint64) {
 type holder struct{ floor uint64 }
 
 var (
-	mu sync.Mutex // orders Lift and the cleanups' adjust
-	// lifted is set by Lift, or once a collection found half the floor in
-	// use.
-	lifted bool
+	mu sync.Mutex // orders Hold, Lift and the cleanups' adjust
+	// held is set by a Hold that set a floor; lifted then by Lift, or once
+	// a collection found half the floor in use.
+	held, lifted bool
 )
 
-// Lift ends the floor Hold set, if any, and leaves the collector to the
-// runtime's own pacing (GOGC 100).
+// Lift ends the floor Hold set, if it set one, and leaves the collector
+// to the runtime's own pacing (GOGC 100). Without a floor it does
+// nothing: a GOGC the user set stays.
 func Lift() {
 	mu.Lock()
 	defer mu.Unlock()
@@ -64,7 +65,7 @@ func Lift() {
 }
 
 func lift() {
-	if !lifted {
+	if held && !lifted {
 		lifted = true
 		debug.SetGCPercent(100)
 	}

@@ -20,6 +20,10 @@ func TestHoldLeavesAGOGCSet(t *testing.T) {
 	if got := gcPercent(); got != 123 {
 		t.Errorf("with GOGC set, Hold changed the collector's percent to %d", got)
 	}
+	Lift()
+	if got := gcPercent(); got != 123 {
+		t.Errorf("with GOGC set and no floor held, Lift changed the collector's percent to %d", got)
+	}
 }
 
 // TestHoldDelaysCollections: with a floor of 64 MB, allocating 40 MB of
@@ -84,7 +88,7 @@ func TestLift(t *testing.T) {
 func TestAdjust(t *testing.T) {
 	defer debug.SetGCPercent(debug.SetGCPercent(100))
 	mu.Lock()
-	lifted = false // as Hold leaves it
+	held, lifted = true, false // as Hold leaves them
 	mu.Unlock()
 	f := &holder{floor: 16 << 20}
 	for _, c := range []struct {

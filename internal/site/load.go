@@ -39,7 +39,7 @@ type Options struct {
 	DataLoaded func(d *data.Data, langs []*lang.Lang)
 	// Scanned, when set, is called with the number of pages content/
 	// holds (translations aside) once it is scanned, before any is read:
-	// for what a build decides by the site's size (see package cli).
+	// for what a build decides by the site's size (see package pipeline).
 	Scanned func(pages int)
 }
 
