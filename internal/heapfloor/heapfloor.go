@@ -13,8 +13,8 @@
 // The floor is lifted for good by the first collection that finds half of
 // it in use, or by Lift: from then on the runtime paces itself. A build
 // lifts it once it has counted the site's pages and found the site large
-// (see package pipeline): held through a build of 1,000 stories, whose goals
-// are above it within 80 ms anyway, it gained no time and raised the peak
+// (see package pipeline): held through a build of 1,000 stories, whose
+// goals soon outgrow it anyway, it gained no time and raised the peak
 // memory by 4.5 %.
 package heapfloor
 
