@@ -54,7 +54,9 @@ func newReuse(paths []string, last, prev map[string]keptFile, held *outdir.Recyc
 	return &reuse{paths: paths, last: last, prev: prev, held: held, old: old, tmp: tmp, now: make([]keptFile, len(paths))}
 }
 
-// take is render.Reuse.
+// take is render.Reuse: it keeps the file i the new tree holds from the
+// site before last, or links it from the last build's folder, when either
+// has it with the key given.
 func (r *reuse) take(i int, key [32]byte) (string, bool) {
 	path := r.paths[i]
 	if prev, ok := r.holds(path, key); ok {
@@ -108,17 +110,8 @@ func (r *reuse) same(i int, f *render.File) bool {
 		return false // a page, or an asset copied as it is read
 	}
 	f.Key = sha256.Sum256(f.Data)
-	if prev, ok := r.holds(f.Path, f.Key); ok {
-		r.now[i] = prev
-		return true
-	}
-	r.clear(f.Path)
-	last, ok := r.last[f.Path]
-	if !ok || last.Key != f.Key || !link(join(r.old, f.Path), join(r.tmp, f.Path), last.Stamp) {
-		return false
-	}
-	r.now[i] = last
-	return true
+	_, ok := r.take(i, f.Key) // as a page is taken, by its key
+	return ok
 }
 
 // wrote notes a file written, with its key and, for a page, its policy,
