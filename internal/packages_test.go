@@ -36,7 +36,7 @@ var packages = []pkg{
 	{"slugs", "readable URL slugs from Danish titles", nil},
 	{"frontmatter", "splits a page's TOML front matter from its body", nil},
 	{"draft", "finds what a copied page still says of the edition it came from", nil},
-	{"textfile", "reads a text file of the site: size limit, UTF-8, byte order marks, CRLF", []string{"diag"}},
+	{"textfile", "reads a text file of the site: size limit, UTF-8, byte order marks, CRLF", []string{"diag", "diskfs"}},
 	{"lang", "the site's languages: numbers, dates, lists and the interface strings of i18n/", []string{"diag", "textfile", "tomlfile"}},
 	{"tomlfile", "decodes TOML with positions (the one user of BurntSushi/toml)", []string{"diag"}},
 	{"data", "the figures' model: metrics, years, clusters, editions, studies", []string{"diag", "lang", "slugs", "textfile", "tomlfile"}},

@@ -69,3 +69,53 @@ func TestWriteFileTruncates(t *testing.T) {
 		t.Fatalf("mode %v, %v", info.Mode(), err)
 	}
 }
+
+// TestReadLimited reads a file whole, empty or not, refuses one over the
+// limit unread and says its size, refuses a folder, and names a missing
+// file by its name in the FS.
+func TestReadLimited(t *testing.T) {
+	root := t.TempDir()
+	for name, text := range map[string]string{"a.md": "første linje\nanden", "empty.md": ""} {
+		if err := WriteFile(filepath.Join(root, name), []byte(text)); err != nil {
+			t.Fatal(err)
+		}
+		got, err := Dir(root).ReadLimited(name, 100)
+		if err != nil || string(got) != text {
+			t.Errorf("ReadLimited(%q) = %q, %v; want %q", name, got, err, text)
+		}
+	}
+	var big *TooBig
+	if _, err := Dir(root).ReadLimited("a.md", 5); !errors.As(err, &big) || big.Size != int64(len("første linje\nanden")) || big.Limit != 5 {
+		t.Errorf("over the limit: %v", err)
+	}
+	if err := os.Mkdir(filepath.Join(root, "folder.md"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Dir(root).ReadLimited("folder.md", 100); err == nil {
+		t.Error("ReadLimited read a folder")
+	}
+	var pe *fs.PathError
+	if _, err := Dir(root).ReadLimited("content/missing.md", 100); !errors.As(err, &pe) || pe.Path != "content/missing.md" || !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("missing file: %v", err)
+	}
+}
+
+// TestWriteNewFile writes a file that is not there and describes it as
+// written, and refuses to write over one.
+func TestWriteNewFile(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "index.html")
+	info, err := WriteNewFile(p, []byte("<p>ny</p>"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	disk, err := os.Lstat(p)
+	if err != nil || !info.Mode().IsRegular() || info.Size() != 9 || info.Name() != "index.html" || !info.ModTime().Equal(disk.ModTime()) {
+		t.Errorf("WriteNewFile described %s %v %d %v; on disk %v, %v", info.Name(), info.Mode(), info.Size(), info.ModTime(), disk, err)
+	}
+	if _, err := WriteNewFile(p, []byte("igen")); !errors.Is(err, fs.ErrExist) {
+		t.Errorf("WriteNewFile over a file: %v", err)
+	}
+	if b, _ := os.ReadFile(p); string(b) != "<p>ny</p>" {
+		t.Errorf("the file holds %q", b)
+	}
+}

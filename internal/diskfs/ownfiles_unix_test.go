@@ -37,6 +37,9 @@ func TestDirOpensOnlyItsOwn(t *testing.T) {
 		if _, err := fs.ReadFile(d, name); !errors.Is(err, ErrNotOwn) {
 			t.Errorf("ReadFile(%q) = %v, want ErrNotOwn", name, err)
 		}
+		if _, err := d.ReadLimited(name, 100); !errors.Is(err, ErrNotOwn) {
+			t.Errorf("ReadLimited(%q) = %v, want ErrNotOwn", name, err)
+		}
 	}
 	if info, err := d.Lstat("data.toml"); err != nil || info.Mode()&fs.ModeSymlink == 0 {
 		t.Errorf("Lstat of a link: %v, %v", info, err)
@@ -108,5 +111,24 @@ func TestDirReadsLinks(t *testing.T) {
 	}
 	if info, err := fs.Lstat(fsys, "linked/secret.css"); !errors.Is(err, ErrNotOwn) {
 		t.Errorf("Lstat below a linked folder = %v, %v; want ErrNotOwn", info, err)
+	}
+}
+
+// TestWriteNewFileNamesTheInode: the description of a written file carries
+// the system's stat, with the file's inode, which the build's stamps of
+// what it wrote are made of (see package pipeline).
+func TestWriteNewFileNamesTheInode(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "index.html")
+	info, err := WriteNewFile(p, []byte("x"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	disk, err := os.Lstat(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, ok := info.Sys().(*syscall.Stat_t)
+	if !ok || st.Ino != disk.Sys().(*syscall.Stat_t).Ino {
+		t.Errorf("WriteNewFile's description holds %#v, not the file's stat", info.Sys())
 	}
 }

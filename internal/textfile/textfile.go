@@ -6,6 +6,7 @@ package textfile
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -14,6 +15,7 @@ import (
 	"unicode/utf8"
 
 	"report/internal/diag"
+	"report/internal/diskfs"
 )
 
 // MaxSize bounds what one text file of the site may weigh; a bigger one is
@@ -41,9 +43,28 @@ func size(n int64) string {
 	return fmt.Sprintf("%d MB", n>>20)
 }
 
+// limitedReader is a file system that reads a file whole with fewer
+// system calls than Open, Stat and reads to the end (diskfs.Dir).
+type limitedReader interface {
+	ReadLimited(name string, limit int64) ([]byte, error)
+}
+
 // readLimited reads a file with one open, refusing it unread when it is too
 // big.
 func readLimited(fsys fs.FS, name string) ([]byte, error) {
+	if r, ok := fsys.(limitedReader); ok {
+		src, err := r.ReadLimited(name, MaxSize)
+		var big *diskfs.TooBig
+		switch {
+		case errors.As(err, &big) && big.Size < 0:
+			return nil, fmt.Errorf("file is over %d MB; text files may be at most %d MB", MaxSize>>20, MaxSize>>20)
+		case errors.As(err, &big):
+			return nil, fmt.Errorf("file is %s; text files may be at most %d MB", size(big.Size), MaxSize>>20)
+		case err != nil:
+			return nil, fmt.Errorf("cannot read: %w", err)
+		}
+		return src, nil
+	}
 	f, err := fsys.Open(name)
 	if err != nil {
 		return nil, fmt.Errorf("cannot read: %w", err)

@@ -1,11 +1,14 @@
 package textfile
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"testing/fstest"
 
 	"report/internal/diag"
+	"report/internal/diskfs"
 )
 
 // TestRead tolerates what editors' programs save and refuses, with the
@@ -54,6 +57,23 @@ func TestReadRefusesBigFiles(t *testing.T) {
 	}
 	problems = diag.List{}
 	if _, ok := Read(fsys, "gone.md", &problems); ok || !strings.Contains(problems.Err().Error(), "gone.md: error: cannot read") {
+		t.Errorf("got %v", problems.Err())
+	}
+}
+
+// TestReadRefusesBigFilesOnDisk: read through diskfs.Dir, which refuses a
+// file by its size, a file over the limit is refused in the same words.
+func TestReadRefusesBigFilesOnDisk(t *testing.T) {
+	root := t.TempDir()
+	if err := os.WriteFile(filepath.Join(root, "big.md"), make([]byte, MaxSize+1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var problems diag.List
+	if _, ok := Read(diskfs.Dir(root), "big.md", &problems); ok || !strings.Contains(problems.Err().Error(), "big.md: error: file is over 10 MB; text files may be at most 10 MB") {
+		t.Errorf("got %v", problems.Err())
+	}
+	problems = diag.List{}
+	if _, ok := Read(diskfs.Dir(root), "gone.md", &problems); ok || !strings.Contains(problems.Err().Error(), "gone.md: error: cannot read") {
 		t.Errorf("got %v", problems.Err())
 	}
 }
