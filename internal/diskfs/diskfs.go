@@ -55,19 +55,20 @@ func (d Dir) Open(name string) (fs.File, error) {
 }
 
 // ReadLimited reads a regular file of d whole, by its slash-separated
-// name, and refuses unread one over limit bytes with a *TooBig. Like Open,
-// it refuses a link or a special file; on Linux it takes four system calls
+// name, and describes it as it was when opened, before the read; it
+// refuses unread a file over limit bytes with a *TooBig. Like Open, it
+// refuses a link or a special file; on Linux it takes four system calls
 // where Open, Stat and reads to the end take seven (see readRegular).
-func (d Dir) ReadLimited(name string, limit int64) ([]byte, error) {
+func (d Dir) ReadLimited(name string, limit int64) ([]byte, fs.FileInfo, error) {
 	full, err := d.join("open", name)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if err := d.foldersAbove("open", name); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	src, err := readRegular(full, limit)
-	return src, renamed(err, name)
+	src, info, err := readRegular(full, limit)
+	return src, info, renamed(err, name)
 }
 
 // TooBig is ReadLimited's error for a file over its limit.

@@ -79,23 +79,27 @@ func TestReadLimited(t *testing.T) {
 		if err := WriteFile(filepath.Join(root, name), []byte(text)); err != nil {
 			t.Fatal(err)
 		}
-		got, err := Dir(root).ReadLimited(name, 100)
+		got, info, err := Dir(root).ReadLimited(name, 100)
 		if err != nil || string(got) != text {
 			t.Errorf("ReadLimited(%q) = %q, %v; want %q", name, got, err, text)
 		}
+		disk, err := os.Lstat(filepath.Join(root, name))
+		if err != nil || info == nil || info.Size() != disk.Size() || !info.ModTime().Equal(disk.ModTime()) || !info.Mode().IsRegular() || info.Name() != name {
+			t.Errorf("ReadLimited(%q) described it as %v; on disk %v, %v", name, info, disk, err)
+		}
 	}
 	var big *TooBig
-	if _, err := Dir(root).ReadLimited("a.md", 5); !errors.As(err, &big) || big.Size != int64(len("første linje\nanden")) || big.Limit != 5 {
+	if _, _, err := Dir(root).ReadLimited("a.md", 5); !errors.As(err, &big) || big.Size != int64(len("første linje\nanden")) || big.Limit != 5 {
 		t.Errorf("over the limit: %v", err)
 	}
 	if err := os.Mkdir(filepath.Join(root, "folder.md"), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := Dir(root).ReadLimited("folder.md", 100); err == nil {
+	if _, _, err := Dir(root).ReadLimited("folder.md", 100); err == nil {
 		t.Error("ReadLimited read a folder")
 	}
 	var pe *fs.PathError
-	if _, err := Dir(root).ReadLimited("content/missing.md", 100); !errors.As(err, &pe) || pe.Path != "content/missing.md" || !errors.Is(err, fs.ErrNotExist) {
+	if _, _, err := Dir(root).ReadLimited("content/missing.md", 100); !errors.As(err, &pe) || pe.Path != "content/missing.md" || !errors.Is(err, fs.ErrNotExist) {
 		t.Errorf("missing file: %v", err)
 	}
 }

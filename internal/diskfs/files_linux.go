@@ -14,26 +14,27 @@ import (
 // calls: open, fstat, one read of the size fstat gave and close. Package
 // os would add the poller's epoll call, a second fstat when asked the
 // size, and a read that finds the end. A file that is not a regular one
-// is refused unread (ErrNotOwn), as is one over limit bytes (TooBig).
-func readRegular(full string, limit int64) ([]byte, error) {
+// is refused unread (ErrNotOwn), as is one over limit bytes (TooBig). It
+// describes the file as fstat found it, before the read.
+func readRegular(full string, limit int64) ([]byte, fs.FileInfo, error) {
 	fd, err := open(full, syscall.O_RDONLY|syscall.O_NOFOLLOW|syscall.O_NONBLOCK|syscall.O_CLOEXEC, 0)
 	if err != nil {
-		return nil, &fs.PathError{Op: "open", Path: full, Err: linkErrno(err)}
+		return nil, nil, &fs.PathError{Op: "open", Path: full, Err: linkErrno(err)}
 	}
 	defer syscall.Close(fd)
 	var st syscall.Stat_t
 	if err := fstat(fd, &st); err != nil {
-		return nil, &fs.PathError{Op: "stat", Path: full, Err: err}
+		return nil, nil, &fs.PathError{Op: "stat", Path: full, Err: err}
 	}
 	switch st.Mode & syscall.S_IFMT {
 	case syscall.S_IFREG:
 	case syscall.S_IFDIR:
-		return nil, &fs.PathError{Op: "read", Path: full, Err: syscall.EISDIR}
+		return nil, nil, &fs.PathError{Op: "read", Path: full, Err: syscall.EISDIR}
 	default:
-		return nil, &fs.PathError{Op: "open", Path: full, Err: ErrNotOwn}
+		return nil, nil, &fs.PathError{Op: "open", Path: full, Err: ErrNotOwn}
 	}
 	if st.Size > limit {
-		return nil, &TooBig{Size: st.Size, Limit: limit}
+		return nil, nil, &TooBig{Size: st.Size, Limit: limit}
 	}
 	// Room for one byte more than the file has: a read that fills it
 	// finds a file that grew, and reads on.
@@ -41,18 +42,18 @@ func readRegular(full string, limit int64) ([]byte, error) {
 	for {
 		n, err := read(fd, src[len(src):cap(src)])
 		if err != nil {
-			return nil, &fs.PathError{Op: "read", Path: full, Err: err}
+			return nil, nil, &fs.PathError{Op: "read", Path: full, Err: err}
 		}
 		src = src[:len(src)+n]
 		switch {
 		case n == 0:
-			return src, nil // the end
+			return src, statInfo{name: filepath.Base(full), st: st}, nil // the end
 		case int64(len(src)) >= st.Size && len(src) < cap(src):
 			// A short read at the size fstat gave is the end of a
 			// regular file, without one more read to say so.
-			return src, nil
+			return src, statInfo{name: filepath.Base(full), st: st}, nil
 		case int64(len(src)) > limit:
-			return nil, &TooBig{Size: -1, Limit: limit}
+			return nil, nil, &TooBig{Size: -1, Limit: limit}
 		case len(src) == cap(src):
 			src = append(src, 0)[:len(src)]
 		}

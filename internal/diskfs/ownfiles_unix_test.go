@@ -37,7 +37,7 @@ func TestDirOpensOnlyItsOwn(t *testing.T) {
 		if _, err := fs.ReadFile(d, name); !errors.Is(err, ErrNotOwn) {
 			t.Errorf("ReadFile(%q) = %v, want ErrNotOwn", name, err)
 		}
-		if _, err := d.ReadLimited(name, 100); !errors.Is(err, ErrNotOwn) {
+		if _, _, err := d.ReadLimited(name, 100); !errors.Is(err, ErrNotOwn) {
 			t.Errorf("ReadLimited(%q) = %v, want ErrNotOwn", name, err)
 		}
 	}

@@ -43,6 +43,17 @@ func Later(fill func() *Cache) *Cache {
 	return c
 }
 
+// bare reports whether the cache was made empty, and is not being filled
+// by Later: a build with it looks nothing up, as a build afresh does.
+func (c *Cache) bare() bool {
+	if c.ready != nil {
+		return false
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return len(c.entries) == 0
+}
+
 // wait waits until a Cache made by Later is filled.
 func (c *Cache) wait() {
 	if c.ready != nil {

@@ -1,6 +1,8 @@
 package site
 
 import (
+	"io/fs"
+	"sync"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -53,6 +55,51 @@ func TestCacheReparsesOnlyWhatChanged(t *testing.T) {
 	if second.Editions[0].Chapters[0].Body == third.Editions[0].Chapters[0].Body {
 		t.Error("a change to the data did not parse the chapters again")
 	}
+}
+
+// TestABareCacheStampsAsItReads: a build whose cache holds nothing yet (a
+// build afresh) takes no stat of its own in the scan; each file's stamp
+// comes from its read, and the next build knows every unchanged file by
+// it, reading none of them.
+func TestABareCacheStampsAsItReads(t *testing.T) {
+	fsys, cache := cacheSite(), &Cache{}
+	for name, f := range fsys {
+		f.ModTime = time.Unix(1_700_000_000, 0) // long before either build reads it
+		fsys[name] = f
+	}
+	load(t, fsys, cache)
+	pages := []string{"content/2016/_index.md", "content/2016/a.md", "content/2016/b.md"}
+	for _, name := range pages {
+		info, err := fs.Stat(fsys, name)
+		if e := cache.entries[name]; err != nil || e.stamp != stampOf(info) {
+			t.Errorf("%s is kept with the stamp %+v, not its own (%v)", name, e.stamp, err)
+		}
+	}
+	reads := &openCounter{FS: fsys, opened: map[string]int{}}
+	var problems diag.List
+	Load(reads, Options{Cache: cache}, &problems)
+	if err := problems.Err(); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range pages {
+		if reads.opened[name] > 0 {
+			t.Errorf("the second build read %s, which has not changed", name)
+		}
+	}
+}
+
+// openCounter counts the files opened through it.
+type openCounter struct {
+	fs.FS
+	mu     sync.Mutex
+	opened map[string]int
+}
+
+func (c *openCounter) Open(name string) (fs.File, error) {
+	c.mu.Lock()
+	c.opened[name]++
+	c.mu.Unlock()
+	return c.FS.Open(name)
 }
 
 // TestCacheReportsProblemsAgain keeps a broken file broken on a rebuild

@@ -66,7 +66,9 @@ func Load(fsys fs.FS, opts Options, problems *diag.List) *Site {
 	figs := figures.New(figures.Options{Data: d, BasePath: s.BasePath, MetricURL: urls.Metric, Timing: opts.Timing})
 	conv := markdown.New(markdown.Options{Figures: figs, BasePath: s.BasePath, Themes: ThemeIDs(), OldEdition: s.oldEdition})
 	start = time.Now()
-	files := s.scan(fsys, opts.Cache != nil, problems)
+	// A cache with nothing to look up (a build afresh) needs no stamp to
+	// find a file by: each is described as it is read (see parseCached).
+	files := s.scan(fsys, opts.Cache != nil && !opts.Cache.bare(), problems)
 	s.scanStatic(fsys, problems)
 	if opts.Scanned != nil {
 		opts.Scanned(len(files))

@@ -109,9 +109,14 @@ func parseCached(fsys fs.FS, conv *markdown.Converter, f file, problems *diag.Li
 		})
 	}
 	readAt := time.Now().UnixNano()
-	src, ok := textfile.Read(fsys, f.path, problems)
+	src, info, ok := textfile.ReadInfo(fsys, f.path, problems)
 	if !ok {
 		return parsed{}
+	}
+	if f.stamp == (stamp{}) {
+		// The scan left the stamp to the read: taken as the file was
+		// opened, before its bytes were, it is as safe as the scan's.
+		f.stamp = stampOf(info)
 	}
 	key := parseKey(src, envKey)
 	if e, hit := env.Cache.get(f.path, key); hit {

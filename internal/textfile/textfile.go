@@ -26,12 +26,21 @@ const MaxSize = 10 << 20
 // Read reads a text file of the site: not too big, UTF-8, with a byte
 // order mark and CRLF line ends tolerated.
 func Read(fsys fs.FS, name string, problems *diag.List) ([]byte, bool) {
-	src, err := readLimited(fsys, name)
+	src, _, ok := ReadInfo(fsys, name, problems)
+	return src, ok
+}
+
+// ReadInfo is Read, and describes the file as it was opened, before it was
+// read: a cache that keeps what it parsed can know the file again by it
+// without a stat of its own.
+func ReadInfo(fsys fs.FS, name string, problems *diag.List) ([]byte, fs.FileInfo, bool) {
+	src, info, err := readLimited(fsys, name)
 	if err != nil {
 		problems.Errorf(name, 0, 0, "%v", err)
-		return nil, false
+		return nil, nil, false
 	}
-	return clean(name, src, problems)
+	src, ok := clean(name, src, problems)
+	return src, info, ok
 }
 
 // size says how big a file over the limit is, in words that show it is
@@ -46,36 +55,36 @@ func size(n int64) string {
 // limitedReader is a file system that reads a file whole with fewer
 // system calls than Open, Stat and reads to the end (diskfs.Dir).
 type limitedReader interface {
-	ReadLimited(name string, limit int64) ([]byte, error)
+	ReadLimited(name string, limit int64) ([]byte, fs.FileInfo, error)
 }
 
 // readLimited reads a file with one open, refusing it unread when it is too
 // big.
-func readLimited(fsys fs.FS, name string) ([]byte, error) {
+func readLimited(fsys fs.FS, name string) ([]byte, fs.FileInfo, error) {
 	if r, ok := fsys.(limitedReader); ok {
-		src, err := r.ReadLimited(name, MaxSize)
+		src, info, err := r.ReadLimited(name, MaxSize)
 		var big *diskfs.TooBig
 		switch {
 		case errors.As(err, &big) && big.Size < 0:
-			return nil, fmt.Errorf("file is over %d MB; text files may be at most %d MB", MaxSize>>20, MaxSize>>20)
+			return nil, nil, fmt.Errorf("file is over %d MB; text files may be at most %d MB", MaxSize>>20, MaxSize>>20)
 		case errors.As(err, &big):
-			return nil, fmt.Errorf("file is %s; text files may be at most %d MB", size(big.Size), MaxSize>>20)
+			return nil, nil, fmt.Errorf("file is %s; text files may be at most %d MB", size(big.Size), MaxSize>>20)
 		case err != nil:
-			return nil, fmt.Errorf("cannot read: %w", err)
+			return nil, nil, fmt.Errorf("cannot read: %w", err)
 		}
-		return src, nil
+		return src, info, nil
 	}
 	f, err := fsys.Open(name)
 	if err != nil {
-		return nil, fmt.Errorf("cannot read: %w", err)
+		return nil, nil, fmt.Errorf("cannot read: %w", err)
 	}
 	defer f.Close()
 	info, err := f.Stat()
 	if err != nil {
-		return nil, fmt.Errorf("cannot read: %w", err)
+		return nil, nil, fmt.Errorf("cannot read: %w", err)
 	}
 	if info.Size() > MaxSize {
-		return nil, fmt.Errorf("file is %s; text files may be at most %d MB", size(info.Size()), MaxSize>>20)
+		return nil, nil, fmt.Errorf("file is %s; text files may be at most %d MB", size(info.Size()), MaxSize>>20)
 	}
 	// One read of the size the file says it has (ReadAll would start small
 	// and grow through several reads); a file that grew meanwhile is read on.
@@ -84,13 +93,13 @@ func readLimited(fsys fs.FS, name string) ([]byte, error) {
 		n, err := f.Read(src[len(src):cap(src)])
 		src = src[:len(src)+n]
 		if err == io.EOF {
-			return src, nil
+			return src, info, nil
 		}
 		if err != nil {
-			return nil, fmt.Errorf("cannot read: %w", err)
+			return nil, nil, fmt.Errorf("cannot read: %w", err)
 		}
 		if len(src) > MaxSize {
-			return nil, fmt.Errorf("file is over %d MB; text files may be at most %d MB", MaxSize>>20, MaxSize>>20)
+			return nil, nil, fmt.Errorf("file is over %d MB; text files may be at most %d MB", MaxSize>>20, MaxSize>>20)
 		}
 		if len(src) == cap(src) {
 			src = append(src, 0)[:len(src)]
