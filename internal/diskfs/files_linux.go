@@ -46,14 +46,14 @@ func readRegular(full string, limit int64) ([]byte, fs.FileInfo, error) {
 		}
 		src = src[:len(src)+n]
 		switch {
+		case int64(len(src)) > limit:
+			return nil, nil, &TooBig{Size: -1, Limit: limit} // it grew as it was read
 		case n == 0:
 			return src, statInfo{name: filepath.Base(full), st: st}, nil // the end
 		case int64(len(src)) >= st.Size && len(src) < cap(src):
 			// A short read at the size fstat gave is the end of a
 			// regular file, without one more read to say so.
 			return src, statInfo{name: filepath.Base(full), st: st}, nil
-		case int64(len(src)) > limit:
-			return nil, nil, &TooBig{Size: -1, Limit: limit}
 		case len(src) == cap(src):
 			src = append(src, 0)[:len(src)]
 		}
@@ -103,7 +103,8 @@ func read(fd int, p []byte) (int, error) {
 // writeRegular writes data to the file name, opened with os.O_TRUNC or
 // os.O_EXCL (how), with open, write and close, and an fstat when asked to
 // describe it: package os would add the poller's epoll call, refused for
-// every regular file. It is done where it can do this.
+// every regular file. It reports the write done; elsewhere than on Linux
+// it leaves it to package os.
 func writeRegular(name string, data []byte, how int, describe bool) (done bool, info fs.FileInfo, err error) {
 	fd, err := open(name, syscall.O_WRONLY|syscall.O_CREAT|how|syscall.O_NONBLOCK|syscall.O_CLOEXEC, 0o644)
 	if err != nil {
