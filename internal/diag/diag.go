@@ -185,6 +185,16 @@ func (l *List) Problems() []*Problem {
 	return Sorted(l.problems)
 }
 
+// Where returns the problems keep keeps, sorted as Problems sorts them:
+// what asks for a few of a large site's problems sorts only those (at
+// 10,000 case stories a build holds 13,000 warnings, most of them hidden).
+func (l *List) Where(keep func(*Problem) bool) []*Problem {
+	l.mu.Lock()
+	kept := slices.Clone(l.problems)
+	l.mu.Unlock()
+	return Sorted(slices.DeleteFunc(kept, func(p *Problem) bool { return !keep(p) }))
+}
+
 // Sorted returns problems sorted by path, line, column and message, each
 // once.
 func Sorted(problems []*Problem) []*Problem {

@@ -231,3 +231,22 @@ func TestAmend(t *testing.T) {
 		t.Errorf("the shared problem became %q", shared.Msg)
 	}
 }
+
+// TestWhere keeps what its function keeps, sorted and each once, as
+// Problems would list them.
+func TestWhere(t *testing.T) {
+	var l List
+	for _, p := range []*Problem{
+		{Path: "b.md", Line: 2, Msg: "y"}, {Path: "a.md", Line: 9, Msg: "x"}, {Path: "c.md", Line: 1, Msg: "z"},
+		{Path: "a.md", Line: 1, Msg: "x"}, {Path: "a.md", Line: 1, Msg: "x"},
+	} {
+		l.Add(p)
+	}
+	got := texts(l.Where(func(p *Problem) bool { return p.Path != "c.md" }))
+	if strings.Join(got, "|") != "a.md:1: error: x|a.md:9: error: x|b.md:2: error: y" {
+		t.Errorf("got %q", got)
+	}
+	if got := l.Where(func(*Problem) bool { return false }); len(got) != 0 {
+		t.Errorf("kept %d of none", len(got))
+	}
+}

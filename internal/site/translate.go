@@ -127,10 +127,15 @@ func countTranslatedDrafts(problems *diag.List, t *Site, l *lang.Lang) {
 			}
 		}
 	}
-	for _, p := range problems.Problems() {
-		if n := places[p.Path]; n > 0 && p.Severity == diag.Error && strings.HasPrefix(p.Msg, "copied from edition ") {
-			problems.Amend(p, fmt.Sprintf(" (its %s translation lists %d %s)", l.Name, n, plural(n, "place", "places")))
-		}
+	if len(places) == 0 {
+		return
+	}
+	copied := problems.Where(func(p *diag.Problem) bool {
+		return places[p.Path] > 0 && p.Severity == diag.Error && strings.HasPrefix(p.Msg, "copied from edition ")
+	})
+	for _, p := range copied {
+		n := places[p.Path]
+		problems.Amend(p, fmt.Sprintf(" (its %s translation lists %d %s)", l.Name, n, plural(n, "place", "places")))
 	}
 }
 
@@ -165,11 +170,9 @@ func foldTranslated(problems, own *diag.List, l *lang.Lang) {
 	}
 	// The same message at several places of a page pairs up in order.
 	danish := map[key][]*diag.Problem{}
-	for _, p := range problems.Problems() {
-		if paths[p.Path] {
-			k := key{p.Path, sameFigures(p.Msg), p.Severity}
-			danish[k] = append(danish[k], p)
-		}
+	for _, p := range problems.Where(func(p *diag.Problem) bool { return paths[p.Path] }) {
+		k := key{p.Path, sameFigures(p.Msg), p.Severity}
+		danish[k] = append(danish[k], p)
 	}
 	for _, p := range own.Problems() {
 		from := danishPath(p)
