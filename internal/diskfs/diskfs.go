@@ -3,6 +3,7 @@ package diskfs
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -69,6 +70,40 @@ func (d Dir) ReadLimited(name string, limit int64) ([]byte, fs.FileInfo, error) 
 	}
 	src, info, err := readRegular(full, limit)
 	return src, info, renamed(err, name)
+}
+
+// ReadOpened reads the opened file f whole and describes it, as ReadLimited
+// does, for a file system that is not a Dir (and for ReadLimited outside
+// Linux): one read of the size Stat gives, read on if the file grew, and
+// a file over limit bytes refused with a *TooBig, unread when Stat says
+// so. A folder is refused, as is anything but a regular file (ErrNotOwn).
+func ReadOpened(f fs.File, limit int64) ([]byte, fs.FileInfo, error) {
+	info, err := f.Stat()
+	switch {
+	case err != nil:
+		return nil, nil, err
+	case info.IsDir():
+		return nil, nil, &fs.PathError{Op: "read", Path: info.Name(), Err: errors.New("is a directory")}
+	case !info.Mode().IsRegular():
+		return nil, nil, &fs.PathError{Op: "open", Path: info.Name(), Err: ErrNotOwn}
+	case info.Size() > limit:
+		return nil, nil, &TooBig{Size: info.Size(), Limit: limit}
+	}
+	src := make([]byte, 0, info.Size()+1)
+	for {
+		n, err := f.Read(src[len(src):cap(src)])
+		src = src[:len(src)+n]
+		switch {
+		case int64(len(src)) > limit:
+			return nil, nil, &TooBig{Size: -1, Limit: limit} // it grew as it was read
+		case err == io.EOF:
+			return src, info, nil
+		case err != nil:
+			return nil, nil, err
+		case len(src) == cap(src):
+			src = append(src, 0)[:len(src)]
+		}
+	}
 }
 
 // TooBig is ReadLimited's error for a file over its limit.

@@ -8,7 +8,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"slices"
 	"strings"
@@ -58,53 +57,30 @@ type limitedReader interface {
 	ReadLimited(name string, limit int64) ([]byte, fs.FileInfo, error)
 }
 
-// readLimited reads a file with one open, refusing it unread when it is too
-// big.
+// readLimited reads a file whole, refusing it unread when it is too big.
 func readLimited(fsys fs.FS, name string) ([]byte, fs.FileInfo, error) {
+	var src []byte
+	var info fs.FileInfo
+	var err error
 	if r, ok := fsys.(limitedReader); ok {
-		src, info, err := r.ReadLimited(name, MaxSize)
-		var big *diskfs.TooBig
-		switch {
-		case errors.As(err, &big) && big.Size < 0:
-			return nil, nil, fmt.Errorf("file is over %d MB; text files may be at most %d MB", MaxSize>>20, MaxSize>>20)
-		case errors.As(err, &big):
-			return nil, nil, fmt.Errorf("file is %s; text files may be at most %d MB", size(big.Size), MaxSize>>20)
-		case err != nil:
-			return nil, nil, fmt.Errorf("cannot read: %w", err)
+		src, info, err = r.ReadLimited(name, MaxSize)
+	} else {
+		var f fs.File
+		if f, err = fsys.Open(name); err == nil {
+			src, info, err = diskfs.ReadOpened(f, MaxSize)
+			f.Close()
 		}
-		return src, info, nil
 	}
-	f, err := fsys.Open(name)
-	if err != nil {
+	var big *diskfs.TooBig
+	switch {
+	case errors.As(err, &big) && big.Size < 0:
+		return nil, nil, fmt.Errorf("file is over %d MB; text files may be at most %d MB", MaxSize>>20, MaxSize>>20)
+	case errors.As(err, &big):
+		return nil, nil, fmt.Errorf("file is %s; text files may be at most %d MB", size(big.Size), MaxSize>>20)
+	case err != nil:
 		return nil, nil, fmt.Errorf("cannot read: %w", err)
 	}
-	defer f.Close()
-	info, err := f.Stat()
-	if err != nil {
-		return nil, nil, fmt.Errorf("cannot read: %w", err)
-	}
-	if info.Size() > MaxSize {
-		return nil, nil, fmt.Errorf("file is %s; text files may be at most %d MB", size(info.Size()), MaxSize>>20)
-	}
-	// One read of the size the file says it has (ReadAll would start small
-	// and grow through several reads); a file that grew meanwhile is read on.
-	src := make([]byte, 0, info.Size()+1)
-	for {
-		n, err := f.Read(src[len(src):cap(src)])
-		src = src[:len(src)+n]
-		if err == io.EOF {
-			return src, info, nil
-		}
-		if err != nil {
-			return nil, nil, fmt.Errorf("cannot read: %w", err)
-		}
-		if len(src) > MaxSize {
-			return nil, nil, fmt.Errorf("file is over %d MB; text files may be at most %d MB", MaxSize>>20, MaxSize>>20)
-		}
-		if len(src) == cap(src) {
-			src = append(src, 0)[:len(src)]
-		}
-	}
+	return src, info, nil
 }
 
 // clean removes a UTF-8 byte order mark and turns CRLF line ends (Windows)
