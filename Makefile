@@ -66,10 +66,11 @@ build: $(BIN)
 
 ## publish: build the site to public/ as the publishing workflow does: each edition's PDF,
 ## printed by Chromium (report-pdf, into PDF_DIR), the site with the PDFs, and its search index
-## (needs Chromium, and Node.js and npm for Pagefind, pinned in tools/search)
+## (needs Chromium, and Node.js and npm for Pagefind, pinned in tools/search); in CI (CI set),
+## keeping nothing for a next build, which starts on a clean machine there
 publish: publish-needs $(BIN) $(PDF_BIN) $(SEARCH)/node_modules/.installed cms
 	./$(PDF_BIN) --out $(PDF_DIR) $(if $(BASE_URL),--base-url $(BASE_URL))
-	./$(BIN) build --out $(OUT) --pdf $(PDF_DIR) --cms $(CMS_DIR) $(if $(BASE_URL),--base-url $(BASE_URL))
+	./$(BIN) build --out $(OUT) --pdf $(PDF_DIR) --cms $(CMS_DIR) $(if $(BASE_URL),--base-url $(BASE_URL)) $(if $(CI),--keep=false)
 	$(PAGEFIND) $(OUT)
 	@echo "publish: Pagefind indexed $(OUT) for the search page"
 

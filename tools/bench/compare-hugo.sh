@@ -44,9 +44,12 @@ measure() {
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo); $(hugo version | cut -d' ' -f1-2); $(go version | cut -d' ' -f3)"
-# Three cases, each against Hugo doing the same:
+# Four cases, each against Hugo doing the same:
 # - "fresh": a clean build into an empty folder (report --fresh: nothing
-#   kept from an earlier build is used), as CI does on a clean checkout;
+#   kept from an earlier build is used), keeping for the next build what
+#   it can reuse, as make build does;
+# - "once": the same, keeping nothing (report --keep=false), as CI builds
+#   on a clean machine that no build follows, and as Hugo does;
 # - "over": a build over the previous output with nothing changed, as an
 #   editor's second build; report reuses what the last build kept beside
 #   its output (parsed files, drawings, unchanged pages as hard links);
@@ -68,17 +71,19 @@ for n in "${sizes[@]}"; do
     story=$(find "$work/site-$kind-$n/report/content" -name '*.md' ! -name '*.en.md' ! -name '_index.md' | sort | tail -1)
     hstory=$(find "$work/site-$kind-$n/hugo/content" -name '*.md' ! -name '_index.md' | sort | tail -1)
     fresh=
-    for mode in fresh over edit; do
+    for mode in fresh once over edit; do
       : >"$work/r"; : >"$work/h"
       rm -rf "$work/out-report" "$work"/.out-report.* "$work/out-hugo"
-      if [ "$mode" != fresh ]; then
+      if [ "$mode" = over ] || [ "$mode" = edit ]; then
         bin/report build --root "$work/site-$kind-$n/report" --out "$work/out-report" >/dev/null 2>&1
         hugo --quiet --source "$work/site-$kind-$n/hugo" --destination "$work/out-hugo" >/dev/null 2>&1
       fi
       for i in $(seq "$runs"); do
-        if [ "$mode" = fresh ]; then
+        if [ "$mode" = fresh ] || [ "$mode" = once ]; then
           rm -rf "$work/out-report" "$work"/.out-report.* "$work/out-hugo"
-          measure bin/report build --fresh --root "$work/site-$kind-$n/report" --out "$work/out-report" >>"$work/r"
+          how=--fresh
+          [ "$mode" = once ] && how=--keep=false
+          measure bin/report build "$how" --root "$work/site-$kind-$n/report" --out "$work/out-report" >>"$work/r"
         else
           if [ "$mode" = edit ]; then
             echo "Et ord mere $i." >>"$story"
