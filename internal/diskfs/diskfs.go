@@ -233,12 +233,12 @@ func WriteFile(name string, data []byte) error {
 	return err
 }
 
-// WriteNewFile writes a file that must not exist yet, and describes it as
-// written, with one fstat: for a build that keeps what it wrote to know it
-// again. Never over a file: one there may be a hard link to a file of the
-// site readers see.
-func WriteNewFile(name string, data []byte) (fs.FileInfo, error) {
-	return writeFile(name, data, os.O_EXCL, true)
+// WriteNewFile writes a file that must not exist yet, and with describe
+// describes it as written, with one fstat: for a build that keeps what it
+// wrote to know it again (without, the description is nil). Never over a
+// file: one there may be a hard link to a file of the site readers see.
+func WriteNewFile(name string, data []byte, describe bool) (fs.FileInfo, error) {
+	return writeFile(name, data, os.O_EXCL, describe)
 }
 
 // writeFile writes data to name, opened with os.O_TRUNC or os.O_EXCL

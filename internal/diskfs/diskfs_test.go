@@ -108,7 +108,7 @@ func TestReadLimited(t *testing.T) {
 // written, and refuses to write over one.
 func TestWriteNewFile(t *testing.T) {
 	p := filepath.Join(t.TempDir(), "index.html")
-	info, err := WriteNewFile(p, []byte("<p>ny</p>"))
+	info, err := WriteNewFile(p, []byte("<p>ny</p>"), true)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -116,7 +116,7 @@ func TestWriteNewFile(t *testing.T) {
 	if err != nil || !info.Mode().IsRegular() || info.Size() != 9 || info.Name() != "index.html" || !info.ModTime().Equal(disk.ModTime()) {
 		t.Errorf("WriteNewFile described %s %v %d %v; on disk %v, %v", info.Name(), info.Mode(), info.Size(), info.ModTime(), disk, err)
 	}
-	if _, err := WriteNewFile(p, []byte("igen")); !errors.Is(err, fs.ErrExist) {
+	if _, err := WriteNewFile(p, []byte("igen"), false); !errors.Is(err, fs.ErrExist) {
 		t.Errorf("WriteNewFile over a file: %v", err)
 	}
 	if b, _ := os.ReadFile(p); string(b) != "<p>ny</p>" {

@@ -119,7 +119,7 @@ func TestDirReadsLinks(t *testing.T) {
 // what it wrote are made of (see package pipeline).
 func TestWriteNewFileNamesTheInode(t *testing.T) {
 	p := filepath.Join(t.TempDir(), "index.html")
-	info, err := WriteNewFile(p, []byte("x"))
+	info, err := WriteNewFile(p, []byte("x"), true)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -200,7 +200,7 @@ func Publish(ctx context.Context, fsys fs.FS, opts Options, dir string) ([]*diag
 				return nil
 			}
 			reuse.clear(f.Path)
-			info, key, err := publishFile(join(tmp, f.Path), f)
+			info, key, err := publishFile(join(tmp, f.Path), f, opts.Reuse)
 			opts.Timing.Item("write", f.Path, time.Since(start))
 			reuse.wrote(i, key, f.CSP, info)
 			return err
@@ -371,21 +371,29 @@ var publishFile = writeFile
 
 // writeFile writes one file of the site: a page with one write, an asset
 // copied from the site folder as render.Plan.Stream hands it out, never
-// read whole into memory. It describes the file as written, and returns
-// its key, for the next build to know it again (see reuse.go): a page's
-// key (render.File.Key), or the hash of any other file's bytes.
-func writeFile(name string, f render.File) (fs.FileInfo, [32]byte, error) {
+// read whole into memory. For a build that keeps what it wrote (keep), it
+// describes the file as written, and returns its key, for the next build
+// to know it again (see reuse.go): a page's key (render.File.Key), or the
+// hash of any other file's bytes. A build that keeps nothing does neither:
+// hashing the pages of 10,000 stories alone is 100 MB read once more.
+func writeFile(name string, f render.File, keep bool) (fs.FileInfo, [32]byte, error) {
 	if !f.Streamed() {
-		key := f.Key
-		if key == ([32]byte{}) {
-			key = sha256.Sum256(f.Data)
+		var key [32]byte
+		if keep {
+			if key = f.Key; key == ([32]byte{}) {
+				key = sha256.Sum256(f.Data)
+			}
 		}
-		info, err := diskfs.WriteNewFile(name, f.Data)
+		info, err := diskfs.WriteNewFile(name, f.Data, keep)
 		return info, key, err
 	}
 	out, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if err != nil {
 		return nil, [32]byte{}, err
+	}
+	if !keep {
+		_, err = f.WriteTo(out)
+		return nil, [32]byte{}, errors.Join(err, out.Close())
 	}
 	h := sha256.New()
 	_, err = f.WriteTo(io.MultiWriter(out, h))
