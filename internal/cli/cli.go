@@ -105,9 +105,8 @@ func parse(fs *flag.FlagSet, args []string) (code int, ok bool) {
 // buildFlags are report build's flags.
 type buildFlags struct {
 	siteFlags
-	out, pdfDir, cmsDir string
-	metrics, fresh      bool
-	keep                bool
+	out, pdfDir, cmsDir  string
+	metrics, fresh, keep bool
 }
 
 func (b *buildFlags) set(stderr io.Writer) *flag.FlagSet {

@@ -38,11 +38,11 @@ func TestPublishStops(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	var written atomic.Int32
-	publishFile = func(name string, f render.File, keep bool) (fs.FileInfo, [32]byte, error) {
+	publishFile = func(name string, f render.File, keeping bool) (fs.FileInfo, [32]byte, error) {
 		if written.Add(1) == 10 {
 			cancel()
 		}
-		return writeFile(name, f, keep)
+		return writeFile(name, f, keeping)
 	}
 	defer func() { publishFile = writeFile }()
 	_, _, err = Publish(ctx, fsys, Options{}, out)
