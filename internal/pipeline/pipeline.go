@@ -29,7 +29,9 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -182,29 +184,18 @@ func Publish(ctx context.Context, fsys fs.FS, opts Options, dir string) ([]*diag
 			filled = time.Now()
 		}()
 		held := out.Recycled()
-		dirs, err := newTreeFolders(plan.Paths(), held)
-		if err != nil {
+		if err := makeDirs(ctx, plan.Paths(), tmp, held); err != nil {
 			return err
 		}
-		go dirs.make(ctx, tmp)
-		defer dirs.stop()
-		opts.Timing.Stage("ready the new tree", start)
+		opts.Timing.Stage("make the new tree's folders", start)
 		start = time.Now()
 		reuse = newReuse(plan.Paths(), last.files, last.prev, held, out.Dir(), tmp)
-		var take render.Reuse
-		if opts.Reuse {
-			take = func(i int, key [32]byte) (string, bool) {
-				if dirs.wait(plan.Paths()[i]) != nil {
-					return "", false // and its write fails on the same error
-				}
-				return reuse.take(i, key)
-			}
+		take := reuse.take
+		if !opts.Reuse {
+			take = nil
 		}
-		err = plan.StreamReusing(ctx, take, func(i int, f render.File) error {
+		err := plan.StreamReusing(ctx, take, func(i int, f render.File) error {
 			start := time.Now()
-			if err := dirs.wait(f.Path); err != nil {
-				return err
-			}
 			if opts.Reuse && reuse.same(i, &f) {
 				return nil
 			}
@@ -338,21 +329,35 @@ func writeTree(out render.Output, root string) error {
 	return errors.Join(errs...)
 }
 
-// makeDirs makes every folder the output needs that root does not hold
-// already (see newTreeFolders) before any file is written, as writeTree needs.
+// makeDirs creates every folder the output needs that root does not hold
+// already (held, when it was filled from the site before last), parents
+// first, with one mkdir each (MkdirAll would first stat every path). One
+// at a time: folders made in parallel in one parent contend for its lock.
 func makeDirs(ctx context.Context, paths []string, root string, held *outdir.Recycled) error {
-	f, err := newTreeFolders(paths, held)
-	if err != nil {
-		return err
+	seen := map[string]bool{".": true}
+	var dirs []string
+	for _, p := range paths {
+		if !safePath(p) {
+			return fmt.Errorf("refusing to write %q: it would land outside the output folder", p)
+		}
+		for d := path.Dir(p); !seen[d]; d = path.Dir(d) {
+			seen[d] = true
+			dirs = append(dirs, d)
+		}
 	}
-	f.make(ctx, root)
-	return f.err
-}
-
-// unsafePath is the error for a file that would land outside the output
-// folder.
-func unsafePath(p string) error {
-	return fmt.Errorf("refusing to write %q: it would land outside the output folder", p)
+	if held != nil {
+		dirs = slices.DeleteFunc(dirs, func(d string) bool { return held.Dirs[d] })
+	}
+	slices.Sort(dirs) // a parent sorts before its children
+	for i, d := range dirs {
+		if i%256 == 0 && ctx.Err() != nil {
+			return ctx.Err()
+		}
+		if err := os.Mkdir(filepath.Join(root, filepath.FromSlash(d)), 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
+			return err
+		}
+	}
+	return nil
 }
 
 // safePath accepts only clean relative paths inside the output folder.
