@@ -5,6 +5,7 @@ import (
 	"flag"
 	"image"
 	"image/color"
+	"image/draw"
 	"image/png"
 	"os"
 	"strings"
@@ -136,4 +137,49 @@ func TestLongText(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestPaintMatchesOver paints two overlapping masks of every coverage onto
+// the paletted canvas and the same onto an RGBA image with draw.Over: the
+// palette's levels must stay within a step of the exact colours.
+func TestPaintMatchesOver(t *testing.T) {
+	r := image.Rect(0, 0, 256, 4)
+	mask := image.NewAlpha(r)
+	for x := range 256 {
+		for y := range 4 {
+			mask.SetAlpha(x, y, color.Alpha{uint8(x)})
+		}
+	}
+	c := canvas{image.Paletted{Pix: make([]uint8, 256*16), Stride: 256, Rect: image.Rect(0, 0, 256, 16), Palette: palette}}
+	c.fill(c.Rect, inBlue)
+	want := image.NewRGBA(c.Rect)
+	draw.Draw(want, want.Rect, image.NewUniform(blue), image.Point{}, draw.Src)
+	// Rows 2 and 3 are painted white twice, rows 10 and 11 pale; text is
+	// never set in one colour over another.
+	for _, at := range []image.Rectangle{r, r.Add(image.Pt(0, 2))} {
+		for _, in := range []struct {
+			ink   ink
+			color color.RGBA
+			rows  image.Rectangle
+		}{{inWhite, white, at}, {inPale, pale, at.Add(image.Pt(0, 8))}} {
+			c.paint(in.rows, mask, image.Point{}, in.ink)
+			draw.DrawMask(want, in.rows, image.NewUniform(in.color), image.Point{}, mask, image.Point{}, draw.Over)
+		}
+	}
+	for y := range 16 {
+		for x := range 256 {
+			got := color.RGBAModel.Convert(c.At(x, y)).(color.RGBA)
+			w := want.RGBAAt(x, y)
+			if d := max(diff(got.R, w.R), diff(got.G, w.G), diff(got.B, w.B)); d > 2 {
+				t.Fatalf("at %d,%d the canvas has %v, draw.Over %v", x, y, got, w)
+			}
+		}
+	}
+}
+
+func diff(a, b uint8) int {
+	if a > b {
+		return int(a - b)
+	}
+	return int(b - a)
 }
