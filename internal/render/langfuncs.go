@@ -68,6 +68,15 @@ func (r *Renderer) lookup(key string) (string, error) {
 	return r.lang.T(key), nil
 }
 
+// interfaceString is the interface string of the key, if the language
+// has it: what {{t "key"}} gives on every page (see fold.go).
+func (r *Renderer) interfaceString(key string) (string, bool) {
+	if !r.lang.Has(key) {
+		return "", false
+	}
+	return r.lang.T(key), true
+}
+
 // published is an edition's publication date as a reader reads it: the day
 // written out, or the year the source gives alone.
 func (r *Renderer) published(p data.PubDate) string {

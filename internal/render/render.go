@@ -113,6 +113,9 @@ func New(fsys fs.FS, s *site.Site, opts Options, problems *diag.List) *Renderer 
 			v.templates.spread([]string{"case", partials}, parallel.Disk.Limit(), problems)
 		}
 	}
+	if !problems.HasErrors() {
+		foldAll(append([]*Renderer{r}, r.versions...))
+	}
 	return r
 }
 
@@ -147,6 +150,7 @@ func newRenderer(fsys fs.FS, s *site.Site, opts Options, danish *Templates, prob
 	} else {
 		r.templates = loadTemplates(fsys, r.funcs(), problems)
 	}
+	r.templates.consts = constants{lookup: r.interfaceString, hasOrigin: r.origin != ""}
 	r.chrome = &chrome{templates: r.templates}
 	r.cards = &cards{templates: r.templates}
 	return r

@@ -50,6 +50,8 @@ type Templates struct {
 	// gives as Content (see Plan.PageKey).
 	readsBodies map[string]bool
 	anyBodies   bool // some kind reads bodies (see Plan.dropBody)
+	// consts are what the templates may fold as fixed (see fold.go).
+	consts constants
 }
 
 // loadTemplates parses layouts/. Problems go to problems.

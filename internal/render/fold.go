@@ -1,0 +1,355 @@
+package render
+
+// Folding: what a template writes the same on every page of a language is
+// worked out once, before the first page, and written into the template
+// as text. text/template calls every function of an action, the escapers
+// html/template adds included, by reflection, about half a microsecond a
+// call; a story's page ran eight actions whose output never changes in
+// its language (its lang attribute, the skip link's words, the "if
+// hasOrigin" around the canonical link), each through one to three such
+// calls.
+//
+// Folding happens in two steps, so that nothing is guessed:
+//
+//  1. An interface string asked for by a literal key, {{t "skip_link"}},
+//     becomes the literal string it gives, and {{hasOrigin}} the constant
+//     it is. The action still runs its escapers: the output is the same
+//     by construction. A key no table has is left alone, to fail the
+//     page with the template's name and line as before.
+//  2. Once html/template has escaped the page's templates, an action that
+//     is a literal piped through escapers becomes the text those escapers
+//     make of it, and an {{if}} on a constant becomes the branch it takes.
+//     The escapers' output is not reimplemented: each chain of escapers is
+//     run on the literal through a probe template in which html/template
+//     gives {{.}} that same chain (see probes), and a chain no probe
+//     gives is left alone.
+
+import (
+	"context"
+	"html/template"
+	"io"
+	"strconv"
+	"strings"
+	"sync"
+	"text/template/parse"
+
+	"report/internal/parallel"
+)
+
+// foldTemplates is false only in a test that renders the pages again
+// without folding, to find them the same.
+var foldTemplates = true
+
+// constants are what folding may take as fixed for one language.
+type constants struct {
+	lookup    func(key string) (string, bool) // an interface string, if the language has it
+	hasOrigin bool
+}
+
+// foldAll folds the template sets of every renderer, side by side; New
+// calls it once every set and copy exists and before any executes.
+func foldAll(renderers []*Renderer) {
+	if !foldTemplates {
+		return
+	}
+	type job struct {
+		set     *template.Template
+		c       constants
+		entries []string
+	}
+	var jobs []job
+	for _, r := range renderers {
+		t := r.templates
+		for _, kind := range Kinds {
+			// the templates the renderer runs: a page's frame, and in
+			// the set partials run from, a story's card
+			entries := []string{"base.html"}
+			if kind == partials {
+				entries = append(entries, "card")
+			}
+			if set := t.sets[kind]; set != nil {
+				jobs = append(jobs, job{set, t.consts, entries})
+			}
+			for _, cp := range t.copies[kind] {
+				if cp != t.sets[kind] {
+					jobs = append(jobs, job{cp, t.consts, entries})
+				}
+			}
+		}
+	}
+	escaped := &escapedConstants{}
+	_ = parallel.Each(context.Background(), parallel.CPU, len(jobs), func(_ context.Context, i int) error {
+		foldSet(jobs[i].set, jobs[i].c, jobs[i].entries, escaped)
+		return nil
+	})
+}
+
+// foldSet folds one template set, whose templates the renderer runs are
+// entries.
+func foldSet(set *template.Template, c constants, entries []string, escaped *escapedConstants) {
+	foldConstants(set, c)
+	// html/template escapes a template when it first executes it, and
+	// offers no other way: run the entries with no data, which stops at
+	// the first field and writes nowhere. An escaping error is reported
+	// again by the page.
+	for _, entry := range entries {
+		if set.Lookup(entry) != nil {
+			_ = set.ExecuteTemplate(io.Discard, entry, nil)
+		}
+	}
+	for _, tmpl := range set.Templates() {
+		if tmpl.Tree != nil && tmpl.Tree.Root != nil {
+			foldText(tmpl.Tree.Root, escaped)
+		}
+	}
+}
+
+// foldConstants is step 1 over every template of set.
+func foldConstants(set *template.Template, c constants) {
+	for _, tmpl := range set.Templates() {
+		if tmpl.Tree != nil && tmpl.Tree.Root != nil {
+			walk(tmpl.Tree.Root, func(cmd *parse.CommandNode) { foldCommand(cmd, c) })
+		}
+	}
+}
+
+// foldCommand makes {{t "key"}} the string and {{hasOrigin}} the bool.
+func foldCommand(cmd *parse.CommandNode, c constants) {
+	id, ok := cmd.Args[0].(*parse.IdentifierNode)
+	if !ok {
+		return
+	}
+	switch {
+	case id.Ident == "t" && len(cmd.Args) == 2 && c.lookup != nil:
+		key, ok := cmd.Args[1].(*parse.StringNode)
+		if !ok {
+			return
+		}
+		s, ok := c.lookup(key.Text)
+		if !ok {
+			return
+		}
+		cmd.Args = []parse.Node{&parse.StringNode{NodeType: parse.NodeString, Pos: id.Pos, Quoted: strconv.Quote(s), Text: s}}
+	case id.Ident == "hasOrigin" && len(cmd.Args) == 1:
+		cmd.Args = []parse.Node{&parse.BoolNode{NodeType: parse.NodeBool, Pos: id.Pos, True: c.hasOrigin}}
+	}
+}
+
+// walk calls fn on every command of the tree under n.
+func walk(n parse.Node, fn func(*parse.CommandNode)) {
+	switch n := n.(type) {
+	case *parse.ListNode:
+		if n != nil {
+			for _, c := range n.Nodes {
+				walk(c, fn)
+			}
+		}
+	case *parse.ActionNode:
+		walk(n.Pipe, fn)
+	case *parse.PipeNode:
+		if n != nil {
+			for _, c := range n.Cmds {
+				walk(c, fn)
+			}
+		}
+	case *parse.CommandNode:
+		for _, a := range n.Args {
+			walk(a, fn)
+		}
+		fn(n)
+	case *parse.IfNode:
+		walk(&n.BranchNode, fn)
+	case *parse.RangeNode:
+		walk(&n.BranchNode, fn)
+	case *parse.WithNode:
+		walk(&n.BranchNode, fn)
+	case *parse.BranchNode:
+		walk(n.Pipe, fn)
+		walk(n.List, fn)
+		walk(n.ElseList, fn)
+	case *parse.TemplateNode:
+		walk(n.Pipe, fn)
+	}
+}
+
+// foldText is step 2 over the list l and every list under it. Text that
+// comes to stand beside text joins it, to be written in one go.
+func foldText(l *parse.ListNode, escaped *escapedConstants) {
+	if l == nil {
+		return
+	}
+	var out []parse.Node
+	add := func(n parse.Node) {
+		if t, ok := n.(*parse.TextNode); ok && len(out) > 0 {
+			if prev, ok := out[len(out)-1].(*parse.TextNode); ok {
+				prev.Text = append(prev.Text, t.Text...)
+				return
+			}
+		}
+		out = append(out, n)
+	}
+	for _, n := range l.Nodes {
+		switch n := n.(type) {
+		case *parse.ActionNode:
+			if s, ok := escaped.of(n.Pipe); ok {
+				add(&parse.TextNode{NodeType: parse.NodeText, Pos: n.Pos, Text: []byte(s)})
+				continue
+			}
+		case *parse.IfNode:
+			if taken, ok := constantBranch(n); ok {
+				foldText(taken, escaped)
+				if taken != nil {
+					for _, m := range taken.Nodes {
+						add(m)
+					}
+				}
+				continue
+			}
+			foldText(n.List, escaped)
+			foldText(n.ElseList, escaped)
+		case *parse.RangeNode:
+			foldText(n.List, escaped)
+			foldText(n.ElseList, escaped)
+		case *parse.WithNode:
+			foldText(n.List, escaped)
+			foldText(n.ElseList, escaped)
+		}
+		add(n)
+	}
+	l.Nodes = out
+}
+
+// constantBranch is the list an {{if true}} or {{if false}} takes.
+func constantBranch(n *parse.IfNode) (*parse.ListNode, bool) {
+	p := n.Pipe
+	if p == nil || len(p.Decl) > 0 || len(p.Cmds) != 1 || len(p.Cmds[0].Args) != 1 {
+		return nil, false
+	}
+	b, ok := p.Cmds[0].Args[0].(*parse.BoolNode)
+	if !ok {
+		return nil, false
+	}
+	if b.True {
+		return n.List, true
+	}
+	return n.ElseList, true
+}
+
+// escapedConstants are the outputs of actions that pipe a string literal
+// through a chain of escapers a probe gives, by chain and literal: the
+// sets of a language share most of them.
+type escapedConstants struct {
+	mu   sync.Mutex
+	made map[[2]string]string
+}
+
+// of is the output of the action of pipeline p, if it is such a constant.
+func (e *escapedConstants) of(p *parse.PipeNode) (string, bool) {
+	if p == nil || len(p.Decl) > 0 || len(p.Cmds) < 2 || len(p.Cmds[0].Args) != 1 {
+		return "", false
+	}
+	lit, ok := p.Cmds[0].Args[0].(*parse.StringNode)
+	if !ok {
+		return "", false
+	}
+	chain, ok := escaperChain(p.Cmds[1:])
+	if !ok {
+		return "", false
+	}
+	key := [2]string{chain, lit.Text}
+	e.mu.Lock()
+	s, ok := e.made[key]
+	e.mu.Unlock()
+	if ok {
+		return s, true
+	}
+	pr, ok := probeFor()[chain]
+	if !ok {
+		return "", false
+	}
+	if s, ok = pr.escape(lit.Text); ok {
+		e.mu.Lock()
+		if e.made == nil {
+			e.made = map[[2]string]string{}
+		}
+		e.made[key] = s
+		e.mu.Unlock()
+	}
+	return s, ok
+}
+
+// escaperChain names the commands, each an escaper html/template added,
+// as "a|b|c".
+func escaperChain(cmds []*parse.CommandNode) (string, bool) {
+	names := make([]string, len(cmds))
+	for i, c := range cmds {
+		id, ok := c.Args[0].(*parse.IdentifierNode)
+		if !ok || len(c.Args) != 1 || !strings.HasPrefix(id.Ident, "_html_template_") {
+			return "", false
+		}
+		names[i] = id.Ident
+	}
+	return strings.Join(names, "|"), true
+}
+
+// A probe is a template in which html/template gives {{.}} one chain of
+// escapers: run on a string, it writes before + the escaped string +
+// after.
+type probe struct {
+	tmpl          *template.Template
+	before, after string
+}
+
+func (p probe) escape(s string) (string, bool) {
+	var b strings.Builder
+	if err := p.tmpl.Execute(&b, s); err != nil {
+		return "", false
+	}
+	out, ok := strings.CutPrefix(b.String(), p.before)
+	if !ok {
+		return "", false
+	}
+	return strings.CutSuffix(out, p.after)
+}
+
+// probeTexts are the places a page's constants are written: text, a
+// title, an attribute, and a link's address at its start and past it.
+var probeTexts = []string{
+	`{{.}}`,
+	`<title>{{.}}</title>`,
+	`<p title="{{.}}">`,
+	`<a href="{{.}}">`,
+	`<a href="/{{.}}">`,
+}
+
+// probeFor is every probe, by the chain of escapers it gives {{.}}, as
+// html/template escapes it: learnt, not assumed.
+var probeFor = sync.OnceValue(func() map[string]probe {
+	probes := map[string]probe{}
+	for _, text := range probeTexts {
+		tmpl, err := template.New("probe").Parse(text)
+		if err != nil {
+			continue
+		}
+		if err := tmpl.Execute(io.Discard, ""); err != nil { // escapes it
+			continue
+		}
+		before, after, _ := strings.Cut(text, "{{.}}")
+		var chain string
+		found := 0
+		for _, n := range tmpl.Tree.Root.Nodes {
+			if a, ok := n.(*parse.ActionNode); ok && len(a.Pipe.Cmds) > 1 {
+				chain, ok = escaperChain(a.Pipe.Cmds[1:])
+				if ok {
+					found++
+				}
+			}
+		}
+		if found == 1 {
+			if _, dup := probes[chain]; !dup {
+				probes[chain] = probe{tmpl: tmpl, before: before, after: after}
+			}
+		}
+	}
+	return probes
+})

@@ -1,0 +1,126 @@
+package render
+
+import (
+	"bytes"
+	"html/template"
+	"io"
+	"strings"
+	"testing"
+	"text/template/parse"
+
+	"report/internal/diag"
+	"report/internal/site"
+	"report/internal/sitetest"
+)
+
+// TestFoldingChangesNoPage renders every file of the site, in every
+// language, with a base URL that names a host and one that does not, with
+// the templates folded and without: every byte is the same.
+func TestFoldingChangesNoPage(t *testing.T) {
+	fsys := sitetest.ShippedFS()
+	files := func(t *testing.T, base string, fold bool) map[string][]byte {
+		foldTemplates = fold
+		defer func() { foldTemplates = true }()
+		problems := &diag.List{}
+		s := site.Load(fsys, site.Options{BaseURL: base}, problems)
+		r := New(fsys, s, Options{}, problems)
+		if err := problems.Err(); err != nil {
+			t.Fatal(err)
+		}
+		p, err := r.Plan(fsys)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out := map[string][]byte{}
+		for _, path := range p.Paths() {
+			data, ok, err := p.File(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if ok {
+				out[path] = data
+			}
+		}
+		return out
+	}
+	for _, base := range []string{"", "https://example.org/rapport/"} {
+		t.Run("base="+base, func(t *testing.T) {
+			folded, plain := files(t, base, true), files(t, base, false)
+			if len(folded) != len(plain) || len(plain) < 300 {
+				t.Fatalf("%d files folded, %d not", len(folded), len(plain))
+			}
+			for path, want := range plain {
+				if got := folded[path]; !bytes.Equal(got, want) {
+					t.Errorf("%s differs when the templates are folded", path)
+				}
+			}
+		})
+	}
+}
+
+// TestFoldMakesText folds a template whose every action is fixed in its
+// language into text, and leaves an unknown key to fail as before.
+func TestFoldMakesText(t *testing.T) {
+	const src = `<html lang="{{t "lang"}}"><title>{{t "title"}}</title>` +
+		`{{if hasOrigin}}<link href="{{t "link"}}">{{else}}<p title="{{t "title"}}">{{t "text"}}</p>{{end}}`
+	strs := map[string]string{"lang": "da", "title": `Tal & "fakta"`, "link": "/a b/?q=æ", "text": "<1 % +2>"}
+	lookup := func(k string) (string, bool) { s, ok := strs[k]; return s, ok }
+	newSet := func(src string, origin bool) *Templates {
+		funcs := template.FuncMap{
+			"t": func(k string) (string, error) {
+				if s, ok := lookup(k); ok {
+					return s, nil
+				}
+				return "", errMissing
+			},
+			"hasOrigin": func() bool { return origin },
+		}
+		set := template.Must(template.New("layouts").Funcs(funcs).New("base.html").Parse(src))
+		return &Templates{sets: map[string]*template.Template{"home": set}}
+	}
+	for _, origin := range []bool{false, true} {
+		var want strings.Builder
+		if err := newSet(src, origin).sets["home"].ExecuteTemplate(&want, "base.html", nil); err != nil {
+			t.Fatal(err)
+		}
+		folded := newSet(src, origin)
+		foldSet(folded.sets["home"], constants{lookup: lookup, hasOrigin: origin}, []string{"base.html"}, &escapedConstants{})
+		set := folded.sets["home"]
+		nodes := set.Lookup("base.html").Tree.Root.Nodes
+		if len(nodes) != 1 || nodes[0].Type() != parse.NodeText {
+			t.Fatalf("folded into %d nodes, want one text: %v", len(nodes), set.Lookup("base.html").Tree.Root)
+		}
+		var got strings.Builder
+		if err := set.ExecuteTemplate(&got, "base.html", nil); err != nil {
+			t.Fatal(err)
+		}
+		if got.String() != want.String() {
+			t.Errorf("hasOrigin %v, folded:\n%s\nwant:\n%s", origin, got.String(), want.String())
+		}
+	}
+
+	missing := newSet(`<p>{{t "nowhere"}}</p>`, false)
+	foldSet(missing.sets["home"], constants{lookup: lookup}, []string{"base.html"}, &escapedConstants{})
+	err := missing.sets["home"].ExecuteTemplate(io.Discard, "base.html", nil)
+	if err == nil || !strings.Contains(err.Error(), "base.html:1") {
+		t.Errorf("an unknown key, folded: %v, want the error at base.html:1", err)
+	}
+}
+
+var errMissing = errorString("no such key")
+
+type errorString string
+
+func (e errorString) Error() string { return string(e) }
+
+// TestProbesLearnTheChains: each place a probe writes {{.}} gives a chain
+// of escapers of its own, as html/template escapes it.
+func TestProbesLearnTheChains(t *testing.T) {
+	probes := probeFor()
+	if len(probes) != len(probeTexts) {
+		t.Errorf("%d probes learnt a chain of their own, want %d: %v", len(probes), len(probeTexts), probes)
+	}
+	if _, ok := probes["_html_template_htmlescaper"]; !ok {
+		t.Errorf("no probe for text: %v", probes)
+	}
+}
