@@ -25,15 +25,12 @@ package render
 //     gives is left alone.
 
 import (
-	"context"
 	"html/template"
 	"io"
 	"strconv"
 	"strings"
 	"sync"
 	"text/template/parse"
-
-	"report/internal/parallel"
 )
 
 // foldTemplates is false only in a test that renders the pages again
@@ -46,42 +43,43 @@ type constants struct {
 	hasOrigin bool
 }
 
-// foldAll folds the template sets of every renderer, side by side; New
-// calls it once every set and copy exists and before any executes.
-func foldAll(renderers []*Renderer) {
+// A setFold folds one template set, or copy, the first time it is asked
+// for: a build that renders a few pages (a rebuild after an edit, the
+// preview) folds only the sets it runs.
+type setFold struct {
+	once    sync.Once
+	entries []string // the templates of the set the renderer runs
+}
+
+// prepareFolds readies the folding of every set and copy of t; New calls
+// it once they all exist, and before any executes.
+func (t *Templates) prepareFolds(c constants) {
 	if !foldTemplates {
 		return
 	}
-	type job struct {
-		set     *template.Template
-		c       constants
-		entries []string
-	}
-	var jobs []job
-	for _, r := range renderers {
-		t := r.templates
-		for _, kind := range Kinds {
-			// the templates the renderer runs: a page's frame, and in
-			// the set partials run from, a story's card
-			entries := []string{"base.html"}
-			if kind == partials {
-				entries = append(entries, "card")
-			}
-			if set := t.sets[kind]; set != nil {
-				jobs = append(jobs, job{set, t.consts, entries})
-			}
-			for _, cp := range t.copies[kind] {
-				if cp != t.sets[kind] {
-					jobs = append(jobs, job{cp, t.consts, entries})
-				}
+	t.consts, t.escaped, t.folds = c, &escapedConstants{}, map[*template.Template]*setFold{}
+	for _, kind := range Kinds {
+		// the templates the renderer runs: a page's frame, and in the
+		// set partials run from, a story's card
+		entries := []string{"base.html"}
+		if kind == partials {
+			entries = append(entries, "card")
+		}
+		for _, set := range append([]*template.Template{t.sets[kind]}, t.copies[kind]...) {
+			if set != nil {
+				t.folds[set] = &setFold{entries: entries}
 			}
 		}
 	}
-	escaped := &escapedConstants{}
-	_ = parallel.Each(context.Background(), parallel.CPU, len(jobs), func(_ context.Context, i int) error {
-		foldSet(jobs[i].set, jobs[i].c, jobs[i].entries, escaped)
-		return nil
-	})
+}
+
+// folded is set, folded if it was not yet. Every execution takes its set
+// from here, so none runs beside the folding of its set.
+func (t *Templates) folded(set *template.Template) *template.Template {
+	if f := t.folds[set]; f != nil {
+		f.once.Do(func() { foldSet(set, t.consts, f.entries, t.escaped) })
+	}
+	return set
 }
 
 // foldSet folds one template set, whose templates the renderer runs are

@@ -114,7 +114,9 @@ func New(fsys fs.FS, s *site.Site, opts Options, problems *diag.List) *Renderer 
 		}
 	}
 	if !problems.HasErrors() {
-		foldAll(append([]*Renderer{r}, r.versions...))
+		for _, v := range append([]*Renderer{r}, r.versions...) {
+			v.templates.prepareFolds(constants{lookup: v.interfaceString, hasOrigin: v.origin != ""})
+		}
 	}
 	return r
 }
@@ -150,7 +152,6 @@ func newRenderer(fsys fs.FS, s *site.Site, opts Options, danish *Templates, prob
 	} else {
 		r.templates = loadTemplates(fsys, r.funcs(), problems)
 	}
-	r.templates.consts = constants{lookup: r.interfaceString, hasOrigin: r.origin != ""}
 	r.chrome = &chrome{templates: r.templates}
 	r.cards = &cards{templates: r.templates}
 	return r

@@ -50,8 +50,11 @@ type Templates struct {
 	// gives as Content (see Plan.PageKey).
 	readsBodies map[string]bool
 	anyBodies   bool // some kind reads bodies (see Plan.dropBody)
-	// consts are what the templates may fold as fixed (see fold.go).
-	consts constants
+	// What folding needs (see fold.go): the constants of the language,
+	// the escaped constants its sets share, and each set's fold.
+	consts  constants
+	escaped *escapedConstants
+	folds   map[*template.Template]*setFold
 }
 
 // loadTemplates parses layouts/. Problems go to problems.
@@ -260,7 +263,7 @@ func (t *Templates) defines(name string) bool {
 
 // partial executes a shared template, such as the header, on its own.
 func (t *Templates) partial(w io.Writer, name string, data any) error {
-	set := t.set(partials)
+	set := t.folded(t.set(partials))
 	if set == nil {
 		return fmt.Errorf("no templates")
 	}
@@ -268,7 +271,7 @@ func (t *Templates) partial(w io.Writer, name string, data any) error {
 }
 
 func (t *Templates) execute(kind string, data any, size int) ([]byte, error) {
-	set := t.set(kind)
+	set := t.folded(t.set(kind))
 	if set == nil {
 		return nil, fmt.Errorf("no template for %s pages", kind)
 	}
