@@ -37,7 +37,7 @@ func TestTimingNamesEveryKind(t *testing.T) {
 		! chart in
 	`)
 	last := -1
-	for _, stage := range []string{"load data/", "scan content/ and static/", "parse and render Markdown, charts", "draw the metrics' histories", "check links", "parse templates", "render and write pages"} {
+	for _, stage := range []string{"load data/ and i18n/", "scan content/ and static/", "parse and render Markdown, charts", "draw the metrics' histories", "check links", "parse templates", "render and write pages"} {
 		i := strings.Index(report, "\n  "+stage+" ")
 		if i < 0 || i < last {
 			t.Errorf("the stage %q is missing or out of order:\n%s", stage, report)

@@ -48,9 +48,13 @@ type Options struct {
 // holds everything found, errors and warnings, in any case.
 func Load(fsys fs.FS, opts Options, problems *diag.List) *Site {
 	start := time.Now()
+	// The interface strings load beside data/: neither reads the other,
+	// and each is one core's work (the 2016 edition's 9 ms and 5 ms).
+	langs := make(chan []*lang.Lang, 1)
+	go func() { langs <- lang.Load(fsys, problems) }()
 	d := data.Load(fsys, problems)
-	opts.Timing.Stage("load data/", start)
-	s := &Site{Data: d, Langs: lang.Load(fsys, problems), allowDrafts: opts.AllowDrafts}
+	s := &Site{Data: d, Langs: <-langs, allowDrafts: opts.AllowDrafts}
+	opts.Timing.Stage("load data/ and i18n/", start)
 	if len(s.Langs) > 0 {
 		s.Data = d.In(s.Langs[0], problems) // Danish, with its interface strings
 		d = s.Data
