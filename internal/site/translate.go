@@ -85,6 +85,12 @@ func (s *Site) translate(fsys fs.FS, l *lang.Lang, files []file, opts Options, p
 		allowDrafts: s.allowDrafts,
 	}
 	t.Data = t.Data.Only(years)
+	// The open data in this language are written while its pages parse:
+	// they read the data alone, and one core's work (see Load).
+	openData := make(chan *figures.OpenData, 1)
+	go func() {
+		openData <- s.openData(s.Data, full, l, t.BasePath, func(year int) bool { return years[year] })
+	}()
 	figs := figures.New(figures.Options{Data: t.Data, BasePath: t.BasePath, MetricURL: urls.Metric, Timing: opts.Timing})
 	conv := markdown.New(markdown.Options{Figures: figs, BasePath: t.BasePath, Themes: ThemeIDs(), OldEdition: s.oldEdition})
 	var tfiles []file
@@ -108,7 +114,7 @@ func (s *Site) translate(fsys fs.FS, l *lang.Lang, files []file, opts Options, p
 	}
 	t.assemble(tfiles, parsed, &own)
 	t.drawHistories(&own)
-	t.OpenData = s.openData(s.Data, full, l, t.BasePath, func(year int) bool { return years[year] })
+	t.OpenData = <-openData
 	t.checkLinks(&own)
 	foldTranslated(problems, &own, l)
 	countTranslatedDrafts(problems, t, l)
