@@ -1,8 +1,8 @@
 package render
 
 // Folding: what a template writes the same on every page of a language is
-// worked out once, before the first page, and written into the template
-// as text. text/template calls every function of an action, the escapers
+// worked out once, when its template set first runs, and written into the
+// template as text. text/template calls every function of an action, the escapers
 // html/template adds included, by reflection, about half a microsecond a
 // call; a story's page ran eight actions whose output never changes in
 // its language (its lang attribute, the skip link's words, the "if
