@@ -78,7 +78,9 @@ func (p *Plan) RenderMain(path string) (string, error) {
 		return "", fmt.Errorf("the site has no page %s", path)
 	}
 	d := j.full()
-	set := j.r.templates.sets[j.kind]
+	// through folded, as every execution goes: never beside the folding
+	// of its set
+	set := j.r.templates.folded(j.r.templates.sets[j.kind])
 	if set == nil {
 		return "", fmt.Errorf("no template for %s pages", j.kind)
 	}

@@ -13,9 +13,10 @@ import (
 	"report/internal/sitetest"
 )
 
-// TestFoldingChangesNoPage renders every file of the site, in every
-// language, with a base URL that names a host and one that does not, with
-// the templates folded and without: every byte is the same.
+// TestFoldingChangesNoPage renders every file of the site, and every
+// page's main part as the print takes it, in every language, with a base
+// URL that names a host and one that does not, with the templates folded
+// and without: every byte is the same.
 func TestFoldingChangesNoPage(t *testing.T) {
 	fsys := sitetest.ShippedFS()
 	files := func(t *testing.T, base string, fold bool) map[string][]byte {
@@ -39,6 +40,14 @@ func TestFoldingChangesNoPage(t *testing.T) {
 			}
 			if ok {
 				out[path] = data
+			}
+			// a page's main part alone, as the print assembles it
+			if _, _, page := p.Page(path); page {
+				main, err := p.RenderMain(path)
+				if err != nil {
+					t.Fatal(err)
+				}
+				out["main of "+path] = []byte(main)
 			}
 		}
 		return out
