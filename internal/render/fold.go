@@ -106,7 +106,12 @@ func foldSet(set *template.Template, c constants, entries []string, escaped *esc
 func foldConstants(set *template.Template, c constants) {
 	for _, tmpl := range set.Templates() {
 		if tmpl.Tree != nil && tmpl.Tree.Root != nil {
-			walk(tmpl.Tree.Root, func(cmd *parse.CommandNode) { foldCommand(cmd, c) })
+			inspect(tmpl.Tree.Root, func(n parse.Node) bool {
+				if cmd, ok := n.(*parse.CommandNode); ok {
+					foldCommand(cmd, c)
+				}
+				return false
+			})
 		}
 	}
 }
@@ -130,43 +135,6 @@ func foldCommand(cmd *parse.CommandNode, c constants) {
 		cmd.Args = []parse.Node{&parse.StringNode{NodeType: parse.NodeString, Pos: id.Pos, Quoted: strconv.Quote(s), Text: s}}
 	case id.Ident == "hasOrigin" && len(cmd.Args) == 1:
 		cmd.Args = []parse.Node{&parse.BoolNode{NodeType: parse.NodeBool, Pos: id.Pos, True: c.hasOrigin}}
-	}
-}
-
-// walk calls fn on every command of the tree under n.
-func walk(n parse.Node, fn func(*parse.CommandNode)) {
-	switch n := n.(type) {
-	case *parse.ListNode:
-		if n != nil {
-			for _, c := range n.Nodes {
-				walk(c, fn)
-			}
-		}
-	case *parse.ActionNode:
-		walk(n.Pipe, fn)
-	case *parse.PipeNode:
-		if n != nil {
-			for _, c := range n.Cmds {
-				walk(c, fn)
-			}
-		}
-	case *parse.CommandNode:
-		for _, a := range n.Args {
-			walk(a, fn)
-		}
-		fn(n)
-	case *parse.IfNode:
-		walk(&n.BranchNode, fn)
-	case *parse.RangeNode:
-		walk(&n.BranchNode, fn)
-	case *parse.WithNode:
-		walk(&n.BranchNode, fn)
-	case *parse.BranchNode:
-		walk(n.Pipe, fn)
-		walk(n.List, fn)
-		walk(n.ElseList, fn)
-	case *parse.TemplateNode:
-		walk(n.Pipe, fn)
 	}
 }
 

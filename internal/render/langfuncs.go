@@ -62,10 +62,11 @@ func (r *Renderer) langFuncs() template.FuncMap {
 // lookup is the interface string of the key, or the error that names the
 // table it is missing from.
 func (r *Renderer) lookup(key string) (string, error) {
-	if !r.lang.Has(key) {
+	s, ok := r.interfaceString(key)
+	if !ok {
 		return "", fmt.Errorf("no interface string %q in %s/%s.toml; add it to every language", key, lang.Dir, r.lang.Code)
 	}
-	return r.lang.T(key), nil
+	return s, nil
 }
 
 // interfaceString is the interface string of the key, if the language

@@ -319,47 +319,66 @@ func namesField(set *template.Template, field string) bool {
 }
 
 func nodeNames(n parse.Node, field string) bool {
+	return inspect(n, func(n parse.Node) bool {
+		switch n := n.(type) {
+		case *parse.FieldNode:
+			return slices.Contains(n.Ident, field)
+		case *parse.VariableNode:
+			return slices.Contains(n.Ident, field)
+		case *parse.ChainNode:
+			return slices.Contains(n.Field, field)
+		}
+		return false
+	})
+}
+
+// inspect calls visit on n and on every node under it, parents first,
+// and stops, reporting true, at the first node visit says so of.
+func inspect(n parse.Node, visit func(parse.Node) bool) bool {
 	switch n := n.(type) {
 	case *parse.ListNode:
 		if n == nil {
 			return false
 		}
-		for _, c := range n.Nodes {
-			if nodeNames(c, field) {
-				return true
-			}
-		}
-	case *parse.ActionNode:
-		return nodeNames(n.Pipe, field)
-	case *parse.IfNode:
-		return nodeNames(n.Pipe, field) || nodeNames(n.List, field) || nodeNames(n.ElseList, field)
-	case *parse.RangeNode:
-		return nodeNames(n.Pipe, field) || nodeNames(n.List, field) || nodeNames(n.ElseList, field)
-	case *parse.WithNode:
-		return nodeNames(n.Pipe, field) || nodeNames(n.List, field) || nodeNames(n.ElseList, field)
-	case *parse.TemplateNode:
-		return nodeNames(n.Pipe, field)
 	case *parse.PipeNode:
 		if n == nil {
 			return false
 		}
+	}
+	if visit(n) {
+		return true
+	}
+	switch n := n.(type) {
+	case *parse.ListNode:
+		for _, c := range n.Nodes {
+			if inspect(c, visit) {
+				return true
+			}
+		}
+	case *parse.ActionNode:
+		return inspect(n.Pipe, visit)
+	case *parse.IfNode:
+		return inspect(n.Pipe, visit) || inspect(n.List, visit) || inspect(n.ElseList, visit)
+	case *parse.RangeNode:
+		return inspect(n.Pipe, visit) || inspect(n.List, visit) || inspect(n.ElseList, visit)
+	case *parse.WithNode:
+		return inspect(n.Pipe, visit) || inspect(n.List, visit) || inspect(n.ElseList, visit)
+	case *parse.TemplateNode:
+		return inspect(n.Pipe, visit)
+	case *parse.PipeNode:
 		for _, c := range n.Cmds {
-			if nodeNames(c, field) {
+			if inspect(c, visit) {
 				return true
 			}
 		}
 	case *parse.CommandNode:
 		for _, a := range n.Args {
-			if nodeNames(a, field) {
+			if inspect(a, visit) {
 				return true
 			}
 		}
-	case *parse.FieldNode:
-		return slices.Contains(n.Ident, field)
-	case *parse.VariableNode:
-		return slices.Contains(n.Ident, field)
 	case *parse.ChainNode:
-		return slices.Contains(n.Field, field) || nodeNames(n.Node, field)
+		return inspect(n.Node, visit)
 	}
 	return false
 }
