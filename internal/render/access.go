@@ -78,9 +78,7 @@ func (p *Plan) RenderMain(path string) (string, error) {
 		return "", fmt.Errorf("the site has no page %s", path)
 	}
 	d := j.full()
-	// through folded, as every execution goes: never beside the folding
-	// of its set
-	set := j.r.templates.folded(j.r.templates.sets[j.kind])
+	set := j.r.templates.set(j.kind)
 	if set == nil {
 		return "", fmt.Errorf("no template for %s pages", j.kind)
 	}

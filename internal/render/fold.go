@@ -73,8 +73,7 @@ func (t *Templates) prepareFolds(c constants) {
 	}
 }
 
-// folded is set, folded if it was not yet. Every execution takes its set
-// from here, so none runs beside the folding of its set.
+// folded is set, folded if it was not yet (see Templates.set).
 func (t *Templates) folded(set *template.Template) *template.Template {
 	if f := t.folds[set]; f != nil {
 		f.once.Do(func() { foldSet(set, t.consts, f.entries, t.escaped) })

@@ -104,12 +104,14 @@ func loadTemplates(fsys fs.FS, funcs template.FuncMap, problems *diag.List) *Tem
 // case stories) are executed from.
 const partials = "home"
 
-// set is the template set of kind, or one of its copies in turn.
+// set is the template set of kind, or one of its copies in turn, folded
+// (see fold.go). Every execution takes its set from here, so none runs
+// beside the folding of its set.
 func (t *Templates) set(kind string) *template.Template {
 	if c := t.copies[kind]; len(c) > 0 {
-		return c[int(t.turn.Add(1)%uint32(len(c)))]
+		return t.folded(c[int(t.turn.Add(1)%uint32(len(c)))])
 	}
-	return t.sets[kind]
+	return t.folded(t.sets[kind])
 }
 
 // spread gives each of kinds n sets in all, taken in turn. A template
@@ -263,7 +265,7 @@ func (t *Templates) defines(name string) bool {
 
 // partial executes a shared template, such as the header, on its own.
 func (t *Templates) partial(w io.Writer, name string, data any) error {
-	set := t.folded(t.set(partials))
+	set := t.set(partials)
 	if set == nil {
 		return fmt.Errorf("no templates")
 	}
@@ -271,7 +273,7 @@ func (t *Templates) partial(w io.Writer, name string, data any) error {
 }
 
 func (t *Templates) execute(kind string, data any, size int) ([]byte, error) {
-	set := t.folded(t.set(kind))
+	set := t.set(kind)
 	if set == nil {
 		return nil, fmt.Errorf("no template for %s pages", kind)
 	}
