@@ -225,8 +225,10 @@ func kindProblem(m *Metric, v float64) string {
 	}
 	_, fraction, _ := strings.Cut(typed, ".")
 	switch {
-	case math.Abs(v) > maxFigure:
+	case v > maxFigure:
 		return fmt.Sprintf("%q is %s, larger than any figure of the report; check the figure", m.ID, typed)
+	case v < -maxFigure:
+		return fmt.Sprintf("%q is %s, further below zero than any figure of the report; check the figure", m.ID, typed)
 	case m.Kind == Share && (v < 0 || v > 100):
 		return fmt.Sprintf("%q is a share, a percentage from 0 to 100; %s is not one", m.ID, typed)
 	case v < 0:

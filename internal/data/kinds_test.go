@@ -113,6 +113,15 @@ func TestOneErrorPerFigure(t *testing.T) {
 	}
 }
 
+// TestHugeNegativeFigure: a figure far below zero is not called larger.
+func TestHugeNegativeFigure(t *testing.T) {
+	var problems diag.List
+	Load(kindSite(map[string]string{"2015.toml": "omsaetning = -1e300\n"}), &problems)
+	if got, want := problemTexts(&problems), `data/years/2015.toml:1:1: error: "omsaetning" is -1e+300, further below zero than any figure of the report; check the figure`; got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}
+
 // TestRatioOfARefusedFigure: a ratio worked out from a refused figure is
 // missing for the same reason, and says so with data.ErrIncomplete, so
 // that the pages showing it add nothing to the figure's one error.
