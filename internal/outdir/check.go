@@ -106,7 +106,10 @@ func checkContents(dir string) (walk func() (*tree, error), last manifest, err e
 	if err != nil {
 		return nil, manifest{}, err
 	}
-	return func() (*tree, error) { return c.holdsOthersFiles(listed, hasList) }, manifest{listed, hasList}, nil
+	return func() (*tree, error) {
+		c.record = readRecord(recordPath(out))
+		return c.holdsOthersFiles(listed, hasList)
+	}, manifest{listed, hasList}, nil
 }
 
 // viaLink is how a reason names the folder an output reached through a
@@ -129,6 +132,9 @@ type check struct {
 	// listed files.
 	strict bool
 	stop   *atomic.Bool // when set, the walk ends with errStopped
+	// record is what the build that wrote the output knew of its folders
+	// (see recordPath), for the walk to take on trust; nil when none.
+	record *record
 }
 
 func newCheck(root, dir string) (*check, error) {
@@ -289,7 +295,7 @@ func (c *check) holdsOthersFiles(listed map[string]bool, hasList bool) (*tree, e
 		}
 		found.add(rel, typ.IsDir())
 		return nil
-	}, found.stamp)
+	}, found.stamp, c.record)
 	if err != nil {
 		return nil, err
 	}

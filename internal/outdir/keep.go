@@ -81,7 +81,7 @@ func (o *Output) Keep(write func(io.Writer) error) error {
 // that is not a folder a build made is left alone (see removeTree).
 func (o *Output) Forget() error {
 	var errs []error
-	for _, p := range []string{o.keptPath(), o.prevList(), o.prevTree()} {
+	for _, p := range []string{o.keptPath(), o.prevList(), o.prevTree(), recordPath(o.dir)} {
 		if err := os.Remove(p); err != nil && !errors.Is(err, fs.ErrNotExist) {
 			errs = append(errs, err)
 		}

@@ -46,6 +46,7 @@ type Output struct {
 	stopPrev   atomic.Bool     // stops that walk
 	recycled   *Recycled       // during ReplaceWith's fill
 	keptPrev   bool            // the last ReplaceWith kept the site it swapped out
+	filledFrom *tree           // the kept site's tree, as checked, the new tree was filled from
 }
 
 // Open resolves dir (see Resolve), locks it against other builds and

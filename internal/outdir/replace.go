@@ -77,9 +77,10 @@ func (o *Output) ReplaceWith(files []string, fill func(tmp string) error) error 
 		if err := refused(); err != nil {
 			return err
 		}
+		_ = os.Remove(recordPath(o.dir))
 		return o.replaceInside(fill)
 	}
-	o.keptPrev = false
+	o.keptPrev, o.filledFrom = false, nil
 	if o.prevWalked != nil {
 		// The kept site is checked after the output, on one worker: the
 		// walk is as good as done, and a build it refuses need not take
@@ -116,9 +117,16 @@ func (o *Output) ReplaceWith(files []string, fill func(tmp string) error) error 
 	if err := refused(); err != nil {
 		return err
 	}
+	// What the output held is about to change: a build killed from here on
+	// leaves no record, and the next check walks the output whole.
+	_ = os.Remove(recordPath(o.dir))
 	err = o.swap(tmp, old)
 	if err == nil {
-		return writeManifest(o.dir, fresh)
+		err = writeManifest(o.dir, fresh)
+		if err == nil {
+			o.recordOutput()
+		}
+		return err
 	}
 	if errors.Is(err, syscall.EBUSY) || errors.Is(err, syscall.EXDEV) {
 		if info, statErr := os.Stat(o.dir); statErr == nil && info.IsDir() {

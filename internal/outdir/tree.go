@@ -26,6 +26,37 @@ type folderStamp struct {
 	Ctime int64 // nanoseconds
 }
 
+// folders maps the names of t's folders to what t says each held; nil for
+// a nil t.
+func (t *tree) folders() map[string]*tree {
+	if t == nil || len(t.dirs) == 0 {
+		return nil
+	}
+	m := make(map[string]*tree, len(t.dirs))
+	for _, d := range t.dirs {
+		m[d.name] = d.tree
+	}
+	return m
+}
+
+// A record is a tree as an earlier look found it, every folder stamped,
+// which a walk takes on trust where a folder still has its stamp (see
+// walkBelow): written beside the output for its next check, and beside
+// the kept site (see recycle.go).
+type record struct {
+	tree   *tree
+	began  int64 // when the look began, in nanoseconds
+	window int64 // the file system's clock tick, at most (see timeWindow)
+}
+
+// vouches reports whether st, the stamp a folder has now, shows it holds
+// what known, the record's entry for it, says: the same folder, changed
+// last at the same time, and that time not within a tick of the look, so
+// that no later change can have kept it (see recycle.go).
+func (r *record) vouches(known *tree, st folderStamp) bool {
+	return known.stamp.Ino != 0 && st == known.stamp && st.Ctime <= r.began-r.window
+}
+
 type subtree struct {
 	name string
 	*tree

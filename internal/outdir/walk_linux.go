@@ -19,19 +19,31 @@ import (
 //
 // seen, when not nil, is given each folder's stamp (the top's as ".") as
 // the folder is opened, before its entries are visited.
-func walkBelow(dir string, visit func(rel string, typ fs.FileMode) error, seen func(rel string, st folderStamp)) error {
+//
+// rec, when not nil, is what an earlier look found below dir: a folder
+// below the top whose stamp vouches for what rec says it held (see
+// record.vouches) is not read again, and one holding files only is not
+// even opened, one fstatat instead of four calls. Its entries are visited
+// as rec has them, so visit judges them as it would have read them.
+func walkBelow(dir string, visit func(rel string, typ fs.FileMode) error, seen func(rel string, st folderStamp), rec *record) error {
 	fd, err := unix.Open(dir, unix.O_RDONLY|unix.O_DIRECTORY|unix.O_NOFOLLOW|unix.O_CLOEXEC, 0)
 	if err != nil {
 		return &fs.PathError{Op: "open", Path: dir, Err: err}
 	}
-	w := &walker{dir: dir, visit: visit, seen: seen, buf: make([]byte, 16<<10)}
-	return w.folder(fd, ".")
+	w := &walker{dir: dir, visit: visit, seen: seen, rec: rec, buf: make([]byte, 16<<10)}
+	var top *tree
+	if rec != nil {
+		top = rec.tree
+	}
+	// The top is always read: the swap's renames give it a new time.
+	return w.folder(fd, ".", top, false)
 }
 
 type walker struct {
 	dir   string
 	visit func(rel string, typ fs.FileMode) error
 	seen  func(rel string, st folderStamp)
+	rec   *record
 	buf   []byte // for getdents, shared: a folder's entries are read whole before its folders are walked
 }
 
@@ -41,24 +53,39 @@ type entry struct {
 }
 
 // folder walks the folder open as fd, rel below the walk's, and closes it.
-func (w *walker) folder(fd int, rel string) error {
-	if w.seen != nil {
-		// Before the entries are read: a change after this look moves
-		// the time it gives.
-		var st unix.Stat_t
-		if err := unix.Fstat(fd, &st); err != nil {
-			unix.Close(fd)
-			return &fs.PathError{Op: "fstat", Path: filepath.Join(w.dir, rel), Err: err}
+// known is what the record says the folder held (nil when it says
+// nothing); when trusted, its stamp has vouched for that, and the entries
+// are taken from known instead of read.
+func (w *walker) folder(fd int, rel string, known *tree, trusted bool) error {
+	var entries []entry
+	if trusted {
+		if w.seen != nil {
+			w.seen(rel, known.stamp)
 		}
-		w.seen(rel, stampOf(&st))
-	}
-	entries, err := w.read(fd)
-	if err != nil {
-		unix.Close(fd)
-		return &fs.PathError{Op: "readdirent", Path: filepath.Join(w.dir, rel), Err: err}
+		entries = recorded(known)
+	} else {
+		if w.seen != nil {
+			// Before the entries are read: a change after this look moves
+			// the time it gives.
+			var st unix.Stat_t
+			if err := unix.Fstat(fd, &st); err != nil {
+				unix.Close(fd)
+				return &fs.PathError{Op: "fstat", Path: filepath.Join(w.dir, rel), Err: err}
+			}
+			w.seen(rel, stampOf(&st))
+		}
+		var err error
+		if entries, err = w.read(fd); err != nil {
+			unix.Close(fd)
+			return &fs.PathError{Op: "readdirent", Path: filepath.Join(w.dir, rel), Err: err}
+		}
 	}
 	defer unix.Close(fd)
-	for _, e := range entries {
+	var subs map[string]*tree // what the record says of the folders read here
+	if !trusted {
+		subs = known.folders()
+	}
+	for i, e := range entries {
 		p := below(rel, e.name)
 		typ, err := typeOf(fd, e)
 		if err != nil {
@@ -73,15 +100,64 @@ func (w *walker) folder(fd int, rel string) error {
 		if !typ.IsDir() {
 			continue
 		}
-		sub, err := unix.Openat(fd, e.name, unix.O_RDONLY|unix.O_DIRECTORY|unix.O_NOFOLLOW|unix.O_CLOEXEC, 0)
+		var sub *tree
+		if trusted {
+			sub = known.dirs[i-len(known.files)].tree // recorded lists the files first
+		} else {
+			sub = subs[e.name]
+		}
+		vouched := sub != nil && w.vouched(fd, e.name, sub)
+		if vouched && len(sub.dirs) == 0 {
+			if err := w.files(p, sub); err != nil {
+				return err
+			}
+			continue
+		}
+		subFd, err := unix.Openat(fd, e.name, unix.O_RDONLY|unix.O_DIRECTORY|unix.O_NOFOLLOW|unix.O_CLOEXEC, 0)
 		if err != nil {
 			return &fs.PathError{Op: "open", Path: filepath.Join(w.dir, p), Err: err}
 		}
-		if err := w.folder(sub, p); err != nil {
+		if err := w.folder(subFd, p, sub, vouched); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// vouched reports whether the folder name, in the folder open as fd, has
+// the stamp the record gives it, old enough to vouch for what it held.
+func (w *walker) vouched(fd int, name string, known *tree) bool {
+	var st unix.Stat_t
+	if unix.Fstatat(fd, name, &st, unix.AT_SYMLINK_NOFOLLOW) != nil || st.Mode&unix.S_IFMT != unix.S_IFDIR {
+		return false
+	}
+	return w.rec.vouches(known, stampOf(&st))
+}
+
+// files visits the files of rel, a folder of files only whose stamp has
+// vouched for what the record says it held.
+func (w *walker) files(rel string, known *tree) error {
+	if w.seen != nil {
+		w.seen(rel, known.stamp)
+	}
+	for _, name := range known.files {
+		if err := w.visit(below(rel, name), 0); err != nil && err != fs.SkipDir {
+			return err
+		}
+	}
+	return nil
+}
+
+// recorded is the entries of the folder known describes, files first.
+func recorded(known *tree) []entry {
+	entries := make([]entry, 0, len(known.files)+len(known.dirs))
+	for _, f := range known.files {
+		entries = append(entries, entry{name: f, typ: unix.DT_REG})
+	}
+	for _, d := range known.dirs {
+		entries = append(entries, entry{name: d.name, typ: unix.DT_DIR})
+	}
+	return entries
 }
 
 // read returns the entries of the folder open as fd, but . and ..

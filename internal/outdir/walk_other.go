@@ -10,8 +10,9 @@ import (
 // walkBelow calls visit for every entry below dir, depth first, with its
 // slash-separated path below dir and its type; visit's fs.SkipDir keeps
 // the walk out of that entry. It follows no link.
-// Folders are not stamped here: seen is never called.
-func walkBelow(dir string, visit func(rel string, typ fs.FileMode) error, _ func(rel string, st folderStamp)) error {
+// Folders are not stamped here: seen is never called, and no record is
+// kept to trust.
+func walkBelow(dir string, visit func(rel string, typ fs.FileMode) error, _ func(rel string, st folderStamp), _ *record) error {
 	return filepath.WalkDir(dir, func(p string, e fs.DirEntry, err error) error {
 		if err != nil || p == dir {
 			return err

@@ -62,7 +62,7 @@ func TestWalkBelow(t *testing.T) {
 			return fs.SkipDir
 		}
 		return nil
-	}, nil)
+	}, nil, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
