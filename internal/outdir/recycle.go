@@ -16,7 +16,6 @@ package outdir
 
 import (
 	"bufio"
-	"context"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -28,10 +27,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"time"
-
-	"report/internal/parallel"
 )
 
 // Recycled is what a new tree filled from the kept site holds when the
@@ -88,23 +84,21 @@ func (o *Output) walkPrev() prevWalk {
 	if err != nil {
 		return prevWalk{err: err}
 	}
-	if t := stampedTree(dir, o.prevTree()); t != nil {
-		return prevWalk{tree: t}
-	}
-	c := &check{out: dir, strict: true, stop: &o.stopPrev}
+	c := &check{out: dir, strict: true, stop: &o.stopPrev, record: readRecord(o.prevTree())}
 	t, err := c.holdsOthersFiles(listed, true)
 	return prevWalk{tree: t, err: err}
 }
 
-// The walk of the output that a build kept as the site before last found
-// it clean and stamped each folder (see holdsOthersFiles); the next build
-// then need not read every folder again. A folder's entries are as that
-// walk read them while it is the same folder with the same change time,
-// and that time was not within the file system's clock tick of the walk:
-// one lstat a folder instead of reading it. Only the top, which the
-// swap's renames give a new time, is read again. Anything else takes the
-// whole walk. (The files themselves are each checked by the build that
-// leaves them in place, see package pipeline.)
+// The walk of the output that a build kept as the site before last
+// stamped each folder (see holdsOthersFiles), and the build records that
+// tree beside the kept site; the next build then need not read every
+// folder again. A folder's entries are as that walk read them while it is
+// the same folder with the same change time, and that time was not within
+// the file system's clock tick of the walk: one fstatat a folder instead
+// of reading it (see walkBelow). Only the top, which the swap's renames
+// give a new time, and a folder whose stamp moved are read again. (The
+// files themselves are each checked by the build that leaves them in
+// place, see package pipeline.)
 
 // windowOf is timeWindow, or in a test a window that trusts any time.
 var windowOf = timeWindow
@@ -153,51 +147,6 @@ func appendQuoted(b []byte, s string) []byte {
 	b = append(b, '"')
 	b = append(b, s...)
 	return append(b, '"')
-}
-
-// stampedTree returns the tree recorded at p when the folder dir still
-// holds it, as the comment above says how it is known; nil otherwise. Its
-// began is when its stamps were confirmed, so that the tree filled from
-// it can be recorded for the output's next check (see recordOutput).
-func stampedTree(dir, p string) *tree {
-	rec := readRecord(p)
-	if rec == nil {
-		return nil
-	}
-	checked := time.Now().UnixNano()
-	var folders []string
-	var stamps []folderStamp
-	var trusted func(rel string, t *tree) bool
-	trusted = func(rel string, t *tree) bool {
-		for _, d := range t.dirs {
-			p := below(rel, d.name)
-			if !rec.vouches(d.tree, d.stamp) {
-				return false // changed too close to the walk to tell a later change by its time
-			}
-			folders = append(folders, p)
-			stamps = append(stamps, d.stamp)
-			if !trusted(p, d.tree) {
-				return false
-			}
-		}
-		return true
-	}
-	if !trusted(".", rec.tree) || !sameTop(dir, rec.tree) {
-		return nil
-	}
-	var changed atomic.Bool
-	_ = parallel.Each(context.Background(), parallel.Disk, len(folders), func(_ context.Context, i int) error {
-		if st, ok := lstatFolder(filepath.Join(dir, filepath.FromSlash(folders[i]))); !ok || st != stamps[i] {
-			changed.Store(true)
-			return context.Canceled
-		}
-		return nil
-	})
-	if changed.Load() {
-		return nil
-	}
-	rec.tree.began = checked
-	return rec.tree
 }
 
 // readRecord reads the tree writeStampedTree wrote to p; nil when there
@@ -251,24 +200,6 @@ func readRecord(p string) *record {
 		return nil
 	}
 	return &record{tree: found.root, began: began, window: window}
-}
-
-// sameTop reports whether the folder dir holds at its top exactly the
-// files and folders t says, and nothing else.
-func sameTop(dir string, t *tree) bool {
-	entries, err := os.ReadDir(dir)
-	if err != nil || len(entries) != len(t.files)+len(t.dirs) {
-		return false
-	}
-	for _, e := range entries {
-		switch {
-		case e.Type().IsRegular() && slices.Contains(t.files, e.Name()):
-		case e.IsDir() && slices.ContainsFunc(t.dirs, func(d subtree) bool { return d.name == e.Name() }):
-		default:
-			return false
-		}
-	}
-	return true
 }
 
 // Recycled is, while ReplaceWith's fill runs, what the new tree already
