@@ -96,34 +96,9 @@ func TestWalkTakesVouchedFoldersOnTrust(t *testing.T) {
 // change, and writing only changed.
 func recycleBuildInPlace(t *testing.T, out string, files []string, changed string) {
 	t.Helper()
-	o, err := Open(context.Background(), out)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer o.Close()
-	o.Recycle = true
-	err = o.ReplaceWith(files, func(tmp string) error {
-		held := o.Recycled()
-		for _, f := range files {
-			if held != nil && held.Files[f] && f != changed {
-				continue
-			}
-			p := filepath.Join(tmp, filepath.FromSlash(f))
-			if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-				return err
-			}
-			if err := os.Remove(p); err != nil && !os.IsNotExist(err) {
-				return err
-			}
-			if err := os.WriteFile(p, []byte(f), 0o644); err != nil {
-				return err
-			}
-		}
-		return nil
+	fillRecycled(t, out, files, func(f string, held *Recycled) ([]byte, bool) {
+		return []byte(f), held == nil || !held.Files[f] || f == changed
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
 }
 
 // TestRecordedOutput: a build that filled its tree from the kept site

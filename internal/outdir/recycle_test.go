@@ -15,6 +15,14 @@ import (
 // holding (nil for an empty tree).
 func recycleBuild(t *testing.T, out string, files []string, version string) (held *Recycled) {
 	t.Helper()
+	return fillRecycled(t, out, files, func(string, *Recycled) ([]byte, bool) { return []byte(version), true })
+}
+
+// fillRecycled builds files into out with Recycle set, writing each file
+// that content says to write, with the bytes it gives; it returns what
+// the new tree held from the kept site.
+func fillRecycled(t *testing.T, out string, files []string, content func(f string, held *Recycled) ([]byte, bool)) (held *Recycled) {
+	t.Helper()
 	o, err := Open(context.Background(), out)
 	if err != nil {
 		t.Fatal(err)
@@ -24,6 +32,10 @@ func recycleBuild(t *testing.T, out string, files []string, version string) (hel
 	err = o.ReplaceWith(files, func(tmp string) error {
 		held = o.Recycled()
 		for _, f := range files {
+			data, write := content(f, held)
+			if !write {
+				continue
+			}
 			p := filepath.Join(tmp, filepath.FromSlash(f))
 			if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 				return err
@@ -33,7 +45,7 @@ func recycleBuild(t *testing.T, out string, files []string, version string) (hel
 			if err := os.Remove(p); err != nil && !os.IsNotExist(err) {
 				return err
 			}
-			if err := os.WriteFile(p, []byte(version), 0o644); err != nil {
+			if err := os.WriteFile(p, data, 0o644); err != nil {
 				return err
 			}
 		}
