@@ -37,6 +37,9 @@ const runtimeMinimum = 4 << 20
 // first thing in main.
 func Hold(floor uint64) {
 	if os.Getenv("GOGC") != "" || floor <= 2*runtimeMinimum {
+		mu.Lock()
+		held = false // nor is one held from before
+		mu.Unlock()
 		return
 	}
 	mu.Lock()
@@ -69,6 +72,19 @@ func lift() {
 	if held && !lifted {
 		lifted = true
 		debug.SetGCPercent(100)
+	}
+}
+
+// LiftTo is Lift leaving the collector at percent instead, for a program
+// that has found it will hold a lot and may trade memory for collecting
+// less often; also once the floor is lifted, as long as Hold set one.
+// Without a floor it does nothing: a GOGC the user set stays.
+func LiftTo(percent int) {
+	mu.Lock()
+	defer mu.Unlock()
+	if held {
+		lifted = true
+		debug.SetGCPercent(percent)
 	}
 }
 

@@ -84,6 +84,31 @@ func TestLift(t *testing.T) {
 	}
 }
 
+// TestLiftTo: LiftTo leaves GOGC at the percent given, even after a
+// collection lifted the floor, and collections after it leave it there;
+// with GOGC set it changes nothing.
+func TestLiftTo(t *testing.T) {
+	defer debug.SetGCPercent(debug.SetGCPercent(100))
+	t.Setenv("GOGC", "")
+	Hold(64 << 20)
+	Lift() // as a collection that finds half the floor in use does
+	LiftTo(150)
+	for range 3 {
+		runtime.GC()
+		time.Sleep(10 * time.Millisecond) // for the cleanup
+	}
+	if got := gcPercent(); got != 150 {
+		t.Errorf("after LiftTo(150) and three collections, GOGC is %d; want 150", got)
+	}
+	t.Setenv("GOGC", "100")
+	debug.SetGCPercent(100)
+	Hold(64 << 20)
+	LiftTo(150)
+	if got := gcPercent(); got != 100 {
+		t.Errorf("with GOGC set, LiftTo changed the collector's percent to %d", got)
+	}
+}
+
 // TestAdjust: the percent that puts the next goal at the floor.
 func TestAdjust(t *testing.T) {
 	defer debug.SetGCPercent(debug.SetGCPercent(100))

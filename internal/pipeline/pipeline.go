@@ -265,10 +265,25 @@ func Prepare(fsys fs.FS, opts Options) (*render.Plan, []*diag.Problem, error) {
 // when the scan has counted them, neither changed.
 const largeSite = 200
 
+// hugeSite is how many pages make a site whose build holds so much that
+// collecting less often pays for the memory it costs. A clean build of
+// 10,000 stories with the collector at 150 rather than 100 took 2.8 %
+// less time and 4.1 % less CPU, and 17.5 % more memory (218 → 256 MB,
+// against Hugo's 630: 0.40 of it; at 200, 5 % less time for 33 % more
+// memory, 0.46 of Hugo's), benchstat over 7 alternating runs; a rebuild
+// after one edit 2.1 % less time, 6.4 % less CPU, 4.3 % more memory (15).
+// A site of 1,000 stories already holds 0.47 of what Hugo holds, so a
+// site below this keeps the runtime's pacing.
+const hugeSite = 5000
+
 // liftFloorIfLarge lifts the heap floor, if one is held, for a large site
-// (see largeSite).
+// (see largeSite), and for a huge one leaves the collector at 150 (see
+// hugeSite).
 func liftFloorIfLarge(pages int) {
-	if pages > largeSite {
+	switch {
+	case pages > hugeSite:
+		heapfloor.LiftTo(150)
+	case pages > largeSite:
 		heapfloor.Lift()
 	}
 }
