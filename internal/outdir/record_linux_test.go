@@ -103,8 +103,8 @@ func recycleBuildInPlace(t *testing.T, out string, files []string, changed strin
 
 // TestRecordedOutput: a build that filled its tree from the kept site
 // records it for the output's next check, which still refuses a link or
-// a file put in the output since, however deep, and a build that does
-// not recycle, or forgets what builds kept, leaves no record.
+// a file put in the output since, however deep; a build that makes its
+// tree from nothing, or forgets what builds kept, leaves no record.
 func TestRecordedOutput(t *testing.T) {
 	windowOf = func(string) int64 { return 1 }
 	defer func() { windowOf = timeWindow }()
@@ -157,20 +157,49 @@ func TestRecordedOutput(t *testing.T) {
 			t.Errorf("site holds %q (%v), want %q", got, err, files)
 		}
 	})
-	t.Run("forgotten", func(t *testing.T) {
+	t.Run("replaced from nothing", func(t *testing.T) {
 		out := build(t)
-		o, err := Open(context.Background(), out)
-		if err != nil {
+		if err := openOutput(t, out).ReplaceWith(files, func(tmp string) error { return writeFiles(tmp, files) }); err != nil {
 			t.Fatal(err)
 		}
-		defer o.Close()
-		if err := o.Forget(); err != nil {
+		if _, err := os.Lstat(recordPath(out)); !os.IsNotExist(err) {
+			t.Errorf("a build that made its tree from nothing left the record of the one before: %v", err)
+		}
+	})
+	t.Run("forgotten", func(t *testing.T) {
+		out := build(t)
+		if err := openOutput(t, out).Forget(); err != nil {
 			t.Fatal(err)
 		}
 		if _, err := os.Lstat(recordPath(out)); !os.IsNotExist(err) {
 			t.Errorf("Forget left the record: %v", err)
 		}
 	})
+}
+
+// openOutput opens out for the test, and closes it when the test ends.
+func openOutput(t *testing.T, out string) *Output {
+	t.Helper()
+	o, err := Open(context.Background(), out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { o.Close() })
+	return o
+}
+
+// writeFiles writes each of files, slash-separated, into dir.
+func writeFiles(dir string, files []string) error {
+	for _, f := range files {
+		p := filepath.Join(dir, filepath.FromSlash(f))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			return err
+		}
+		if err := os.WriteFile(p, []byte(f), 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // TestAppendQuoted: the record's quoting is strconv.Quote's.

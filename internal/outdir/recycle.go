@@ -136,8 +136,9 @@ func writeStampedTree(p, dir string, t *tree) error {
 	return writeFileAt(p, string(b))
 }
 
-// appendQuoted is strconv.AppendQuote, which leaves printable ASCII but
-// quotes and backslashes as it is.
+// appendQuoted is strconv.AppendQuote, with a short way for a name of
+// printable ASCII and neither quotes nor backslashes, which it quotes as
+// it is.
 func appendQuoted(b []byte, s string) []byte {
 	for i := range len(s) {
 		if c := s[i]; c < ' ' || c > '~' || c == '"' || c == '\\' {
