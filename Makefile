@@ -206,7 +206,8 @@ pdf-sheets:
 	  rm -rf $$dir; echo "pdf-sheets: docs/screenshots/pdf-$$year-$$lang.png"; done
 
 ## fuzz: a short run of every fuzz target (FUZZTIME=150000x runs each; FUZZSITE=10000x
-## whole-site builds; FUZZPDF=30000x small PDFs finished); the Markdown, table, chart and
+## whole-site builds, and as many walks of a folder with a fuzzed record; FUZZPDF=30000x
+## small PDFs finished); the Markdown, table, chart and
 ## site targets fail an input that allocates more than a budget per byte
 fuzz:
 	$(GO) test $(FUZZFLAGS) -fuzz '^FuzzSplit$$' -fuzztime $(FUZZTIME) ./internal/frontmatter
@@ -221,6 +222,7 @@ fuzz:
 	$(GO) test $(FUZZFLAGS) -fuzz '^FuzzSite$$' -fuzztime $(FUZZSITE) ./internal/pipeline
 	$(GO) test $(FUZZFLAGS) -fuzz '^FuzzHostFiles$$' -fuzztime $(FUZZSITE) ./internal/pipeline
 	$(GO) test $(FUZZFLAGS) -fuzz '^FuzzPageCSP$$' -fuzztime $(FUZZTIME) ./internal/hostfiles
+	$(GO) test $(FUZZFLAGS) -fuzz '^FuzzRecord$$' -fuzztime $(FUZZSITE) ./internal/outdir
 	$(GO) test $(FUZZFLAGS) -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) ./internal/pdfobj
 	$(GO) test $(FUZZFLAGS) -fuzz '^FuzzFinish$$' -fuzztime $(FUZZTIME) ./internal/pdfobj
 	$(GO) test $(FUZZFLAGS) -fuzz '^FuzzObjects$$' -fuzztime $(FUZZPDF) ./internal/pdfobj
