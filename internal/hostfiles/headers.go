@@ -89,23 +89,45 @@ func Headers(basePath string, files []File, tools map[string]string) []byte {
 	if i := slices.IndexFunc(files, func(f File) bool { return f.Path == urls.Search+"index.html" }); i >= 0 && files[i].CSP != "" {
 		search = files[i].CSP
 	}
-	want := map[string]string{} // path → its headers, as written in a rule
+	// Each file's headers, in the files' order. Most files share theirs
+	// with thousands of others, so each set is written once and shared:
+	// at 10,000 pages a string a file was most of the time Headers took.
+	type set struct {
+		csp       string
+		immutable bool
+		tool      bool
+	}
+	written := map[set]string{}
+	want := make([]fileHeaders, 0, len(files))
 	for _, f := range files {
 		if f.Path == urls.Headers || f.Path == urls.Redirects {
 			continue // read by the host, never served
 		}
-		other := common
-		if strings.HasPrefix(f.Path, urls.Pagefind) {
-			other = search
-		}
-		hs := headersFor(f, f.CSP, other)
-		for dir, csp := range tools {
-			if strings.HasPrefix(f.Path, dir+"/") {
-				hs = headersFor(f, "", csp)
-				hs = append(hs, header{"X-Robots-Tag", "noindex"})
+		s := set{csp: f.CSP, immutable: f.Immutable}
+		if !f.Page {
+			s.csp = common
+			if strings.HasPrefix(f.Path, urls.Pagefind) {
+				s.csp = search
 			}
 		}
-		want[f.Path] = headerLines(hs)
+		for dir, csp := range tools {
+			if strings.HasPrefix(f.Path, dir+"/") {
+				s.tool, s.csp = true, csp
+				if f.Page {
+					s.csp = ""
+				}
+			}
+		}
+		lines, ok := written[s]
+		if !ok {
+			hs := headersFor(s.csp, s.immutable)
+			if s.tool {
+				hs = append(hs, header{"X-Robots-Tag", "noindex"})
+			}
+			lines = headerLines(hs)
+			written[s] = lines
+		}
+		want = append(want, fileHeaders{f.Path, lines})
 	}
 	var out strings.Builder
 	out.WriteString("# Response headers for Netlify and Cloudflare Pages, written by `report build`\n" +
@@ -141,22 +163,22 @@ func headerLines(hs []header) string {
 	return b.String()
 }
 
-// headersFor are the headers of a file, given its page's policy (csp, when
-// it is a page) and the policy of the other files.
-func headersFor(f File, csp, common string) []header {
+// headersFor are the headers of a file served under the policy csp (none
+// when ""), cached for a year when immutable.
+func headersFor(csp string, immutable bool) []header {
 	var hs []header
-	if !f.Page {
-		csp = common
-	}
 	if csp != "" {
 		hs = append(hs, header{"Content-Security-Policy", csp})
 	}
 	cache := cacheRevalidate
-	if f.Immutable {
+	if immutable {
 		cache = cacheImmutable
 	}
 	return append(hs, header{"Cache-Control", cache}, header{"X-Content-Type-Options", "nosniff"})
 }
+
+// fileHeaders is a file's path and its headers, as a rule lists them.
+type fileHeaders struct{ path, headers string }
 
 // rule is one block of _headers: an address pattern, without the base
 // path, and its header lines.
@@ -166,51 +188,46 @@ type rule struct{ pattern, headers string }
 // folder whose files all want the same headers is one rule ("2016/*"), any
 // other folder is split into its files and its folders. A page's folder
 // address ("2016/cases/") gets the rule of its index.html.
-func headerRules(want map[string]string) []rule {
-	files := slices.Sorted(func(yield func(string) bool) {
-		for f := range want {
-			if !yield(f) {
-				return
-			}
-		}
-	})
+func headerRules(want []fileHeaders) []rule {
 	var rules []rule
-	var walk func(dir string, files []string)
-	walk = func(dir string, files []string) {
+	var walk func(dir string, files []fileHeaders)
+	walk = func(dir string, files []fileHeaders) {
 		prefix := ""
 		if dir != "" {
 			prefix = dir + "/"
 		}
-		if len(files) > 0 && allSame(files, want) {
-			rules = append(rules, rule{prefix + "*", want[files[0]]})
+		if len(files) > 0 && allSame(files) {
+			rules = append(rules, rule{prefix + "*", files[0].headers})
 			return
 		}
-		var sub []string
+		start := -1 // of the folder whose files are being passed
 		for i, f := range files {
-			rest := strings.TrimPrefix(f, prefix)
+			rest := strings.TrimPrefix(f.path, prefix)
 			if j := strings.IndexByte(rest, '/'); j >= 0 {
-				sub = append(sub, f)
+				if start < 0 {
+					start = i
+				}
 				// The folder's files are consecutive: walk it when it ends.
-				if i+1 == len(files) || !strings.HasPrefix(files[i+1], prefix+rest[:j+1]) {
-					walk(prefix+rest[:j], sub)
-					sub = nil
+				if i+1 == len(files) || !strings.HasPrefix(files[i+1].path, prefix+rest[:j+1]) {
+					walk(prefix+rest[:j], files[start:i+1])
+					start = -1
 				}
 				continue
 			}
 			if rest == "index.html" {
-				rules = append(rules, rule{prefix, want[f]})
+				rules = append(rules, rule{prefix, f.headers})
 			}
-			rules = append(rules, rule{f, want[f]})
+			rules = append(rules, rule{f.path, f.headers})
 		}
 	}
-	walk("", files)
+	walk("", want)
 	slices.SortStableFunc(rules, func(a, b rule) int { return strings.Compare(a.pattern, b.pattern) })
 	return rules
 }
 
-func allSame(files []string, want map[string]string) bool {
+func allSame(files []fileHeaders) bool {
 	for _, f := range files[1:] {
-		if want[f] != want[files[0]] {
+		if f.headers != files[0].headers {
 			return false
 		}
 	}

@@ -3,16 +3,27 @@ package hostfiles
 import (
 	"fmt"
 	"html"
+	"maps"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 )
+
+// byPath is files' headers, by path, in the order of their paths.
+func byPath(headers map[string]string) []fileHeaders {
+	var files []fileHeaders
+	for _, p := range slices.Sorted(maps.Keys(headers)) {
+		files = append(files, fileHeaders{p, headers[p]})
+	}
+	return files
+}
 
 // TestHeaderRules groups files into rules that never overlap: a folder
 // whose files all want the same headers is one rule, a mixed one is split.
 func TestHeaderRules(t *testing.T) {
 	page, asset, search := "  P: page\n", "  P: asset\n", "  P: search\n"
-	got := headerRules(map[string]string{
+	got := headerRules(byPath(map[string]string{
 		"index.html":          page,
 		"404.html":            page,
 		"2016/index.html":     page,
@@ -24,7 +35,7 @@ func TestHeaderRules(t *testing.T) {
 		"fonts/LICENSE.txt":   page,
 		"soeg/index.html":     search,
 		"css.txt":             page,
-	})
+	}))
 	var patterns []string
 	for _, r := range got {
 		patterns = append(patterns, r.pattern+" →"+r.headers)
@@ -43,7 +54,7 @@ func TestHeaderRules(t *testing.T) {
 	if strings.Join(patterns, "") != strings.Join(want, "") {
 		t.Errorf("rules:\n%s\nwant:\n%s", strings.Join(patterns, ""), strings.Join(want, ""))
 	}
-	if all := headerRules(map[string]string{"index.html": page, "a/index.html": page}); len(all) != 1 || all[0].pattern != "*" {
+	if all := headerRules(byPath(map[string]string{"index.html": page, "a/index.html": page})); len(all) != 1 || all[0].pattern != "*" {
 		t.Errorf("a site whose files all want the same headers: %v", all)
 	}
 }
