@@ -103,8 +103,10 @@ func (o *Output) walkPrev() prevWalk {
 // windowOf is timeWindow, or in a test a window that trusts any time.
 var windowOf = timeWindow
 
-// writeStampedTree writes t, as the walk of the output found it, to p;
-// nothing when the walk did not stamp it.
+// writeStampedTree writes t, a tree as a check found it, every folder
+// stamped, to p: the kept site's record (.prev.tree) and the output's
+// (.tree) alike, in one format whose header still names the first; nothing
+// when the check did not stamp every folder.
 func writeStampedTree(p, dir string, t *tree) error {
 	if t == nil || t.began == 0 {
 		return nil
