@@ -66,10 +66,15 @@ type File struct {
 }
 
 // Headers writes _headers for a site published under basePath ("/rapport/"),
-// given its files, sorted by path, and the folders a tool publishes with
+// given its files (a build's come sorted by path), and the folders a tool publishes with
 // its own policy (folder → Content-Security-Policy, such as the editors'
 // CMS at admin/), whose files search engines are also told not to index.
 func Headers(basePath string, files []File, tools map[string]string) []byte {
+	byPath := func(a, b File) int { return strings.Compare(a.Path, b.Path) }
+	if !slices.IsSortedFunc(files, byPath) {
+		// The rules are grouped over the files in this order (headerRules).
+		files = slices.SortedFunc(slices.Values(files), byPath)
+	}
 	// The policy most pages state; ties go to the first in order.
 	count := map[string]int{}
 	common := ""

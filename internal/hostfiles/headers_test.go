@@ -150,6 +150,19 @@ func TestRedirects(t *testing.T) {
 	}
 }
 
+// TestHeadersInAnyOrder: the files' order does not change _headers.
+func TestHeadersInAnyOrder(t *testing.T) {
+	files := []File{
+		{Path: "2016/index.html", Page: true, CSP: "a"}, {Path: "2016/tal/index.html", Page: true, CSP: "a"},
+		{Path: "css/x.1.css", Immutable: true}, {Path: "index.html", Page: true, CSP: "b"}, {Path: "soeg/index.html", Page: true, CSP: "c"},
+	}
+	sorted := string(Headers("/", files, nil))
+	mixed := []File{files[1], files[3], files[0], files[4], files[2]} // 2016/ apart
+	if got := string(Headers("/", mixed, nil)); got != sorted {
+		t.Errorf("in mixed order:\n%s\nin order:\n%s", got, sorted)
+	}
+}
+
 // BenchmarkHeaders writes _headers for a site of 10,000 stories: a page
 // each, under two policies, beside hashed assets and the search index.
 func BenchmarkHeaders(b *testing.B) {
@@ -158,6 +171,7 @@ func BenchmarkHeaders(b *testing.B) {
 	for i := range 10000 {
 		files = append(files, File{Path: fmt.Sprintf("2016/cases/case-%05d/index.html", i), Page: true, CSP: policy})
 	}
+	slices.SortFunc(files, func(a, b File) int { return strings.Compare(a.Path, b.Path) }) // as a build gives them
 	for b.Loop() {
 		Headers("/", files, map[string]string{"admin": "frame-ancestors 'none'"})
 	}
