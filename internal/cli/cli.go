@@ -114,7 +114,7 @@ func (b *buildFlags) set(stderr io.Writer) *flag.FlagSet {
 	fs.StringVar(&b.out, "out", "public", "the `folder` to write the site to; it is replaced whole, and only when the build succeeds")
 	fs.BoolVar(&b.fresh, "fresh", false, "build everything again, ignoring what the last build into the same folder kept beside it (.<folder>.cache) for the next to reuse; what this build makes is kept")
 	fs.BoolVar(&b.keep, "keep", true, "keep beside the folder what the next build into it can reuse; --keep=false for a build no other will follow, as in CI: it builds everything afresh, keeps nothing and removes what earlier builds kept")
-	fs.BoolVar(&b.metrics, "metrics", false, "print where the time went, and any page or chart that took more than 8 % of the build")
+	fs.BoolVar(&b.metrics, "metrics", false, "print where the time went, stage by stage with the cores each kept busy, and any page or chart that took more than 8 % of the build")
 	fs.StringVar(&b.pdfDir, "pdf", "", "publish each edition's PDF from the `folder` report-pdf wrote it to, and link its front page to it (make publish does); such a build is the published one, and refuses a site without a publisher or an edition without its date")
 	fs.StringVar(&b.cmsDir, "cms", "", "publish the editors' CMS at admin/ from the `folder` make cms copied it to (make publish does); without it, admin/ says how to get it")
 	return fs

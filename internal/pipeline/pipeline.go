@@ -94,7 +94,7 @@ func Run(fsys fs.FS, opts Options) (*Result, error) {
 	if err != nil {
 		return res, err
 	}
-	start := time.Now()
+	start := opts.Timing.Now()
 	out, err := plan.RenderAll()
 	opts.Timing.Stage("render pages, copy files", start)
 	if err != nil {
@@ -117,7 +117,7 @@ func Run(fsys fs.FS, opts Options) (*Result, error) {
 // build into it waits for this one to finish, and this one repairs what a
 // killed build left there, even if it then fails on the content.
 func Publish(ctx context.Context, fsys fs.FS, opts Options, dir string) ([]*diag.Problem, int, error) {
-	start := time.Now()
+	start := opts.Timing.Now()
 	out, err := outdir.Open(ctx, dir)
 	if err != nil {
 		return nil, 0, err
@@ -142,7 +142,7 @@ func Publish(ctx context.Context, fsys fs.FS, opts Options, dir string) ([]*diag
 			// Read while data/ loads and content/ is scanned (see site.Later).
 			read = make(chan lastBuild, 1)
 			opts.Cache = site.Later(func() *site.Cache {
-				start := time.Now()
+				start := opts.Timing.Now()
 				l := readKept(out)
 				opts.Timing.Stage("read what the last build kept, beside loading", start)
 				read <- l
@@ -164,11 +164,11 @@ func Publish(ctx context.Context, fsys fs.FS, opts Options, dir string) ([]*diag
 	if err := ctx.Err(); err != nil {
 		return warns, 0, err
 	}
-	start = time.Now()
+	start = opts.Timing.Now()
 	if opts.Reuse && upToDate(ctx, plan, out, last.files) {
 		opts.Timing.Stage("find the output folder up to date", start)
 		keep(out, last, opts.Cache, last.files, last.prev)
-		start = time.Now()
+		start = opts.Timing.Now()
 		err := out.Examined()
 		opts.Timing.Stage("wait for the check of what the folder holds", start)
 		if err != nil {
@@ -177,18 +177,20 @@ func Publish(ctx context.Context, fsys fs.FS, opts Options, dir string) ([]*diag
 		return warns, 0, ctx.Err() // nothing written
 	}
 	var reuse *reuse
-	var filled time.Time // when the new tree was whole, before the swap
+	// When filling the new tree ended, before the swap (or the failure).
+	var filled timing.Mark
+	fillEnded := false
 	err = out.ReplaceWith(plan.Paths(), func(tmp string) error {
 		defer func() {
 			opts.Timing.Stage("render and write pages", start)
-			filled = time.Now()
+			filled, fillEnded = opts.Timing.Now(), true
 		}()
 		held := out.Recycled()
 		if err := makeDirs(ctx, plan.Paths(), tmp, held); err != nil {
 			return err
 		}
 		opts.Timing.Stage("make the new tree's folders", start)
-		start = time.Now()
+		start = opts.Timing.Now()
 		reuse = newReuse(plan.Paths(), last.files, last.prev, held, out.Dir(), tmp)
 		take := reuse.take
 		if !opts.Reuse {
@@ -212,11 +214,11 @@ func Publish(ctx context.Context, fsys fs.FS, opts Options, dir string) ([]*diag
 		// page shows it; a file that changed meanwhile fails the build.
 		return opts.Cache.Err()
 	})
-	if !filled.IsZero() {
+	if fillEnded {
 		opts.Timing.Stage("swap in the new tree", filled)
 	}
 	if opts.Reuse {
-		start = time.Now()
+		start = opts.Timing.Now()
 		files, prev := last.files, last.prev
 		if err == nil {
 			files = reuse.files()
@@ -239,13 +241,13 @@ func Prepare(fsys fs.FS, opts Options) (*render.Plan, []*diag.Problem, error) {
 	problems := &diag.List{}
 	shares := &render.SharePrefetch{}
 	s := site.Load(fsys, site.Options{BaseURL: opts.BaseURL, Timing: opts.Timing, Cache: opts.Cache, AllowDrafts: opts.AllowDrafts, Publishing: opts.Publishing, DataLoaded: shares.DataLoaded, Scanned: liftFloorIfLarge}, problems)
-	start := time.Now()
+	start := opts.Timing.Now()
 	r := render.New(fsys, s, render.Options{Timing: opts.Timing, SharePrefetch: shares}, problems)
 	opts.Timing.Stage("parse templates", start)
 	if err := problems.Err(); err != nil {
 		return nil, warnings(problems), err
 	}
-	start = time.Now()
+	start = opts.Timing.Now()
 	plan, err := r.Plan(fsys)
 	opts.Timing.Stage("plan the files, draw share images", start)
 	if err == nil && opts.PDFDir != "" {

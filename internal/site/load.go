@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"io/fs"
 	"strconv"
-	"time"
 
 	"report/internal/data"
 	"report/internal/diag"
@@ -47,7 +46,7 @@ type Options struct {
 // returned Site is nil only when data/ could not be read at all; problems
 // holds everything found, errors and warnings, in any case.
 func Load(fsys fs.FS, opts Options, problems *diag.List) *Site {
-	start := time.Now()
+	start := opts.Timing.Now()
 	// The interface strings load beside data/: neither reads the other,
 	// and each is one core's work (the 2016 edition's 9 ms and 5 ms).
 	langs := make(chan []*lang.Lang, 1)
@@ -69,7 +68,7 @@ func Load(fsys fs.FS, opts Options, problems *diag.List) *Site {
 	s.AssetBase = s.BasePath
 	figs := figures.New(figures.Options{Data: d, BasePath: s.BasePath, MetricURL: urls.Metric, Timing: opts.Timing})
 	conv := markdown.New(markdown.Options{Figures: figs, BasePath: s.BasePath, Themes: ThemeIDs(), OldEdition: s.oldEdition})
-	start = time.Now()
+	start = opts.Timing.Now()
 	// A cache with nothing to look up (a build afresh) needs no stamp to
 	// find a file by: each is described as it is read (see parseCached).
 	files := s.scan(fsys, opts.Cache != nil && !opts.Cache.bare(), problems)
@@ -78,17 +77,17 @@ func Load(fsys fs.FS, opts Options, problems *diag.List) *Site {
 		opts.Scanned(len(files))
 	}
 	opts.Timing.Stage("scan content/ and static/", start)
-	start = time.Now()
+	start = opts.Timing.Now()
 	pages := parseAll(fsys, conv, files, problems, parseEnv{Options: opts, dataPrint: parsePrint(d, s.Langs, opts), basePath: s.BasePath, unread: s.editionUnread})
 	if opts.Cache != nil {
 		s.Prints = prints(files, pages)
 	}
 	opts.Timing.Stage("parse and render Markdown, charts", start)
-	start = time.Now()
+	start = opts.Timing.Now()
 	s.assemble(files, pages, problems)
 	s.drawHistories(problems)
 	opts.Timing.Stage("draw the metrics' histories", start)
-	start = time.Now()
+	start = opts.Timing.Now()
 	s.checkLinks(problems)
 	opts.Timing.Stage("check links", start)
 	if len(s.Langs) > 0 {
@@ -105,13 +104,13 @@ func Load(fsys fs.FS, opts Options, problems *diag.List) *Site {
 	}()
 	s.unusedTranslations(problems)
 	for _, l := range s.Langs[min(1, len(s.Langs)):] {
-		start = time.Now()
+		start = opts.Timing.Now()
 		if t := s.translate(fsys, l, files, opts, problems); t != nil {
 			s.Translations = append(s.Translations, t)
 		}
 		opts.Timing.Stage("load the "+l.Name+" version", start)
 	}
-	start = time.Now()
+	start = opts.Timing.Now()
 	s.OpenData = <-openData
 	opts.Timing.Stage("wait for the open data", start)
 	return s

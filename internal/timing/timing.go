@@ -1,7 +1,9 @@
 // Package timing records where a build's time goes, for `report build
-// --metrics`: the wall time of each stage, and the time of each page and
-// chart, so that one slow page or chart can be named. A nil *Recorder
-// records nothing, so code that is timed needs no conditions.
+// --metrics`: the wall time of each stage and how many cores the process
+// kept busy meanwhile, and the time of each page and chart, so that one
+// slow page or chart can be named, and a stage that leaves a core idle
+// seen. A nil *Recorder records nothing, so code that is timed needs no
+// conditions.
 package timing
 
 import (
@@ -16,7 +18,7 @@ import (
 // Recorder collects spans. It is safe for concurrent use.
 type Recorder struct {
 	mu     sync.Mutex
-	stages []Span
+	stages []stage
 	items  []Span
 }
 
@@ -26,13 +28,43 @@ type Span struct {
 	Dur  time.Duration
 }
 
+// stage is a stage's span, and the CPU time the whole process used
+// meanwhile, on every core: negative where the system does not say.
+type stage struct {
+	Span
+	cpu time.Duration
+}
+
+// Mark is a moment of the build: the time, and the CPU time the process
+// had used by then.
+type Mark struct {
+	wall   time.Time
+	cpu    time.Duration
+	hasCPU bool // the system says what CPU time the process used
+}
+
+// Now marks the start of a stage, for Stage. A nil Recorder asks the
+// system nothing: a build without --metrics spends no system call on it.
+func (r *Recorder) Now() Mark {
+	if r == nil {
+		return Mark{}
+	}
+	cpu, ok := processCPU()
+	return Mark{time.Now(), cpu, ok}
+}
+
 // Stage records a stage that began at start and ends now.
-func (r *Recorder) Stage(name string, start time.Time) {
+func (r *Recorder) Stage(name string, start Mark) {
 	if r == nil {
 		return
 	}
+	end := r.Now()
+	cpu := time.Duration(-1)
+	if start.hasCPU && end.hasCPU {
+		cpu = end.cpu - start.cpu
+	}
 	r.mu.Lock()
-	r.stages = append(r.stages, Span{name, time.Since(start)})
+	r.stages = append(r.stages, stage{Span{name, end.wall.Sub(start.wall)}, cpu})
 	r.mu.Unlock()
 }
 
@@ -44,7 +76,7 @@ func (r *Recorder) Item(kind, name string, d time.Duration) {
 		return
 	}
 	r.mu.Lock()
-	r.items = append(r.items, Span{kind + " " + name, d})
+	r.items = append(r.items, Span{Name: kind + " " + name, Dur: d})
 	r.mu.Unlock()
 }
 
@@ -62,13 +94,19 @@ func (r *Recorder) sum(prefix string) (time.Duration, int) {
 }
 
 // Report writes the stages, the time spent on pages and charts, and every
-// single item that took more than share of the whole.
+// single item that took more than share of the whole. A stage's line ends
+// with how many cores were busy during it, on average, where the system
+// says: on a machine of two, a stage at 1.00 kept one idle.
 func (r *Recorder) Report(w io.Writer, total time.Duration, share float64) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	fmt.Fprintf(w, "metrics: build took %v\n", total.Round(10*time.Microsecond))
 	for _, s := range r.stages {
-		fmt.Fprintf(w, "  %-34s %10v %5.1f %%\n", s.Name, s.Dur.Round(10*time.Microsecond), pct(s.Dur, total))
+		fmt.Fprintf(w, "  %-34s %10v %5.1f %%", s.Name, s.Dur.Round(10*time.Microsecond), pct(s.Dur, total))
+		if s.cpu >= 0 && s.Dur > 0 {
+			fmt.Fprintf(w, " %6.2f cores", float64(s.cpu)/float64(s.Dur))
+		}
+		fmt.Fprintln(w)
 	}
 	for _, kind := range []string{"markdown ", "chart ", "page ", "write "} {
 		if d, n := r.sum(kind); n > 0 {

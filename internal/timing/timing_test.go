@@ -3,6 +3,7 @@ package timing
 import (
 	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -14,7 +15,7 @@ import (
 // --metrics times its stages through a nil *Recorder.
 func TestNilRecorder(t *testing.T) {
 	var r *Recorder
-	r.Stage("load data/", time.Now())
+	r.Stage("load data/", r.Now())
 	r.Item("page", "index.html", time.Millisecond)
 }
 
@@ -82,17 +83,29 @@ func TestReportNamesItems(t *testing.T) {
 	}
 }
 
-// stageLine is a stage's line of the report: its name, its time and its
-// share of the build.
-var stageLine = regexp.MustCompile(`^  (\S.*?) +(\S+) +(\d+\.\d) %$`)
+// stageLine is a stage's line of the report: its name, its time, its
+// share of the build, and how many cores were busy, where that is known.
+var stageLine = regexp.MustCompile(`^  (\S.*?) +(\S+) +(\d+\.\d) %(?: +(\d+\.\d\d) cores)?$`)
+
+// markAgo is a Mark ago in the past, when the process had used cpu less
+// CPU time than now.
+func markAgo(ago, cpu time.Duration) Mark {
+	now, ok := processCPU()
+	return Mark{wall: time.Now().Add(-ago), cpu: now - cpu, hasCPU: ok}
+}
 
 // TestReportStages lists the stages in the order they ran, each on a line
-// of the same columns, even the longest name the build uses.
+// of the same columns, even the longest name the build uses, and ending
+// with the cores busy meanwhile: 30 ms of CPU over 20 ms are 1.5 cores,
+// and a little more for the test's own.
 func TestReportStages(t *testing.T) {
+	if _, ok := processCPU(); !ok {
+		t.Skip("this system does not tell a process its CPU time") // Plan 9, WebAssembly
+	}
 	var r Recorder
 	names := []string{"load data/", "scan content/ and static/", "parse and render Markdown, charts", "render and write pages"}
 	for _, name := range names {
-		r.Stage(name, time.Now().Add(-20*time.Millisecond))
+		r.Stage(name, markAgo(20*time.Millisecond, 30*time.Millisecond))
 	}
 	var b strings.Builder
 	r.Report(&b, 100*time.Millisecond, 0.08)
@@ -110,16 +123,32 @@ func TestReportStages(t *testing.T) {
 		if d, err := time.ParseDuration(m[2]); err != nil || d < 20*time.Millisecond {
 			t.Errorf("%s took %q; want at least 20ms", name, m[2])
 		}
+		if cores, err := strconv.ParseFloat(m[4], 64); err != nil || cores < 1.3 || cores > 1.6 {
+			t.Errorf("%s kept %q cores busy; want about 1.5", name, m[4])
+		}
 		if first := lines[1]; utf8.RuneCountInString(line) != utf8.RuneCountInString(first) {
 			t.Errorf("the stages' columns differ:\n%s\n%s", first, line)
 		}
 	}
 }
 
+// TestStageWithoutCPU: where the system does not say what CPU time the
+// process used, a stage's line ends at its share, with no cores.
+func TestStageWithoutCPU(t *testing.T) {
+	var r Recorder
+	r.Stage("load data/", Mark{wall: time.Now().Add(-time.Millisecond)})
+	var b strings.Builder
+	r.Report(&b, 10*time.Millisecond, 0.08)
+	line := strings.Split(b.String(), "\n")[1]
+	if m := stageLine.FindStringSubmatch(line); m == nil || m[1] != "load data/" || m[4] != "" {
+		t.Errorf("stage line %q; want the stage without cores", line)
+	}
+}
+
 // TestReportEmpty does not divide by a zero total, nor fail without items.
 func TestReportEmpty(t *testing.T) {
 	var r Recorder
-	r.Stage("load data/", time.Now())
+	r.Stage("load data/", r.Now())
 	var b strings.Builder
 	r.Report(&b, 0, 0.08)
 	if strings.Contains(b.String(), "NaN") || strings.Contains(b.String(), "Inf") {
@@ -135,7 +164,7 @@ func TestConcurrentItems(t *testing.T) {
 	for i := range 800 {
 		wg.Go(func() { r.Item("page", fmt.Sprint(i, ".html"), time.Microsecond) })
 	}
-	wg.Go(func() { r.Stage("render pages", time.Now()) })
+	wg.Go(func() { r.Stage("render pages", r.Now()) })
 	wg.Wait()
 	var b strings.Builder
 	r.Report(&b, time.Second, 0.08)
