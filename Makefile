@@ -184,7 +184,7 @@ check-site: $(BIN) $(SITE_CHECK)/node_modules/.installed $(SEARCH)/node_modules/
 	@echo "check-site: the open data are valid Frictionless data packages, every row read with its schema"
 	$(GO) test -tags sitecheck -count=1 -timeout 30m -v -run 'TestBuiltSite|TestBrowser|TestLayout|TestLighthouse|TestSearch|TestPDF|TestEnglishSpelling|TestDataPackage|TestCMS' ./internal/sitecheck \
 		-args -site $(abspath $(CHECK_DIR)/site) -axe $(abspath $(SITE_CHECK)/node_modules/axe-core/axe.min.js) \
-		-lighthouse $(abspath $(SITE_CHECK)/node_modules/.bin/lighthouse) $(if $(EVERY_PAGE),-every-page)
+		-lighthouse $(abspath $(SITE_CHECK)/lighthouse-pages.mjs) $(if $(EVERY_PAGE),-every-page)
 	$(GO) test -tags sitecheck -count=1 -run 'TestBuiltChartsClearOfLines' ./internal/chart -args -site $(abspath $(CHECK_DIR)/site)
 	@echo "check-site: no chart label of the site crosses an axis or stands struck by a grid line"
 	$(GO) test -tags sitecheck -count=1 -run 'TestBreaksPlanted' ./internal/pdf
