@@ -102,14 +102,14 @@ func checkContents(dir string) (walk func() (*tree, error), last manifest, err e
 	if info, err := os.Stat(out); err != nil || !info.IsDir() {
 		return func() (*tree, error) { return nil, nil }, manifest{}, nil // CheckPlace's to judge
 	}
-	listed, hasList, err := readManifest(out)
+	listed, err := readManifest(out)
 	if err != nil {
 		return nil, manifest{}, err
 	}
 	return func() (*tree, error) {
 		c.record = readRecord(recordPath(out))
-		return c.holdsOthersFiles(listed, hasList)
-	}, manifest{listed, hasList}, nil
+		return c.holdsOthersFiles(listed.files, listed.ok)
+	}, listed, nil
 }
 
 // viaLink is how a reason names the folder an output reached through a

@@ -98,6 +98,6 @@ func (o *Output) Listed() (files map[string]bool, ok bool) {
 	if o.last != nil {
 		return o.last.files, o.last.ok
 	}
-	files, ok, err := readManifest(o.dir)
-	return files, ok && err == nil
+	listed, err := readManifest(o.dir)
+	return listed.files, listed.ok && err == nil
 }

@@ -19,11 +19,9 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"maps"
 	"os"
 	"path"
 	"path/filepath"
-	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -77,15 +75,15 @@ func (o *Output) walkPrev() prevWalk {
 	if info, err := os.Lstat(dir); err != nil || !info.IsDir() {
 		return prevWalk{err: errNoPrev}
 	}
-	listed, ok, err := readListAt(o.prevList())
-	if err == nil && !ok {
+	listed, err := readListAt(o.prevList())
+	if err == nil && !listed.ok {
 		err = errors.New("no list of its files")
 	}
 	if err != nil {
 		return prevWalk{err: err}
 	}
 	c := &check{out: dir, strict: true, stop: &o.stopPrev, record: readRecord(o.prevTree())}
-	t, err := c.holdsOthersFiles(listed, true)
+	t, err := c.holdsOthersFiles(listed.files, true)
 	return prevWalk{tree: t, err: err}
 }
 
@@ -346,7 +344,7 @@ func (o *Output) keepPrev(dir string, old *tree) error {
 			return err
 		}
 	}
-	if err := writeListAt(o.prevList(), slices.Sorted(maps.Keys(o.last.files))); err != nil {
+	if err := writeListAt(o.prevList(), o.last.sorted()); err != nil {
 		return err
 	}
 	_ = os.Remove(o.prevTree())
