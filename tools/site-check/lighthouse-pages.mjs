@@ -21,9 +21,10 @@ if (!outDir || urls.length === 0) {
   process.exit(2);
 }
 
+const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'lighthouse-'));
 const chrome = await chromeLauncher.launch({
   chromePath: process.env.CHROME_PATH,
-  userDataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'lighthouse-')),
+  userDataDir: profile,
   chromeFlags: [
     '--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
     '--disable-background-networking', '--disable-component-update', '--disable-sync',
@@ -48,5 +49,6 @@ try {
   }
 } finally {
   await chrome.kill();
+  fs.rmSync(profile, { recursive: true, force: true });
 }
 process.exit(failed ? 1 : 0);
