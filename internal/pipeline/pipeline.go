@@ -157,7 +157,7 @@ func Publish(ctx context.Context, fsys fs.FS, opts Options, dir string) ([]*diag
 	}
 	if err != nil {
 		if opts.Reuse {
-			keep(out, last, opts.Cache, last.files, last.prev) // what parsed is as good for the next try
+			keep(out, last, opts.Cache, last.files, last.prev, nil) // what parsed is as good for the next try
 		}
 		return warns, 0, err
 	}
@@ -167,7 +167,7 @@ func Publish(ctx context.Context, fsys fs.FS, opts Options, dir string) ([]*diag
 	start = opts.Timing.Now()
 	if opts.Reuse && upToDate(ctx, plan, out, last.files) {
 		opts.Timing.Stage("find the output folder up to date", start)
-		keep(out, last, opts.Cache, last.files, last.prev)
+		keep(out, last, opts.Cache, last.files, last.prev, plan.Paths())
 		start = opts.Timing.Now()
 		err := out.Examined()
 		opts.Timing.Stage("wait for the check of what the folder holds", start)
@@ -226,7 +226,7 @@ func Publish(ctx context.Context, fsys fs.FS, opts Options, dir string) ([]*diag
 		if out.KeptPrevious() {
 			prev = last.files
 		}
-		keep(out, last, opts.Cache, files, prev)
+		keep(out, last, opts.Cache, files, prev, plan.Paths())
 		opts.Timing.Stage("keep what the next build may reuse", start)
 	} else if err == nil {
 		// What an earlier build kept describes the site just replaced.
