@@ -132,3 +132,25 @@ func TestDecomposedName(t *testing.T) {
 		t.Errorf("{{dataår}} decomposed: %q, %v", res.Text, err)
 	}
 }
+
+// TestFinerStep suggests the coarsest step people round to, finer than
+// the one given, that keeps the figure within MaxRoundingOff; none where
+// no such step is finer than the one given.
+func TestFinerStep(t *testing.T) {
+	for _, tt := range []struct {
+		v, step, want float64
+		ok            bool
+	}{
+		{1794, 2500, 250, true}, // half of 2.500 is no step people round to
+		{11708, 5000, 2000, true},
+		{42, 1000, 2, true},
+		{0.4, 1, 0, false},
+		{7, 10, 1, true}, // 5 shows it as 5, 2 as 8
+		{12.7, 10, 1, true},
+	} {
+		got, ok := FinerStep(tt.v, tt.step)
+		if got != tt.want || ok != tt.ok {
+			t.Errorf("FinerStep(%v, %v) = %v, %v; want %v, %v", tt.v, tt.step, got, ok, tt.want, tt.ok)
+		}
+	}
+}

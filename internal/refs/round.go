@@ -52,6 +52,21 @@ func (r rounding) apply(v float64) float64 {
 	return lang.Rounded(v, r.step)
 }
 
+// FinerStep is the coarsest step people round to (lang.ValidStep) finer
+// than step that rounds v to the nearest within MaxRoundingOff of it;
+// false when none does, and the figure is better shown as it is.
+func FinerStep(v, step float64) (float64, bool) {
+	for exp := 6; exp >= 0; exp-- {
+		for _, m := range []float64{5, 2.5, 2, 1} {
+			s := m * math.Pow10(exp)
+			if s < step && lang.ValidStep(s) && math.Abs(lang.Rounded(v, s)-v) <= math.Abs(v)*MaxRoundingOff/100 {
+				return s, true
+			}
+		}
+	}
+	return 0, false
+}
+
 // RoundingAdvice is the message for a figure that rounding moved too far,
 // with a finer step that keeps it close.
 func RoundingAdvice(r Result) string {

@@ -79,9 +79,13 @@ func (s *Site) checkKeyFigureRounding(e *Edition, i int, problems *diag.List) {
 	}
 	shown := lang.Rounded(v, k.Round)
 	if off := math.Abs(shown-v) / math.Abs(v) * 100; off > refs.MaxRoundingOff {
+		advice := "leave round out, and the figure is shown as it is"
+		if finer, ok := refs.FinerStep(v, k.Round); ok {
+			advice = "use a finer step, like round = " + strconv.FormatFloat(finer, 'f', -1, 64)
+		}
 		line, col := e.Doc.Pos("key_figure", strconv.Itoa(i), "round")
-		problems.Warnf(diag.Rounding, e.Path, max(line, 1), col, "key figure: round = %s shows %s as %s, %s %% off, more than %s %%; use a finer step, like %s",
-			lang.Danish.Number(k.Round, 0), s.Data.FormatAs(k.Metric, k.Year, v), lang.Danish.Number(shown, 0), lang.Danish.Number(off, 1), lang.Danish.Number(refs.MaxRoundingOff, 1), lang.Danish.Number(k.Round/2, 0))
+		problems.Warnf(diag.Rounding, e.Path, max(line, 1), col, "key figure: round = %s shows %s as %s, %s %% off, more than %s %%; %s",
+			lang.Danish.Number(k.Round, 0), s.Data.FormatAs(k.Metric, k.Year, v), lang.Danish.Number(shown, 0), lang.Danish.Number(off, 1), lang.Danish.Number(refs.MaxRoundingOff, 1), advice)
 	}
 }
 
