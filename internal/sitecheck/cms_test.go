@@ -104,6 +104,16 @@ const cmsHelpers = `window.cmsTest = {
 		await new Promise(r => setTimeout(r, 200));
 		return f.querySelector("[role=combobox]").textContent.trim();
 	},
+	// saveWhenReady clicks "Gem" once the CMS enables it, which it does
+	// when it has taken in a change; false when it does not within ms.
+	async saveWhenReady(ms) {
+		const deadline = Date.now() + ms;
+		for (;;) {
+			try { return this.button("Gem"); } catch (e) {}
+			if (Date.now() > deadline) return false;
+			await new Promise(r => setTimeout(r, 50));
+		}
+	},
 	button(text) {
 		const b = [...document.querySelectorAll("button")].find(b => b.textContent.trim() === text && !b.disabled && b.getAttribute("aria-disabled") !== "true");
 		if (!b) throw new Error("no button " + JSON.stringify(text) + " to click");
@@ -210,30 +220,74 @@ func (c *cmsSession) waitFor(what string, cond func(map[string]string) bool) map
 }
 
 // open goes to a route of the CMS ("#/collections/cases-2016/new") and
-// waits for its form. Now and then the CMS opens an editor without drawing
-// its form; it is asked again then, as an editor would go back and open
-// the entry again.
-func (c *cmsSession) open(route, field string) {
+// waits for its form: until field shows want, or, with want "", for a
+// moment after the field is drawn, as the form fills in its values. Now
+// and then the CMS opens an editor without drawing its form; it is asked
+// again then, as an editor would go back and open the entry again.
+func (c *cmsSession) open(route, field, want string) {
 	c.t.Helper()
+	ready := `el => true`
+	if want != "" {
+		ready = `el => el.value === ` + jsString(want)
+	}
 	wait := `new Promise(resolve => {
 		const deadline = Date.now() + 8000;
+		const ready = ` + ready + `;
 		(function poll() {
-			if (document.querySelector('section.field[data-key-path="` + field + `"] input, section.field[data-key-path="` + field + `"] textarea, section.field[data-key-path="` + field + `"] [role=combobox]')) resolve(true);
+			const el = document.querySelector('section.field[data-key-path="` + field + `"] input, section.field[data-key-path="` + field + `"] textarea, section.field[data-key-path="` + field + `"] [role=combobox]');
+			if (el && ready(el)) resolve(true);
 			else if (Date.now() > deadline) resolve(false);
-			else { if (Date.now() > deadline - 6000) cmsTest.nudge(""); setTimeout(poll, 200); }
+			else { if (!el && Date.now() > deadline - 6000) cmsTest.nudge(""); setTimeout(poll, 50); }
 		})();
 	})`
-	for range 3 {
-		// Through the list of collections: the form of the entry just saved
-		// may still hold the address, and the same address again opens nothing.
-		c.eval(`new Promise(resolve => { location.hash = "#/collections"; setTimeout(() => { location.hash = ` + jsString(route) + `; resolve(true); }, 500); })`)
-		if c.eval(wait) == true {
-			time.Sleep(300 * time.Millisecond) // the form fills in its values
+	for i := range 3 {
+		if i > 0 {
+			c.t.Logf("the CMS showed no form at %s; asking again", route)
+		}
+		// Through the list of collections, once the editor has closed: the
+		// form of the entry just saved may still hold the address, and the
+		// same address again opens nothing.
+		closed := c.eval(`new Promise(resolve => {
+			location.hash = "#/collections";
+			const deadline = Date.now() + 3000;
+			(function poll() {
+				if (document.querySelector("section.field")) {
+					if (Date.now() > deadline) resolve(false);
+					else setTimeout(poll, 50);
+					return;
+				}
+				location.hash = ` + jsString(route) + `;
+				resolve(true);
+			})();
+		})`)
+		if closed == true && c.eval(wait) == true {
+			if want == "" {
+				time.Sleep(300 * time.Millisecond) // the form fills in its values
+			}
 			return
 		}
 	}
 	c.screenshot("cms-failed.png")
 	c.t.Fatalf("the CMS shows no form with %s at %s; the page shows: %v", field, route, c.eval(`document.body.innerText.replace(/\s+/g, " ").slice(0, 400)`))
+}
+
+// setAndSave sets a field of the form open waited for and saves the
+// entry. A form just drawn may not yet take in a change, and then leaves
+// "Gem" disabled; the field is set again then, as an editor would type
+// again.
+func (c *cmsSession) setAndSave(pane, key, value string) {
+	c.t.Helper()
+	for i := range 5 {
+		if i > 0 {
+			c.t.Logf("the CMS left Gem disabled after %s was set; setting it again", key)
+		}
+		c.eval(`cmsTest.set(` + jsString(pane) + `, ` + jsString(key) + `, ` + jsString(value) + `)`)
+		if c.eval(`cmsTest.saveWhenReady(1000)`) == true {
+			return
+		}
+	}
+	c.screenshot("cms-failed.png")
+	c.t.Fatalf("the CMS did not let %s = %q be saved", key, value)
 }
 
 func (c *cmsSession) screenshot(name string) {
@@ -389,7 +443,7 @@ func TestCMS(t *testing.T) {
 	collection := fmt.Sprintf("#/collections/cases-%d", edition)
 
 	// A new story, in Danish, with its summary left empty: refused.
-	c.open(collection+"/new", "title")
+	c.open(collection+"/new", "title", "")
 	c.eval(`cmsTest.set("first", "title", ` + jsString(title) + `)`)
 	if got := c.eval(`cmsTest.choose("first", "cluster", "Innovationsnetværket DANSK LYS")`); got != "Innovationsnetværket DANSK LYS" {
 		t.Fatalf("choosing the cluster shows %q", got)
@@ -428,7 +482,7 @@ func TestCMS(t *testing.T) {
 	t.Logf("%s:\n%s\n%s:\n%s", storyPath, after[storyPath], enPath, after[enPath])
 
 	// One figure of a year.
-	c.open("#/collections/years/entries/2015", "klynger")
+	c.open("#/collections/years/entries/2015", "klynger", "")
 	c.eval(`cmsTest.set("", "pressemeddelelser", "272")`)
 	c.screenshot("cms-year.png")
 	c.eval(`cmsTest.button("Gem")`)
@@ -511,13 +565,11 @@ func TestCMSRoundTrip(t *testing.T) {
 		if title == "" {
 			t.Fatalf("%s has no title line", e.source)
 		}
-		c.open(e.route, "title")
-		c.eval(`cmsTest.set("first", "title", ` + jsString(title+" (prøve)") + `)`)
-		c.eval(`cmsTest.button("Gem")`)
+		c.open(e.route, "title", title)
+		c.setAndSave("first", "title", title+" (prøve)")
 		c.waitFor(e.source+" with the changed title", func(f map[string]string) bool { return titleOf(f[e.source]) == title+" (prøve)" })
-		c.open(e.route, "title")
-		c.eval(`cmsTest.set("first", "title", ` + jsString(title) + `)`)
-		c.eval(`cmsTest.button("Gem")`)
+		c.open(e.route, "title", title+" (prøve)")
+		c.setAndSave("first", "title", title)
 		after := c.waitFor(e.source+" with its title back", func(f map[string]string) bool { return titleOf(f[e.source]) == title })
 		en := strings.TrimSuffix(e.source, ".md") + ".en.md"
 		for _, p := range []string{e.source, en} {
@@ -531,13 +583,11 @@ func TestCMSRoundTrip(t *testing.T) {
 	for _, y := range s.Data.Years() {
 		p := fmt.Sprintf("data/years/%d.toml", y)
 		key, value, _ := strings.Cut(strings.SplitN(before[p], "\n", 2)[0], " = ")
-		c.open(fmt.Sprintf("#/collections/years/entries/%d", y), key)
-		c.eval(`cmsTest.set("", ` + jsString(key) + `, "1")`)
-		c.eval(`cmsTest.button("Gem")`)
+		c.open(fmt.Sprintf("#/collections/years/entries/%d", y), key, value)
+		c.setAndSave("", key, "1")
 		c.waitFor(p+" with "+key+" changed", func(f map[string]string) bool { return strings.HasPrefix(f[p], key+" = 1\n") })
-		c.open(fmt.Sprintf("#/collections/years/entries/%d", y), key)
-		c.eval(`cmsTest.set("", ` + jsString(key) + `, ` + jsString(value) + `)`)
-		c.eval(`cmsTest.button("Gem")`)
+		c.open(fmt.Sprintf("#/collections/years/entries/%d", y), key, "1")
+		c.setAndSave("", key, value)
 		after := c.waitFor(p+" with "+key+" back", func(f map[string]string) bool { return strings.HasPrefix(f[p], key+" = "+value+"\n") })
 		if after[p] != before[p] {
 			t.Errorf("%s after a figure changed and restored in the CMS differs: %q", p, lineDiff(before[p], after[p]))
@@ -548,13 +598,11 @@ func TestCMSRoundTrip(t *testing.T) {
 		p := e.Path
 		title := titleOf(before[p])
 		route := fmt.Sprintf("#/collections/editions/entries/%d", e.Year)
-		c.open(route, "title")
-		c.eval(`cmsTest.set("", "title", ` + jsString(title+" (prøve)") + `)`)
-		c.eval(`cmsTest.button("Gem")`)
+		c.open(route, "title", title)
+		c.setAndSave("", "title", title+" (prøve)")
 		c.waitFor(p+" with the changed title", func(f map[string]string) bool { return titleOf(f[p]) == title+" (prøve)" })
-		c.open(route, "title")
-		c.eval(`cmsTest.set("", "title", ` + jsString(title) + `)`)
-		c.eval(`cmsTest.button("Gem")`)
+		c.open(route, "title", title+" (prøve)")
+		c.setAndSave("", "title", title)
 		after := c.waitFor(p+" with its title back", func(f map[string]string) bool { return titleOf(f[p]) == title })
 		if after[p] != before[p] {
 			t.Errorf("%s after its title changed and restored in the CMS differs: %q", p, lineDiff(before[p], after[p]))
@@ -564,13 +612,11 @@ func TestCMSRoundTrip(t *testing.T) {
 	// The studies: the first one's source changed and restored.
 	if p := "data/studies.toml"; before[p] != "" {
 		source := s.Data.Studies[0].Source
-		c.open("#/collections/studies/entries/studies", "study.0.source")
-		c.eval(`cmsTest.set("", "study.0.source", ` + jsString(source+" (prøve)") + `)`)
-		c.eval(`cmsTest.button("Gem")`)
+		c.open("#/collections/studies/entries/studies", "study.0.source", source)
+		c.setAndSave("", "study.0.source", source+" (prøve)")
 		c.waitFor(p+" with the changed source", func(f map[string]string) bool { return strings.Contains(f[p], "(prøve)") })
-		c.open("#/collections/studies/entries/studies", "study.0.source")
-		c.eval(`cmsTest.set("", "study.0.source", ` + jsString(source) + `)`)
-		c.eval(`cmsTest.button("Gem")`)
+		c.open("#/collections/studies/entries/studies", "study.0.source", source+" (prøve)")
+		c.setAndSave("", "study.0.source", source)
 		after := c.waitFor(p+" with its source back", func(f map[string]string) bool {
 			return strings.Contains(f[p], "source = ") && !strings.Contains(f[p], "(prøve)")
 		})
@@ -669,7 +715,7 @@ func TestCMSConfirmsACopy(t *testing.T) {
 	if !strings.Contains(files[chapter], fmt.Sprintf("copied_from = %d", latest.Year)) {
 		t.Fatalf("%s is not marked as copied:\n%s", chapter, files[chapter])
 	}
-	c.open(fmt.Sprintf("#/collections/chapters-%d/entries/hvem-er-de", year), "copied_from")
+	c.open(fmt.Sprintf("#/collections/chapters-%d/entries/hvem-er-de", year), "copied_from", "")
 	hint := c.eval(`cmsTest.field("first", "copied_from").innerText`)
 	if h, _ := hint.(string); !strings.Contains(h, "slet så tallet her for at bekræfte kapitlet") {
 		t.Errorf("the copied chapter's field does not say how to confirm it: %q", hint)
