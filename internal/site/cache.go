@@ -131,6 +131,11 @@ type cacheEntry struct {
 	env      [32]byte // what the parse depends on besides the file
 	parsed   parsed
 	problems []*diag.Problem
+	// saved is the entry as ReadCache read it from the file, which AppendTo
+	// writes again as it is rather than encode it once more; empty for an
+	// entry put since. At 10,000 stories, a rebuild after one edit writes
+	// back 9,999 entries unchanged.
+	saved string
 }
 
 // stamp is what the file system says about a file without reading it. An
@@ -247,6 +252,7 @@ func (c *Cache) put(path string, e cacheEntry) {
 	if c.entries == nil {
 		c.entries = map[string]cacheEntry{}
 	}
+	e.saved = "" // what is put may differ from what was read
 	c.entries[path] = e
 	c.updated = true
 	c.use(path)

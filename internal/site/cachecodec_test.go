@@ -109,3 +109,48 @@ func TestHTMLOfAChangedFile(t *testing.T) {
 		t.Errorf("HTML = %q, want the file converted again", html)
 	}
 }
+
+// TestCacheWritesBackWhatItRead: a cache read from its file and used
+// whole writes the same bytes back, its entries as they were read rather
+// than encoded again; an entry put since, as a rebuild puts one whose
+// stamp changed, is encoded afresh.
+func TestCacheWritesBackWhatItRead(t *testing.T) {
+	first := &Cache{}
+	load(t, cacheSite(), first)
+	var w wire.Writer
+	first.AppendTo(&w)
+	written := string(w.B)
+
+	read, err := ReadCache(wire.NewReader(written))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(read.entries) != 3 {
+		t.Fatalf("read %d entries, want 3", len(read.entries))
+	}
+	for path, e := range read.entries {
+		if e.saved == "" {
+			t.Errorf("%s: the entry as read is not kept", path)
+		}
+		read.use(path)
+	}
+	var again wire.Writer
+	read.AppendTo(&again)
+	if string(again.B) != written {
+		t.Fatalf("written back, the cache differs from what was read:\n%q\n%q", again.B, written)
+	}
+
+	const path = "content/2016/a.md"
+	e := read.entries[path]
+	e.readAt++
+	read.put(path, e)
+	var after wire.Writer
+	read.AppendTo(&after)
+	back, err := ReadCache(wire.NewReader(string(after.B)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := back.entries[path].readAt; got != e.readAt {
+		t.Errorf("an entry put after the read is written as read: readAt %d, want %d", got, e.readAt)
+	}
+}

@@ -56,6 +56,11 @@ func (c *Cache) AppendTo(w *wire.Writer) {
 			w.Bool(false)
 			continue
 		}
+		w.Bool(true)
+		if e.saved != "" {
+			w.Raw(e.saved)
+			continue
+		}
 		s := savedEntry{
 			Path: path, Key: e.key, Env: e.env, Size: e.stamp.size, ModTime: e.stamp.modTime, ReadAt: e.readAt,
 			Dev: e.stamp.dev, Ino: e.stamp.ino, CTime: e.stamp.ctime,
@@ -75,7 +80,6 @@ func (c *Cache) AppendTo(w *wire.Writer) {
 			q.Cause = nil // its message says all an editor reads again
 			s.Problems = append(s.Problems, q)
 		}
-		w.Bool(true)
 		encodeEntry(w, &s)
 	}
 }
@@ -89,8 +93,9 @@ func ReadCache(r *wire.Reader) (*Cache, error) {
 			continue
 		}
 		var s savedEntry
+		start := r.Offset()
 		decodeEntry(r, &s)
-		e := cacheEntry{key: s.Key, env: s.Env, readAt: s.ReadAt,
+		e := cacheEntry{key: s.Key, env: s.Env, readAt: s.ReadAt, saved: r.Since(start),
 			stamp: stamp{size: s.Size, modTime: s.ModTime, dev: s.Dev, ino: s.Ino, ctime: s.CTime}}
 		e.parsed = parsed{body: s.Body, bodyLine: s.BodyLine, ok: s.OK, placeholder: s.Placeholder}
 		switch s.MatterKind {

@@ -75,6 +75,19 @@ func (w *Writer) Bytes(b []byte) {
 	w.spill()
 }
 
+// Raw writes what a Reader's Since returned: values written before, as
+// they were, with no length of their own.
+func (w *Writer) Raw(s string) {
+	if w.w != nil && len(s) > cap(w.B) {
+		if w.Flush() == nil {
+			_, w.err = io.WriteString(w.w, s)
+		}
+		return
+	}
+	w.B = append(w.B, s...)
+	w.spill()
+}
+
 func (w *Writer) Bool(v bool) {
 	if v {
 		w.Int(1)
@@ -108,6 +121,10 @@ func (r *Reader) Err() error { return r.err }
 
 // Offset is how many bytes of the source were read.
 func (r *Reader) Offset() int { return r.at }
+
+// Since is what was read from offset (an Offset) on, as written: a part of
+// the source, which Writer.Raw writes again as it is.
+func (r *Reader) Since(offset int) string { return r.src[offset:r.at] }
 
 // Done reports whether everything was read, without error.
 func (r *Reader) Done() bool { return r.err == nil && r.at == len(r.src) }
