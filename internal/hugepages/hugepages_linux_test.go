@@ -3,6 +3,7 @@ package hugepages
 import (
 	"bufio"
 	"os"
+	"runtime"
 	"strconv"
 	"strings"
 	"testing"
@@ -65,4 +66,76 @@ func markedBytes(t *testing.T) int {
 		t.Fatal(err)
 	}
 	return total
+}
+
+// TestExtendMarksFreshSpace: after Advise, and after the heap has used
+// and let go of memory that is still the program's, Extend marks at least
+// what it was asked for on top, once, without touching it (the process's
+// resident memory grows by far less than what was marked); it marks
+// nothing where Advise marks nothing, or marked nothing yet.
+func TestExtendMarksFreshSpace(t *testing.T) {
+	reset := func(m int, e bool) {
+		mu.Lock()
+		marked, extended = m, e
+		mu.Unlock()
+	}
+	t.Cleanup(func() { reset(0, false) })
+	reset(0, false)
+	if n, _ := Extend(512 << 20); n != 0 {
+		t.Errorf("Extend marked %d bytes with nothing marked by Advise", n)
+	}
+	first, err := Advise(64 << 20)
+	if err != nil {
+		t.Fatalf("Advise: %v", err)
+	}
+	if first == 0 {
+		if n, _ := Extend(512 << 20); n != 0 {
+			t.Errorf("Extend marked %d bytes where Advise marks nothing", n)
+		}
+		return
+	}
+	// Memory the heap used and let go, which the runtime keeps a while.
+	used := make([][]byte, 48)
+	for i := range used {
+		used[i] = make([]byte, 1<<20)
+		for j := 0; j < len(used[i]); j += 4096 {
+			used[i][j] = 1
+		}
+	}
+	used = nil
+	runtime.GC()
+
+	before, rss := markedBytes(t), residentBytes(t)
+	n, err := Extend(512 << 20)
+	if err != nil {
+		t.Fatalf("Extend: %v", err)
+	}
+	if n < 510<<20 {
+		t.Errorf("Extend marked %d bytes, want at least 510 MB", n)
+	}
+	// What Extend marks may overlap what Advise marked.
+	if after := markedBytes(t); after-before < 512<<20-first {
+		t.Errorf("the process has %d bytes marked for huge pages, %d before Extend, which was asked for 512 MB in all", after, before)
+	}
+	if grown := residentBytes(t) - rss; grown > 32<<20 {
+		t.Errorf("Extend made %d bytes resident: the runtime cleared the space it marked", grown)
+	}
+	if again, _ := Extend(2048 << 20); again != 0 {
+		t.Errorf("Extend marked %d bytes a second time", again)
+	}
+}
+
+// residentBytes is the process's resident memory.
+func residentBytes(t *testing.T) int {
+	t.Helper()
+	b, err := os.ReadFile("/proc/self/statm")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fields := strings.Fields(string(b))
+	pages, err := strconv.Atoi(fields[1])
+	if err != nil {
+		t.Fatal(err)
+	}
+	return pages * os.Getpagesize()
 }
