@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"runtime/debug"
+	"strings"
 	"sync"
 	"syscall"
 	"unsafe"
@@ -58,11 +59,13 @@ var (
 // which the runtime clears first, all of the allocation with it, page by
 // page, unless that space was returned to the system. So the heap's free
 // space is returned first (debug.FreeOSMemory, one collection), with
-// collections off until the space is marked.
+// collections off until the space is marked; and Extend marks nothing
+// where returned memory is cleared too (GODEBUG=madvdontneed=0), or under
+// the race detector.
 func Extend(total int) (int, error) {
 	mu.Lock()
 	defer mu.Unlock()
-	if extended || marked == 0 || total <= marked {
+	if extended || marked == 0 || total <= marked || raceDetector || returnedIsCleared() {
 		return 0, nil
 	}
 	extended = true
@@ -73,6 +76,19 @@ func Extend(total int) (int, error) {
 	n, err := mark(max(total, 2*marked))
 	marked = max(marked, n) // the two may overlap
 	return n, err
+}
+
+// returnedIsCleared reports whether the runtime clears memory it returned
+// to the system before it uses it again: when it returns memory with
+// MADV_FREE, which may keep the old bytes, as GODEBUG=madvdontneed=0 asks.
+func returnedIsCleared() bool {
+	cleared := false
+	for setting := range strings.SplitSeq(os.Getenv("GODEBUG"), ",") {
+		if value, ok := strings.CutPrefix(strings.TrimSpace(setting), "madvdontneed="); ok {
+			cleared = value == "0" // the last setting holds
+		}
+	}
+	return cleared
 }
 
 // mark allocates size bytes of fresh heap, marks the whole huge pages in
