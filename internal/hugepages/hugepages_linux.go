@@ -53,46 +53,26 @@ var (
 // space the heap takes 4 kB at a fault again: a clean build of 30,000
 // stories faulted 100,000 times, and took a fifth longer for it.
 //
-// It marks at most once, and only after Advise marked space. Its
-// allocation, larger than all the heap holds free, takes fresh address
-// space past the heap's end, but may start in the free space below it,
-// which the runtime clears first, all of the allocation with it, page by
-// page, unless that space was returned to the system. So the heap's free
-// space is returned first (debug.FreeOSMemory, one collection), with
-// collections off until the space is marked; and Extend marks nothing
-// where returned memory is cleared too (GODEBUG=madvdontneed=0), or under
-// the race detector.
+// It marks at most once, and only after Advise marked space, and not
+// under the race detector. Unlike Advise's, its allocation may start in
+// free memory the heap used before, below the fresh space past the
+// heap's end it takes the rest from: that part is marked too, and keeps
+// the 4 kB pages it has.
 func Extend(total int) (int, error) {
 	mu.Lock()
 	defer mu.Unlock()
-	if extended || marked == 0 || total <= marked || raceDetector || returnedIsCleared() {
+	if extended || marked == 0 || total <= marked || raceDetector {
 		return 0, nil
 	}
 	extended = true
-	gcPercent := debug.SetGCPercent(-1)
-	defer debug.SetGCPercent(gcPercent)
-	debug.FreeOSMemory()
 	// At least twice what is marked: more than the heap holds free.
 	n, err := mark(max(total, 2*marked))
 	marked = max(marked, n) // the two may overlap
 	return n, err
 }
 
-// returnedIsCleared reports whether the runtime clears memory it returned
-// to the system before it uses it again: when it returns memory with
-// MADV_FREE, which may keep the old bytes, as GODEBUG=madvdontneed=0 asks.
-func returnedIsCleared() bool {
-	cleared := false
-	for setting := range strings.SplitSeq(os.Getenv("GODEBUG"), ",") {
-		if value, ok := strings.CutPrefix(strings.TrimSpace(setting), "madvdontneed="); ok {
-			cleared = value == "0" // the last setting holds
-		}
-	}
-	return cleared
-}
-
-// mark allocates size bytes of fresh heap, marks the whole huge pages in
-// it for huge pages, and lets it go; it returns how many bytes it marked.
+// mark allocates size bytes of heap, marks the whole huge pages in it for
+// huge pages, and lets it go; it returns how many bytes it marked.
 func mark(size int) (int, error) {
 	// The allocation would set off a collection at once, which could find
 	// the space still in hand and set the heap's next goal by it, twice its
@@ -101,7 +81,14 @@ func mark(size int) (int, error) {
 	// in use; it starts with the program's next allocation, beside it.
 	gcPercent := debug.SetGCPercent(-1)
 	defer debug.SetGCPercent(gcPercent)
-	space := make([]byte, size)
+	// The space comes from strings.Builder.Grow, which the runtime does not
+	// clear, as make would: an allocation that starts in memory the heap
+	// used before is cleared whole, page by page, touching all of it (see
+	// Extend). Its bytes are never read.
+	var b strings.Builder
+	b.Grow(size)
+	b.WriteByte(0)
+	space := unsafe.Slice(unsafe.StringData(b.String()), size)
 	base := uintptr(unsafe.Pointer(unsafe.SliceData(space)))
 	from := (base + hugePage - 1) &^ (hugePage - 1)
 	to := (base + uintptr(size)) &^ (hugePage - 1)
