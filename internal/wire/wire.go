@@ -53,14 +53,7 @@ func (w *Writer) Int(n int64)    { w.B = binary.AppendVarint(w.B, n); w.spill() 
 func (w *Writer) Key(k [32]byte) { w.B = append(w.B, k[:]...); w.spill() }
 func (w *Writer) String(s string) {
 	w.Int(int64(len(s)))
-	if w.w != nil && len(s) > cap(w.B) {
-		if w.Flush() == nil {
-			_, w.err = io.WriteString(w.w, s)
-		}
-		return
-	}
-	w.B = append(w.B, s...)
-	w.spill()
+	w.Raw(s)
 }
 
 func (w *Writer) Bytes(b []byte) {
