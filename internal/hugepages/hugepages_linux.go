@@ -51,7 +51,7 @@ var (
 // it will outgrow what Advise marked, as a build of more than about 10,000
 // case stories does once its scan has counted them. Beyond the marked
 // space the heap takes 4 kB at a fault again: a clean build of 30,000
-// stories faulted 100,000 times, and took a fifth longer for it.
+// stories faulted 100,000 times, and took 14 % longer for it.
 //
 // It marks at most once, and only after Advise marked space, and not
 // under the race detector. Unlike Advise's, its allocation may start in
