@@ -41,6 +41,9 @@ type Result struct {
 	Exact   string
 	Off     float64
 	Option  string // the rounding option as written, "round=1000"
+	// finer is a step that rounds the figure close enough, for
+	// RoundingAdvice, when Off is more than MaxRoundingOff; 0 when none does.
+	finer float64
 }
 
 // MaxRoundingOff is how far, in percent, rounding to the nearest step may
@@ -145,6 +148,9 @@ func (c Context) figure(fields []string) (Result, error) {
 		// says nothing true of it, and is measured as rounding is.
 		if v != 0 && (round.dir == 0 || round.step > math.Abs(v)) {
 			r.Off = math.Abs(shown-v) / math.Abs(v) * 100
+			if r.Off > MaxRoundingOff {
+				r.finer, _ = FinerStep(v, round.step)
+			}
 		}
 	}
 	if r.Printed != "" && r.Printed != r.Text {

@@ -81,8 +81,10 @@ func TestRoundingOff(t *testing.T) {
 	if near.Off < 11 || near.Off > 12 || !near.Rounded || near.Exact != "1.794" {
 		t.Errorf("round=1000 of 1.794: off %v %%, exact %q", near.Off, near.Exact)
 	}
-	if !strings.Contains(RoundingAdvice(near), "round=1000 shows 1.794 as 2.000, 11,5 % off") {
-		t.Errorf("advice: %s", RoundingAdvice(near))
+	// The advice names the coarsest step that keeps 1.794 close: 250 shows
+	// 1.750, 2,5 % off; 500 would show 2.000 again.
+	if advice := RoundingAdvice(near); !strings.Contains(advice, "round=1000 shows 1.794 as 2.000, 11,5 % off") || !strings.Contains(advice, "use a finer step (round=250)") {
+		t.Errorf("advice: %s", advice)
 	}
 	bound, _ := c.Resolve("virksomheder round-down=1000")
 	if bound.Off != 0 {

@@ -68,8 +68,12 @@ func FinerStep(v, step float64) (float64, bool) {
 }
 
 // RoundingAdvice is the message for a figure that rounding moved too far,
-// with a finer step that keeps it close.
+// with a finer step that keeps it close (see FinerStep), or, where none
+// does, the advice to show the figure as it is.
 func RoundingAdvice(r Result) string {
 	msg := fmt.Sprintf("%s shows %s as %s, %s %% off, more than the %s %% a reader would expect from the word before it", r.Option, r.Exact, r.Text, lang.Danish.Number(r.Off, 1), lang.Danish.Number(MaxRoundingOff, 1))
-	return msg + "; use a finer step (round=500 or round=100), or round-down=/round-up= to match \"over\" or \"næsten\""
+	if r.finer == 0 {
+		return msg + "; leave the rounding out, and the figure is shown as it is"
+	}
+	return msg + "; use a finer step (round=" + strconv.FormatFloat(r.finer, 'f', -1, 64) + "), or round-down=/round-up= to match \"over\" or \"næsten\""
 }
