@@ -56,7 +56,12 @@ func translationLang(p string) *lang.Lang {
 // translation; a page of such an edition without its translation is left
 // out of that version, with a warning, and a translation without its page
 // is an error.
-func (s *Site) translate(fsys fs.FS, l *lang.Lang, files []file, opts Options, problems *diag.List) *Site {
+//
+// It reads only what the scan found and the Danish data, so it runs beside
+// the Danish pages' parse; the problems of its pages come back apart, in
+// own, to be joined to the Danish ones once those are all known (see
+// joinTranslated).
+func (s *Site) translate(fsys fs.FS, l *lang.Lang, files []file, opts Options, problems *diag.List) (t *Site, own *diag.List) {
 	found := s.translationsInto(l, files, problems)
 	years := map[int]bool{}
 	for _, f := range files {
@@ -75,11 +80,12 @@ func (s *Site) translate(fsys fs.FS, l *lang.Lang, files []file, opts Options, p
 			"edition %d has %d %s %s but no %s front page, so it has no %s version and %s not published; translate its front page, _index.md, too",
 			y, unused[y], l.Name, plural(unused[y], "translation", "translations"), l.Name, l.Name, plural(unused[y], "it is", "they are"))
 	}
+	own = &diag.List{}
 	if len(years) == 0 {
-		return nil
+		return nil, own
 	}
 	full := s.Data.In(l, problems) // every edition, for the open data
-	t := &Site{
+	t = &Site{
 		Data: full, Langs: s.Langs, Lang: l, Assets: s.Assets,
 		BaseURL: s.BaseURL, BasePath: s.BasePath + l.Code + "/", AssetBase: s.BasePath,
 		allowDrafts: s.allowDrafts,
@@ -107,18 +113,24 @@ func (s *Site) translate(fsys fs.FS, l *lang.Lang, files []file, opts Options, p
 		}
 	}
 	env := parseEnv{Options: opts, interfaceText: interfaceText{s.Langs[0].Foreign(l), l.Name}, dataPrint: parsePrint(s.Data, s.Langs, opts), basePath: t.BasePath, unread: s.editionUnread}
-	var own diag.List
-	parsed := parseAll(fsys, conv, tfiles, &own, env)
+	parsed := parseAll(fsys, conv, tfiles, own, env)
 	if opts.Cache != nil {
 		t.Prints = prints(tfiles, parsed)
 	}
-	t.assemble(tfiles, parsed, &own)
-	t.drawHistories(&own)
+	t.assemble(tfiles, parsed, own)
+	t.drawHistories(own)
 	t.OpenData = <-openData
-	t.checkLinks(&own)
-	foldTranslated(problems, &own, l)
-	countTranslatedDrafts(problems, t, l)
-	return t
+	t.checkLinks(own)
+	return t, own
+}
+
+// joinTranslated adds the problems of the version t in l, kept apart in
+// own, to the Danish ones, which must all be known by then.
+func joinTranslated(problems, own *diag.List, t *Site, l *lang.Lang) {
+	foldTranslated(problems, own, l)
+	if t != nil {
+		countTranslatedDrafts(problems, t, l)
+	}
 }
 
 // countTranslatedDrafts adds to the error of each unconfirmed copy how
