@@ -13,6 +13,7 @@ import (
 	"slices"
 	"sync"
 	"time"
+	"unicode/utf8"
 )
 
 // Recorder collects spans. It is safe for concurrent use.
@@ -101,8 +102,12 @@ func (r *Recorder) Report(w io.Writer, total time.Duration, share float64) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	fmt.Fprintf(w, "metrics: build took %v\n", total.Round(10*time.Microsecond))
+	width := len("parse and render Markdown, charts") + 1 // one column for every name
 	for _, s := range r.stages {
-		fmt.Fprintf(w, "  %-34s %10v %5.1f %%", s.Name, s.Dur.Round(10*time.Microsecond), pct(s.Dur, total))
+		width = max(width, utf8.RuneCountInString(s.Name))
+	}
+	for _, s := range r.stages {
+		fmt.Fprintf(w, "  %-*s %10v %5.1f %%", width, s.Name, s.Dur.Round(10*time.Microsecond), pct(s.Dur, total))
 		if s.cpu >= 0 && s.Dur > 0 {
 			fmt.Fprintf(w, " %6.2f cores", float64(s.cpu)/float64(s.Dur))
 		}
@@ -110,7 +115,7 @@ func (r *Recorder) Report(w io.Writer, total time.Duration, share float64) {
 	}
 	for _, kind := range []string{"markdown ", "chart ", "page ", "write "} {
 		if d, n := r.sum(kind); n > 0 {
-			fmt.Fprintf(w, "  %-34s %10v over %d (summed across cores)\n", kind+"items", d.Round(10*time.Microsecond), n)
+			fmt.Fprintf(w, "  %-*s %10v over %d (summed across cores)\n", width, kind+"items", d.Round(10*time.Microsecond), n)
 		}
 	}
 	slow := slices.Clone(r.items)

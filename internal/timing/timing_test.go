@@ -103,7 +103,7 @@ func markAgo(ago, cpu time.Duration) Mark {
 func TestReportStages(t *testing.T) {
 	_, knowsCPU := processCPU()
 	var r Recorder
-	names := []string{"load data/", "scan content/ and static/", "parse and render Markdown, charts", "render and write pages"}
+	names := []string{"load data/", "read what the last build kept, beside loading", "scan content/ and static/", "parse and render Markdown, charts", "load the English version, beside the Danish", "render and write pages"}
 	for _, name := range names {
 		r.Stage(name, markAgo(20*time.Millisecond, 30*time.Millisecond))
 	}
