@@ -93,9 +93,9 @@ func Load(fsys fs.FS, opts Options, problems *diag.List) *Site {
 	// each reads only what the scan found and the Danish data, and keeps a
 	// core idle between its parallel steps, as the Danish does. Loaded
 	// after the Danish, the 2016 edition's English version took 12–20 ms
-	// at 1.0–1.4 cores; beside it, the whole build takes 7 % less time
-	// (113.0 → 104.7 ms, 41 alternating runs). Their problems join the
-	// Danish ones once those are all known (see joinTranslated).
+	// at 1.0–1.4 cores; beside it, the whole build takes 4–7 % less time
+	// (see the README's Speed). Their problems join the Danish ones once
+	// those are all known (see joinTranslated).
 	type version struct {
 		site *Site
 		own  *diag.List
