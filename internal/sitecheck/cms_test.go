@@ -290,6 +290,20 @@ func (c *cmsSession) setAndSave(pane, key, value string) {
 	c.t.Fatalf("the CMS did not let %s = %q be saved", key, value)
 }
 
+// changeAndRestore opens the entry at route, sets its field key (of pane)
+// from was to changed and saves, and once the file shows changed, sets it
+// back and saves again. It returns the files once the file shows was:
+// shows reports whether the files show a value.
+func (c *cmsSession) changeAndRestore(route, pane, key, was, changed, file string, shows func(files map[string]string, value string) bool) map[string]string {
+	c.t.Helper()
+	c.open(route, key, was)
+	c.setAndSave(pane, key, changed)
+	c.waitFor(file+" with "+key+" changed", func(f map[string]string) bool { return shows(f, changed) })
+	c.open(route, key, changed)
+	c.setAndSave(pane, key, was)
+	return c.waitFor(file+" with "+key+" back", func(f map[string]string) bool { return shows(f, was) })
+}
+
 func (c *cmsSession) screenshot(name string) {
 	c.t.Helper()
 	png, err := chromedp.Run(c.ctx, chromedp.FullScreenshot(90))
@@ -561,16 +575,12 @@ func TestCMSRoundTrip(t *testing.T) {
 		}
 	}
 	for _, e := range entries {
-		title := titleOf(before[e.source])
+		title := valueOf(before[e.source], "title")
 		if title == "" {
 			t.Fatalf("%s has no title line", e.source)
 		}
-		c.open(e.route, "title", title)
-		c.setAndSave("first", "title", title+" (prøve)")
-		c.waitFor(e.source+" with the changed title", func(f map[string]string) bool { return titleOf(f[e.source]) == title+" (prøve)" })
-		c.open(e.route, "title", title+" (prøve)")
-		c.setAndSave("first", "title", title)
-		after := c.waitFor(e.source+" with its title back", func(f map[string]string) bool { return titleOf(f[e.source]) == title })
+		after := c.changeAndRestore(e.route, "first", "title", title, title+" (prøve)", e.source,
+			func(f map[string]string, v string) bool { return valueOf(f[e.source], "title") == v })
 		en := strings.TrimSuffix(e.source, ".md") + ".en.md"
 		for _, p := range []string{e.source, en} {
 			if after[p] != before[p] {
@@ -583,12 +593,8 @@ func TestCMSRoundTrip(t *testing.T) {
 	for _, y := range s.Data.Years() {
 		p := fmt.Sprintf("data/years/%d.toml", y)
 		key, value, _ := strings.Cut(strings.SplitN(before[p], "\n", 2)[0], " = ")
-		c.open(fmt.Sprintf("#/collections/years/entries/%d", y), key, value)
-		c.setAndSave("", key, "1")
-		c.waitFor(p+" with "+key+" changed", func(f map[string]string) bool { return strings.HasPrefix(f[p], key+" = 1\n") })
-		c.open(fmt.Sprintf("#/collections/years/entries/%d", y), key, "1")
-		c.setAndSave("", key, value)
-		after := c.waitFor(p+" with "+key+" back", func(f map[string]string) bool { return strings.HasPrefix(f[p], key+" = "+value+"\n") })
+		after := c.changeAndRestore(fmt.Sprintf("#/collections/years/entries/%d", y), "", key, value, "1", p,
+			func(f map[string]string, v string) bool { return strings.HasPrefix(f[p], key+" = "+v+"\n") })
 		if after[p] != before[p] {
 			t.Errorf("%s after a figure changed and restored in the CMS differs: %q", p, lineDiff(before[p], after[p]))
 		}
@@ -596,14 +602,9 @@ func TestCMSRoundTrip(t *testing.T) {
 	// Every edition's file: its title changed and restored.
 	for _, e := range s.Data.Editions {
 		p := e.Path
-		title := titleOf(before[p])
-		route := fmt.Sprintf("#/collections/editions/entries/%d", e.Year)
-		c.open(route, "title", title)
-		c.setAndSave("", "title", title+" (prøve)")
-		c.waitFor(p+" with the changed title", func(f map[string]string) bool { return titleOf(f[p]) == title+" (prøve)" })
-		c.open(route, "title", title+" (prøve)")
-		c.setAndSave("", "title", title)
-		after := c.waitFor(p+" with its title back", func(f map[string]string) bool { return titleOf(f[p]) == title })
+		title := valueOf(before[p], "title")
+		after := c.changeAndRestore(fmt.Sprintf("#/collections/editions/entries/%d", e.Year), "", "title", title, title+" (prøve)", p,
+			func(f map[string]string, v string) bool { return valueOf(f[p], "title") == v })
 		if after[p] != before[p] {
 			t.Errorf("%s after its title changed and restored in the CMS differs: %q", p, lineDiff(before[p], after[p]))
 			t.Logf("the CMS wrote:\n%s", after[p])
@@ -611,15 +612,11 @@ func TestCMSRoundTrip(t *testing.T) {
 	}
 	// The studies: the first one's source changed and restored.
 	if p := "data/studies.toml"; before[p] != "" {
+		// The first study's source is the file's first source line: its
+		// English form follows, in [study.en].
 		source := s.Data.Studies[0].Source
-		c.open("#/collections/studies/entries/studies", "study.0.source", source)
-		c.setAndSave("", "study.0.source", source+" (prøve)")
-		c.waitFor(p+" with the changed source", func(f map[string]string) bool { return strings.Contains(f[p], "(prøve)") })
-		c.open("#/collections/studies/entries/studies", "study.0.source", source+" (prøve)")
-		c.setAndSave("", "study.0.source", source)
-		after := c.waitFor(p+" with its source back", func(f map[string]string) bool {
-			return strings.Contains(f[p], "source = ") && !strings.Contains(f[p], "(prøve)")
-		})
+		after := c.changeAndRestore("#/collections/studies/entries/studies", "", "study.0.source", source, source+" (prøve)", p,
+			func(f map[string]string, v string) bool { return valueOf(f[p], "source") == v })
 		if after[p] != before[p] {
 			t.Errorf("%s after a source changed and restored in the CMS differs: %q", p, lineDiff(before[p], after[p]))
 			t.Logf("the CMS wrote:\n%s", after[p])
@@ -630,9 +627,10 @@ func TestCMSRoundTrip(t *testing.T) {
 	}
 }
 
-func titleOf(file string) string {
+// valueOf is the string of the file's first line that sets key.
+func valueOf(file, key string) string {
 	for line := range strings.Lines(file) {
-		if v, ok := strings.CutPrefix(strings.TrimSpace(line), "title = "); ok {
+		if v, ok := strings.CutPrefix(strings.TrimSpace(line), key+" = "); ok {
 			var s string
 			if json.Unmarshal([]byte(v), &s) == nil {
 				return s
