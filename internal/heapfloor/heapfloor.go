@@ -8,8 +8,8 @@
 // turns on the write barrier, and makes the next allocations fault in fresh
 // mark bits (about 15 µs a page fault on the project's machine). With a
 // floor of 16 MB under the goal it collected 4 times, and took 15-20 % less
-// time; cmd/report now sets 24 MB, and it collects twice (see the README's
-// speed section).
+// time; cmd/report now sets 24 MB, and it collects twice (see
+// docs/speed.md).
 //
 // The floor is lifted for good by the first collection that finds half of
 // it in use, or by Lift: from then on the runtime paces itself. A build

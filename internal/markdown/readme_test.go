@@ -8,9 +8,12 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/text"
 )
 
 var (
@@ -79,4 +82,114 @@ func rawStructure(src string) (heads, tables int, open string) {
 		}
 	}
 	return heads, tables, open
+}
+
+// TestDocsLinks follows every link and image of README.md and docs/*.md
+// that stays in the repository, as GitHub resolves it: the file must
+// exist, and an anchor must name a heading of the file it points into.
+// Moving a section from one file to another breaks links silently
+// otherwise.
+func TestDocsLinks(t *testing.T) {
+	docs, _ := filepath.Glob("../../docs/*.md")
+	docs = append([]string{"../../README.md"}, docs...)
+	anchors := map[string]map[string]bool{}
+	anchorsOf := func(name string) map[string]bool {
+		if a, ok := anchors[name]; ok {
+			return a
+		}
+		src, err := os.ReadFile(name)
+		if err != nil {
+			return nil
+		}
+		anchors[name] = headingAnchors(src)
+		return anchors[name]
+	}
+	links := 0
+	for _, name := range docs {
+		src, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc := goldmark.New(goldmark.WithExtensions(extension.GFM)).Parser().Parse(text.NewReader(src))
+		_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+			var dest string
+			switch n := n.(type) {
+			case *ast.Link:
+				dest = string(n.Destination)
+			case *ast.Image:
+				dest = string(n.Destination)
+			default:
+				return ast.WalkContinue, nil
+			}
+			if !entering || strings.Contains(dest, ":") {
+				return ast.WalkContinue, nil // http:, https:, mailto:
+			}
+			links++
+			file, anchor, _ := strings.Cut(dest, "#")
+			target := name
+			switch {
+			case strings.HasPrefix(file, "/"):
+				target = filepath.Join("../..", file) // GitHub: the repository's root
+			case file != "":
+				target = filepath.Join(filepath.Dir(name), file)
+			}
+			if _, err := os.Stat(target); err != nil {
+				t.Errorf("%s: the link to %q leads nowhere: %v", name, dest, err)
+				return ast.WalkContinue, nil
+			}
+			if anchor != "" && !anchorsOf(target)[anchor] {
+				t.Errorf("%s: the link to %q names no heading of %s", name, dest, target)
+			}
+			return ast.WalkContinue, nil
+		})
+	}
+	if links < 10 {
+		t.Errorf("found %d links that stay in the repository; the docs have more, so the walk missed them", links)
+	}
+}
+
+// headingAnchors returns the anchors GitHub gives the headings of a
+// Markdown file: the heading's text in lower case, with every character
+// but letters, digits, spaces, hyphens and underscores dropped and each
+// space turned into a hyphen; a repeated anchor gets -1, -2 and so on.
+func headingAnchors(src []byte) map[string]bool {
+	doc := goldmark.New(goldmark.WithExtensions(extension.GFM)).Parser().Parse(text.NewReader(src))
+	seen := map[string]bool{}
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		h, ok := n.(*ast.Heading)
+		if !ok || !entering {
+			return ast.WalkContinue, nil
+		}
+		var b strings.Builder
+		for _, r := range strings.ToLower(plainText(h, src)) {
+			switch {
+			case r == ' ':
+				b.WriteByte('-')
+			case r == '-' || r == '_' || unicode.IsLetter(r) || unicode.IsDigit(r):
+				b.WriteRune(r)
+			}
+		}
+		anchor := b.String()
+		for i := 1; seen[anchor]; i++ {
+			anchor = b.String() + "-" + strconv.Itoa(i)
+		}
+		seen[anchor] = true
+		return ast.WalkSkipChildren, nil
+	})
+	return seen
+}
+
+// plainText is the text of n's inline children, without their markup.
+func plainText(n ast.Node, src []byte) string {
+	var b strings.Builder
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if t, ok := c.(*ast.Text); ok && entering {
+			b.Write(t.Segment.Value(src))
+		}
+		if s, ok := c.(*ast.String); ok && entering {
+			b.Write(s.Value)
+		}
+		return ast.WalkContinue, nil
+	})
+	return b.String()
 }

@@ -94,7 +94,7 @@ func Load(fsys fs.FS, opts Options, problems *diag.List) *Site {
 	// core idle between its parallel steps, as the Danish does. Loaded
 	// after the Danish, the 2016 edition's English version took 12–20 ms
 	// at 1.0–1.4 cores; beside it, the whole build takes 4–7 % less time
-	// (see the README's Speed). Their problems join the Danish ones once
+	// (see docs/speed.md). Their problems join the Danish ones once
 	// those are all known (see joinTranslated).
 	type version struct {
 		site *Site
