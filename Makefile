@@ -233,12 +233,17 @@ fuzz:
 
 ## bench: Go benchmarks of every stage, then report and Hugo side by side on
 ## synthetic sites of 1,000 and 10,000 pages (BENCH_RUNS runs each; never part
-## of `make test`). Both write to tmpfs where there is one: on disk the same
-## build swings by 2x with the kernel's write-back.
-bench:
+## of `make test`), then the shipped site's clean build as a whole process (21
+## runs). All write to tmpfs where there is one: on disk the same build swings
+## by 2x with the kernel's write-back.
+bench: $(BIN)
 	TMPDIR=$$([ -d /dev/shm ] && echo /dev/shm || echo "$${TMPDIR:-/tmp}") \
 		$(GO) test -run '^$$' -bench . -benchmem ./...
 	tools/bench/compare-hugo.sh $(BENCH_RUNS) 1000 10000
+	@echo "the shipped site, built afresh as a whole process:"
+	@tmp=$$([ -d /dev/shm ] && echo /dev/shm || echo "$${TMPDIR:-/tmp}"); \
+		$(GO) run ./tools/bench/alternate -n 21 -name Shipped -dir $$tmp/report-alternate $(BIN) -- \
+		build --fresh --root . --out $$tmp/report-alternate/out-{}
 
 ## pgo: refresh cmd/report/default.pgo, the CPU profile that go build (and GoReleaser)
 ## optimise the report command with, from the benchmarks of the shipped site and of it

@@ -89,6 +89,7 @@ var commands = []pkg{
 	{"tools/nextedition", "writes the shipped site with a generated next edition", []string{"nextedition"}},
 	{"tools/contactsheet", "screenshots of every page kind on one sheet", nil},
 	{"tools/favicon", "draws the favicon", nil},
+	{"tools/bench/alternate", "times programs in turn, for benchstat", nil},
 	{"tools/release/checkdist", "checks the release archives GoReleaser made", nil},
 }
 
