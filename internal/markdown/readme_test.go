@@ -24,6 +24,9 @@ var (
 	htmlHead  = regexp.MustCompile(`<h[1-6][^>]*>`)
 )
 
+// gfm renders Markdown as GitHub does.
+var gfm = goldmark.New(goldmark.WithExtensions(extension.GFM))
+
 // TestDocsRender renders README.md and docs/*.md as GitHub does (GFM):
 // every heading of the raw text is a heading, every table a table, and no
 // code fence is left open. A closing fence with text after it is no
@@ -40,7 +43,7 @@ func TestDocsRender(t *testing.T) {
 			t.Errorf("%s: the code fence at %s is never closed", name, open)
 		}
 		var out bytes.Buffer
-		if err := goldmark.New(goldmark.WithExtensions(extension.GFM)).Convert(src, &out); err != nil {
+		if err := gfm.Convert(src, &out); err != nil {
 			t.Fatal(err)
 		}
 		html := out.String()
@@ -92,26 +95,33 @@ func rawStructure(src string) (heads, tables int, open string) {
 func TestDocsLinks(t *testing.T) {
 	docs, _ := filepath.Glob("../../docs/*.md")
 	docs = append([]string{"../../README.md"}, docs...)
+	// Each document is parsed once, for its links and its headings alike;
+	// a file outside docs that a link points into, when it is first named.
+	type parsed struct {
+		src []byte
+		doc ast.Node
+	}
+	files := map[string]parsed{}
 	anchors := map[string]map[string]bool{}
-	anchorsOf := func(name string) map[string]bool {
-		if a, ok := anchors[name]; ok {
-			return a
+	read := func(name string) (parsed, error) {
+		if f, ok := files[name]; ok {
+			return f, nil
 		}
 		src, err := os.ReadFile(name)
 		if err != nil {
-			return nil
+			return parsed{}, err
 		}
-		anchors[name] = headingAnchors(src)
-		return anchors[name]
+		f := parsed{src, gfm.Parser().Parse(text.NewReader(src))}
+		files[name], anchors[name] = f, headingAnchors(f.doc, src)
+		return f, nil
 	}
 	links := 0
 	for _, name := range docs {
-		src, err := os.ReadFile(name)
+		f, err := read(name)
 		if err != nil {
 			t.Fatal(err)
 		}
-		doc := goldmark.New(goldmark.WithExtensions(extension.GFM)).Parser().Parse(text.NewReader(src))
-		_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		_ = ast.Walk(f.doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 			var dest string
 			switch n := n.(type) {
 			case *ast.Link:
@@ -137,7 +147,10 @@ func TestDocsLinks(t *testing.T) {
 				t.Errorf("%s: the link to %q leads nowhere: %v", name, dest, err)
 				return ast.WalkContinue, nil
 			}
-			if anchor != "" && !anchorsOf(target)[anchor] {
+			if anchor == "" {
+				return ast.WalkContinue, nil
+			}
+			if _, err := read(target); err != nil || !anchors[target][anchor] {
 				t.Errorf("%s: the link to %q names no heading of %s", name, dest, target)
 			}
 			return ast.WalkContinue, nil
@@ -152,8 +165,7 @@ func TestDocsLinks(t *testing.T) {
 // Markdown file: the heading's text in lower case, with every character
 // but letters, digits, spaces, hyphens and underscores dropped and each
 // space turned into a hyphen; a repeated anchor gets -1, -2 and so on.
-func headingAnchors(src []byte) map[string]bool {
-	doc := goldmark.New(goldmark.WithExtensions(extension.GFM)).Parser().Parse(text.NewReader(src))
+func headingAnchors(doc ast.Node, src []byte) map[string]bool {
 	seen := map[string]bool{}
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		h, ok := n.(*ast.Heading)
