@@ -237,7 +237,12 @@ func openCSV(rows []openRow, l *lang.Lang) []byte {
 		b.WriteString(csvField(c.name, sep))
 	}
 	b.WriteString("\r\n")
-	for _, r := range rows {
+	header := b.Len()
+	for n, r := range rows {
+		if n == 1 {
+			// sized by the first row, rather than doubled through copies
+			b.Grow((b.Len() - header) * len(rows) * 5 / 4)
+		}
 		for i, cell := range r.cells(decimal) {
 			if i > 0 {
 				b.WriteString(sep)

@@ -207,9 +207,10 @@ func (r *Renderer) renderPage(j job) (File, *diag.Problem) {
 		return File{Path: j.path}, templateProblem(err)
 	}
 	// The page is mostly its body, header and footer; sizing the buffer for
-	// them up front spares it growing through several copies.
-	size := len(j.data.Content) + len(j.data.Header) + len(j.data.Footer) + 4096
-	html, err := r.templates.execute(j.kind, j.data, size)
+	// them up front (and for what its kind's template adds, see execute)
+	// spares it growing through several copies.
+	known := len(j.data.Content) + len(j.data.Header) + len(j.data.Footer)
+	html, err := r.templates.execute(j.kind, j.data, known)
 	if err != nil {
 		return File{Path: j.path}, templateProblem(err)
 	}

@@ -55,11 +55,20 @@ type Templates struct {
 	consts  constants
 	escaped *escapedConstants
 	folds   map[*template.Template]*setFold
+	// framed is, for each kind, the most its template has added to what a
+	// page brings (see execute), so that the next page of the kind is
+	// rendered into a buffer of its size at once: a metric's page adds its
+	// figure and table, twice the first guess, and grew through a copy on
+	// 127 of the 2016 edition's 174.
+	framed map[string]*atomic.Int64
 }
 
 // loadTemplates parses layouts/. Problems go to problems.
 func loadTemplates(fsys fs.FS, funcs template.FuncMap, problems *diag.List) *Templates {
-	t := &Templates{sets: map[string]*template.Template{}, readsBodies: map[string]bool{}}
+	t := &Templates{sets: map[string]*template.Template{}, readsBodies: map[string]bool{}, framed: map[string]*atomic.Int64{}}
+	for _, kind := range Kinds {
+		t.framed[kind] = new(atomic.Int64)
+	}
 	sources := sha256.New()
 	defer func() { sources.Sum(t.sources[:0]) }()
 	base := template.New("layouts").Funcs(funcs).Option("missingkey=error")
@@ -147,7 +156,8 @@ func (t *Templates) spread(kinds []string, n int, problems *diag.List) {
 // so a clone given other functions of the same names draws the same pages
 // in that language.
 func (t *Templates) withFuncs(funcs template.FuncMap, problems *diag.List) *Templates {
-	c := &Templates{sets: map[string]*template.Template{}, sources: t.sources, readsBodies: t.readsBodies, anyBodies: t.anyBodies}
+	// framed is shared: a kind's pages are about as long in either language
+	c := &Templates{sets: map[string]*template.Template{}, sources: t.sources, readsBodies: t.readsBodies, anyBodies: t.anyBodies, framed: t.framed}
 	for kind, set := range t.sets {
 		clone, err := set.Clone()
 		if err != nil {
@@ -272,17 +282,50 @@ func (t *Templates) partial(w io.Writer, name string, data any) error {
 	return set.ExecuteTemplate(w, name, data)
 }
 
-func (t *Templates) execute(kind string, data any, size int) ([]byte, error) {
+// execute renders a page of kind, whose content, header and footer come
+// to known bytes, into a buffer sized for them and for what the kind's
+// pages have added to them so far.
+func (t *Templates) execute(kind string, data any, known int) ([]byte, error) {
 	set := t.set(kind)
 	if set == nil {
 		return nil, fmt.Errorf("no template for %s pages", kind)
 	}
-	b := bytes.NewBuffer(pageBuffer(size))
+	b := bytes.NewBuffer(pageBuffer(t.bufferFor(kind, known)))
 	if err := set.ExecuteTemplate(b, "base.html", data); err != nil {
 		return nil, err
 	}
+	t.framedBy(kind, b.Len()-known)
 	return b.Bytes(), nil
 }
+
+// bufferFor is the size of buffer a page of kind is rendered into, whose
+// content, header and footer come to known bytes.
+func (t *Templates) bufferFor(kind string, known int) int {
+	frame := minFrame
+	if framed := t.framed[kind]; framed != nil {
+		frame = max(frame, int(framed.Load()))
+	}
+	return known + frame
+}
+
+// framedBy notes that a page of kind added n bytes to what it brought.
+func (t *Templates) framedBy(kind string, n int) {
+	framed := t.framed[kind]
+	if framed == nil {
+		return
+	}
+	v := int64(min(n, maxRecycled))
+	for seen := framed.Load(); v > seen; seen = framed.Load() {
+		if framed.CompareAndSwap(seen, v) {
+			return
+		}
+	}
+}
+
+// minFrame is what a page's buffer is given beyond what the page brings
+// before a page of its kind has been rendered: about what the frame of
+// base.html adds.
+const minFrame = 4096
 
 // pageBuffers are pages' bytes that a Stream run's caller has written and
 // let go (see recyclePage), for the next pages to be rendered into. At

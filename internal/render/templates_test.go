@@ -181,3 +181,38 @@ func TestSpreadTakesCopiesInTurn(t *testing.T) {
 		t.Errorf("the page is not escaped: %q", first)
 	}
 }
+
+// TestPageBufferSizedByItsKind: a page is rendered into a buffer sized for
+// the most that the pages of its kind, in either language, have added to
+// their content, so that a page as long as one before never grows its
+// buffer through copies; a kind not yet rendered gets the first guess.
+func TestPageBufferSizedByItsKind(t *testing.T) {
+	problems := &diag.List{}
+	tmpl := loadTemplates(layouts(nil), nil, problems)
+	english := tmpl.withFuncs(nil, problems)
+	if err := problems.Err(); err != nil {
+		t.Fatal(err)
+	}
+	if got := tmpl.bufferFor("metric", 100); got != 100+minFrame {
+		t.Errorf("before any metric page, one is given %d bytes, want %d", got, 100+minFrame)
+	}
+	long := strings.Repeat("figur ", 2000) // beyond minFrame
+	page, err := tmpl.execute("metric", map[string]any{"X": long}, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, set := range map[string]*Templates{"Danish": tmpl, "English": english} {
+		if got := set.bufferFor("metric", 100); got != 100+len(page) {
+			t.Errorf("the next %s metric page is given %d bytes, want %d: its content and what the page before added", name, got, 100+len(page))
+		}
+	}
+	if _, err := english.execute("metric", map[string]any{"X": "kort"}, 0); err != nil {
+		t.Fatal(err)
+	}
+	if got := tmpl.bufferFor("metric", 0); got != len(page) {
+		t.Errorf("after a shorter page, a metric page is given %d bytes, want the longest's %d", got, len(page))
+	}
+	if got := tmpl.bufferFor("privacy", 0); got != minFrame {
+		t.Errorf("a kind not yet rendered is given %d bytes, want the first guess, %d", got, minFrame)
+	}
+}
