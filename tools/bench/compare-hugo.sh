@@ -58,9 +58,10 @@ echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}
 #   editor's second build; report reuses what the last build kept beside
 #   its output (parsed files, drawings, unchanged pages as hard links);
 # - "edit": a build over the previous output after one story was edited.
-# Hugo rebuilds everything each time; report writes a new tree and swaps it
-# in (a failed build must leave the old site untouched), then deletes the
-# old. Two sites of N stories each: "minimal", the report with minimal
+# Hugo rebuilds everything each time; report fills a new tree and swaps it
+# in (a failed build must leave the old site untouched): a clean build
+# deletes the old tree, a rebuild fills its new tree from the site before
+# last (see the README's "What a build keeps for the next"). Two sites of N stories each: "minimal", the report with minimal
 # layouts like Hugo's, and "realistic", the shipped site with its design,
 # data and charts and the N stories added to its edition (gensite
 # -realistic), which is what the report's users build. Hugo builds the same
@@ -72,8 +73,10 @@ for n in "${sizes[@]}"; do
     flags=()
     [ "$kind" = realistic ] && flags=(-realistic .)
     go run ./cmd/gensite -n "$n" "${flags[@]}" -out "$work/site-$kind-$n"
-    story=$(find "$work/site-$kind-$n/report/content" -name '*.md' ! -name '*.en.md' ! -name '_index.md' | sort | tail -1)
-    hstory=$(find "$work/site-$kind-$n/hugo/content" -name '*.md' ! -name '_index.md' | sort | tail -1)
+    # the last generated story, the same in both (in the realistic site, a
+    # chapter of the edition sorts after every story)
+    story=$(find "$work/site-$kind-$n/report/content" -name 'case-*.md' ! -name '*.en.md' | sort | tail -1)
+    hstory=$(find "$work/site-$kind-$n/hugo/content" -name 'case-*.md' | sort | tail -1)
     fresh=
     for mode in fresh once over edit; do
       : >"$work/r"; : >"$work/h"
