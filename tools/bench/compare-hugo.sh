@@ -47,6 +47,12 @@ measure() {
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 
+# pairs HUGO REPORT: the lowest and highest of Hugo's time over report's in
+# runs made one after the other. The machine's load drifts by the minute,
+# and a pair shares it: the spread of the pairs says how far a ratio of
+# medians can be trusted.
+pairs() { paste -d' ' "$1" "$2" | awk '{print $1 / $3}' | sort -n | awk '{a[NR]=$1} END {printf "%.2f-%.2f", a[1], a[NR]}'; }
+
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo); $(hugo version | cut -d' ' -f1-2); $(go version | cut -d' ' -f3)"
 # Four cases, each against Hugo doing the same:
 # - "fresh": a clean build into an empty folder (report --fresh: nothing
@@ -67,7 +73,7 @@ echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}
 # -realistic), which is what the report's users build. Hugo builds the same
 # N stories with minimal templates in both. "of fresh" is report's time in
 # that case over its own fresh build's.
-printf "%-9s %6s %-5s %10s %10s %6s  %10s %10s %6s  %8s\n" site pages case report hugo ratio "report RSS" "hugo RSS" memory "of fresh"
+printf "%-9s %6s %-5s %10s %10s %6s %11s  %10s %10s %6s  %8s\n" site pages case report hugo ratio pairs "report RSS" "hugo RSS" memory "of fresh"
 for n in "${sizes[@]}"; do
   for kind in minimal realistic; do
     flags=()
@@ -103,10 +109,10 @@ for n in "${sizes[@]}"; do
       rt=$(cut -d' ' -f1 "$work/r" | median); ht=$(cut -d' ' -f1 "$work/h" | median)
       rm=$(cut -d' ' -f2 "$work/r" | median); hm=$(cut -d' ' -f2 "$work/h" | median)
       [ "$mode" = fresh ] && fresh=$rt
-      printf "%-9s %6s %-5s %9.3fs %9.3fs %5.2fx  %7.0f MB %7.0f MB %5.2fx  %7.2f\n" "$kind" "$n" "$mode" "$rt" "$ht" "$(echo "$ht / $rt" | bc -l)" \
-        "$(echo "$rm/1024" | bc -l)" "$(echo "$hm/1024" | bc -l)" "$(echo "$rm / $hm" | bc -l)" "$(echo "$rt / $fresh" | bc -l)"
+      printf "%-9s %6s %-5s %9.3fs %9.3fs %5.2fx %11s  %7.0f MB %7.0f MB %5.2fx  %7.2f\n" "$kind" "$n" "$mode" "$rt" "$ht" "$(echo "$ht / $rt" | bc -l)" \
+        "$(pairs "$work/h" "$work/r")" "$(echo "$rm/1024" | bc -l)" "$(echo "$hm/1024" | bc -l)" "$(echo "$rm / $hm" | bc -l)" "$(echo "$rt / $fresh" | bc -l)"
     done
     rm -rf "$work/site-$kind-$n" "$work/out-report" "$work"/.out-report.* "$work/out-hugo"
   done
 done
-echo "ratio = Hugo's median wall time / report's (above 1: report is faster); memory = report's peak RSS / Hugo's (below 1: report uses less); medians of $runs alternating runs"
+echo "ratio = Hugo's median wall time / report's (above 1: report is faster); pairs = the lowest and highest of that ratio in runs made one after the other; memory = report's peak RSS / Hugo's (below 1: report uses less); medians of $runs alternating runs"
