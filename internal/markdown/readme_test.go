@@ -14,6 +14,8 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/text"
+
+	"report/internal/markdown"
 )
 
 var (
@@ -173,7 +175,7 @@ func headingAnchors(doc ast.Node, src []byte) map[string]bool {
 			return ast.WalkContinue, nil
 		}
 		var b strings.Builder
-		for _, r := range strings.ToLower(plainText(h, src)) {
+		for _, r := range strings.ToLower(markdown.PlainText(h, src)) {
 			switch {
 			case r == ' ':
 				b.WriteByte('-')
@@ -189,19 +191,4 @@ func headingAnchors(doc ast.Node, src []byte) map[string]bool {
 		return ast.WalkSkipChildren, nil
 	})
 	return seen
-}
-
-// plainText is the text of n's inline children, without their markup.
-func plainText(n ast.Node, src []byte) string {
-	var b strings.Builder
-	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
-		if t, ok := c.(*ast.Text); ok && entering {
-			b.Write(t.Segment.Value(src))
-		}
-		if s, ok := c.(*ast.String); ok && entering {
-			b.Write(s.Value)
-		}
-		return ast.WalkContinue, nil
-	})
-	return b.String()
 }
