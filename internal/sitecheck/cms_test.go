@@ -8,6 +8,7 @@ import (
 	"flag"
 	"fmt"
 	"io/fs"
+	"maps"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -129,19 +130,32 @@ const cmsHelpers = `window.cmsTest = {
 	invalid() {
 		return [...document.querySelectorAll("section.field")].filter(f => f.querySelector("[aria-invalid=true]")).map(f => f.dataset.keyPath);
 	},
+	// files reads every file below dirs. A folder the site does not have
+	// is left out; a file the CMS replaces while it is read (a save in
+	// progress) makes the whole read start again, rather than leave out
+	// the rest of its folder, which a test would take for files deleted.
 	async files(dirs) {
 		const root = await navigator.storage.getDirectory();
-		const out = {};
-		async function walk(dir, prefix) {
+		async function walk(dir, prefix, out) {
 			for await (const [name, h] of dir.entries()) {
-				if (h.kind === "directory") await walk(h, prefix + name + "/");
+				if (h.kind === "directory") await walk(h, prefix + name + "/", out);
 				else out[prefix + name] = await (await h.getFile()).text();
 			}
 		}
-		for (const d of dirs) {
-			try { await walk(await root.getDirectoryHandle(d), d + "/"); } catch (e) {}
+		for (let attempt = 1; ; attempt++) {
+			const out = {};
+			try {
+				for (const d of dirs) {
+					let dir;
+					try { dir = await root.getDirectoryHandle(d); } catch (e) { continue; }
+					await walk(dir, d + "/", out);
+				}
+				return out;
+			} catch (e) {
+				if (attempt === 20) throw e;
+				await new Promise(resolve => setTimeout(resolve, 50));
+			}
 		}
-		return out;
 	},
 };`
 
@@ -202,14 +216,22 @@ func (c *cmsSession) files() map[string]string {
 }
 
 // waitFor waits until cond holds of the CMS's files: a save is written a
-// moment after the click.
+// moment after the click, one file after another (an entry and its
+// translation), so the files are taken once cond holds and a second look
+// a moment later finds them the same.
 func (c *cmsSession) waitFor(what string, cond func(map[string]string) bool) map[string]string {
 	c.t.Helper()
 	deadline := time.Now().Add(20 * time.Second)
+	var held map[string]string // the files as cond last held of them
 	for {
 		f := c.files()
 		if cond(f) {
-			return f
+			if held != nil && maps.Equal(f, held) {
+				return f
+			}
+			held = f
+		} else {
+			held = nil
 		}
 		if time.Now().After(deadline) {
 			c.screenshot("cms-failed.png")
