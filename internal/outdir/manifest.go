@@ -7,8 +7,8 @@ package outdir
 // otherwise delete without a word.
 
 import (
-	"bufio"
 	"errors"
+	"io"
 	"io/fs"
 	"maps"
 	"os"
@@ -104,14 +104,26 @@ func readListAt(p string) (manifest, error) {
 		return manifest{}, err
 	}
 	defer f.Close()
-	m := manifest{files: map[string]bool{}, ok: true}
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		line := sc.Text()
+	// Read whole into one string, which the paths are cut from (at 10,000
+	// stories, a string read for each line was 10,000 allocations).
+	var b strings.Builder
+	if info, err := f.Stat(); err == nil {
+		b.Grow(int(info.Size()) + 1)
+	}
+	if _, err := io.Copy(&b, f); err != nil {
+		return manifest{}, err
+	}
+	text := b.String()
+	n := strings.Count(text, "\n") + 1
+	m := manifest{files: make(map[string]bool, n), lines: make([]string, 0, n), ok: true}
+	for len(text) > 0 {
+		var line string
+		line, text, _ = strings.Cut(text, "\n")
+		line = strings.TrimSuffix(line, "\r") // as bufio.ScanLines reads a line
 		m.files[line] = true
 		m.lines = append(m.lines, line)
 	}
-	return m, sc.Err()
+	return m, nil
 }
 
 // writeManifest replaces the list beside dir with files, through a new
@@ -123,23 +135,28 @@ func writeManifest(dir string, files []string) error {
 
 // writeListAt writes the list of files at p, as writeManifest does.
 func writeListAt(p string, files []string) error {
-	var b strings.Builder
+	n := 0
 	for _, f := range files {
-		b.WriteString(f + "\n")
+		n += len(f) + 1
 	}
-	return writeFileAt(p, b.String())
+	b := make([]byte, 0, n)
+	for _, f := range files {
+		b = append(b, f...)
+		b = append(b, '\n')
+	}
+	return writeFileAt(p, b)
 }
 
 // writeFileAt replaces the file p with text, through a new file renamed
 // into place, never through a link.
-func writeFileAt(p, text string) error {
+func writeFileAt(p string, text []byte) error {
 	tmp := p + ".tmp"
 	_ = os.Remove(tmp)
 	f, err := os.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL|noFollow, 0o644)
 	if err != nil {
 		return err
 	}
-	_, err = f.WriteString(text)
+	_, err = f.Write(text)
 	if err = errors.Join(err, f.Close()); err != nil {
 		return err
 	}

@@ -13,12 +13,14 @@ package render
 // whole.
 
 import (
+	"context"
 	"crypto/sha256"
 	"encoding/binary"
 	"hash"
 	"sync"
 
 	"report/internal/lang"
+	"report/internal/parallel"
 )
 
 // keys are what PageKey computes once for the whole plan.
@@ -27,20 +29,55 @@ type keys struct {
 	site [32]byte // everything but the pages' own files (see siteKey)
 	all  [32]byte // every content file whole, of every language
 	ok   bool
+	// pages are every page's key, by path; a page without one (see
+	// PageKey) is not there. A rebuild asks for each key twice, to find
+	// the folder up to date and then to take each page: at 10,000
+	// stories, the first time 10,000 hashes over again.
+	pages map[string][32]byte
 }
 
 // PageKey identifies everything the page at path is rendered from; ok is
 // false when the path is no page, when the site was loaded without a cache
 // (so its content files have no prints), or when the page shows a draft.
-// It is computed when asked for, so that it takes in what was added to the
-// plan after it was made (an edition's PDF, see printpage.AddPDFs).
+// Every page's key is computed when the first is asked for, on every core,
+// so that it takes in what was added to the plan after it was made (an
+// edition's PDF, see printpage.AddPDFs); a plan is not changed after.
 func (p *Plan) PageKey(path string) (key [32]byte, ok bool) {
-	j, isPage := p.pages[path]
-	if !isPage || j.data.Draft != nil {
-		return key, false
-	}
-	p.keys.once.Do(p.siteKey)
+	p.keys.once.Do(p.pageKeys)
+	key, ok = p.keys.pages[path]
+	return key, ok
+}
+
+// pageKeys computes every page's key (see PageKey).
+func (p *Plan) pageKeys() {
+	p.siteKey()
 	if !p.keys.ok {
+		return
+	}
+	paths := make([]string, 0, len(p.pages))
+	for _, path := range p.paths {
+		if _, isPage := p.pages[path]; isPage {
+			paths = append(paths, path)
+		}
+	}
+	keys := make([][32]byte, len(paths))
+	keyed := make([]bool, len(paths))
+	_ = parallel.Each(context.Background(), parallel.CPU, len(paths), func(_ context.Context, i int) error {
+		keys[i], keyed[i] = p.pageKey(paths[i])
+		return nil
+	})
+	p.keys.pages = make(map[string][32]byte, len(paths))
+	for i, path := range paths {
+		if keyed[i] {
+			p.keys.pages[path] = keys[i]
+		}
+	}
+}
+
+// pageKey is the key of the page at path, once the site's is known.
+func (p *Plan) pageKey(path string) (key [32]byte, ok bool) {
+	j := p.pages[path]
+	if j.data.Draft != nil {
 		return key, false
 	}
 	h := sha256.New()
