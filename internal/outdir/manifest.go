@@ -108,7 +108,7 @@ func readListAt(p string) (manifest, error) {
 	// stories, a string read for each line was 10,000 allocations).
 	var b strings.Builder
 	if info, err := f.Stat(); err == nil {
-		b.Grow(int(info.Size()) + 1)
+		b.Grow(int(min(info.Size(), maxRecord))) // a larger list grows as it is read
 	}
 	if _, err := io.Copy(&b, f); err != nil {
 		return manifest{}, err

@@ -1,6 +1,7 @@
 package outdir
 
 import (
+	"bufio"
 	"os"
 	"path/filepath"
 	"slices"
@@ -87,5 +88,34 @@ func TestListAfterShuffledList(t *testing.T) {
 	}
 	if got, want := string(b), "c/index.html\nindex.html\n"; got != want {
 		t.Errorf("the output's list:\n%s\nwant:\n%s", got, strings.TrimSpace(want))
+	}
+}
+
+// TestListReadAsLines: a list is read line by line as bufio.ScanLines
+// splits it, whatever its line ends, blank lines or last line.
+func TestListReadAsLines(t *testing.T) {
+	dir := t.TempDir()
+	for _, text := range []string{"", "\n", "a\nb\n", "a\nb", "a\r\nb\r\n", "a\n\nb\n", "a\r\n\r\n", "\r", "a b/c.html\n2016/æ.html\n"} {
+		p := filepath.Join(dir, "list")
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		m, err := readListAt(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var want []string
+		sc := bufio.NewScanner(strings.NewReader(text))
+		for sc.Scan() {
+			want = append(want, sc.Text())
+		}
+		if !slices.Equal(m.lines, want) {
+			t.Errorf("%q read as %q, want %q", text, m.lines, want)
+		}
+		for _, line := range want {
+			if !m.files[line] {
+				t.Errorf("%q: %q is not among the files", text, line)
+			}
+		}
 	}
 }

@@ -246,7 +246,7 @@ func readSmall(p string, limit int64) (string, bool) {
 		return "", false
 	}
 	var b strings.Builder
-	b.Grow(int(info.Size()) + 1) // +1: the read that finds the end
+	b.Grow(int(info.Size()))
 	if _, err := io.Copy(&b, io.LimitReader(f, limit+1)); err != nil || int64(b.Len()) > limit {
 		return "", false
 	}
