@@ -2,6 +2,7 @@ package outdir
 
 import (
 	"errors"
+	"fmt"
 	"io"
 	"io/fs"
 	"os"
@@ -19,20 +20,41 @@ func (o *Output) keptPath() string { return filepath.Join(o.parent, "."+o.base+"
 // or something that is not a regular file: a link there is not followed,
 // nor a pipe waited on.
 func (o *Output) ReadKept() []byte {
-	f, err := openRegular(o.keptPath())
+	b, err := readKeptFile(o.keptPath())
 	if err != nil {
 		return nil
+	}
+	return b
+}
+
+// maxKept is the most a file kept beside the output may hold: the parsed
+// content of about 900,000 stories, the list or record of ten million
+// files. A larger one is no file a build wrote (a sparse file of 40 GB
+// put in the cache's place took the whole memory), and is not read.
+const maxKept = 1 << 30
+
+// readKeptFile reads whole a file a build keeps beside the output (the
+// cache, a list of files, a record of folders), as openRegular opens it,
+// and refuses one larger than maxKept without reading it. What is added to
+// the file while it is read is not read.
+func readKeptFile(path string) ([]byte, error) {
+	f, err := openRegular(path)
+	if err != nil {
+		return nil, err
 	}
 	defer f.Close()
 	info, err := f.Stat()
 	if err != nil {
-		return nil
+		return nil, err
+	}
+	if info.Size() > maxKept {
+		return nil, fmt.Errorf("%s holds %d bytes, more than any file a build keeps; remove it by hand", path, info.Size())
 	}
 	b := make([]byte, info.Size())
 	if _, err := io.ReadFull(f, b); err != nil {
-		return nil
+		return nil, err
 	}
-	return b
+	return b, nil
 }
 
 // openRegular opens a file a build keeps beside the output for reading,

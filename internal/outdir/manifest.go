@@ -8,7 +8,6 @@ package outdir
 
 import (
 	"errors"
-	"io"
 	"io/fs"
 	"maps"
 	"os"
@@ -96,24 +95,16 @@ func readListAt(p string) (manifest, error) {
 	if info, err := os.Lstat(p); err == nil && !info.Mode().IsRegular() {
 		return manifest{}, notAManifest(p, info)
 	}
-	f, err := openRegular(p)
+	b, err := readKeptFile(p)
 	if errors.Is(err, fs.ErrNotExist) {
 		return manifest{}, nil
 	}
 	if err != nil {
 		return manifest{}, err
 	}
-	defer f.Close()
-	// Read whole into one string, which the paths are cut from (at 10,000
-	// stories, a string read for each line was 10,000 allocations).
-	var b strings.Builder
-	if info, err := f.Stat(); err == nil {
-		b.Grow(int(min(info.Size(), maxRecord))) // a larger list grows as it is read
-	}
-	if _, err := io.Copy(&b, f); err != nil {
-		return manifest{}, err
-	}
-	text := b.String()
+	// One string, which the paths are cut from (at 10,000 stories, a string
+	// read for each line was 10,000 allocations).
+	text := string(b)
 	n := strings.Count(text, "\n") + 1
 	m := manifest{files: make(map[string]bool, n), lines: make([]string, 0, n), ok: true}
 	for len(text) > 0 {

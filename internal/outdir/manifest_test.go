@@ -2,6 +2,7 @@ package outdir
 
 import (
 	"bufio"
+	"errors"
 	"os"
 	"path/filepath"
 	"slices"
@@ -117,5 +118,32 @@ func TestListReadAsLines(t *testing.T) {
 				t.Errorf("%q: %q is not among the files", text, line)
 			}
 		}
+	}
+}
+
+// TestKeptFilesTooLargeAreNotRead puts a file larger than any a build
+// keeps (sparse: it takes no room) where a build looks for its cache, its
+// list of files and its record of folders: none is read, and the list's
+// refusal names it.
+func TestKeptFilesTooLargeAreNotRead(t *testing.T) {
+	parent := t.TempDir()
+	for _, name := range []string{".public.cache", ".public.files", ".public.tree"} {
+		f, err := os.Create(filepath.Join(parent, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := errors.Join(f.Truncate(maxKept+1), f.Close()); err != nil {
+			t.Fatal(err)
+		}
+	}
+	o := &Output{parent: parent, base: "public", dir: filepath.Join(parent, "public")}
+	if b := o.ReadKept(); b != nil {
+		t.Errorf("ReadKept read %d bytes", len(b))
+	}
+	if _, err := readManifest(o.dir); err == nil || !strings.Contains(err.Error(), ".public.files") {
+		t.Errorf("the list was not refused with its name: %v", err)
+	}
+	if rec := readRecord(recordPath(o.dir)); rec != nil {
+		t.Error("the record was read")
 	}
 }

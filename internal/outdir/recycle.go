@@ -17,7 +17,6 @@ package outdir
 import (
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -179,10 +178,11 @@ func appendQuoted[S string | []byte](b []byte, s S) []byte {
 // readRecord reads the tree writeStampedTree wrote to p; nil when there
 // is none, or it is not one.
 func readRecord(p string) *record {
-	text, ok := readSmall(p, maxRecord)
-	if !ok {
+	b, err := readKeptFile(p)
+	if err != nil {
 		return nil
 	}
+	text := string(b)
 	// One string for the whole record, whose lines the paths are cut
 	// from: at 10,000 stories, a line read as a string of its own, its
 	// fields split into more, took half again the time.
@@ -226,31 +226,6 @@ func readRecord(p string) *record {
 		}
 	}
 	return &record{tree: found.root, began: began, window: window}
-}
-
-// maxRecord is the largest record readRecord reads: a site of a million
-// pages makes one of about 100 MB. A larger file is no record a build
-// wrote; the walk reads the folders instead.
-const maxRecord = 256 << 20
-
-// readSmall reads the file at p whole, as a string, when it is a file of
-// at most limit bytes.
-func readSmall(p string, limit int64) (string, bool) {
-	f, err := openRegular(p)
-	if err != nil {
-		return "", false
-	}
-	defer f.Close()
-	info, err := f.Stat()
-	if err != nil || info.Size() > limit {
-		return "", false
-	}
-	var b strings.Builder
-	b.Grow(int(info.Size()))
-	if _, err := io.Copy(&b, io.LimitReader(f, limit+1)); err != nil || int64(b.Len()) > limit {
-		return "", false
-	}
-	return b.String(), true
 }
 
 // Recycled is, while ReplaceWith's fill runs, what the new tree already
