@@ -67,7 +67,8 @@ echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}
 # Hugo rebuilds everything each time; report fills a new tree and swaps it
 # in (a failed build must leave the old site untouched): a clean build
 # deletes the old tree, a rebuild fills its new tree from the site before
-# last (see the README's "What a build keeps for the next"). Two sites of N stories each: "minimal", the report with minimal
+# last (see the README's "What a build keeps for the next").
+# Two sites of N stories each: "minimal", the report with minimal
 # layouts like Hugo's, and "realistic", the shipped site with its design,
 # data and charts and the N stories added to its edition (gensite
 # -realistic), which is what the report's users build. Hugo builds the same
