@@ -41,6 +41,9 @@ var foldTemplates = true
 type constants struct {
 	lookup    func(key string) (string, bool) // an interface string, if the language has it
 	hasOrigin bool
+	// address is what a function of addressFuncs gives for literal
+	// arguments, if it is one (see Renderer.address)
+	address func(name string, args ...string) (string, bool)
 }
 
 // A setFold folds one template set, or copy, the first time it is asked
@@ -115,10 +118,16 @@ func foldConstants(set *template.Template, c constants) {
 	}
 }
 
-// foldCommand makes {{t "key"}} the string and {{hasOrigin}} the bool.
+// foldCommand makes {{t "key"}} the string, {{hasOrigin}} the bool, and
+// an address given literal arguments, {{url "css/report.css"}} or {{url
+// metricsURL}}, the address.
 func foldCommand(cmd *parse.CommandNode, c constants) {
 	id, ok := cmd.Args[0].(*parse.IdentifierNode)
 	if !ok {
+		return
+	}
+	if s, ok := foldAddress(cmd.Args, c); ok {
+		cmd.Args = []parse.Node{&parse.StringNode{NodeType: parse.NodeString, Pos: id.Pos, Quoted: strconv.Quote(s), Text: s}}
 		return
 	}
 	switch {
@@ -135,6 +144,35 @@ func foldCommand(cmd *parse.CommandNode, c constants) {
 	case id.Ident == "hasOrigin" && len(cmd.Args) == 1:
 		cmd.Args = []parse.Node{&parse.BoolNode{NodeType: parse.NodeBool, Pos: id.Pos, True: c.hasOrigin}}
 	}
+}
+
+// foldAddress is the address the call args gives, a function of
+// addressFuncs and its arguments, when each argument is a string literal
+// or a call of such a function without arguments.
+func foldAddress(args []parse.Node, c constants) (string, bool) {
+	if c.address == nil {
+		return "", false
+	}
+	id, ok := args[0].(*parse.IdentifierNode)
+	if !ok {
+		return "", false
+	}
+	values := make([]string, 0, len(args)-1)
+	for _, a := range args[1:] {
+		switch a := a.(type) {
+		case *parse.StringNode:
+			values = append(values, a.Text)
+		case *parse.IdentifierNode:
+			v, ok := c.address(a.Ident)
+			if !ok {
+				return "", false
+			}
+			values = append(values, v)
+		default:
+			return "", false
+		}
+	}
+	return c.address(id.Ident, values...)
 }
 
 // foldText is step 2 over the list l and every list under it. Text that

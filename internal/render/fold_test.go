@@ -116,6 +116,57 @@ func TestFoldMakesText(t *testing.T) {
 	}
 }
 
+// TestFoldAddresses folds an address asked for with literal arguments,
+// {{url "css/a.css"}} or {{url metricsURL}}, into text, and leaves one
+// that depends on the page to be worked out as the page renders.
+func TestFoldAddresses(t *testing.T) {
+	const src = `<link rel="stylesheet" href="{{url "css/a b.css"}}">` +
+		`<a href="{{url metricsURL}}">{{metricsURL}}</a><a href="{{url page}}">`
+	funcs := template.FuncMap{
+		"url":        func(p string) string { return "/rapport/" + p },
+		"metricsURL": func() string { return "tal/" },
+		"page":       func() string { return "2016/" }, // not an address: a page's own
+	}
+	address := func(name string, args ...string) (string, bool) {
+		switch f := funcs[name].(type) {
+		case func(string) string:
+			if name == "url" && len(args) == 1 {
+				return f(args[0]), true
+			}
+		case func() string:
+			if name == "metricsURL" && len(args) == 0 {
+				return f(), true
+			}
+		}
+		return "", false
+	}
+	newSet := func() *template.Template {
+		return template.Must(template.New("layouts").Funcs(funcs).New("base.html").Parse(src))
+	}
+	var want strings.Builder
+	if err := newSet().ExecuteTemplate(&want, "base.html", nil); err != nil {
+		t.Fatal(err)
+	}
+	set := newSet()
+	foldSet(set, constants{address: address}, []string{"base.html"}, &escapedConstants{})
+	var actions []string
+	for _, n := range set.Lookup("base.html").Tree.Root.Nodes {
+		if n.Type() == parse.NodeAction {
+			actions = append(actions, n.String())
+		}
+	}
+	if len(actions) != 1 || !strings.Contains(actions[0], "url page") {
+		t.Errorf("actions left after folding: %q, want only the one of url page", actions)
+	}
+	var got strings.Builder
+	if err := set.ExecuteTemplate(&got, "base.html", nil); err != nil {
+		t.Fatal(err)
+	}
+	if got.String() != want.String() {
+		t.Errorf("folded:\n%s\nwant:\n%s", got.String(), want.String())
+	}
+}
+
 var errMissing = errorString("no such key")
 
 type errorString string

@@ -68,6 +68,35 @@ func (r *Renderer) funcs() template.FuncMap {
 	return funcs
 }
 
+// addressFuncs are the templates' functions that give one of the site's
+// addresses: called with literal arguments, as {{url "css/report.css"}} or
+// {{url metricsURL}}, each gives the same on every page of a language, and
+// folding writes it into the templates (see fold.go).
+var addressFuncs = map[string]bool{
+	"url": true, "absURL": true, "feedURL": true, "metricsURL": true,
+	"openDataURL": true, "archiveURL": true, "privacyURL": true, "searchURL": true,
+}
+
+// address is what the function name of addressFuncs gives for args, as the
+// templates would call it; false for any other function, and before Plan
+// has named the hashed files of static/, which url gives.
+func (r *Renderer) address(name string, args ...string) (string, bool) {
+	if !addressFuncs[name] || r.danishRenderer().hashed == nil {
+		return "", false
+	}
+	switch f := r.funcMap[name].(type) {
+	case func(string) string:
+		if len(args) == 1 {
+			return f(args[0]), true
+		}
+	case func() string:
+		if len(args) == 0 {
+			return f(), true
+		}
+	}
+	return "", false
+}
+
 // url turns a site path into a link that works under the base path. A page
 // ("2016/klynger/", "" for the front page) is the one in the renderer's
 // language; a file ("css/report.css", "deling/2016.png") is the one every

@@ -76,6 +76,8 @@ type Renderer struct {
 	basePath  string // "/rapport/", or "/rapport/en/" for the English pages
 	assetBase string // where the files every language shares are: "/rapport/"
 	origin    string // "https://example.org", or "" when the base URL has no host
+	// funcMap is the templates' functions, bound to this renderer.
+	funcMap template.FuncMap
 
 	// prefix is where the pages of a version in another language are
 	// written, "en/"; danish is then the Danish site's renderer, which
@@ -115,7 +117,7 @@ func New(fsys fs.FS, s *site.Site, opts Options, problems *diag.List) *Renderer 
 	}
 	if !problems.HasErrors() {
 		for _, v := range append([]*Renderer{r}, r.versions...) {
-			v.templates.prepareFolds(constants{lookup: v.interfaceString, hasOrigin: v.origin != ""})
+			v.templates.prepareFolds(constants{lookup: v.interfaceString, hasOrigin: v.origin != "", address: v.address})
 		}
 	}
 	return r
@@ -147,10 +149,11 @@ func newRenderer(fsys fs.FS, s *site.Site, opts Options, danish *Templates, prob
 	if u, err := url.Parse(s.BaseURL); err == nil && u.Host != "" {
 		r.origin = u.Scheme + "://" + u.Host
 	}
+	r.funcMap = r.funcs()
 	if danish != nil {
-		r.templates = danish.withFuncs(r.funcs(), problems)
+		r.templates = danish.withFuncs(r.funcMap, problems)
 	} else {
-		r.templates = loadTemplates(fsys, r.funcs(), problems)
+		r.templates = loadTemplates(fsys, r.funcMap, problems)
 	}
 	r.chrome = &chrome{templates: r.templates}
 	r.cards = &cards{templates: r.templates}
