@@ -27,6 +27,7 @@ package render
 import (
 	"html/template"
 	"io"
+	"reflect"
 	"strconv"
 	"strings"
 	"sync"
@@ -44,6 +45,10 @@ type constants struct {
 	// address is what a function of addressFuncs gives for literal
 	// arguments, if it is one (see Renderer.address)
 	address func(name string, args ...string) (string, bool)
+	// page is the type of the data base.html runs on, *PageData, whose
+	// fields of type template.HTML it writes as they are (see passHTML);
+	// nil where that is not known
+	page reflect.Type
 }
 
 // A setFold folds one template set, or copy, the first time it is asked
@@ -101,6 +106,9 @@ func foldSet(set *template.Template, c constants, entries []string, escaped *esc
 		if tmpl.Tree != nil && tmpl.Tree.Root != nil {
 			foldText(tmpl.Tree.Root, escaped)
 		}
+	}
+	if base := set.Lookup("base.html"); base != nil && base.Tree != nil && c.page != nil && htmlVerbatim() {
+		passHTML(base.Tree.Root, c.page)
 	}
 }
 
@@ -237,6 +245,72 @@ func constantBranch(n *parse.IfNode) (*parse.ListNode, bool) {
 	}
 	return n.ElseList, true
 }
+
+// passHTML drops the escaper from the actions of the list l, where dot is
+// the page (of type page), that write a field of type template.HTML in
+// text: {{.Header}}, {{.Content}}. html/template writes such a value as it
+// is (see htmlVerbatim), yet calls its escaper on it by reflection; a
+// page's frame writes six. The list of a {{with}} or {{range}}, where dot
+// is something else, is left alone.
+func passHTML(l *parse.ListNode, page reflect.Type) {
+	if l == nil {
+		return
+	}
+	for _, n := range l.Nodes {
+		switch n := n.(type) {
+		case *parse.ActionNode:
+			if writesHTMLField(n.Pipe, page) {
+				n.Pipe.Cmds = n.Pipe.Cmds[:1]
+			}
+		case *parse.IfNode:
+			passHTML(n.List, page)
+			passHTML(n.ElseList, page)
+		}
+	}
+}
+
+// writesHTMLField reports whether the pipeline p is a field of dot, of
+// type template.HTML where dot is of type page, piped through the escaper
+// html/template gives text and nothing else.
+func writesHTMLField(p *parse.PipeNode, page reflect.Type) bool {
+	if p == nil || len(p.Decl) > 0 || len(p.Cmds) != 2 || len(p.Cmds[0].Args) != 1 || len(p.Cmds[1].Args) != 1 {
+		return false
+	}
+	field, ok := p.Cmds[0].Args[0].(*parse.FieldNode)
+	if !ok || len(field.Ident) != 1 {
+		return false
+	}
+	if esc, ok := p.Cmds[1].Args[0].(*parse.IdentifierNode); !ok || esc.Ident != textEscaper {
+		return false
+	}
+	// text/template takes a method of that name before a field
+	if _, ok := page.MethodByName(field.Ident[0]); ok {
+		return false
+	}
+	t := page
+	if t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	f, ok := t.FieldByName(field.Ident[0])
+	return ok && f.IsExported() && f.Type == reflect.TypeFor[template.HTML]()
+}
+
+// textEscaper is the escaper html/template gives an action in text, as
+// the probe {{.}} learns it.
+const textEscaper = "_html_template_htmlescaper"
+
+// htmlVerbatim reports whether html/template writes a template.HTML in
+// text as it is, through the escaper textEscaper alone: learnt from the
+// probe of text, not assumed.
+var htmlVerbatim = sync.OnceValue(func() bool {
+	pr, ok := probeFor()[textEscaper]
+	if !ok || pr.before != "" || pr.after != "" {
+		return false
+	}
+	const sample = `<p class="a&amp;b">x &lt; y & "z"</p>`
+	var b strings.Builder
+	return pr.tmpl.Execute(&b, template.HTML(sample)) == nil && b.String() == sample
+})
 
 // escapedConstants are the outputs of actions that pipe a string literal
 // through a chain of escapers a probe gives, by chain and literal: the

@@ -11,6 +11,7 @@ import (
 	"io"
 	"io/fs"
 	"net/url"
+	"reflect"
 	"strings"
 
 	"report/internal/assets"
@@ -117,7 +118,7 @@ func New(fsys fs.FS, s *site.Site, opts Options, problems *diag.List) *Renderer 
 	}
 	if !problems.HasErrors() {
 		for _, v := range append([]*Renderer{r}, r.versions...) {
-			v.templates.prepareFolds(constants{lookup: v.interfaceString, hasOrigin: v.origin != "", address: v.address})
+			v.templates.prepareFolds(constants{lookup: v.interfaceString, hasOrigin: v.origin != "", address: v.address, page: reflect.TypeFor[*PageData]()})
 		}
 	}
 	return r
