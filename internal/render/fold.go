@@ -109,7 +109,75 @@ func foldSet(set *template.Template, c constants, entries []string, escaped *esc
 	}
 	if base := set.Lookup("base.html"); base != nil && base.Tree != nil && c.page != nil && htmlVerbatim() {
 		passHTML(base.Tree.Root, c.page)
+		// a page's main part runs on the page too, when nothing but the
+		// frame's {{template "main" .}} runs it (and RenderMain, with the
+		// page)
+		if main := set.Lookup("main"); main != nil && main.Tree != nil && onlyFrameRuns(set, "main") {
+			passHTML(main.Tree.Root, c.page)
+		}
 	}
+}
+
+// onlyFrameRuns reports whether the only template of set that runs the
+// template name is base.html, with dot, where its dot is the page.
+func onlyFrameRuns(set *template.Template, name string) bool {
+	for _, tmpl := range set.Templates() {
+		if tmpl.Tree == nil || tmpl.Tree.Root == nil {
+			continue
+		}
+		if tmpl.Name() != "base.html" {
+			if inspect(tmpl.Tree.Root, func(n parse.Node) bool {
+				t, ok := n.(*parse.TemplateNode)
+				return ok && t.Name == name
+			}) {
+				return false
+			}
+			continue
+		}
+		if !runsOnPage(tmpl.Tree.Root, name, true) {
+			return false
+		}
+	}
+	return true
+}
+
+// runsOnPage reports whether every {{template name}} in l passes dot where
+// dot is the page: in the frame's own list or an {{if}}'s (onPage), not
+// in a {{with}}'s or {{range}}'s.
+func runsOnPage(l *parse.ListNode, name string, onPage bool) bool {
+	if l == nil {
+		return true
+	}
+	for _, n := range l.Nodes {
+		switch n := n.(type) {
+		case *parse.TemplateNode:
+			if n.Name == name && !(onPage && passesDot(n.Pipe)) {
+				return false
+			}
+		case *parse.IfNode:
+			if !runsOnPage(n.List, name, onPage) || !runsOnPage(n.ElseList, name, onPage) {
+				return false
+			}
+		case *parse.WithNode:
+			if !runsOnPage(n.List, name, false) || !runsOnPage(n.ElseList, name, false) {
+				return false
+			}
+		case *parse.RangeNode:
+			if !runsOnPage(n.List, name, false) || !runsOnPage(n.ElseList, name, false) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// passesDot reports whether the pipeline p is dot alone.
+func passesDot(p *parse.PipeNode) bool {
+	if p == nil || len(p.Decl) > 0 || len(p.Cmds) != 1 || len(p.Cmds[0].Args) != 1 {
+		return false
+	}
+	_, ok := p.Cmds[0].Args[0].(*parse.DotNode)
+	return ok
 }
 
 // foldConstants is step 1 over every template of set.

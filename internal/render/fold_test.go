@@ -214,6 +214,50 @@ func TestPassHTML(t *testing.T) {
 	}
 }
 
+// TestPassHTMLInMain drops the escaper in a page's main part only where
+// nothing but the frame's {{template "main" .}} runs it.
+func TestPassHTMLInMain(t *testing.T) {
+	type part struct{ Header string } // a string: main must escape it there
+	type page struct {
+		Header template.HTML
+		Parts  []part
+	}
+	data := &page{Header: `<b>a</b>`, Parts: []part{{Header: `<u>`}}}
+	const main = `{{define "main"}}<main>{{.Header}}</main>{{end}}`
+	for _, c := range []struct {
+		name, base string
+		dropped    bool // the escaper of main's {{.Header}}
+	}{
+		{"the frame's", `{{.Header}}{{if .Header}}{{template "main" .}}{{end}}`, true},
+		{"in a range", `{{template "main" .}}{{range .Parts}}{{template "main" .}}{{end}}`, false},
+		{"from another template", `{{template "main" .}}{{template "other" .Parts}}{{define "other"}}{{range .}}{{template "main" .}}{{end}}{{end}}`, false},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			newSet := func() *template.Template {
+				set := template.Must(template.New("layouts").New("base.html").Parse(c.base))
+				return template.Must(set.New("main.html").Parse(main))
+			}
+			var want strings.Builder
+			if err := newSet().ExecuteTemplate(&want, "base.html", data); err != nil {
+				t.Fatal(err)
+			}
+			set := newSet()
+			foldSet(set, constants{page: reflect.TypeOf(data)}, []string{"base.html"}, &escapedConstants{})
+			action := set.Lookup("main").Tree.Root.Nodes[1].(*parse.ActionNode)
+			if dropped := len(action.Pipe.Cmds) == 1; dropped != c.dropped {
+				t.Errorf("main's %s: escaper dropped %v, want %v", action, dropped, c.dropped)
+			}
+			var got strings.Builder
+			if err := set.ExecuteTemplate(&got, "base.html", data); err != nil {
+				t.Fatal(err)
+			}
+			if got.String() != want.String() {
+				t.Errorf("folded:\n%s\nwant:\n%s", got.String(), want.String())
+			}
+		})
+	}
+}
+
 var errMissing = errorString("no such key")
 
 type errorString string
