@@ -4,6 +4,8 @@ import (
 	"errors"
 	"html/template"
 	"io"
+	"runtime"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -139,6 +141,50 @@ func TestTemplateProblemPositions(t *testing.T) {
 				t.Errorf("problem %v has error code %v, want %v", p, e.ErrorCode, c.escaping)
 			}
 		})
+	}
+}
+
+// TestKindSetsOnAnyCores: every kind's set, parsed on as many cores as
+// there are, holds its own main part and no other's, the English copies
+// too, and the problem of each broken kind is reported, on one core or
+// several.
+func TestKindSetsOnAnyCores(t *testing.T) {
+	files := map[string]string{}
+	for _, kind := range Kinds {
+		files[kind+".html"] = `{{define "main"}}<p>` + kind + `</p>{{end}}`
+	}
+	broken := map[string]string{"case.html": "{{define \"main\"}}\n{{.X}\n{{end}}", "chapter.html": "{{define \"main\"}}{{.X}\n{{end}}"}
+	for _, procs := range []int{1, 2, 5} {
+		old := runtime.GOMAXPROCS(procs)
+		problems := &diag.List{}
+		tmpl := loadTemplates(layouts(files), nil, problems)
+		english := tmpl.withFuncs(nil, problems)
+		if err := problems.Err(); err != nil {
+			t.Fatal(err)
+		}
+		for _, set := range []*Templates{tmpl, english} {
+			for _, kind := range Kinds {
+				page, err := set.execute(kind, map[string]any{}, 0)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if !strings.Contains(string(page), "<p>"+kind+"</p>") {
+					t.Errorf("on %d cores, the %s page is %q", procs, kind, page)
+				}
+			}
+		}
+		for range 5 {
+			problems := &diag.List{}
+			loadTemplates(layouts(broken), nil, problems)
+			var paths []string
+			for _, p := range problems.Problems() {
+				paths = append(paths, p.Path)
+			}
+			if want := []string{"layouts/case.html", "layouts/chapter.html"}; !slices.Equal(paths, want) { // as diag sorts them
+				t.Errorf("on %d cores, problems in %v, want %v", procs, paths, want)
+			}
+		}
+		runtime.GOMAXPROCS(old)
 	}
 }
 
