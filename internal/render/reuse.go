@@ -55,15 +55,16 @@ func (p *Plan) pageKeys() {
 		return
 	}
 	paths := make([]string, 0, len(p.pages))
+	jobs := make([]job, 0, len(p.pages))
 	for _, path := range p.paths {
-		if _, isPage := p.pages[path]; isPage {
-			paths = append(paths, path)
+		if j, isPage := p.pages[path]; isPage {
+			paths, jobs = append(paths, path), append(jobs, j)
 		}
 	}
 	keys := make([][32]byte, len(paths))
 	keyed := make([]bool, len(paths))
 	_ = parallel.Each(context.Background(), parallel.CPU, len(paths), func(_ context.Context, i int) error {
-		keys[i], keyed[i] = p.pageKey(paths[i])
+		keys[i], keyed[i] = p.pageKey(paths[i], jobs[i])
 		return nil
 	})
 	p.keys.pages = make(map[string][32]byte, len(paths))
@@ -74,9 +75,8 @@ func (p *Plan) pageKeys() {
 	}
 }
 
-// pageKey is the key of the page at path, once the site's is known.
-func (p *Plan) pageKey(path string) (key [32]byte, ok bool) {
-	j := p.pages[path]
+// pageKey is the key of j, the page at path, once the site's is known.
+func (p *Plan) pageKey(path string, j job) (key [32]byte, ok bool) {
 	if j.data.Draft != nil {
 		return key, false
 	}
