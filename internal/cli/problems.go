@@ -89,12 +89,15 @@ func printProblems(out io.Writer, problems []*diag.Problem, acknowledged bool) (
 	w := bufio.NewWriterSize(out, 64<<10)
 	defer w.Flush()
 	hidden := 0
+	var line []byte
 	for _, p := range problems {
 		if p.Acknowledged && !acknowledged {
 			hidden++
 			continue
 		}
-		fmt.Fprintln(w, p.Error())
+		line = append(p.AppendText(line[:0]), '\n')
+		w.Write(line)
+
 		if p.Severity == diag.Warning {
 			warnings++
 		}

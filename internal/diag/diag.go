@@ -12,6 +12,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 )
@@ -93,22 +94,25 @@ type Problem struct {
 // Unwrap returns the problem's cause, nil if it has none.
 func (p *Problem) Unwrap() error { return p.Cause }
 
-func (p *Problem) Error() string {
-	var b strings.Builder
+func (p *Problem) Error() string { return string(p.AppendText(nil)) }
+
+// AppendText appends the problem as Error gives it to b: a build that
+// prints thousands of warnings writes each from one buffer rather than
+// making a string of each first.
+func (p *Problem) AppendText(b []byte) []byte {
 	if p.Path != "" {
-		b.WriteString(p.Path)
+		b = append(b, p.Path...)
 		if p.Line > 0 {
-			fmt.Fprintf(&b, ":%d", p.Line)
+			b = strconv.AppendInt(append(b, ':'), int64(p.Line), 10)
 			if p.Col > 0 {
-				fmt.Fprintf(&b, ":%d", p.Col)
+				b = strconv.AppendInt(append(b, ':'), int64(p.Col), 10)
 			}
 		}
-		b.WriteString(": ")
+		b = append(b, ": "...)
 	}
-	b.WriteString(p.Severity.String())
-	b.WriteString(": ")
-	b.WriteString(p.Msg)
-	return b.String()
+	b = append(b, p.Severity.String()...)
+	b = append(b, ": "...)
+	return append(b, p.Msg...)
 }
 
 // List collects problems. Its methods are safe for concurrent use, so parallel

@@ -50,6 +50,9 @@ func IsPhrase(inner string) bool {
 // in a span that says its language, so screen readers say it in that
 // language (WCAG 3.1.2).
 func MarkPhrases(s string) string {
+	if !strings.Contains(s, "{{") {
+		return html.EscapeString(s)
+	}
 	var b strings.Builder
 	last := 0
 	for _, m := range phrase.FindAllStringSubmatchIndex(s, -1) {
@@ -63,4 +66,9 @@ func MarkPhrases(s string) string {
 
 // Plain is s with each phrase of another language as its words only, for
 // text that cannot hold markup: alt texts, titles, downloads.
-func Plain(s string) string { return phrase.ReplaceAllString(s, "$2") }
+func Plain(s string) string {
+	if !strings.Contains(s, "{{") { // most texts: the expression is not run
+		return s
+	}
+	return phrase.ReplaceAllString(s, "$2")
+}

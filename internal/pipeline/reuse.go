@@ -82,11 +82,7 @@ func (r *reuse) holds(path string, key [32]byte) (keptFile, bool) {
 	if !ok || prev.Key != key {
 		return keptFile{}, false
 	}
-	info, err := os.Lstat(join(r.tmp, path))
-	if err != nil {
-		return keptFile{}, false
-	}
-	if st, ok := stampOf(info); !ok || st != prev.Stamp {
+	if st, ok := lstatStamp(join(r.tmp, path)); !ok || st != prev.Stamp {
 		return keptFile{}, false
 	}
 	return prev, true
@@ -144,10 +140,8 @@ func link(from, to string, want fileStamp) bool {
 	if err := os.Link(from, to); err != nil {
 		return false
 	}
-	if info, err := os.Lstat(to); err == nil {
-		if st, ok := stampOf(info); ok && st == want {
-			return true
-		}
+	if st, ok := lstatStamp(to); ok && st == want {
+		return true
 	}
 	_ = os.Remove(to)
 	return false

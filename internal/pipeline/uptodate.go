@@ -3,7 +3,6 @@ package pipeline
 import (
 	"context"
 	"crypto/sha256"
-	"os"
 	"sync/atomic"
 
 	"report/internal/outdir"
@@ -73,11 +72,7 @@ func upToDate(ctx context.Context, plan *render.Plan, out *outdir.Output, last m
 				return stop()
 			}
 		}
-		info, err := os.Lstat(join(out.Dir(), path))
-		if err != nil {
-			return stop()
-		}
-		if st, ok := stampOf(info); !ok || st != kept.Stamp {
+		if st, ok := lstatStamp(join(out.Dir(), path)); !ok || st != kept.Stamp {
 			return stop()
 		}
 		return nil

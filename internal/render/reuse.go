@@ -80,26 +80,26 @@ func (p *Plan) pageKey(path string, j job) (key [32]byte, ok bool) {
 	if j.data.Draft != nil {
 		return key, false
 	}
-	h := sha256.New()
-	h.Write(p.keys.site[:])
-	writeString(h, j.kind)
-	writeString(h, path)
+	// Hashed from one buffer on the stack: a key is made for every page.
+	var b [512]byte
+	buf := append(b[:0], p.keys.site[:]...)
+	buf = appendString(buf, j.kind)
+	buf = appendString(buf, path)
 	if pg := j.data.Page; pg != nil {
 		src, found := j.r.site.Prints.Sources[pg.Source]
 		if !found {
 			return key, false
 		}
-		h.Write(src[:])
+		buf = append(buf, src[:]...)
 	}
 	if j.r.templates.readsBodies[j.kind] {
-		h.Write(p.keys.all[:])
+		buf = append(buf, p.keys.all[:]...)
 	}
 	if pdf := j.data.PDF; pdf != nil {
-		writeString(h, pdf.URL)
-		writeString(h, pdf.Size)
+		buf = appendString(buf, pdf.URL)
+		buf = appendString(buf, pdf.Size)
 	}
-	h.Sum(key[:0])
-	return key, true
+	return sha256.Sum256(buf), true
 }
 
 // siteKey hashes what every page of the plan may show besides its own
@@ -130,6 +130,11 @@ func (p *Plan) siteKey() {
 	site.Sum(p.keys.site[:0])
 	all.Sum(p.keys.all[:0])
 	p.keys.ok = true
+}
+
+// appendString appends s as writeString writes it.
+func appendString(b []byte, s string) []byte {
+	return append(binary.LittleEndian.AppendUint64(b, uint64(len(s))), s...)
 }
 
 func writeString(h hash.Hash, s string) {

@@ -1,5 +1,7 @@
 package render
 
+import "slices"
+
 // The pages of the site in its other languages: written under the
 // language's folder (en/…), and linked to their Danish pages both ways,
 // by hreflang and by the visible language switch.
@@ -26,33 +28,46 @@ func (r *Renderer) siteJobs() []job {
 // in each language that has one.
 func (r *Renderer) linkVersions(jobs []job) {
 	langs := append([]*Renderer{r}, r.versions...)
-	byURL := map[string]map[*Renderer]bool{}
+	// The languages that have a page at each address, a bit each: a site
+	// has a handful of languages, and a set of them for each of 10,000
+	// addresses was a map each.
+	byURL := make(map[string]uint64, len(jobs))
 	for _, j := range jobs {
-		if byURL[j.data.URL] == nil {
-			byURL[j.data.URL] = map[*Renderer]bool{}
-		}
-		byURL[j.data.URL][j.r] = true
+		byURL[j.data.URL] |= 1 << slices.Index(langs, j.r)
 	}
+	// Every page's two lists are parts of one array each.
+	versions := make([]Version, 0, len(jobs)*len(langs))
+	switches := make([]Version, 0, len(jobs)*(len(langs)-1))
 	for _, j := range jobs {
 		if j.kind == "404" {
 			continue
 		}
 		d := j.data
-		d.Versions, d.Switch = nil, nil
-		for _, l := range langs {
-			has := byURL[d.URL][l]
+		v, s := len(versions), len(switches)
+		for i, l := range langs {
+			has := byURL[d.URL]&(1<<i) != 0
 			if has {
-				d.Versions = append(d.Versions, l.version(d.URL))
+				versions = append(versions, l.version(d.URL))
 			}
 			if l != j.r {
 				target := "" // the other language's front page
 				if has {
 					target = d.URL
 				}
-				d.Switch = append(d.Switch, l.version(target))
+				switches = append(switches, l.version(target))
 			}
 		}
+		d.Versions, d.Switch = part(versions, v), part(switches, s)
 	}
+}
+
+// part is what a list grew by since it was from long: nil for nothing, as
+// appending to nil gave, and never grown into what follows it.
+func part(list []Version, from int) []Version {
+	if len(list) == from {
+		return nil
+	}
+	return list[from:len(list):len(list)]
 }
 
 // version is the page at path p in the renderer's language.

@@ -157,13 +157,11 @@ func stampOf(info fs.FileInfo) stamp {
 
 // envKey identifies what a file's parse depends on besides the file.
 func envKey(dataPrint [32]byte, basePath string, edition int) [32]byte {
-	h := sha256.New()
-	h.Write(dataPrint[:])
-	h.Write([]byte(basePath + "\x00"))
-	_ = binary.Write(h, binary.LittleEndian, int64(edition))
-	var key [32]byte
-	h.Sum(key[:0])
-	return key
+	// Hashed from a buffer on the stack: a key is made for every file.
+	var b [128]byte
+	buf := append(b[:0], dataPrint[:]...)
+	buf = append(append(buf, basePath...), 0)
+	return sha256.Sum256(binary.LittleEndian.AppendUint64(buf, uint64(edition)))
 }
 
 // parsePrint identifies what parsing any file depends on besides the file,

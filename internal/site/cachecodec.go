@@ -41,7 +41,7 @@ func encodeEntry(e *wire.Writer, s *savedEntry) {
 	e.String(k.Quote.Organisation)
 	e.String(s.MatterFile)
 	e.Int(int64(s.MatterLine))
-	e.Bytes(s.Matter)
+	e.String(s.Matter)
 	e.Bool(s.Body != nil)
 	if d := s.Body; d != nil {
 		e.String(d.Path) // not its HTML: see markdown.Doc.HTML
@@ -133,7 +133,7 @@ func decodeEntry(d *wire.Reader, s *savedEntry) {
 	k.Quote.Organisation = d.String()
 	s.MatterFile = d.String()
 	s.MatterLine = int(d.Int())
-	s.Matter = d.Bytes()
+	s.Matter = d.String()
 	if d.Bool() {
 		doc := &markdown.Doc{Path: d.String()}
 		for range d.Count() {

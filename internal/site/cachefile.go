@@ -34,7 +34,7 @@ type savedEntry struct {
 	Case        caseMatter
 	MatterFile  string // the front matter's Doc, reopened with tomlfile.Reopen
 	MatterLine  int
-	Matter      []byte
+	Matter      string
 	Body        *markdown.Doc
 	BodyLine    int
 	OK          bool

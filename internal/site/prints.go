@@ -29,20 +29,21 @@ type Prints struct {
 func prints(files []file, pages []parsed) *Prints {
 	p := &Prints{Sources: make(map[string][32]byte, len(files))}
 	matter, all := sha256.New(), sha256.New()
+	var buf []byte
 	for i, f := range files {
 		if pages[i].key == ([32]byte{}) || pages[i].doc == nil {
 			return nil
 		}
-		var n [8]byte
-		binary.LittleEndian.PutUint64(n[:], uint64(len(f.path)))
-		for _, h := range []interface{ Write([]byte) (int, error) }{matter, all} {
-			h.Write(n[:])
-			h.Write([]byte(f.path))
-		}
+		// Through one buffer: a string converted for each Write would be
+		// a copy in fresh memory for each file.
+		buf = binary.LittleEndian.AppendUint64(buf[:0], uint64(len(f.path)))
+		buf = append(buf, f.path...)
+		matter.Write(buf)
+		all.Write(buf)
 		src := pages[i].doc.Source()
-		binary.LittleEndian.PutUint64(n[:], uint64(len(src)))
-		matter.Write(n[:])
-		matter.Write(src)
+		buf = binary.LittleEndian.AppendUint64(buf[:0], uint64(len(src)))
+		buf = append(buf, src...)
+		matter.Write(buf)
 		all.Write(pages[i].key[:])
 		p.Sources[f.path] = pages[i].key
 	}

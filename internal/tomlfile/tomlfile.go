@@ -24,27 +24,26 @@ import (
 type Doc struct {
 	Path      string // file the TOML is in, slash-separated, relative to the site root
 	FirstLine int    // line of the file on which the TOML starts
-	src       []byte
+	src       string
 	lines     []string // split from src when a position is first asked for
-	// reopen decodes src again for Defined, once. The decoder's metadata is
-	// not kept: it is several times the size of the TOML (at 10,000 case
-	// stories, 60 MB of a clean build's 170 MB), and only a data file's
-	// unconfirmed list asks for it.
-	reopen func() toml.MetaData
+	// src is decoded again for Defined, once, into md. The decoder's
+	// metadata is not kept from the first decode: it is several times the
+	// size of the TOML (at 10,000 case stories, 60 MB of a clean build's
+	// 170 MB), and only a data file's unconfirmed list asks for it.
+	once sync.Once
+	md   toml.MetaData
 }
 
 // Reopen is the Doc of TOML that Decode decoded and checked before, such as
 // a cache keeps with what it decoded: it finds positions as that Doc did,
-// and decodes the TOML again only if Defined is asked.
-func Reopen(path string, firstLine int, src []byte) *Doc {
-	return &Doc{Path: path, FirstLine: max(firstLine, 1), src: src, reopen: sync.OnceValue(func() toml.MetaData {
-		md, _ := toml.Decode(string(src), &map[string]any{})
-		return md
-	})}
+// and decodes the TOML again only if Defined is asked. src is a string so
+// that a cache's Doc can share the bytes of the file it was read from.
+func Reopen(path string, firstLine int, src string) *Doc {
+	return &Doc{Path: path, FirstLine: max(firstLine, 1), src: src}
 }
 
 // Source is the TOML the Doc was decoded from, for a cache to keep.
-func (d *Doc) Source() []byte { return d.src }
+func (d *Doc) Source() string { return d.src }
 
 // Decode decodes src into v. Problems go to problems; it reports whether the
 // decode succeeded well enough for v to be used (unknown keys are reported
@@ -52,7 +51,7 @@ func (d *Doc) Source() []byte { return d.src }
 func Decode(path string, firstLine int, src []byte, v any, problems *diag.List) (*Doc, bool) {
 	// A copy of its own: src is often a part of a whole file (a page's front
 	// matter), which a Doc kept by a cache must not keep alive.
-	doc := Reopen(path, firstLine, bytes.Clone(src))
+	doc := Reopen(path, firstLine, string(src))
 	md, err := toml.NewDecoder(bytes.NewReader(src)).Decode(v)
 	if err != nil {
 		line, col, key, msg := describe(err)
@@ -96,8 +95,8 @@ func (d *Doc) Defined(path ...string) bool {
 	if d == nil {
 		return false
 	}
-	md := d.reopen()
-	return md.IsDefined(path...)
+	d.once.Do(func() { d.md, _ = toml.Decode(d.src, &map[string]any{}) })
+	return d.md.IsDefined(path...)
 }
 
 var tomlLineError = regexp.MustCompile(`^toml: line (\d+)(?: \(last key "([^"]*)"\))?: (.*)$`)
@@ -160,7 +159,7 @@ func decimalCommaHint(line string) string {
 // split makes the lines on first use: most documents never need a position.
 func (d *Doc) split() {
 	if d.lines == nil {
-		d.lines = strings.Split(string(d.src), "\n")
+		d.lines = strings.Split(d.src, "\n")
 	}
 }
 
