@@ -103,9 +103,10 @@ func parseCached(fsys fs.FS, conv *markdown.Converter, f file, problems *diag.Li
 	}
 	envKey := envKey(env.dataPrint, env.basePath, f.year)
 	if e, hit := env.Cache.unchanged(f.path, f.stamp, envKey); hit {
+		key := e.key // not e, which the closure would move to the heap for each file
 		return env.Cache.withHTML(replay(e, problems), f.path, func() (parsed, bool) {
 			src, ok := textfile.Read(fsys, f.path, &diag.List{})
-			return parseFile(conv, f, src, &diag.List{}), ok && parseKey(src, envKey) == e.key
+			return parseFile(conv, f, src, &diag.List{}), ok && parseKey(src, envKey) == key
 		})
 	}
 	readAt := time.Now().UnixNano()
