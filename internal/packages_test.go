@@ -90,6 +90,7 @@ var commands = []pkg{
 	{"tools/contactsheet", "screenshots of every page kind on one sheet", nil},
 	{"tools/favicon", "draws the favicon", nil},
 	{"tools/bench/alternate", "times programs in turn, for benchstat", nil},
+	{"tools/bench/freshmem", "times how long the machine takes to hand a process fresh memory", nil},
 	{"tools/release/checkdist", "checks the release archives GoReleaser made", nil},
 }
 

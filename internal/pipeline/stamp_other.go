@@ -7,5 +7,3 @@ import "io/fs"
 // stampOf tells no file apart where the system has no inode numbers to go
 // by: every page is rendered again.
 func stampOf(fs.FileInfo) (fileStamp, bool) { return fileStamp{}, false }
-
-func lstatStamp(string) (fileStamp, bool) { return fileStamp{}, false }

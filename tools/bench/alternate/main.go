@@ -14,6 +14,16 @@
 //
 // and it prints each program's medians. A run that fails stops it: its
 // time would not be a build's.
+//
+// A rebuild is timed as an editor meets it with three more flags: -warm
+// runs each program once, untimed, so that the first timed run has a build
+// to rebuild; -before runs a shell command, untimed, before each run (an
+// edit: -before 'echo x >> site/content/2016/cases/case-09999.md'); and
+// -pause waits before each run, as an editor's next build comes seconds
+// after the last. On a virtual machine that hands memory freed for a
+// couple of seconds back to its host, a run right after another reuses
+// memory the host still backs, and one after a pause does not: see
+// "Fresh memory after a pause" in docs/speed.md.
 package main
 
 import (
@@ -33,8 +43,12 @@ func main() {
 	n := flag.Int("n", 21, "how many times to run each program")
 	name := flag.String("name", "Build", "the benchmark's name in the files benchstat reads")
 	dir := flag.String("dir", filepath.Join(os.TempDir(), "alternate"), "the `folder` to write each program's results to")
+	var o options
+	flag.StringVar(&o.before, "before", "", "a shell `command` to run, untimed, before each run; {} stands for the program's name")
+	flag.DurationVar(&o.pause, "pause", 0, "how long to wait before each run")
+	flag.BoolVar(&o.warm, "warm", false, "run each program once, untimed, before the timed runs")
 	flag.Usage = func() {
-		fmt.Fprintln(flag.CommandLine.Output(), "usage: alternate [-n runs] [-name Name] [-dir folder] program... -- arg...")
+		fmt.Fprintln(flag.CommandLine.Output(), "usage: alternate [-n runs] [-name Name] [-dir folder] [-warm] [-before command] [-pause duration] program... -- arg...")
 		flag.PrintDefaults()
 	}
 	flag.Parse()
@@ -43,7 +57,7 @@ func main() {
 		flag.Usage()
 		os.Exit(2)
 	}
-	if err := run(os.Stdout, programs, args, *n, *name, *dir); err != nil {
+	if err := run(os.Stdout, programs, args, *n, *name, *dir, o); err != nil {
 		fmt.Fprintln(os.Stderr, "alternate:", err)
 		os.Exit(1)
 	}
@@ -65,14 +79,35 @@ type sample struct {
 	pageFaults int64
 }
 
-func run(out io.Writer, programs, args []string, n int, name, dir string) error {
+// options say what happens around each timed run.
+type options struct {
+	before string        // a shell command run first, untimed
+	pause  time.Duration // waited first
+	warm   bool          // each program run once, untimed, before the timed runs
+}
+
+func run(out io.Writer, programs, args []string, n int, name, dir string, o options) error {
 	names := names(programs)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
+	if o.warm {
+		for i, program := range programs {
+			if _, err := once(program, with(args, names[i])); err != nil {
+				return fmt.Errorf("%s: %w", program, err)
+			}
+		}
+	}
 	samples := make([][]sample, len(programs))
 	for range n {
 		for i, program := range programs {
+			if o.before != "" {
+				sh := exec.Command("sh", "-c", strings.ReplaceAll(o.before, "{}", names[i]))
+				if b, err := sh.CombinedOutput(); err != nil {
+					return fmt.Errorf("-before: %v\n%s", err, tail(string(b), 2000))
+				}
+			}
+			time.Sleep(o.pause)
 			s, err := once(program, with(args, names[i]))
 			if err != nil {
 				return fmt.Errorf("%s: %w", program, err)

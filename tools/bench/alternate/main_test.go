@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 // TestMain lets the test binary stand in for the programs alternate runs:
@@ -85,7 +86,7 @@ func TestRun(t *testing.T) {
 	var out strings.Builder
 	results := filepath.Join(dir, "results")
 	programs := []string{stand(t, dir, "before"), stand(t, dir, "after")}
-	if err := run(&out, programs, []string{"build", "--out", "/x/{}"}, 3, "Edition", results); err != nil {
+	if err := run(&out, programs, []string{"build", "--out", "/x/{}"}, 3, "Edition", results, options{}); err != nil {
 		t.Fatal(err)
 	}
 	ran, err := os.ReadFile(log)
@@ -124,8 +125,42 @@ func TestRun(t *testing.T) {
 func TestRunStopsAtAFailure(t *testing.T) {
 	t.Setenv("ALTERNATE_TEST_FAIL", "1")
 	dir := t.TempDir()
-	err := run(&strings.Builder{}, []string{stand(t, dir, "broken")}, nil, 3, "X", filepath.Join(dir, "results"))
+	err := run(&strings.Builder{}, []string{stand(t, dir, "broken")}, nil, 3, "X", filepath.Join(dir, "results"), options{})
 	if err == nil || !strings.Contains(err.Error(), "exit status 1") {
 		t.Errorf("run of a failing program: %v, want its exit status", err)
+	}
+}
+
+// TestRunAroundEachRun: -warm runs each program once more, untimed, and
+// -before runs its command before every run, timed or not, with {} as the
+// program's name; the results hold the timed runs only.
+func TestRunAroundEachRun(t *testing.T) {
+	dir := t.TempDir()
+	log := filepath.Join(dir, "log")
+	t.Setenv("ALTERNATE_TEST_LOG", log)
+	results := filepath.Join(dir, "results")
+	programs := []string{stand(t, dir, "before"), stand(t, dir, "after")}
+	o := options{warm: true, before: "echo edit {} >> " + log, pause: time.Millisecond}
+	if err := run(&strings.Builder{}, programs, []string{"build"}, 2, "Edit", results, o); err != nil {
+		t.Fatal(err)
+	}
+	ran, err := os.ReadFile(log)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "before build\nafter build\n" + strings.Repeat("edit before\nbefore build\nedit after\nafter build\n", 2)
+	if string(ran) != want {
+		t.Errorf("ran:\n%s\nwant:\n%s", ran, want)
+	}
+	b, err := os.ReadFile(filepath.Join(results, "after.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(string(b), "BenchmarkEdit 1 "); n != 2 {
+		t.Errorf("after.txt holds %d runs, want the 2 timed:\n%s", n, b)
+	}
+	err = run(&strings.Builder{}, programs, []string{"build"}, 1, "Edit", results, options{before: "exit 3"})
+	if err == nil || !strings.Contains(err.Error(), "-before") {
+		t.Errorf("a failing -before: %v, want it named", err)
 	}
 }
