@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"unsafe"
 )
 
 // A build may keep what the next build into the same folder can reuse (the
@@ -55,6 +56,13 @@ func readKeptFile(path string) ([]byte, error) {
 		return nil, err
 	}
 	return b, nil
+}
+
+// readKeptString is readKeptFile's bytes as a string, not a copy of them:
+// nothing else holds the bytes, and nothing writes them again.
+func readKeptString(path string) (string, error) {
+	b, err := readKeptFile(path)
+	return unsafe.String(unsafe.SliceData(b), len(b)), err
 }
 
 // openRegular opens a file a build keeps beside the output for reading,

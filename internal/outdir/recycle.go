@@ -178,11 +178,10 @@ func appendQuoted[S string | []byte](b []byte, s S) []byte {
 // readRecord reads the tree writeStampedTree wrote to p; nil when there
 // is none, or it is not one.
 func readRecord(p string) *record {
-	b, err := readKeptFile(p)
+	text, err := readKeptString(p)
 	if err != nil {
 		return nil
 	}
-	text := string(b)
 	// One string for the whole record, whose lines the paths are cut
 	// from: at 10,000 stories, a line read as a string of its own, its
 	// fields split into more, took half again the time.
