@@ -78,6 +78,9 @@ type Options struct {
 	// Sveltia CMS there from npm); when set, admin/ gets the CMS, and
 	// without it a page that says how to get it (see package cms).
 	CMSDir string
+	// recalled, when not nil, is closed once what the last build kept is
+	// read and its drawings recalled: the share images are drawn after it.
+	recalled <-chan struct{}
 }
 
 // Result is a successful build in memory, with the warnings it produced.
@@ -142,9 +145,12 @@ func Publish(ctx context.Context, fsys fs.FS, opts Options, dir string) ([]*diag
 		if !opts.Fresh {
 			// Read while data/ loads and content/ is scanned (see site.Later).
 			read = make(chan lastBuild, 1)
+			recalled := make(chan struct{})
+			opts.recalled = recalled
 			opts.Cache = site.Later(func() *site.Cache {
 				start := opts.Timing.Now()
 				l := readKept(out)
+				close(recalled)
 				opts.Timing.Stage("read what the last build kept, beside loading", start)
 				read <- l
 				return l.cache
@@ -240,7 +246,7 @@ func Publish(ctx context.Context, fsys fs.FS, opts Options, dir string) ([]*diag
 // them: the preview server renders pages as they are asked for.
 func Prepare(fsys fs.FS, opts Options) (*render.Plan, []*diag.Problem, error) {
 	problems := &diag.List{}
-	shares := &render.SharePrefetch{}
+	shares := &render.SharePrefetch{After: opts.recalled}
 	s := site.Load(fsys, site.Options{BaseURL: opts.BaseURL, Timing: opts.Timing, Cache: opts.Cache, AllowDrafts: opts.AllowDrafts, Publishing: opts.Publishing, DataLoaded: shares.DataLoaded, Scanned: fitHeap}, problems)
 	start := opts.Timing.Now()
 	r := render.New(fsys, s, render.Options{Timing: opts.Timing, SharePrefetch: shares}, problems)

@@ -71,8 +71,16 @@ func cardOf(siteTitle, subtitle string, first *site.KeyFigure) share.Card {
 // and a card drawn here that the site does not show (an edition without
 // an English version has no English card) is drawn in vain.
 type SharePrefetch struct {
-	done chan struct{} // closed when the cards are drawn; nil until DataLoaded
+	// After, when not nil, is closed once the images an earlier build
+	// kept are back in share's cache (share.Recall): a rebuild reads them
+	// beside the load, and drawn before they are back, they were drawn
+	// again for nothing.
+	After <-chan struct{}
+	done  chan struct{} // closed when the cards are drawn; nil until DataLoaded
 }
+
+// drawCards is share.Draw; a test sees what the prefetch draws, and when.
+var drawCards = share.Draw
 
 // DataLoaded starts drawing the share images that the data d (in the
 // first of langs) gives every edition in every language.
@@ -81,7 +89,10 @@ func (p *SharePrefetch) DataLoaded(d *data.Data, langs []*lang.Lang) {
 	p.done = make(chan struct{})
 	go func() {
 		defer close(p.done)
-		share.Draw(cards)
+		if p.After != nil {
+			<-p.After
+		}
+		drawCards(cards)
 	}()
 }
 

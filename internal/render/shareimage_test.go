@@ -3,6 +3,7 @@ package render
 import (
 	"slices"
 	"testing"
+	"time"
 
 	"report/internal/data"
 	"report/internal/diag"
@@ -36,4 +37,33 @@ func TestPrefetchPredictsTheCards(t *testing.T) {
 			t.Errorf("the data did not predict the share image %+v; it predicted %+v", c, predicted)
 		}
 	}
+}
+
+// TestPrefetchWaitsForTheKeptImages: a rebuild reads the images the last
+// build kept beside the load, so the prefetch draws only once they are
+// back in share's cache (SharePrefetch.After), never before.
+func TestPrefetchWaitsForTheKeptImages(t *testing.T) {
+	drew := make(chan []share.Card, 1)
+	drawCards = func(cards []share.Card) { drew <- cards }
+	t.Cleanup(func() { drawCards = share.Draw })
+	fsys, problems := diskfs.Dir(sitetest.Shipped()), &diag.List{}
+	d, langs := data.Load(fsys, problems), lang.Load(fsys, problems)
+	if err := problems.Err(); err != nil {
+		t.Fatal(err)
+	}
+	after := make(chan struct{})
+	p := &SharePrefetch{After: after}
+	p.DataLoaded(d, langs)
+	// Not drawn while the kept images are being read: given time to
+	// draw, it waits on.
+	select {
+	case <-drew:
+		t.Fatal("the prefetch drew before the kept images were recalled")
+	case <-time.After(50 * time.Millisecond):
+	}
+	close(after)
+	if cards := <-drew; len(cards) == 0 {
+		t.Error("the prefetch drew no cards once the kept images were recalled")
+	}
+	p.wait()
 }
