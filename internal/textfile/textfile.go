@@ -101,33 +101,57 @@ func clean(name string, src []byte, problems *diag.List) ([]byte, bool) {
 		src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
 		src = bytes.ReplaceAll(src, []byte("\r"), []byte("\n"))
 	}
-	if line, col, r, found := control(src); found {
-		problems.Errorf(name, line, col, "the file holds a control character (U+%04X), which no page can show and a paste can hide; remove it", r)
+	if found, more := controls(src, maxControls); len(found) > 0 {
+		// Each is reported, so that one build names every place to fix;
+		// a file of binary bytes gets a few and their count, not thousands.
+		for _, c := range found {
+			problems.Errorf(name, c.line, c.col, "the file holds a control character (U+%04X), which no page can show and a paste can hide; remove it", c.r)
+		}
+		if more > 0 {
+			last := found[len(found)-1]
+			problems.Errorf(name, last.line, last.col, "the file holds %d more control characters after this one; remove them too", more)
+		}
 		return nil, false
 	}
 	return src, true
 }
 
-// control finds the first control character of src, a tab and a line end
+// maxControls is how many control characters of a file are reported one
+// by one.
+const maxControls = 10
+
+// controls finds the control characters of src, a tab and a line end
 // apart: C0, DEL and C1, as TOML's escapes are judged (see tomlfile). Such
 // a character reaches a page as it is, where it is an error of HTML and
-// shows as nothing, or as a box.
-func control(src []byte) (line, col int, r rune, found bool) {
-	at := -1
+// shows as nothing, or as a box. It gives the first max of them, and how
+// many more there are.
+func controls(src []byte, max int) (found []controlAt, more int) {
+	line, lineStart := 1, 0 // of the last character found
+	counted := 0            // the line ends before it are counted up to here
 	for i, b := range src {
-		if b < 0x20 && b != '\t' && b != '\n' || b == 0x7f || b == 0xC2 && i+1 < len(src) && src[i+1] >= 0x80 && src[i+1] <= 0x9f {
-			at = i
-			break
+		if !(b < 0x20 && b != '\t' && b != '\n' || b == 0x7f || b == 0xC2 && i+1 < len(src) && src[i+1] >= 0x80 && src[i+1] <= 0x9f) {
+			continue
 		}
+		if len(found) == max {
+			more++
+			continue
+		}
+		for j := counted; j < i; j++ {
+			if src[j] == '\n' {
+				line, lineStart = line+1, j+1
+			}
+		}
+		counted = i
+		r, _ := utf8.DecodeRune(src[i:])
+		found = append(found, controlAt{line: line, col: utf8.RuneCount(src[lineStart:i]) + 1, r: r})
 	}
-	if at < 0 {
-		return 0, 0, 0, false
-	}
-	r, _ = utf8.DecodeRune(src[at:])
-	before := src[:at]
-	line = bytes.Count(before, []byte("\n")) + 1
-	col = utf8.RuneCount(before[bytes.LastIndexByte(before, '\n')+1:]) + 1
-	return line, col, r, true
+	return found, more
+}
+
+// controlAt is a control character and where it is.
+type controlAt struct {
+	line, col int
+	r         rune
 }
 
 func invalidUTF8(src []byte) (line, col int, ok bool) {

@@ -3,6 +3,7 @@ package textfile
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -30,6 +31,7 @@ func TestRead(t *testing.T) {
 		{"DEL", "a\x7f", "", "(U+007F)"},
 		{"C1, as a Windows-1252 paste decoded wrongly leaves", "æ\u0085", "", "f.md:1:2: error: the file holds a control character (U+0085)"},
 		{"NUL", "a\x00", "", "(U+0000)"},
+		{"every control character is named, not the first alone", "a\x00\nb\x1b", "", "f.md:1:2: error: the file holds a control character (U+0000), which no page can show and a paste can hide; remove it\nf.md:2:2: error: the file holds a control character (U+001B)"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			var problems diag.List
@@ -44,6 +46,24 @@ func TestRead(t *testing.T) {
 				t.Errorf("Read = %q, %v, %v; want the problem %q", got, ok, problems.Err(), tt.problem)
 			}
 		})
+	}
+}
+
+// TestReadCountsWhatItDoesNotName: a file of binary bytes gets the first
+// few control characters by place, and the count of the rest.
+func TestReadCountsWhatItDoesNotName(t *testing.T) {
+	var problems diag.List
+	src := strings.Repeat("x\x01", maxControls+5)
+	if _, ok := Read(fstest.MapFS{"f.md": {Data: []byte(src)}}, "f.md", &problems); ok {
+		t.Fatal("Read took a file of control characters")
+	}
+	got := problems.Problems()
+	if len(got) != maxControls+1 {
+		t.Fatalf("%d problems, want %d:\n%v", len(got), maxControls+1, problems.Err())
+	}
+	i := slices.IndexFunc(got, func(p *diag.Problem) bool { return strings.Contains(p.Msg, "5 more control characters") })
+	if i < 0 || got[i].Line != 1 || got[i].Col != 2*maxControls {
+		t.Errorf("no count of the rest at the last one named (1:%d):\n%v", 2*maxControls, problems.Err())
 	}
 }
 
