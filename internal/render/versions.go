@@ -61,8 +61,9 @@ func (r *Renderer) linkVersions(jobs []job) {
 	}
 }
 
-// part is what a list grew by since it was from long: nil for nothing, as
-// appending to nil gave, and never grown into what follows it.
+// part is what list holds from index from on: nil when that is nothing,
+// as appending to nil gave, and capped at its end, so that nothing
+// appended to the part can write over the next page's.
 func part(list []Version, from int) []Version {
 	if len(list) == from {
 		return nil

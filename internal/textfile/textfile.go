@@ -123,16 +123,16 @@ const maxControls = 10
 // controls finds the control characters of src, a tab and a line end
 // apart: C0, DEL and C1, as TOML's escapes are judged (see tomlfile). Such
 // a character reaches a page as it is, where it is an error of HTML and
-// shows as nothing, or as a box. It gives the first max of them, and how
+// shows as nothing, or as a box. It gives the first limit of them, and how
 // many more there are.
-func controls(src []byte, max int) (found []controlAt, more int) {
+func controls(src []byte, limit int) (found []controlAt, more int) {
 	line, lineStart := 1, 0 // of the last character found
 	counted := 0            // the line ends before it are counted up to here
 	for i, b := range src {
 		if !(b < 0x20 && b != '\t' && b != '\n' || b == 0x7f || b == 0xC2 && i+1 < len(src) && src[i+1] >= 0x80 && src[i+1] <= 0x9f) {
 			continue
 		}
-		if len(found) == max {
+		if len(found) == limit {
 			more++
 			continue
 		}
