@@ -67,7 +67,10 @@ func run(args []string) int {
 		} else {
 			fmt.Fprintln(os.Stderr, err)
 		}
-		fmt.Fprintln(os.Stderr, "report-pdf: the site does not build; `report check` shows why")
+		// The PDF is built as a published site is, which needs more than
+		// report check asks (a publisher, each edition's date): the errors
+		// above say what, where check may have found none.
+		fmt.Fprintln(os.Stderr, "report-pdf: the site cannot be published as it is; fix the errors above (a published site needs more than report check asks, such as each edition's publication date)")
 		return 1
 	}
 	for _, pr := range printpage.Prints(plan) {
